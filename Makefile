@@ -1,0 +1,31 @@
+# Every target creates and uses a local virtual environment (.venv) by itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format docs bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet -e ".[all]" --group dev
+	touch $(STAMP)
+
+demo: $(STAMP)  ## the bundled example under every rule set
+	$(BIN)/banenafspraak demo
+
+test: $(STAMP)  ## the test suite, with branch coverage
+	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=95
+
+lint: $(STAMP)  ## ruff and mypy --strict
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov docs/_build

@@ -1,0 +1,113 @@
+"""banenafspraak: the Dutch banenafspraak counting rules as tested, explainable code.
+
+Where does each job for a person with a work-limiting disability count, and what changes under
+each law? Build a :class:`Scenario` of employers, people and placements, then ask a rule set:
+
+>>> from banenafspraak import count_jobs
+>>> from banenafspraak.demo import example_scenario
+>>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
+>>> sorted(pool.value for pool in count.pools)
+['government', 'market']
+"""
+
+from banenafspraak._version import __version__
+from banenafspraak.baselines import Baseline
+from banenafspraak.counting import (
+    JobCount,
+    Monitoring,
+    QuotumReport,
+    Receipt,
+    Tally,
+    assess_quotum,
+    baseline_from,
+    count_jobs,
+)
+from banenafspraak.employers import Employer, EmployerId, EmployerKind, derive_sector
+from banenafspraak.exceptions import (
+    BanenafspraakError,
+    InvalidPeriodError,
+    InvalidScenarioError,
+    MissingExtraError,
+    NoRuleSetInForceError,
+    Problem,
+    UnknownParameterError,
+    UnknownRuleSetError,
+)
+from banenafspraak.explain import explain_placement, explain_quotum
+from banenafspraak.parameters import DatedValue, Parameter, Parameters, default_parameters
+from banenafspraak.people import Ground, Person, PersonId, Registration
+from banenafspraak.periods import Period
+from banenafspraak.placements import PayPeriod, Placement, PlacementId, PlacementKind
+from banenafspraak.procurement import ContractId, ContractKind, ProcurementContract
+from banenafspraak.references import LegalReference, Tag
+from banenafspraak.rulesets import (
+    Attribution,
+    QuotumAssessment,
+    Reason,
+    RuleContext,
+    RuleSet,
+    Share,
+    available_rule_sets,
+    rule_set,
+    rule_set_in_force,
+)
+from banenafspraak.scenario import Scenario
+from banenafspraak.sectors import Pool, Sector, Subsector
+
+__all__ = [
+    "Attribution",
+    "BanenafspraakError",
+    "Baseline",
+    "ContractId",
+    "ContractKind",
+    "DatedValue",
+    "Employer",
+    "EmployerId",
+    "EmployerKind",
+    "Ground",
+    "InvalidPeriodError",
+    "InvalidScenarioError",
+    "JobCount",
+    "LegalReference",
+    "MissingExtraError",
+    "Monitoring",
+    "NoRuleSetInForceError",
+    "Parameter",
+    "Parameters",
+    "PayPeriod",
+    "Period",
+    "Person",
+    "PersonId",
+    "Placement",
+    "PlacementId",
+    "PlacementKind",
+    "Pool",
+    "Problem",
+    "ProcurementContract",
+    "QuotumAssessment",
+    "QuotumReport",
+    "Reason",
+    "Receipt",
+    "Registration",
+    "RuleContext",
+    "RuleSet",
+    "Scenario",
+    "Sector",
+    "Share",
+    "Subsector",
+    "Tag",
+    "Tally",
+    "UnknownParameterError",
+    "UnknownRuleSetError",
+    "__version__",
+    "assess_quotum",
+    "available_rule_sets",
+    "baseline_from",
+    "count_jobs",
+    "default_parameters",
+    "derive_sector",
+    "explain_placement",
+    "explain_quotum",
+    "rule_set",
+    "rule_set_in_force",
+]

@@ -1,0 +1,194 @@
+"""Small private helpers: exact numbers, an immutable mapping, date conversion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, TypeVar, overload
+
+import pendulum
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+Number = int | Decimal | Fraction
+
+ZERO = Fraction(0)
+
+
+class FrozenMap(Mapping[K, V]):
+    """An immutable, hashable mapping with a stable (sorted) iteration order.
+
+    attrs' ``frozen`` is shallow; nouns keep their per-year tables in this so that a frozen noun
+    is frozen all the way down.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[K, V] | None = None) -> None:
+        items = dict(data or {})
+        try:
+            ordered = dict(sorted(items.items()))  # type: ignore[type-var,unused-ignore]
+        except TypeError:
+            ordered = items
+        self._data: dict[K, V] = ordered
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+def frozen_map(value: Mapping[Any, Any] | None) -> FrozenMap[Any, Any]:
+    """Attrs converter: any mapping (or None) to a :class:`FrozenMap`."""
+    if isinstance(value, FrozenMap):
+        return value
+    return FrozenMap(value)
+
+
+def to_date(value: object) -> pendulum.Date:
+    """Convert a ``pendulum.Date``, ``datetime.date`` or ISO ``YYYY-MM-DD`` string to a Date.
+
+    A ``datetime.datetime`` is refused: the library counts whole days, and a time of day would be
+    silently dropped.
+    """
+    if isinstance(value, dt.datetime):
+        msg = f"expected a date without a time of day, got {value!r}"
+        raise TypeError(msg)
+    if isinstance(value, pendulum.Date):
+        return value
+    if isinstance(value, dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
+            raise ValueError(msg) from None
+        if len(value) != 10:  # noqa: PLR2004 - YYYY-MM-DD
+            msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
+            raise ValueError(msg)
+        return pendulum.Date(parsed.year, parsed.month, parsed.day)
+    msg = f"expected a date (YYYY-MM-DD), got {value!r}"
+    raise TypeError(msg)
+
+
+def optional_date(value: object) -> pendulum.Date | None:
+    """Attrs converter: like :func:`to_date`, but ``None`` stays ``None``."""
+    return None if value is None else to_date(value)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Convert an int, Decimal or decimal string to a finite ``Decimal``, exactly.
+
+    Floats are refused: ``0.1`` is not one tenth, and the library promises exact arithmetic.
+    Pass hours as strings (``"25.5"``) or ``Decimal``.
+    """
+    if isinstance(value, bool):
+        msg = f"expected a number, got {value!r}"
+        raise TypeError(msg)
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            msg = f"expected a decimal number, got {value!r}"
+            raise ValueError(msg) from None
+    elif isinstance(value, Fraction):
+        if value.denominator != 1:
+            msg = f"expected a decimal number, got the fraction {value}"
+            raise ValueError(msg)
+        result = Decimal(value.numerator)
+    else:
+        msg = f"expected an int, Decimal or decimal string (not a float), got {value!r}"
+        raise TypeError(msg)
+    if not result.is_finite():
+        msg = f"expected a finite number, got {value!r}"
+        raise ValueError(msg)
+    return result
+
+
+def as_fraction(value: Number) -> Fraction:
+    """An exact ``Fraction`` of an int, Decimal or Fraction."""
+    if isinstance(value, Fraction):
+        return value
+    return Fraction(value)
+
+
+def floor_to(value: Number, places: int) -> Decimal:
+    """Round *down* (towards minus infinity) to ``places`` decimals, as the law rounds.
+
+    Used only where a legal text rounds down (Wfsv 38f(1); Besluit Wfsv 2.22(2), 2.23(2)-(3)).
+    """
+    exact = as_fraction(value)
+    scale = 10**places
+    whole = (exact.numerator * scale) // exact.denominator
+    return Decimal(whole).scaleb(-places)
+
+
+@overload
+def to_decimal_string(value: None, places: int = ...) -> None: ...
+@overload
+def to_decimal_string(value: Number, places: int = ...) -> str: ...
+def to_decimal_string(value: Number | None, places: int = 12) -> str | None:
+    """Write an exact number as a decimal string for JSON, CSV and tables.
+
+    A value with a finite decimal expansion is written exactly (trailing zeros removed); a value
+    without one (``1040/1331``) is written to ``places`` decimals, rounded half to even. This is
+    rounding for display only: the Python results keep the exact ``Fraction``.
+    """
+    if value is None:
+        return None
+    exact = as_fraction(value)
+    denominator = exact.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        text = format(Decimal(exact.numerator) / Decimal(exact.denominator), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text in {"-0", ""} else text
+    quantum = Decimal(1).scaleb(-places)
+    rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        quantum, rounding=ROUND_HALF_EVEN
+    )
+    return format(rounded, "f")
+
+
+def display(value: Number | None, places: int = 2) -> str:
+    """Round half to even to ``places`` decimals, for a person to read (never for computing)."""
+    if value is None:
+        return "-"
+    exact = as_fraction(value)
+    quantum = Decimal(1).scaleb(-places)
+    as_dec = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return format(as_dec.quantize(quantum, rounding=ROUND_HALF_EVEN), ",f")
+
+
+def floor_decimal(value: Decimal, places: int) -> Decimal:
+    """Round a Decimal down to ``places`` decimals."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_FLOOR)

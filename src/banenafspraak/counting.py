@@ -1,0 +1,373 @@
+"""Apply a rule set to a scenario: attribute every hour, tally, monitor, assess the quotum.
+
+This layer knows no law: it walks the pay periods of a scenario that fall in a measured period,
+asks the rule set where each share of their hours counts, and adds up. Every result carries a
+:class:`Receipt` that makes it reproducible.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from banenafspraak._util import FrozenMap, display
+from banenafspraak._version import __version__
+from banenafspraak.baselines import Baseline
+from banenafspraak.employers import EmployerId
+from banenafspraak.parameters import Parameters, default_parameters
+from banenafspraak.periods import Period
+from banenafspraak.placements import Placement
+from banenafspraak.rulesets import resolve
+from banenafspraak.rulesets._protocol import (
+    Attribution,
+    QuotumAssessment,
+    RuleContext,
+    RuleSet,
+)
+from banenafspraak.scenario import Scenario
+from banenafspraak.sectors import Pool
+
+__all__ = [
+    "JobCount",
+    "Monitoring",
+    "QuotumReport",
+    "Receipt",
+    "Tally",
+    "assess_quotum",
+    "baseline_from",
+    "count_jobs",
+    "parameters_for",
+]
+
+ParametersArg = Parameters | Mapping[str, Any] | None
+
+
+@attrs.frozen(kw_only=True)
+class Receipt:
+    """What makes a result reproducible: library, rule set, parameters and input, by digest."""
+
+    library_version: str
+    rules: str
+    rules_version: str
+    parameters_digest: str
+    scenario_digest: str
+    period: str
+
+
+@attrs.frozen(kw_only=True)
+class Tally:
+    """Hours and jobs (exact) added up."""
+
+    hours: Fraction = Fraction(0)
+    jobs: Fraction = Fraction(0)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(hours=self.hours + other.hours, jobs=self.jobs + other.jobs)
+
+
+@attrs.frozen(kw_only=True)
+class Monitoring:
+    """A pool's jobs in a measured period against its baseline and its target.
+
+    ``extra_jobs`` = jobs - baseline jobs (Wfsv 122n(2)); the target is the cumulative number of
+    extra jobs for the end of the year, so it is given for calendar-year periods only.
+    """
+
+    pool: Pool
+    period: Period
+    hours: Fraction
+    jobs: Fraction
+    baseline_jobs: Fraction
+    extra_jobs: Fraction
+    target: Decimal | None
+    met: bool | None
+    shortfall: Fraction | None
+
+
+def parameters_for(scenario: Scenario, parameters: ParametersArg = None) -> Parameters:
+    """The parameters in force: defaults, then the scenario's overrides, then the call's.
+
+    ``parameters`` may be a :class:`Parameters` (it replaces the defaults) or a mapping of
+    overrides (applied last).
+    """
+    base = parameters if isinstance(parameters, Parameters) else default_parameters()
+    merged = base.with_overrides(scenario.parameters)
+    if parameters is not None and not isinstance(parameters, Parameters):
+        merged = merged.with_overrides(parameters)
+    return merged
+
+
+def _period(year: int | None, period: Period | None) -> Period:
+    if (year is None) == (period is None):
+        msg = "give exactly one of year= or period="
+        raise TypeError(msg)
+    return period if period is not None else Period.year(year)  # type: ignore[arg-type]
+
+
+def _attribute_placement(
+    placement: Placement, measured: Period, rules: RuleSet, context: RuleContext, unit: Fraction
+) -> Iterable[Attribution]:
+    for pay_period in placement.hours:
+        overlap = measured.overlap_days(pay_period.period)
+        if not overlap:
+            continue
+        days = pay_period.period.days
+        in_period = (
+            Fraction(pay_period.hours) * overlap / days
+            if overlap != days
+            else Fraction(pay_period.hours)
+        )
+        for share in rules.attribute(placement, pay_period, context):
+            hours = in_period * share.fraction
+            yield Attribution(
+                placement=placement.id,
+                person=placement.person,
+                employer=placement.employer,
+                pay_period=pay_period,
+                hours=hours,
+                jobs=hours / unit,
+                pool=share.pool,
+                credited_to=share.credited_to,
+                excluded_because=share.excluded_because,
+                reasons=share.reasons,
+            )
+
+
+@attrs.frozen(kw_only=True)
+class JobCount:
+    """Where every hour of a measured period counts, under one rule set.
+
+    Attributes:
+        rules: the rule set's name.
+        period: the measured period.
+        attributions: one per placement, pay period and share, in scenario order.
+        pools: hours and jobs per monitoring pool of the rule set (zero pools included).
+        employers: hours and jobs credited to each employer.
+        input_hours: all hours of the pay periods, inside the measured period.
+        counted_hours: the hours that add to a pool.
+        excluded_hours: the hours that add to no pool (``input = counted + excluded``).
+        monitoring: per pool, against the baseline and the target.
+        receipt: what makes the result reproducible.
+    """
+
+    rules: str
+    period: Period
+    attributions: tuple[Attribution, ...]
+    pools: FrozenMap[Pool, Tally]
+    employers: FrozenMap[EmployerId, Tally]
+    input_hours: Fraction
+    counted_hours: Fraction
+    excluded_hours: Fraction
+    monitoring: tuple[Monitoring, ...]
+    receipt: Receipt
+    scenario: Scenario = attrs.field(repr=False, eq=False)
+
+    def for_placement(self, placement_id: str) -> tuple[Attribution, ...]:
+        """The attributions of one placement."""
+        return tuple(a for a in self.attributions if a.placement == placement_id)
+
+    def monitoring_of(self, pool: Pool | str) -> Monitoring:
+        """The monitoring line of one pool."""
+        wanted = Pool(pool)
+        for line in self.monitoring:
+            if line.pool is wanted:
+                return line
+        pools = ", ".join(m.pool.value for m in self.monitoring)
+        msg = f"{self.rules} counts no pool {wanted}; its pools: {pools}"
+        raise KeyError(msg)
+
+    def explain(self, placement_id: str) -> str:
+        """Where one placement's hours count and why, as text (see :func:`explain`)."""
+        from banenafspraak.explain import explain_placement  # noqa: PLC0415 - avoids a cycle
+
+        return explain_placement(self, placement_id)
+
+
+def count_jobs(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int | None = None,
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+) -> JobCount:
+    """Where every hour of ``scenario`` counts in a year (or any period) under ``rules``.
+
+    A pay period that straddles the measured period counts pro rata by days (DECISIONS,
+    "measurement period", D/U). Jobs are hours / (1,331 x the period's length in years).
+
+    >>> from banenafspraak.demo import example_scenario
+    >>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
+    >>> count.input_hours == count.counted_hours + count.excluded_hours
+    True
+    """
+    rule_set = resolve(rules)
+    measured = _period(year, period)
+    params = parameters_for(scenario, parameters)
+    context = RuleContext(scenario=scenario, parameters=params)
+    unit = Fraction(params.decimal("job.hours_per_year", measured.end.year)) * (
+        measured.length_in_years()
+    )
+    attributions = tuple(
+        attribution
+        for placement in scenario.placements
+        for attribution in _attribute_placement(placement, measured, rule_set, context, unit)
+    )
+    pools: dict[Pool, Tally] = dict.fromkeys(rule_set.pools, Tally())
+    employers: defaultdict[EmployerId, Tally] = defaultdict(Tally)
+    counted = excluded = Fraction(0)
+    for a in attributions:
+        tally = Tally(hours=a.hours, jobs=a.jobs)
+        if a.pool is not None:
+            pools[a.pool] = pools.get(a.pool, Tally()) + tally
+            counted += a.hours
+        else:
+            excluded += a.hours
+        if a.credited_to is not None:
+            employers[a.credited_to] += tally
+    monitoring = _monitor(rule_set, measured, pools, scenario.baseline, params)
+    return JobCount(
+        rules=rule_set.name,
+        period=measured,
+        attributions=attributions,
+        pools=FrozenMap(pools),
+        employers=FrozenMap(employers),
+        input_hours=counted + excluded,
+        counted_hours=counted,
+        excluded_hours=excluded,
+        monitoring=monitoring,
+        receipt=_receipt(rule_set, params, scenario, measured),
+        scenario=scenario,
+    )
+
+
+def _receipt(rules: RuleSet, params: Parameters, scenario: Scenario, period: Period) -> Receipt:
+    return Receipt(
+        library_version=__version__,
+        rules=rules.name,
+        rules_version=rules.version,
+        parameters_digest=params.digest(),
+        scenario_digest=scenario.digest(),
+        period=str(period),
+    )
+
+
+def _monitor(
+    rules: RuleSet,
+    measured: Period,
+    pools: Mapping[Pool, Tally],
+    baseline: Baseline,
+    params: Parameters,
+) -> tuple[Monitoring, ...]:
+    targets = rules.targets(measured.end.year, params) if measured.is_calendar_year() else {}
+    lines = []
+    for pool, tally in pools.items():
+        base = baseline.jobs_in(pool)
+        extra = tally.jobs - base
+        target = targets.get(pool)
+        met = None if target is None else extra >= target
+        shortfall = None if target is None else max(Fraction(0), Fraction(target) - extra)
+        lines.append(
+            Monitoring(
+                pool=pool,
+                period=measured,
+                hours=tally.hours,
+                jobs=tally.jobs,
+                baseline_jobs=base,
+                extra_jobs=extra,
+                target=target,
+                met=met,
+                shortfall=shortfall,
+            )
+        )
+    return tuple(lines)
+
+
+@attrs.frozen(kw_only=True)
+class QuotumReport:
+    """The quotum of every employer (or the ones asked for) in one year, with a receipt."""
+
+    rules: str
+    year: int
+    assessments: tuple[QuotumAssessment, ...]
+    receipt: Receipt
+
+    def __getitem__(self, employer_id: str) -> QuotumAssessment:
+        for assessment in self.assessments:
+            if assessment.employer == employer_id:
+                return assessment
+        msg = f"no quotum assessment for employer {employer_id!r}"
+        raise KeyError(msg)
+
+    def liable(self) -> tuple[QuotumAssessment, ...]:
+        """The assessments of liable employers."""
+        return tuple(a for a in self.assessments if a.liable)
+
+
+def assess_quotum(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int,
+    employers: Sequence[str] | None = None,
+    parameters: ParametersArg = None,
+    count: JobCount | None = None,
+) -> QuotumReport:
+    """The quotum of each employer in ``year`` under ``rules``.
+
+    ``count`` may pass a :func:`count_jobs` result for the same scenario, rules and year, to save
+    counting twice.
+    """
+    rule_set = resolve(rules)
+    params = parameters_for(scenario, parameters)
+    if count is None:
+        count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
+    credited: defaultdict[str, list[Attribution]] = defaultdict(list)
+    for attribution in count.attributions:
+        if attribution.credited_to is not None:
+            credited[attribution.credited_to].append(attribution)
+    context = RuleContext(scenario=scenario, parameters=params)
+    wanted = set(employers) if employers is not None else None
+    assessments = tuple(
+        rule_set.assess_quotum(employer, year, tuple(credited[employer.id]), context)
+        for employer in scenario.employers
+        if wanted is None or employer.id in wanted
+    )
+    return QuotumReport(
+        rules=rule_set.name,
+        year=year,
+        assessments=assessments,
+        receipt=_receipt(rule_set, params, scenario, Period.year(year)),
+    )
+
+
+def baseline_from(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+) -> Baseline:
+    """A baseline counted from a scenario of December 2012 (Regeling Wfsv 3.35(a)(2°)).
+
+    The jobs of each pool of ``rules`` over ``period`` (default: December 2012).
+    """
+    measured = period or Period.month(2012, 12)
+    count = count_jobs(scenario, rules=rules, period=measured, parameters=parameters)
+    return Baseline(
+        jobs={pool: tally.jobs for pool, tally in count.pools.items()},
+        source=f"counted over {measured} under {count.rules}",
+    )
+
+
+def summary_line(count: JobCount) -> str:
+    """One line per pool, for quick printing."""
+    return "; ".join(
+        f"{m.pool}: {display(m.jobs)} jobs ({display(m.extra_jobs)} extra)"
+        for m in count.monitoring
+    )

@@ -1,0 +1,133 @@
+"""Employers (*werkgevers*) and their yearly totals.
+
+An employer is identified by its *loonheffingennummer* or any key; the quotum is computed at that
+level (wbqa-2015 spec §4.1). Its sector is input (see :func:`derive_sector` for the legal test).
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import NewType
+
+import attrs
+
+from banenafspraak._util import FrozenMap, to_decimal
+from banenafspraak.sectors import Sector, Subsector
+
+__all__ = ["Employer", "EmployerId", "EmployerKind", "derive_sector"]
+
+EmployerId = NewType("EmployerId", str)
+"""A key for an employer: a loonheffingennummer or any key."""
+
+
+class EmployerKind(enum.StrEnum):
+    """What kind of employer, as far as the counting rules care."""
+
+    REGULAR = "regular"
+    """An ordinary employer."""
+    AGENCY = "agency"
+    """An *uitlener*: an uitzendbureau or payroll company (BW 7:690; Besluit Wfsv 2.27(a)).
+    Payroll companies are treated as agencies (DECISIONS, tag U)."""
+    SHELTERED_WORKSHOP = "sheltered_workshop"
+    """An *SW-bedrijf*: the employer of Wsw art. 2 staff (Besluit Wfsv 2.27(b))."""
+
+
+def _year_table(value: object) -> FrozenMap[int, Decimal]:
+    if value is None:
+        return FrozenMap()
+    if not hasattr(value, "items"):
+        msg = f"expected a mapping of year to amount, got {value!r}"
+        raise TypeError(msg)
+    table: dict[int, Decimal] = {}
+    for year, amount in value.items():
+        number = to_decimal(amount)
+        if number < 0:
+            msg = f"amount for {year} must not be negative, got {amount!r}"
+            raise ValueError(msg)
+        table[int(year)] = number
+    return FrozenMap(table)
+
+
+def _flag_table(value: object) -> FrozenMap[int, bool]:
+    if value is None:
+        return FrozenMap()
+    if not hasattr(value, "items"):
+        msg = f"expected a mapping of year to true/false, got {value!r}"
+        raise TypeError(msg)
+    table: dict[int, bool] = {}
+    for year, flag in value.items():
+        if not isinstance(flag, bool):
+            msg = f"flag for {year} must be true or false, got {flag!r}"
+            raise TypeError(msg)
+        table[int(year)] = flag
+    return FrozenMap(table)
+
+
+@attrs.frozen(kw_only=True)
+class Employer:
+    """An employer (*werkgever*, WW/ZW/WIA; Wfsv art. 1).
+
+    Args:
+        id: loonheffingennummer or any key.
+        name: for reports.
+        sector: ``MARKET`` (niet-overheid) or ``GOVERNMENT`` (overheid), Wfsv 38c.
+        subsector: for government employers, the reporting sub-sector (optional).
+        kind: regular, agency (uitlener) or sheltered workshop (SW-bedrijf).
+        total_hours: per calendar year, all *verloonde uren* of all its employees (quotum variable
+            A before deductions, and the size threshold of Wfsv 34(4),(6)). A year that is not
+            given counts as no hours reported.
+        agency_or_wsw_staff_hours: per year, the verloonde uren of its uitzendpersoneel (agency)
+            or Wsw art. 2 staff (SW-bedrijf), all of them, registered or not. They are deducted
+            from A and from the threshold test (Besluit Wfsv 2.31, 2.33).
+        premium_wage: per year, its *premieplichtig loon* (2025 law: the surcharge base and the
+            small-employer test of Besluit Wfsv 2.19d).
+        exempt_wage: per year, the part of ``premium_wage`` exempt from the
+            inclusiviteitsopslag: wages of lent-out agency and Wsw staff, non-seconded Wsw staff,
+            beschut werk and benefits (Wet banenafspraak art. 6(3),(4),(8)).
+        small_employer: per year, the Aof small-employer status if known (overrides the test on
+            ``premium_wage``).
+    """
+
+    id: EmployerId = attrs.field(validator=attrs.validators.min_len(1))
+    name: str = ""
+    sector: Sector = attrs.field(converter=Sector)
+    subsector: Subsector | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Subsector)
+    )
+    kind: EmployerKind = attrs.field(default=EmployerKind.REGULAR, converter=EmployerKind)
+    total_hours: FrozenMap[int, Decimal] = attrs.field(factory=FrozenMap, converter=_year_table)
+    agency_or_wsw_staff_hours: FrozenMap[int, Decimal] = attrs.field(
+        factory=FrozenMap, converter=_year_table
+    )
+    premium_wage: FrozenMap[int, Decimal] = attrs.field(factory=FrozenMap, converter=_year_table)
+    exempt_wage: FrozenMap[int, Decimal] = attrs.field(factory=FrozenMap, converter=_year_table)
+    small_employer: FrozenMap[int, bool] = attrs.field(factory=FrozenMap, converter=_flag_table)
+
+    @subsector.validator
+    def _subsector_only_for_government(self, _a: object, value: Subsector | None) -> None:
+        if value is not None and self.sector is not Sector.GOVERNMENT:
+            msg = f"a sub-sector ({value}) is given for a {self.sector} employer"
+            raise ValueError(msg)
+
+    def hours_in(self, year: int) -> Decimal:
+        """Total verloonde uren in ``year`` (0 when not given)."""
+        return self.total_hours.get(year, Decimal(0))
+
+
+def derive_sector(*, public_employer: bool, sectorfund_share: Decimal) -> Sector:
+    """The sector by the legal test of Regeling Wfsv art. 3.27 (Stcrt. 2015, 31250).
+
+    An *overheidswerkgever* (WW art. 1(i)) is in the government sector unless at least half of its
+    verloonde uren fall under a sectorfonds premium; everyone else is in the market sector. The
+    share is judged on the last pay period of the previous calendar year.
+
+    >>> derive_sector(public_employer=True, sectorfund_share=Decimal("0.6"))
+    <Sector.MARKET: 'market'>
+    """
+    if not Decimal(0) <= sectorfund_share <= Decimal(1):
+        msg = f"sectorfund_share is a fraction from 0 to 1, got {sectorfund_share}"
+        raise ValueError(msg)
+    if public_employer and sectorfund_share < Decimal("0.5"):
+        return Sector.GOVERNMENT
+    return Sector.MARKET

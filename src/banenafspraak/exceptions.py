@@ -1,0 +1,109 @@
+"""The exceptions of `banenafspraak`: one root, builtin mix-ins, messages that say what was seen.
+
+Every exception derives from :class:`BanenafspraakError`, so ``except BanenafspraakError`` catches
+everything this library raises on purpose. Each one also derives from the builtin a caller would
+expect (``LookupError`` for an unknown name, ``ValueError`` for a bad value), as attrs and
+hypothesis do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "BanenafspraakError",
+    "InvalidPeriodError",
+    "InvalidScenarioError",
+    "MissingExtraError",
+    "NoRuleSetInForceError",
+    "Problem",
+    "UnknownParameterError",
+    "UnknownRuleSetError",
+]
+
+
+class BanenafspraakError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, with the place it was found and the value seen.
+
+    ``location`` names the item (``placement 'p1'``, ``people.csv row 4``, ``$.placements[2]``),
+    ``field`` the attribute within it, ``value`` the value seen (as text), ``message`` what is
+    wrong with it.
+    """
+
+    location: str
+    field: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.location}, {self.field}" if self.field else self.location
+        return f"{where}: {self.message} (got {self.value})"
+
+
+class InvalidScenarioError(BanenafspraakError, ValueError):
+    """A scenario (or a file holding one) has problems; all of them are listed.
+
+    Attributes:
+        problems: every problem found, in input order.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "scenario") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{source} has {count} {noun}:\n{lines}")
+
+
+class InvalidPeriodError(BanenafspraakError, ValueError):
+    """A period or pay period whose dates do not make sense (for example end before start)."""
+
+
+class UnknownRuleSetError(BanenafspraakError, LookupError):
+    """No rule set of that name is registered; the message lists the names that are."""
+
+    def __init__(self, name: str, available: Sequence[str]) -> None:
+        self.name = name
+        self.available = tuple(available)
+        super().__init__(
+            f"unknown rule set {name!r}; available rule sets: {', '.join(self.available)}"
+        )
+
+
+class NoRuleSetInForceError(BanenafspraakError, LookupError):
+    """No rule set was in force on the date asked for (it lies before the earliest start)."""
+
+    def __init__(self, on: object, earliest: object) -> None:
+        self.on = on
+        self.earliest = earliest
+        super().__init__(
+            f"no rule set was in force on {on}; the earliest rule set starts on {earliest}"
+        )
+
+
+class UnknownParameterError(BanenafspraakError, LookupError):
+    """A parameter name that the library does not know; the message lists the close ones."""
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown parameter {name!r}; known parameters: {', '.join(known)}")
+
+
+class MissingExtraError(BanenafspraakError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says which."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional extra {extra!r}: pip install 'banenafspraak[{extra}]'"
+        )

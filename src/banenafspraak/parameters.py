@@ -1,0 +1,873 @@
+"""Dated parameters with legal references: every number the rules use, and where it comes from.
+
+A :class:`Parameter` is a table of :class:`DatedValue` rows; the value in force on a date is the row
+with the latest start on or before that date (as in OpenFisca). Every row names its legal source
+and a :class:`~banenafspraak.references.Tag` saying how sure it is. Every default of the library's
+decision table is one of these parameters, so any of them can be overridden per scenario or per
+call (:meth:`Parameters.with_overrides`).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+
+from banenafspraak._util import FrozenMap, to_date, to_decimal
+from banenafspraak.exceptions import UnknownParameterError
+from banenafspraak.references import LegalReference, Tag
+
+__all__ = ["DatedValue", "Parameter", "ParameterKind", "Parameters", "default_parameters"]
+
+Value = Decimal | int | bool | pendulum.Date | None
+
+BEGINNING = pendulum.Date(1900, 1, 1)
+
+
+class ParameterKind(enum.StrEnum):
+    """The type of a parameter's values (used to read overrides)."""
+
+    DECIMAL = "decimal"
+    OPTIONAL_DECIMAL = "optional decimal"
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    OPTIONAL_DATE = "optional date"
+
+
+def _parse(kind: ParameterKind, raw: object) -> Value:
+    if raw is None and kind in {ParameterKind.OPTIONAL_DECIMAL, ParameterKind.OPTIONAL_DATE}:
+        return None
+    if kind in {ParameterKind.DECIMAL, ParameterKind.OPTIONAL_DECIMAL}:
+        return to_decimal(raw)
+    if kind is ParameterKind.INTEGER:
+        number = to_decimal(raw)
+        if number != number.to_integral_value():
+            msg = f"expected a whole number, got {raw!r}"
+            raise ValueError(msg)
+        return int(number)
+    if kind is ParameterKind.BOOLEAN:
+        if not isinstance(raw, bool):
+            msg = f"expected true or false, got {raw!r}"
+            raise TypeError(msg)
+        return raw
+    return to_date(raw)
+
+
+@attrs.frozen(kw_only=True)
+class DatedValue:
+    """One row of a parameter table: ``value`` in force from ``start``, with its source."""
+
+    start: pendulum.Date = attrs.field(converter=to_date)
+    value: Value
+    reference: LegalReference
+    tag: Tag = attrs.field(converter=Tag)
+    note: str = ""
+
+
+def _sorted_rows(rows: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
+    return tuple(sorted(rows, key=lambda r: r.start))
+
+
+@attrs.frozen(kw_only=True)
+class Parameter:
+    """A named table of dated values (latest start on or before a date wins)."""
+
+    name: str
+    description: str
+    unit: str
+    kind: ParameterKind
+    rows: tuple[DatedValue, ...] = attrs.field(converter=_sorted_rows)
+
+    @rows.validator
+    def _not_empty(self, _a: object, value: tuple[DatedValue, ...]) -> None:
+        if not value:
+            msg = f"parameter {self.name!r} has no values"
+            raise ValueError(msg)
+
+    def row_on(self, on: object) -> DatedValue:
+        """The row in force on a date (latest start on or before it)."""
+        day = to_date(on)
+        found: DatedValue | None = None
+        for row in self.rows:
+            if row.start <= day:
+                found = row
+            else:
+                break
+        if found is None:
+            msg = (
+                f"parameter {self.name!r} has no value on {day}; it starts on {self.rows[0].start}"
+            )
+            raise LookupError(msg)
+        return found
+
+    def row_for_year(self, year: int) -> DatedValue:
+        """The row in force at the end of calendar year ``year``."""
+        return self.row_on(pendulum.Date(year, 12, 31))
+
+    def on(self, on: object) -> Value:
+        """The value in force on a date."""
+        return self.row_on(on).value
+
+    def for_year(self, year: int) -> Value:
+        """The value in force at the end of calendar year ``year``."""
+        return self.row_for_year(year).value
+
+
+def _ref(
+    law: str, article: str = "", version: str | None = None, source: str = ""
+) -> LegalReference:
+    return LegalReference(law=law, article=article, version=version, source=source)
+
+
+def _row(
+    start: str | int, value: Value, ref: LegalReference, tag: str, note: str = ""
+) -> DatedValue:
+    day = f"{start}-01-01" if isinstance(start, int) else start
+    return DatedValue(start=day, value=value, reference=ref, tag=Tag(tag), note=note)
+
+
+def _param(
+    name: str, description: str, unit: str, kind: ParameterKind, *rows: DatedValue
+) -> Parameter:
+    return Parameter(name=name, description=description, unit=unit, kind=kind, rows=rows)
+
+
+D = Decimal
+DEC, ODEC, INT, BOOL, DATE, ODATE = (
+    ParameterKind.DECIMAL,
+    ParameterKind.OPTIONAL_DECIMAL,
+    ParameterKind.INTEGER,
+    ParameterKind.BOOLEAN,
+    ParameterKind.DATE,
+    ParameterKind.OPTIONAL_DATE,
+)
+
+_B_WFSV_2018 = _ref("Besluit Wfsv", "2.32", "2018-01-01")
+_R_WFSV_335 = _ref("Regeling Wfsv", "3.35", "2024-01-01")
+_STCRT_2017 = _ref(
+    "Regeling quotumpercentage 2018",
+    source="Stcrt. 2017, 60073, https://zoek.officielebekendmakingen.nl/stcrt-2017-60073.html",
+)
+_NULMETING = _ref(
+    "Nulmeting banenafspraak",
+    source="AWVN 22-12-2014; SZW via quotumwet.nl/berekening-quotumheffing",
+)
+_TARGETS = _ref(
+    "Sociaal akkoord 2013 targets",
+    source="UWV and SZW result publications, wbqa-2015 spec §6 and §8",
+)
+_SEO = _ref(
+    "SEO verdeelsleutel inleen",
+    source="SEO Economisch Onderzoek, verdeling detacheringen en uitzendingen (spec §4.2)",
+)
+_SUWI_2016 = _ref("Besluit SUWI", "3.2(2)", "2016-01-01")
+_SUWI_2018 = _ref("Besluit SUWI", "3.2(8)", "2018-07-28")
+_WBA = _ref("Wet banenafspraak", "6", "2026-07-01")
+_WTL = _ref("Wtl", "2.13", "2026-01-01")
+_DESIGN_2020 = _ref(
+    "Concept Wet banenafspraak (consultation, February 2020)",
+    source="rendement.nl 24-2-2020; rijksoverheid.nl quotumregeling page (illustrative)",
+)
+
+
+def _yearly(  # noqa: PLR0917 - mirrors a catalogue row
+    name: str,
+    description: str,
+    unit: str,
+    kind: ParameterKind,
+    values: Mapping[int, Value],
+    ref: LegalReference,
+    tag: str,
+    *,
+    tags: Mapping[int, str] | None = None,
+    note: str = "",
+) -> Parameter:
+    rows = [
+        _row(year, value, ref, (tags or {}).get(year, tag), note) for year, value in values.items()
+    ]
+    return _param(name, description, unit, kind, *rows)
+
+
+def _catalogue() -> tuple[Parameter, ...]:
+    p: list[Parameter] = []
+    add = p.append
+    # -- the job unit --------------------------------------------------------------------------
+    add(
+        _param(
+            "job.hours_per_year",
+            "Verloonde uren of one job (baan) per year",
+            "h/year",
+            DEC,
+            _row(
+                2013,
+                D(1331),
+                _ref("Besluit Wfsv", "2.32(d)", "2018-01-01"),
+                "S",
+                "nulmeting: 87,220,443 h / 65,509 relations = 1,331.4 h",
+            ),
+        )
+    )
+    add(
+        _param(
+            "job.hours_per_week",
+            "Verloonde uren of one job per week",
+            "h/week",
+            DEC,
+            _row(2013, D("25.5"), _ref("werkgeverslijn.nl FAQ", source="spec §2"), "S"),
+        )
+    )
+    add(
+        _param(
+            "employee.average_hours_per_year",
+            "Average verloonde uren per employee in the Netherlands",
+            "h/year",
+            DEC,
+            _row(2013, D(1623), _ref("Besluit Wfsv", "2.20", "2017-01-01"), "V"),
+        )
+    )
+    # -- the 2015 quotum -----------------------------------------------------------------------
+    add(
+        _param(
+            "quotum.threshold_hours",
+            "Size threshold: 25 x the average verloonde uren (Wfsv 34(4),(6))",
+            "h/year",
+            DEC,
+            _row(2013, D(40575), _ref("Besluit Wfsv", "2.21", "2017-01-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "quotum.levy_per_missing_job",
+            "Quotumheffing per missing job",
+            "EUR",
+            DEC,
+            _row("2015-05-01", D(5000), _ref("Wfsv", "38h(4)", "2015-05-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "quotum.employer_d",
+            "Variable D of 38g: average verloonde uren of arbeidsbeperkten",
+            "h/year",
+            DEC,
+            _row(
+                2013,
+                D(1331),
+                _ref("Besluit Wfsv", "2.23(1)", "2017-01-01"),
+                "U",
+                "value not found in the regulation; the nulmeting average",
+            ),
+        )
+    )
+    add(
+        _param(
+            "quotum.a.government",
+            "Variable A of 38f: nulmeting jobs at liable employers",
+            "jobs",
+            DEC,
+            _row(2013, D(13504), _R_WFSV_335, "V"),
+        )
+    )
+    add(
+        _param(
+            "quotum.a.market",
+            "Variable A of 38f: nulmeting jobs at liable employers",
+            "jobs",
+            DEC,
+            _row(2013, D(35927), _R_WFSV_335, "V"),
+        )
+    )
+    add(
+        _yearly(
+            "quotum.b.government",
+            "Variable B of 38f: extra jobs to realise",
+            "jobs",
+            DEC,
+            {
+                2017: D(8750),
+                2018: D(11250),
+                2019: D(13750),
+                2020: D(16250),
+                2021: D(18750),
+                2022: D(21250),
+                2023: D(23750),
+                2024: D(25000),
+            },
+            _R_WFSV_335,
+            "V",
+        )
+    )
+    add(
+        _yearly(
+            "quotum.b.market",
+            "Variable B of 38f: extra jobs to realise",
+            "jobs",
+            DEC,
+            {
+                2017: D(19500),
+                2018: D(27000),
+                2019: D(35500),
+                2020: D(45000),
+                2021: D(55000),
+                2022: D(65000),
+                2023: D(75000),
+                2024: D(85000),
+                2025: D(95000),
+                2026: D(100000),
+            },
+            _R_WFSV_335,
+            "V",
+            tags={2022: "U", 2023: "U", 2024: "U", 2025: "U", 2026: "U"},
+            note="2022 and later follow the t-1 plus half-increment pattern (D/U)",
+        )
+    )
+    add(
+        _param(
+            "quotum.c",
+            "Variable C of 38f: average verloonde uren of arbeidsbeperkten",
+            "h/year",
+            DEC,
+            _row(2013, D(1331), _NULMETING, "S"),
+        )
+    )
+    add(
+        _param(
+            "quotum.d.government",
+            "Variable D of 38f: total jobs at liable employers",
+            "jobs",
+            ODEC,
+            _row(2013, None, _STCRT_2017, "U", "not published before 2018"),
+            _row(2018, D("1073426.07"), _STCRT_2017, "V"),
+            _row(
+                2019,
+                D("1073426.07"),
+                _STCRT_2017,
+                "U",
+                "2018 value carried forward: reproduces Voion's indicative percentages",
+            ),
+        )
+    )
+    add(
+        _param(
+            "quotum.d.market",
+            "Variable D of 38f: total jobs at liable employers",
+            "jobs",
+            ODEC,
+            _row(2013, None, _R_WFSV_335, "U", "not found"),
+        )
+    )
+    add(
+        _param(
+            "quotum.e",
+            "Variable E of 38f: average verloonde uren per employee",
+            "h/year",
+            DEC,
+            _row(
+                2013,
+                D(1623),
+                _ref("Besluit Wfsv", "2.20", "2017-01-01"),
+                "D",
+                "consistent with the published 2018 percentage",
+            ),
+        )
+    )
+    add(
+        _yearly(
+            "quotum.f.government",
+            "Variable F of 38f: number of 38b(2) arbeidsbeperkten",
+            "persons",
+            DEC,
+            {
+                2013: D(0),
+                2017: D(256),
+                2018: D(534),
+                2019: D(811),
+                2020: D(1089),
+                2021: D(1367),
+                2022: D(1644),
+                2023: D(1922),
+            },
+            _B_WFSV_2018,
+            "V",
+            tags={2013: "D"},
+        )
+    )
+    add(
+        _yearly(
+            "quotum.f.market",
+            "Variable F of 38f: number of 38b(2) arbeidsbeperkten",
+            "persons",
+            DEC,
+            {
+                2013: D(0),
+                2017: D(744),
+                2018: D(1348),
+                2019: D(1953),
+                2020: D(2557),
+                2021: D(3161),
+                2022: D(3766),
+                2023: D(4370),
+                2024: D(4974),
+                2025: D(5578),
+            },
+            _B_WFSV_2018,
+            "V",
+            tags={2013: "D"},
+        )
+    )
+    add(
+        _param(
+            "quotum.g",
+            "Variable G of 38f: average verloonde uren of 38b(2) people",
+            "h/year",
+            DEC,
+            _row(2013, D(1331), _ref("Besluit Wfsv", "2.32(d)", "2018-01-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "quotum.percentage.government",
+            "Published quotumpercentage (Wfsv 38f(1))",
+            "%",
+            ODEC,
+            _row(2013, None, _STCRT_2017, "U", "not published: computed from A-G"),
+            _row(2018, D("1.93"), _STCRT_2017, "V"),
+            _row(2019, None, _STCRT_2017, "U", "not found: computed from A-G"),
+            _row(2024, D("2.76"), _ref("UWV FAQ quotumpercentage", source="uwv.nl"), "S"),
+            _row(2025, None, _STCRT_2017, "U", "not found: computed from A-G"),
+        )
+    )
+    add(
+        _param(
+            "quotum.percentage.market",
+            "Published quotumpercentage (Wfsv 38f(1))",
+            "%",
+            ODEC,
+            _row(2013, None, _R_WFSV_335, "U", "never published: computed from A-G"),
+        )
+    )
+    activation = _ref(
+        "Regeling activering quotum overheid", source="Stcrt. 2017, 60073; kst-34352-65"
+    )
+    add(
+        _param(
+            "quotum.active.government",
+            "The quotum is activated for the government sector",
+            "",
+            BOOL,
+            _row(2013, False, _ref("Wfsv", "122n(1)", "2015-05-01"), "V"),
+            _row(2018, True, activation, "V"),
+        )
+    )
+    add(
+        _param(
+            "quotum.active.market",
+            "The quotum is activated for the market sector",
+            "",
+            BOOL,
+            _row(
+                2013,
+                False,
+                _ref("Wfsv", "122n(1)", "2015-05-01"),
+                "S",
+                "never activated as far as the sources show",
+            ),
+        )
+    )
+    add(
+        _param(
+            "quotum.inleen_rules",
+            "Inleen rules of the quotum apply: crediting to the hirer, "
+            "lenders' deductions (Besluit Wfsv 2.27-2.33)",
+            "",
+            BOOL,
+            _row(
+                2013,
+                False,
+                _ref("Wfsv", "38g(4)", "2015-05-01"),
+                "D",
+                "before 2018 placed workers stay with the legal employer",
+            ),
+            _row(2018, True, _ref("Besluit Wfsv", "2.28", "2018-01-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "quotum.hirer_total_hours_raised",
+            "Credited inleen hours also raise the hirer's variable A",
+            "",
+            BOOL,
+            _row(
+                2013,
+                False,
+                _ref("Besluit Wfsv", "2.28(4)", "2018-01-01"),
+                "U",
+                "2.28(4) adjusts C only; 38g(4) could be read otherwise",
+            ),
+        )
+    )
+    # -- monitoring ----------------------------------------------------------------------------
+    add(
+        _yearly(
+            "target.market",
+            "Cumulative extra jobs to realise by the end of the year",
+            "jobs",
+            DEC,
+            {
+                2013: D(0),
+                2015: D(6000),
+                2016: D(14000),
+                2017: D(23000),
+                2018: D(31000),
+                2019: D(40000),
+                2020: D(50000),
+                2021: D(60000),
+                2022: D(70000),
+                2023: D(80000),
+                2024: D(90000),
+                2025: D(100000),
+            },
+            _TARGETS,
+            "S",
+            tags={2013: "D", 2024: "U"},
+        )
+    )
+    add(
+        _yearly(
+            "target.government",
+            "Cumulative extra jobs to realise by the end of the year",
+            "jobs",
+            DEC,
+            {
+                2013: D(0),
+                2015: D(3000),
+                2016: D(6500),
+                2017: D(10000),
+                2018: D(12500),
+                2019: D(15000),
+                2020: D(17500),
+                2021: D(20000),
+                2022: D(22500),
+                2023: D(25000),
+            },
+            _TARGETS,
+            "S",
+            tags={2013: "D"},
+        )
+    )
+    add(
+        _param(
+            "inleen.government_share",
+            "Share of lent-out hours worked at government hirers (SEO key), used when the "
+            "hirer is not known",
+            "fraction",
+            DEC,
+            _row("2012-12-01", D("0.24"), _SEO, "S", "December 2012"),
+            _row("2016-12-01", D("0.278"), _SEO, "S", "December 2016"),
+            _row("2020-12-01", D("0.337"), _SEO, "S", "December 2020"),
+        )
+    )
+    add(
+        _param(
+            "monitoring.young_disabled_counts",
+            "38b(2) people count in the 2015 monitoring (not only for the quotum)",
+            "",
+            BOOL,
+            _row(
+                2013,
+                False,
+                _ref("Wfsv", "122n(1)", "2015-05-01"),
+                "V",
+                "122n(1) monitors 38b(1) people only",
+            ),
+        )
+    )
+    # -- the register --------------------------------------------------------------------------
+    add(
+        _param(
+            "registration.years_after_ceasing",
+            "A registration ends on 31 December of this many years after the conditions "
+            "ceased (t+2)",
+            "years",
+            INT,
+            _row(2013, 2, _SUWI_2016, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_applies",
+            "The t+2 suspension of Besluit SUWI 3.2(8) applies",
+            "",
+            BOOL,
+            _row(2013, True, _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_ceased_before",
+            "The suspension covers conditions that ceased before this date",
+            "date",
+            DATE,
+            _row(2013, pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_ends_on",
+            "Registrations under the suspension end on this date",
+            "date",
+            DATE,
+            _row(2013, pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
+        )
+    )
+    # -- the 2025 law --------------------------------------------------------------------------
+    add(
+        _param(
+            "wet2025.article_2_in_force",
+            "Date art. 2 of the Wet banenafspraak takes effect "
+            "(chapter I applies from this date; art. 12 keeps the 2015 rules before it)",
+            "date",
+            DATE,
+            _row(
+                2013,
+                pendulum.Date(2027, 1, 1),
+                _ref("Wet banenafspraak", "13"),
+                "U",
+                "the KB date was not found",
+            ),
+        )
+    )
+    add(
+        _param(
+            "wet2025.activation_decided_on",
+            "Date the national quotum activation was decided (none: not activated)",
+            "date",
+            ODATE,
+            _row(2013, None, _ref("Wet banenafspraak", "5", "2026-07-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "wet2025.bonus_per_hour",
+            "Banenafspraakbonus per verloond uur (illustrative)",
+            "EUR/h",
+            DEC,
+            _row(
+                2013,
+                D("3.76"),
+                _DESIGN_2020,
+                "U",
+                "EUR 5,000 / 1,331 h; the final amount is not set",
+            ),
+        )
+    )
+    add(
+        _param(
+            "wet2025.quotum_share",
+            "National quotum share for the net-zero calibration (illustrative)",
+            "%",
+            DEC,
+            _row(2013, D("2.76"), _DESIGN_2020, "U", "the 2024 government percentage"),
+        )
+    )
+    add(
+        _param(
+            "wet2025.average_hourly_wage",
+            "Average premium wage per hour for the net-zero calibration (illustrative)",
+            "EUR/h",
+            DEC,
+            _row(2013, D(30), _DESIGN_2020, "U"),
+        )
+    )
+    add(
+        _param(
+            "wet2025.small_employer_wage_threshold",
+            "Aof small employer: premium wage in t-2 at most this (25 x average premium wage)",
+            "EUR",
+            DEC,
+            _row(
+                2013,
+                D(1000000),
+                _ref("Besluit Wfsv", "2.19d", "2025-01-01"),
+                "U",
+                "the EUR value was not found; roughly EUR 1 million",
+            ),
+        )
+    )
+    add(
+        _param(
+            "lkv.rate_per_hour",
+            "Loonkostenvoordeel doelgroep banenafspraak per verloond uur",
+            "EUR/h",
+            DEC,
+            _row(2013, D("1.01"), _WTL, "V"),
+        )
+    )
+    add(
+        _param(
+            "lkv.cap_per_employee_year",
+            "LKV at most per employee per year",
+            "EUR",
+            DEC,
+            _row(2013, D(2000), _WTL, "V"),
+        )
+    )
+    add(
+        _param(
+            "lkv.max_years",
+            "LKV runs at most this many years from the start of employment (none: no limit)",
+            "years",
+            ODEC,
+            _row(2013, D(3), _ref("Wtl", "2.12", "2025-01-01"), "V"),
+            _row(2026, None, _ref("Wtl", "2.12", "2026-01-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "lkv.declaration_required",
+            "LKV needs a doelgroepverklaring",
+            "",
+            BOOL,
+            _row(2013, True, _ref("Wtl", "6.2", "2025-01-01"), "V"),
+            _row(2026, False, _ref("Wtl", "6.2", "2026-01-01"), "V"),
+        )
+    )
+    return tuple(p)
+
+
+def _canonical(value: Value) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    return value
+
+
+@attrs.frozen
+class Parameters:
+    """All parameters in force for a computation: the defaults, plus any overrides.
+
+    >>> params = default_parameters()
+    >>> params.for_year("target.government", 2018)
+    Decimal('12500')
+    >>> params.with_overrides({"target.government": {"2018": "13000"}}).for_year(
+    ...     "target.government", 2018)
+    Decimal('13000')
+    """
+
+    table: FrozenMap[str, Parameter]
+
+    def __getitem__(self, name: str) -> Parameter:
+        try:
+            return self.table[name]
+        except KeyError:
+            raise UnknownParameterError(name, tuple(self.table)) from None
+
+    def __iter__(self) -> Iterator[Parameter]:
+        return iter(self.table.values())
+
+    def names(self) -> tuple[str, ...]:
+        """All parameter names, sorted."""
+        return tuple(self.table)
+
+    def on(self, name: str, on: object) -> Value:
+        """The value of ``name`` on a date."""
+        return self[name].on(on)
+
+    def for_year(self, name: str, year: int) -> Value:
+        """The value of ``name`` at the end of ``year``."""
+        return self[name].for_year(year)
+
+    def decimal(self, name: str, year: int) -> Decimal:
+        """A decimal parameter's value for ``year`` (an error if it has none)."""
+        value = self.for_year(name, year)
+        if not isinstance(value, Decimal):
+            msg = f"parameter {name!r} has no number for {year} (got {value!r})"
+            raise LookupError(msg)  # noqa: TRY004 - a missing value, not a wrong argument
+        return value
+
+    def flag(self, name: str, year: int) -> bool:
+        """A boolean parameter's value for ``year``."""
+        return bool(self.for_year(name, year))
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Parameters:
+        """These parameters with some values replaced, tagged ``override``.
+
+        Each override is either a single value, which replaces the whole table, or a mapping of
+        ``"YYYY"`` or ``"YYYY-MM-DD"`` to values, whose rows replace the rows with the same start
+        and are added otherwise. Values are read according to the parameter's kind (numbers as
+        strings or ints, ``true``/``false``, ISO dates, ``null`` where the parameter allows it).
+
+        Raises:
+            UnknownParameterError: for a name the library does not know.
+            ValueError, TypeError: for a value of the wrong kind, naming the parameter.
+        """
+        if not overrides:
+            return self
+        table = dict(self.table)
+        override_ref = LegalReference(law="user override")
+        for name, raw in overrides.items():
+            parameter = self[name]
+            if isinstance(raw, Mapping):
+                rows = {row.start: row for row in parameter.rows}
+                for key, value in raw.items():
+                    start = f"{key}-01-01" if str(key).isdigit() else str(key)
+                    row = DatedValue(
+                        start=_at(name, start),
+                        value=_checked(parameter, f"{name}[{key}]", value),
+                        reference=override_ref,
+                        tag=Tag.OVERRIDE,
+                    )
+                    rows[row.start] = row
+                new_rows: tuple[DatedValue, ...] = tuple(rows.values())
+            else:
+                new_rows = (
+                    DatedValue(
+                        start=BEGINNING,
+                        value=_checked(parameter, name, raw),
+                        reference=override_ref,
+                        tag=Tag.OVERRIDE,
+                    ),
+                )
+            table[name] = attrs.evolve(parameter, rows=new_rows)
+        return Parameters(FrozenMap(table))
+
+    def digest(self) -> str:
+        """A SHA-256 of every value in force, for receipts."""
+        plain = {
+            p.name: [[r.start.isoformat(), _canonical(r.value), r.tag.value] for r in p.rows]
+            for p in self
+        }
+        text = json.dumps(plain, sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _at(name: str, start: str) -> pendulum.Date:
+    try:
+        return to_date(start)
+    except (TypeError, ValueError):
+        msg = f"parameter {name!r}: a row starts at YYYY or YYYY-MM-DD, got {start!r}"
+        raise ValueError(msg) from None
+
+
+def _checked(parameter: Parameter, where: str, raw: object) -> Value:
+    try:
+        return _parse(parameter.kind, raw)
+    except (TypeError, ValueError) as error:
+        msg = f"parameter {where}: {error} (a {parameter.kind.value} is expected)"
+        raise type(error)(msg) from None
+
+
+_DEFAULT = Parameters(FrozenMap({p.name: p for p in _catalogue()}))
+
+
+def default_parameters() -> Parameters:
+    """The library's defaults: the values of the decision table, each with its source and tag."""
+    return _DEFAULT

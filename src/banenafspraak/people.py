@@ -1,0 +1,149 @@
+"""People in the target register (*doelgroepregister*) and their registrations.
+
+UWV keeps the register (Wfsv art. 38d). A person is registered on a legal ground (:class:`Ground`)
+from a start date. When the conditions of the ground cease, the registration does not end at once:
+it ends on 31 December of the second calendar year after (the *t+2* rule, Besluit SUWI art. 3.2),
+or on 31 December 2028 for conditions that ceased before 2026 (the suspension of Besluit SUWI
+art. 3.2(8)). Those end dates are **computed** by dated rules (see
+:mod:`banenafspraak.rulesets._shared`), never stored.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import NewType
+
+import attrs
+import pendulum
+
+from banenafspraak._util import optional_date, to_date
+
+__all__ = ["Ground", "Person", "PersonId", "Registration"]
+
+PersonId = NewType("PersonId", str)
+"""A key for a person: a BSN (*burgerservicenummer*) or any pseudonymous key."""
+
+
+class Ground(enum.StrEnum):
+    """The legal ground of a registration in the doelgroepregister.
+
+    Wfsv art. 38b (BWBR0017745), text from 2015-05-01 unless stated; gelijkstelling by Regeling
+    Wfsv art. 3.26 (later 3.30) with Participatiewet art. 78d.
+    """
+
+    PARTICIPATION_ACT = "participation_act"
+    """38b(1)(a): supported by the municipality, UWV found "cannot earn the minimum wage"."""
+    WSW_INDICATION = "wsw_indication"
+    """38b(1)(b): a Wsw indication (the waiting list included)."""
+    WAJONG = "wajong"
+    """38b(1)(c): Wajong with work capacity (not *duurzaam geen mogelijkheden*)."""
+    AMVB_INDICATION = "amvb_indication"
+    """38b(1)(d) with Besluit Wfsv 2.24-2.25: VSO/PrO, entreeopleiding, lapsed Wsw indication,
+    the *indicatie banenafspraak*."""
+    OWN_REQUEST = "own_request"
+    """38b(1)(e), from 2019: UWV found "cannot earn the minimum wage" on own request."""
+    TRANSITIONAL = "transitional"
+    """38b(1)(f): was (b) or (c) on or after 1 January 2013, no longer on 1 May 2015."""
+    YOUNG_DISABLED_WITH_PROVISION = "young_disabled_with_provision"
+    """38b(2): *jonggehandicapte* who earns the minimum wage only with a provision. Counts for the
+    quotum only under the 2015 rules (122n(1) monitors 38b(1) people)."""
+    WIW_ID_JOB = "wiw_id_job"
+    """*Gelijkgesteld*: a former WIW or ID job (Participatiewet 78d; Regeling Wfsv 3.26/3.30)."""
+    WIA_EXPERIMENT = "wia_experiment"
+    """38b(1)(g), from 2026: WIA recipient in the Wajong-instrument experiment (SUWI 82a)."""
+
+    @property
+    def dutch(self) -> str:
+        """The Dutch legal description, with the article."""
+        return _DUTCH[self]
+
+
+_DUTCH = {
+    Ground.PARTICIPATION_ACT: "Participatiewet, kan geen WML verdienen (Wfsv 38b lid 1 onder a)",
+    Ground.WSW_INDICATION: "Wsw-indicatie (Wfsv 38b lid 1 onder b)",
+    Ground.WAJONG: "Wajong met arbeidsvermogen (Wfsv 38b lid 1 onder c)",
+    Ground.AMVB_INDICATION: "indicatie bij AMvB (Wfsv 38b lid 1 onder d; Besluit Wfsv 2.24-2.25)",
+    Ground.OWN_REQUEST: "oordeel UWV op eigen verzoek (Wfsv 38b lid 1 onder e)",
+    Ground.TRANSITIONAL: "overgangsgroep (Wfsv 38b lid 1 onder f)",
+    Ground.YOUNG_DISABLED_WITH_PROVISION: "jonggehandicapte met voorziening (Wfsv 38b lid 2)",
+    Ground.WIW_ID_JOB: "gelijkgestelde WIW- of ID-baan (Participatiewet 78d)",
+    Ground.WIA_EXPERIMENT: "WIA-experiment (Wfsv 38b lid 1 onder g)",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Registration:
+    """One registration of a person in the doelgroepregister (Besluit SUWI art. 3.2).
+
+    Args:
+        ground: the legal ground.
+        start: the registration date.
+        conditions_ceased: the day the conditions of the ground stopped being met, if they did.
+            The registration then runs on to an end date computed by the t+2 rule.
+        ended_on_request: the last day of the registration, if it was ended at the person's own
+            request (Besluit SUWI 3.2, 2018 text).
+    """
+
+    ground: Ground = attrs.field(converter=Ground)
+    start: pendulum.Date = attrs.field(converter=to_date)
+    conditions_ceased: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
+    ended_on_request: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
+
+    @conditions_ceased.validator
+    def _ceased_not_before_start(self, _a: object, value: pendulum.Date | None) -> None:
+        if value is not None and value < self.start:
+            msg = f"conditions_ceased ({value}) lies before the registration start ({self.start})"
+            raise ValueError(msg)
+
+    @ended_on_request.validator
+    def _ended_not_before_start(self, _a: object, value: pendulum.Date | None) -> None:
+        if value is not None and value < self.start:
+            msg = f"ended_on_request ({value}) lies before the registration start ({self.start})"
+            raise ValueError(msg)
+
+
+def _registrations(value: Registration | Iterable[Registration]) -> tuple[Registration, ...]:
+    if isinstance(value, Registration):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person who is, or was, in the doelgroepregister.
+
+    Args:
+        id: a BSN or any key. The library never prints a BSN in full unless asked.
+        registrations: the person's registrations, in any order.
+        name: optional, for reports.
+    """
+
+    id: PersonId = attrs.field(validator=attrs.validators.min_len(1))
+    registrations: tuple[Registration, ...] = attrs.field(
+        factory=tuple,
+        converter=_registrations,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Registration)),
+    )
+    name: str = ""
+
+    @classmethod
+    def registered(
+        cls,
+        id: str,  # noqa: A002 - the noun's own field name
+        *,
+        ground: Ground | str,
+        since: object,
+        conditions_ceased: object = None,
+        name: str = "",
+    ) -> Person:
+        """A person with one registration."""
+        return cls(
+            id=PersonId(id),
+            name=name,
+            registrations=(
+                Registration(
+                    ground=Ground(ground), start=since, conditions_ceased=conditions_ceased
+                ),
+            ),
+        )

@@ -1,0 +1,394 @@
+"""``wbqa-2015``: the Wet banenafspraak en quotum arbeidsbeperkten, as applied from 2015.
+
+Two sectors, each with its own monitoring pool and targets; placed workers (uitzendkrachten, Wsw
+secondees) count in the hirer's sector; the quotum per employer with the EUR 5,000 levy, activated
+for the government sector from 2018 and never levied (Wfsv 122na).
+
+References:
+    * Wfsv (BWBR0017745), version 2015-05-01: art. 34, 38b-38j, 122n; version 2026-07-01: 122na.
+      https://wetten.overheid.nl/BWBR0017745/2015-05-01
+    * Besluit Wfsv (BWBR0019070), versions 2017-01-01 (art. 2.20-2.23) and 2018-01-01
+      (art. 2.27-2.33, inleen). https://wetten.overheid.nl/BWBR0019070/2018-01-01
+    * Besluit SUWI (BWBR0013267), versions 2016-01-01 and 2018-07-28: art. 3.2 (t+2, suspension).
+    * Regeling Wfsv (BWBR0019150), art. 3.27 (sectors), 3.34 (inleen correction), 3.35 (A, B).
+    * Stcrt. 2017, 60073: quotumpercentage government 2018 (1.93 %).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from banenafspraak._util import floor_decimal, floor_to
+from banenafspraak.employers import Employer, EmployerId, EmployerKind
+from banenafspraak.parameters import Parameters
+from banenafspraak.placements import PayPeriod, Placement
+from banenafspraak.references import LegalReference, Tag
+from banenafspraak.rulesets import _shared
+from banenafspraak.rulesets._protocol import (
+    Attribution,
+    QuotumAssessment,
+    Reason,
+    RuleContext,
+    Share,
+)
+from banenafspraak.sectors import Pool, Sector
+
+__all__ = ["WBQA_2015", "Wbqa2015"]
+
+
+def _wfsv(article: str, version: str = "2015-05-01") -> LegalReference:
+    return LegalReference(law="Wfsv", article=article, version=version)
+
+
+def _besluit(article: str, version: str = "2018-01-01") -> LegalReference:
+    return LegalReference(law="Besluit Wfsv", article=article, version=version)
+
+
+# -- where a job counts -------------------------------------------------------------------------
+
+DIRECT = Reason(
+    code="W15-DIRECT",
+    text="a job counts at the employer who reports its verloonde uren, in that employer's sector",
+    reference=_wfsv("122n(3), 38g(3)"),
+)
+PLACED_AT_HIRER = Reason(
+    code="W15-INLEEN-HIRER",
+    text="a placed worker (uitzendkracht or Wsw secondee) counts in the hirer's sector",
+    reference=_wfsv("122n(4)"),
+)
+PLACED_BY_KEY = Reason(
+    code="W15-INLEEN-KEY",
+    text="the hirer is not known: the lent hours are split over the sectors by the published "
+    "SEO key",
+    reference=LegalReference(law="Regeling Wfsv", article="3.34(3)", source="SEO verdeelsleutel"),
+    tag=Tag.SECONDARY,
+)
+CREDITED_TO_HIRER = Reason(
+    code="W15-INLEEN-CREDIT",
+    text="lender and hirer agreed by 1 August of the next year: the hirer's quotum variable C "
+    "rises by these hours (never above the person's polis hours, which these are)",
+    reference=_besluit("2.28(2)-(4)"),
+)
+NOT_CREDITED = Reason(
+    code="W15-INLEEN-NO-CREDIT",
+    text="no agreement to credit the hirer: the hours are in nobody's quotum variable C, and the "
+    "lender's C falls by all hours it lends out",
+    reference=_besluit("2.28(5)"),
+)
+PLACED_BEFORE_2018 = Reason(
+    code="W15-INLEEN-LEGAL-EMPLOYER",
+    text="before the inleen rules of 2018, a placed worker stays with the legal employer for the "
+    "quotum",
+    reference=_wfsv("38g(4)"),
+    tag=Tag.UNVERIFIED,
+)
+PROCUREMENT_AT_SUPPLIER = Reason(
+    code="W15-PROCUREMENT",
+    text="a job delivered through a procurement contract counts at the supplier who employs the "
+    "person, not at the buyer",
+    reference=LegalReference(law="Wfsv", article="122n(3)", source="kst-34352-66"),
+    tag=Tag.SECONDARY,
+)
+COLLEGIAL_SECONDMENT = Reason(
+    code="W15-COLLEGIAL",
+    text="a regular employer lending its own employee is no uitlener: the job counts at the "
+    "legal employer",
+    reference=_besluit("2.27"),
+    tag=Tag.DERIVED,
+)
+YOUNG_DISABLED_QUOTUM_ONLY = Reason(
+    code="W15-38B2",
+    text="a 38b(2) arbeidsbeperkte counts for the employer's quotum only, not in the sector "
+    "monitoring of 122n",
+    reference=_wfsv("38b(2), 122n(1)"),
+)
+
+# -- the quotum ---------------------------------------------------------------------------------
+
+THRESHOLD = Reason(
+    code="Q15-THRESHOLD",
+    text="liable: at least 25 x the average verloonde uren in the previous year and in the year",
+    reference=LegalReference(law="Wfsv", article="34(4),(6)", version="2015-05-01"),
+)
+EXEMPT_SMALL = Reason(
+    code="Q15-EXEMPT",
+    text="exempt: fewer verloonde uren than the threshold in the previous year or in the year",
+    reference=LegalReference(law="Wfsv", article="34(4),(6)", version="2015-05-01"),
+)
+LENDER_DEDUCTION = Reason(
+    code="Q15-LENDER-A",
+    text="a lender's variable A and threshold test leave out its uitzendpersoneel or Wsw art. 2 "
+    "staff",
+    reference=_besluit("2.31, 2.33"),
+)
+PERCENTAGE_PUBLISHED = Reason(
+    code="Q15-PCT-PUBLISHED",
+    text="the sector's quotumpercentage as published",
+    reference=_wfsv("38f(1)"),
+)
+PERCENTAGE_COMPUTED = Reason(
+    code="Q15-PCT-COMPUTED",
+    text="the sector's quotumpercentage computed as ((A+B)xC + FxG)/(DxE) x 100, rounded down "
+    "to 2 decimals",
+    reference=_wfsv("38f(1),(2)"),
+    tag=Tag.DERIVED,
+)
+PERCENTAGE_MISSING = Reason(
+    code="Q15-PCT-MISSING",
+    text="no quotumpercentage: none published and variable D of 38f not given for the sector",
+    reference=_wfsv("38f(1)"),
+    tag=Tag.UNVERIFIED,
+)
+SHORTFALL = Reason(
+    code="Q15-TEKORT",
+    text="quotumtekort = (A x B/100 - C) / D, rounded down to 1 decimal, at least 0",
+    reference=LegalReference(law="Besluit Wfsv", article="2.23(2),(3)", version="2017-01-01"),
+    tag=Tag.DERIVED,
+)
+LEVY = Reason(
+    code="Q15-HEFFING",
+    text="quotumheffing = quotumtekort x EUR 5,000",
+    reference=_wfsv("38h(4)"),
+)
+NOT_ACTIVE = Reason(
+    code="Q15-NOT-ACTIVE",
+    text="the quotum is not activated for the sector in this year: no heffing",
+    reference=_wfsv("122n(1), 38e(1)"),
+)
+NOT_LEVIED = Reason(
+    code="Q15-NOT-LEVIED",
+    text="no heffing is levied for years before art. 2 of the Wet banenafspraak takes effect",
+    reference=_wfsv("122na", "2026-07-01"),
+)
+
+
+IN_FORCE = pendulum.Date(2015, 5, 1)
+"""Stb. 2015, 156: the law and its AMvB took effect on 1 May 2015."""
+
+
+def _pool(sector: Sector) -> Pool:
+    return sector.pool
+
+
+@attrs.frozen
+class Wbqa2015:
+    """The 2015 rules (Wet banenafspraak en quotum arbeidsbeperkten, Stb. 2015, 155/156)."""
+
+    name: str = "wbqa-2015"
+    version: str = "1"
+    title: str = "Wet banenafspraak en quotum arbeidsbeperkten (2015)"
+    in_force_from: pendulum.Date | None = IN_FORCE
+    references: tuple[LegalReference, ...] = (
+        _wfsv("34, 38b-38j, 122n"),
+        _wfsv("122na", "2026-07-01"),
+        _besluit("2.20-2.33"),
+        LegalReference(law="Besluit SUWI", article="3.2", version="2018-07-28"),
+        LegalReference(law="Regeling Wfsv", article="3.27, 3.34, 3.35"),
+    )
+    pools: tuple[Pool, ...] = (Pool.MARKET, Pool.GOVERNMENT)
+
+    # -- where each job counts ------------------------------------------------------------------
+
+    def attribute(
+        self, placement: Placement, pay_period: PayPeriod, context: RuleContext
+    ) -> tuple[Share, ...]:
+        """Pool and quotum credit of one pay period's hours (spec §4.6, the decision table)."""
+        exclusion = _shared.doelgroep_exclusion(placement)
+        if exclusion is not None:
+            return (_shared.excluded(exclusion),)
+        params = context.parameters
+        registration, registered = _shared.membership(
+            placement, pay_period, context.person(placement.person), params
+        )
+        if registration is None:
+            return (_shared.excluded(registered),)
+        year = pay_period.end.year
+        employer = context.employer(placement.employer)
+        reasons: tuple[Reason, ...] = (registered,)
+
+        if placement.kind.lends_to_hirer:
+            shares = self._placed(placement, year, employer, reasons, context)
+        else:
+            reasons = (*reasons, DIRECT)
+            if placement.hirer is not None:
+                reasons = (*reasons, COLLEGIAL_SECONDMENT)
+            if placement.contract is not None:
+                reasons = (*reasons, PROCUREMENT_AT_SUPPLIER)
+            shares = (_shared.counted(_pool(employer.sector), employer.id, reasons),)
+
+        young_disabled_counts = params.flag("monitoring.young_disabled_counts", year)
+        if _shared.is_young_disabled(registration) and not young_disabled_counts:
+            return tuple(
+                _shared.excluded(
+                    YOUNG_DISABLED_QUOTUM_ONLY,
+                    share.reasons,
+                    credited_to=share.credited_to,
+                    fraction=share.fraction,
+                )
+                for share in shares
+            )
+        return shares
+
+    def _placed(
+        self,
+        placement: Placement,
+        year: int,
+        employer: Employer,
+        reasons: tuple[Reason, ...],
+        context: RuleContext,
+    ) -> tuple[Share, ...]:
+        """An uitzendkracht or Wsw secondee: the hirer's sector; credit by agreement from 2018."""
+        params = context.parameters
+        credited_to: EmployerId | None
+        if not params.flag("quotum.inleen_rules", year):
+            credit_reason, credited_to = PLACED_BEFORE_2018, employer.id
+        elif placement.credited_to_hirer and placement.hirer is not None:
+            credit_reason, credited_to = CREDITED_TO_HIRER, placement.hirer
+        else:
+            credit_reason, credited_to = NOT_CREDITED, None
+        if placement.hirer is not None:
+            hirer = context.employer(placement.hirer)
+            why = (*reasons, PLACED_AT_HIRER.with_detail(f"hirer {hirer.id}, {hirer.sector}"))
+            return (_shared.counted(_pool(hirer.sector), credited_to, (*why, credit_reason)),)
+        share = Fraction(params.decimal("inleen.government_share", year))
+        row = params["inleen.government_share"].row_for_year(year)
+        keyed = PLACED_BY_KEY.with_detail(f"government share {row.value} ({row.note})")
+        why = (*reasons, keyed, credit_reason)
+        split = (
+            _shared.counted(Pool.GOVERNMENT, credited_to, why, share),
+            _shared.counted(Pool.MARKET, credited_to, why, 1 - share),
+        )
+        return tuple(s for s in split if s.fraction)
+
+    # -- monitoring ------------------------------------------------------------------------------
+
+    def targets(self, year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:
+        """Cumulative extra jobs per sector by the end of ``year`` (spec §6)."""
+        return {
+            Pool.MARKET: parameters.decimal("target.market", year),
+            Pool.GOVERNMENT: parameters.decimal("target.government", year),
+        }
+
+    # -- the quotum -----------------------------------------------------------------------------
+
+    def assess_quotum(
+        self,
+        employer: Employer,
+        year: int,
+        credited: Sequence[Attribution],
+        context: RuleContext,
+    ) -> QuotumAssessment:
+        """Liability, variables A-D, quotumtekort and the nominal heffing (Wfsv 38e-38h)."""
+        params = context.parameters
+        reasons: list[Reason] = []
+        total = self._quotum_hours(employer, year, params, reasons)
+        previous = self._quotum_hours(employer, year - 1, params, [])
+        threshold = params.decimal("quotum.threshold_hours", year)
+        liable = previous >= threshold and total >= threshold
+        facts = f"{previous} h in {year - 1}, {total} h in {year}, threshold {threshold} h"
+        reasons.append((THRESHOLD if liable else EXEMPT_SMALL).with_detail(facts))
+        sector = employer.sector
+        active = params.flag(f"quotum.active.{sector.value}", year)
+        credited_hours = floor_to(sum((a.hours for a in credited), Fraction(0)), 2)
+        job_hours = params.decimal("quotum.employer_d", year)
+        base = QuotumAssessment(
+            employer=employer.id,
+            year=year,
+            rules=self.name,
+            sector=sector,
+            liable=liable,
+            reasons=(),
+            active=active,
+            total_hours=floor_decimal(total, 2),
+            credited_hours=credited_hours,
+            job_hours=job_hours,
+        )
+        if not liable:
+            return attrs.evolve(base, reasons=tuple(reasons))
+        percentage = self.quotum_percentage(sector, year, params, reasons)
+        if percentage is None:
+            return attrs.evolve(base, reasons=tuple(reasons))
+        required = floor_decimal(total, 2) * percentage / 100
+        gap = (Fraction(required) - Fraction(credited_hours)) / Fraction(job_hours)
+        shortfall = max(Decimal(0), floor_to(gap, 1))
+        reasons.append(
+            SHORTFALL.with_detail(
+                f"({floor_decimal(total, 2)} x {percentage}/100 - {credited_hours}) / {job_hours}"
+            )
+        )
+        levy = shortfall * params.decimal("quotum.levy_per_missing_job", year)
+        reasons.append(LEVY.with_detail(f"EUR {levy}"))
+        art2 = params.for_year("wet2025.article_2_in_force", year)
+        suspended = isinstance(art2, pendulum.Date) and year < art2.year
+        if not active:
+            reasons.append(NOT_ACTIVE.with_detail(f"{sector} in {year}"))
+        elif suspended:
+            reasons.append(NOT_LEVIED.with_detail(f"art. 2 from {art2}"))
+        return attrs.evolve(
+            base,
+            reasons=tuple(reasons),
+            percentage=percentage,
+            required_hours=required,
+            shortfall_jobs=shortfall,
+            levy=levy,
+            levied=active and not suspended and levy > 0,
+        )
+
+    @staticmethod
+    def _quotum_hours(
+        employer: Employer, year: int, params: Parameters, reasons: list[Reason]
+    ) -> Decimal:
+        """Verloonde uren for A and the threshold, less a lender's placed staff (2.31, 2.33)."""
+        total = employer.hours_in(year)
+        lender = employer.kind is EmployerKind.SHELTERED_WORKSHOP or (
+            employer.kind is EmployerKind.AGENCY and params.flag("quotum.inleen_rules", year)
+        )
+        if lender:
+            staff = employer.agency_or_wsw_staff_hours.get(year, Decimal(0))
+            reasons.append(LENDER_DEDUCTION.with_detail(f"{staff} h left out in {year}"))
+            return max(Decimal(0), total - staff)
+        return total
+
+    @staticmethod
+    def quotum_percentage(
+        sector: Sector, year: int, params: Parameters, reasons: list[Reason] | None = None
+    ) -> Decimal | None:
+        """The sector's quotumpercentage for ``year``: published, or computed from A-G.
+
+        ``((A + B) x C + F x G) / (D x E) x 100``, rounded down to 2 decimals (Wfsv 38f(1),(2);
+        the statute prints the formula as an image, reconstructed and checked against the
+        published 2018 value of 1.93 %: spec §7.3, tag D).
+        """
+        notes = reasons if reasons is not None else []
+        key = sector.value
+        published = params.for_year(f"quotum.percentage.{key}", year)
+        if isinstance(published, Decimal):
+            notes.append(PERCENTAGE_PUBLISHED.with_detail(f"{published} % for {sector} {year}"))
+            return published
+        total_jobs = params.for_year(f"quotum.d.{key}", year)
+        if not isinstance(total_jobs, Decimal):
+            notes.append(PERCENTAGE_MISSING.with_detail(f"{sector} {year}"))
+            return None
+        a = params.decimal(f"quotum.a.{key}", year)
+        b = params.decimal(f"quotum.b.{key}", year)
+        c = params.decimal("quotum.c", year)
+        f = params.decimal(f"quotum.f.{key}", year)
+        g = params.decimal("quotum.g", year)
+        e = params.decimal("quotum.e", year)
+        exact = (Fraction((a + b) * c + f * g) / Fraction(total_jobs * e)) * 100
+        percentage = floor_to(exact, 2)
+        notes.append(
+            PERCENTAGE_COMPUTED.with_detail(
+                f"(({a}+{b})x{c} + {f}x{g}) / ({total_jobs}x{e}) x 100 = {percentage} %"
+            )
+        )
+        return percentage
+
+
+WBQA_2015 = Wbqa2015()
+"""The ``wbqa-2015`` rule set."""

@@ -1,0 +1,279 @@
+"""The scenario: every noun of one question, validated as a whole.
+
+A :class:`Scenario` holds employers, people, placements, procurement contracts, an optional
+baseline and optional parameter overrides. It checks everything that involves more than one field
+or item, and reports **every** problem at once in one :class:`InvalidScenarioError`, each naming
+the item, the field and the value seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, cast
+
+import attrs
+import pendulum
+
+from banenafspraak._util import FrozenMap, frozen_map
+from banenafspraak.baselines import Baseline
+from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.people import Person, PersonId
+from banenafspraak.placements import Placement, PlacementKind
+from banenafspraak.procurement import ContractId, ProcurementContract
+
+__all__ = ["Scenario", "scenario_problems"]
+
+
+def _tuple_of(kind: type) -> Any:  # noqa: ANN401 - attrs validators are untyped callables
+    return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+
+
+def _employers(items: Iterable[Employer]) -> tuple[Employer, ...]:
+    return tuple(items)
+
+
+def _people(items: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(items)
+
+
+def _placements(items: Iterable[Placement]) -> tuple[Placement, ...]:
+    return tuple(items)
+
+
+def _contracts(items: Iterable[ProcurementContract]) -> tuple[ProcurementContract, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    """Employers, people, placements and contracts of one question, validated as a whole.
+
+    Args:
+        employers: every employer a placement or contract refers to.
+        people: every person a placement refers to.
+        placements: the employment relations with their paid hours.
+        contracts: procurement contracts.
+        baseline: the nulmeting; none means zero jobs in every pool.
+        parameters: overrides of dated parameters, in the form of
+            :meth:`banenafspraak.parameters.Parameters.with_overrides`.
+        name: for reports.
+
+    Raises:
+        InvalidScenarioError: listing every problem (unknown or duplicate ids, a hirer equal to
+            the employer, overlapping pay periods of one placement, ...).
+    """
+
+    employers: tuple[Employer, ...] = attrs.field(
+        factory=tuple, converter=_employers, validator=_tuple_of(Employer)
+    )
+    people: tuple[Person, ...] = attrs.field(
+        factory=tuple, converter=_people, validator=_tuple_of(Person)
+    )
+    placements: tuple[Placement, ...] = attrs.field(
+        factory=tuple, converter=_placements, validator=_tuple_of(Placement)
+    )
+    contracts: tuple[ProcurementContract, ...] = attrs.field(
+        factory=tuple, converter=_contracts, validator=_tuple_of(ProcurementContract)
+    )
+    baseline: Baseline = attrs.field(factory=Baseline)
+    parameters: FrozenMap[str, Any] = attrs.field(factory=FrozenMap, converter=frozen_map)
+    name: str = ""
+
+    _employers: Mapping[EmployerId, Employer] = attrs.field(init=False, eq=False, repr=False)
+    _people: Mapping[PersonId, Person] = attrs.field(init=False, eq=False, repr=False)
+    _contracts: Mapping[ContractId, ProcurementContract] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = scenario_problems(self)
+        if problems:
+            raise InvalidScenarioError(problems, source=f"scenario {self.name!r}".strip())
+        object.__setattr__(self, "_employers", {e.id: e for e in self.employers})
+        object.__setattr__(self, "_people", {p.id: p for p in self.people})
+        object.__setattr__(self, "_contracts", {c.id: c for c in self.contracts})
+
+    def employer(self, employer_id: str) -> Employer:
+        """The employer with this id."""
+        return self._employers[EmployerId(employer_id)]
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id."""
+        return self._people[PersonId(person_id)]
+
+    def contract(self, contract_id: str) -> ProcurementContract:
+        """The procurement contract with this id."""
+        return self._contracts[ContractId(contract_id)]
+
+    def placement(self, placement_id: str) -> Placement:
+        """The placement with this id."""
+        for placement in self.placements:
+            if placement.id == placement_id:
+                return placement
+        msg = f"no placement {placement_id!r} in {self.name or 'the scenario'}"
+        raise KeyError(msg)
+
+    @property
+    def years(self) -> range:
+        """The calendar years the pay periods cover (empty if there are none)."""
+        starts = [p.start.year for pl in self.placements for p in pl.hours]
+        ends = [p.end.year for pl in self.placements for p in pl.hours]
+        if not starts:
+            return range(0)
+        return range(min(starts), max(ends) + 1)
+
+    def evolve(self, **changes: Any) -> Scenario:  # noqa: ANN401 - any field of the scenario
+        """A changed copy (validated again)."""
+        return attrs.evolve(self, **changes)
+
+    def merge(self, other: Scenario) -> Scenario:
+        """Both scenarios in one (ids must not clash; the baselines are added)."""
+        jobs = {
+            pool: self.baseline.jobs.get(pool, Fraction(0)) + other.baseline.jobs.get(pool, 0)
+            for pool in {*self.baseline.jobs, *other.baseline.jobs}
+        }
+        return Scenario(
+            employers=self.employers + other.employers,
+            people=self.people + other.people,
+            placements=self.placements + other.placements,
+            contracts=self.contracts + other.contracts,
+            baseline=Baseline(jobs=jobs),
+            parameters={**self.parameters, **other.parameters},
+            name=" + ".join(n for n in (self.name, other.name) if n),
+        )
+
+    def digest(self) -> str:
+        """A SHA-256 of the scenario's content, for receipts (independent of the Python version)."""
+        canonical = json.dumps(_plain(self), sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _plain(value: object) -> object:  # noqa: PLR0911 - one branch per kind of value
+    """A JSON-able, canonical form of nouns and values (for digests)."""
+    if attrs.has(type(value)):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(value)))
+            if f.init and f.eq
+        }
+    if isinstance(value, Mapping):
+        return {str(_plain(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal | Fraction):
+        return str(value)
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    if isinstance(value, str | int | bool) or value is None:
+        return value
+    return str(value)
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [key for key, count in Counter(ids).items() if count > 1]
+
+
+def scenario_problems(scenario: Scenario) -> list[Problem]:  # noqa: C901, PLR0912
+    """Every cross-item problem of a scenario (empty if it is sound)."""
+    problems: list[Problem] = []
+    for noun, items in (
+        ("employer", scenario.employers),
+        ("person", scenario.people),
+        ("placement", scenario.placements),
+        ("contract", scenario.contracts),
+    ):
+        problems.extend(
+            Problem(location=f"{noun} {key!r}", field="id", value=key, message="duplicate id")
+            for key in _duplicates(item.id for item in items)
+        )
+    employers = {e.id for e in scenario.employers}
+    people = {p.id for p in scenario.people}
+    contracts = {c.id: c for c in scenario.contracts}
+
+    for contract in scenario.contracts:
+        where = f"contract {contract.id!r}"
+        for field in ("buyer", "supplier"):
+            ref = getattr(contract, field)
+            if ref not in employers:
+                problems.append(Problem(where, field, str(ref), "unknown employer"))
+        if contract.buyer == contract.supplier:
+            problems.append(
+                Problem(where, "supplier", contract.supplier, "a buyer cannot buy from itself")
+            )
+
+    for person in scenario.people:
+        ordered = sorted(person.registrations, key=lambda r: r.start)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.ground == later.ground and earlier.conditions_ceased is None:
+                problems.append(
+                    Problem(
+                        f"person {person.id!r}",
+                        "registrations",
+                        f"{later.ground} from {later.start}",
+                        "a second registration on the same ground while the first still runs",
+                    )
+                )
+
+    for placement in scenario.placements:
+        where = f"placement {placement.id!r}"
+        if placement.person not in people:
+            problems.append(Problem(where, "person", placement.person, "unknown person"))
+        if placement.employer not in employers:
+            problems.append(Problem(where, "employer", placement.employer, "unknown employer"))
+        if placement.hirer is not None:
+            if placement.hirer not in employers:
+                problems.append(Problem(where, "hirer", placement.hirer, "unknown employer"))
+            if placement.hirer == placement.employer:
+                problems.append(
+                    Problem(where, "hirer", placement.hirer, "the hirer is the employer itself")
+                )
+            if placement.kind in {PlacementKind.WSW_INTERNAL, PlacementKind.SHELTERED_WORK}:
+                problems.append(
+                    Problem(where, "hirer", placement.hirer, f"a {placement.kind} job has no hirer")
+                )
+        if placement.credited_to_hirer and placement.hirer is None:
+            problems.append(
+                Problem(where, "credited_to_hirer", "true", "crediting needs a known hirer")
+            )
+        if placement.credited_to_hirer and not placement.kind.lends_to_hirer:
+            problems.append(
+                Problem(
+                    where,
+                    "credited_to_hirer",
+                    "true",
+                    f"only agency and Wsw-seconded hours can be credited, not {placement.kind}",
+                )
+            )
+        if placement.contract is not None:
+            served = contracts.get(placement.contract)
+            if served is None:
+                problems.append(Problem(where, "contract", placement.contract, "unknown contract"))
+            elif served.supplier != placement.employer:
+                problems.append(
+                    Problem(
+                        where,
+                        "contract",
+                        placement.contract,
+                        f"the contract's supplier is {served.supplier!r}, "
+                        f"not the placement's employer {placement.employer!r}",
+                    )
+                )
+        for index, (previous, current) in enumerate(itertools.pairwise(placement.hours), start=1):
+            if current.start <= previous.end:
+                problems.append(
+                    Problem(
+                        where,
+                        f"hours[{index}]",
+                        f"{current.start}..{current.end}",
+                        f"overlaps the pay period {previous.start}..{previous.end}: "
+                        "hours would count twice",
+                    )
+                )
+    return problems
