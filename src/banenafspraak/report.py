@@ -9,9 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from banenafspraak._util import display
-from banenafspraak.counting import JobCount, QuotumReport
+from banenafspraak.counting import JobCount, QuotumReport, assess_quotum, count_jobs
+from banenafspraak.demo import DEMO_YEARS, example_scenario
+from banenafspraak.rulesets import available_rule_sets
 
-__all__ = ["format_table", "placements_table", "pools_table", "quotum_table"]
+__all__ = [
+    "demo_report",
+    "format_table",
+    "placements_table",
+    "pools_table",
+    "quotum_table",
+]
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -113,3 +121,26 @@ def quotum_table(report: QuotumReport, *, liable_only: bool = True) -> str:
         ],
         rows,
     )
+
+
+def demo_report() -> str:
+    """The bundled example under every registered rule set, as text (``banenafspraak demo``)."""
+    scenario = example_scenario()
+    parts: list[str] = []
+    for rules in available_rule_sets():
+        for year in DEMO_YEARS:
+            count = count_jobs(scenario, rules=rules, year=year)
+            quotum = assess_quotum(scenario, rules=rules, year=year, count=count)
+            parts += [
+                f"=== {scenario.name}: {rules}, {year} ===",
+                "Where each placement counts",
+                placements_table(count),
+                "Pools against their targets",
+                pools_table(count),
+                "Quotum of liable employers",
+                quotum_table(quotum),
+            ]
+    count = count_jobs(scenario, rules="wbqa-2015", year=2019)
+    parts.append("=== Why: three placements explained (wbqa-2015, 2019) ===")
+    parts.extend(count.explain(placement) for placement in ("s-w", "u-y", "f-r"))
+    return "\n\n".join(parts) + "\n"
