@@ -18,7 +18,6 @@ import attrs
 from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.employers import EmployerId
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
@@ -159,7 +158,7 @@ class JobCount:
     period: Period
     attributions: tuple[Attribution, ...]
     pools: FrozenMap[Pool, Tally]
-    employers: FrozenMap[EmployerId, Tally]
+    employers: FrozenMap[str, Tally]
     input_hours: Fraction
     counted_hours: Fraction
     excluded_hours: Fraction
@@ -219,7 +218,7 @@ def count_jobs(
         for attribution in _attribute_placement(placement, measured, rule_set, context, unit)
     )
     pools: dict[Pool, Tally] = dict.fromkeys(rule_set.pools, Tally())
-    employers: defaultdict[EmployerId, Tally] = defaultdict(Tally)
+    employers: defaultdict[str, Tally] = defaultdict(Tally)
     counted = excluded = Fraction(0)
     for a in attributions:
         tally = Tally(hours=a.hours, jobs=a.jobs)

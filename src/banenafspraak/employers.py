@@ -21,6 +21,16 @@ EmployerId = NewType("EmployerId", str)
 """A key for an employer: a loonheffingennummer or any key."""
 
 
+def employer_id(value: str) -> EmployerId:
+    """Attrs converter: a text key as an :data:`EmployerId`."""
+    return EmployerId(value)
+
+
+def optional_employer_id(value: str | None) -> EmployerId | None:
+    """Attrs converter: like :func:`employer_id`, ``None`` stays ``None``."""
+    return None if value is None else EmployerId(value)
+
+
 class EmployerKind(enum.StrEnum):
     """What kind of employer, as far as the counting rules care."""
 
@@ -89,7 +99,7 @@ class Employer:
             ``premium_wage``).
     """
 
-    id: EmployerId = attrs.field(validator=attrs.validators.min_len(1))
+    id: EmployerId = attrs.field(converter=employer_id, validator=attrs.validators.min_len(1))
     name: str = ""
     sector: Sector = attrs.field(converter=Sector)
     subsector: Subsector | None = attrs.field(

@@ -25,6 +25,11 @@ PersonId = NewType("PersonId", str)
 """A key for a person: a BSN (*burgerservicenummer*) or any pseudonymous key."""
 
 
+def person_id(value: str) -> PersonId:
+    """Attrs converter: a text key as a :data:`PersonId`."""
+    return PersonId(value)
+
+
 class Ground(enum.StrEnum):
     """The legal ground of a registration in the doelgroepregister.
 
@@ -119,7 +124,7 @@ class Person:
         name: optional, for reports.
     """
 
-    id: PersonId = attrs.field(validator=attrs.validators.min_len(1))
+    id: PersonId = attrs.field(converter=person_id, validator=attrs.validators.min_len(1))
     registrations: tuple[Registration, ...] = attrs.field(
         factory=tuple,
         converter=_registrations,

@@ -17,17 +17,22 @@ import attrs
 import pendulum
 
 from banenafspraak._util import optional_date, to_date, to_decimal
-from banenafspraak.employers import EmployerId
+from banenafspraak.employers import EmployerId, employer_id, optional_employer_id
 from banenafspraak.exceptions import InvalidPeriodError
-from banenafspraak.people import PersonId
+from banenafspraak.people import PersonId, person_id
 from banenafspraak.periods import Period
-from banenafspraak.procurement import ContractId
+from banenafspraak.procurement import ContractId, optional_contract_id
 
 __all__ = ["PayPeriod", "Placement", "PlacementId", "PlacementKind"]
 
 PlacementId = NewType("PlacementId", str)
 
 HOURS_PER_DAY = 24
+
+
+def placement_id(value: str) -> PlacementId:
+    """Attrs converter: a text key as a :data:`PlacementId`."""
+    return PlacementId(value)
 
 
 class PlacementKind(enum.StrEnum):
@@ -125,15 +130,15 @@ class Placement:
             given (the LKV's three-year limit runs from it).
     """
 
-    id: PlacementId = attrs.field(validator=attrs.validators.min_len(1))
-    person: PersonId = attrs.field(validator=attrs.validators.min_len(1))
-    employer: EmployerId = attrs.field(validator=attrs.validators.min_len(1))
+    id: PlacementId = attrs.field(converter=placement_id, validator=attrs.validators.min_len(1))
+    person: PersonId = attrs.field(converter=person_id, validator=attrs.validators.min_len(1))
+    employer: EmployerId = attrs.field(converter=employer_id, validator=attrs.validators.min_len(1))
     kind: PlacementKind = attrs.field(default=PlacementKind.EMPLOYEE, converter=PlacementKind)
-    hirer: EmployerId | None = None
+    hirer: EmployerId | None = attrs.field(default=None, converter=optional_employer_id)
     credited_to_hirer: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool)
     )
-    contract: ContractId | None = None
+    contract: ContractId | None = attrs.field(default=None, converter=optional_contract_id)
     hours: tuple[PayPeriod, ...] = attrs.field(
         factory=tuple,
         converter=_pay_periods,

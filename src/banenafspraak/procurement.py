@@ -12,12 +12,22 @@ from typing import NewType
 
 import attrs
 
-from banenafspraak.employers import EmployerId
+from banenafspraak.employers import EmployerId, employer_id
 from banenafspraak.periods import Period
 
 __all__ = ["ContractId", "ContractKind", "ProcurementContract"]
 
 ContractId = NewType("ContractId", str)
+
+
+def contract_id(value: str) -> ContractId:
+    """Attrs converter: a text key as a :data:`ContractId`."""
+    return ContractId(value)
+
+
+def optional_contract_id(value: str | None) -> ContractId | None:
+    """Attrs converter: like :func:`contract_id`, ``None`` stays ``None``."""
+    return None if value is None else ContractId(value)
 
 
 class ContractKind(enum.StrEnum):
@@ -33,8 +43,8 @@ class ContractKind(enum.StrEnum):
 class ProcurementContract:
     """A contract by which ``buyer`` buys from ``supplier`` during ``period``."""
 
-    id: ContractId = attrs.field(validator=attrs.validators.min_len(1))
-    buyer: EmployerId = attrs.field(validator=attrs.validators.min_len(1))
-    supplier: EmployerId = attrs.field(validator=attrs.validators.min_len(1))
+    id: ContractId = attrs.field(converter=contract_id, validator=attrs.validators.min_len(1))
+    buyer: EmployerId = attrs.field(converter=employer_id, validator=attrs.validators.min_len(1))
+    supplier: EmployerId = attrs.field(converter=employer_id, validator=attrs.validators.min_len(1))
     period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
     kind: ContractKind = attrs.field(default=ContractKind.SERVICES, converter=ContractKind)

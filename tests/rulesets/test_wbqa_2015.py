@@ -1,0 +1,526 @@
+"""The worked examples of the 2015 rules (wbqa-2015 spec §11), as tests that read like the law."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pendulum
+import pytest
+
+from banenafspraak import (
+    Employer,
+    EmployerKind,
+    Ground,
+    PayPeriod,
+    Period,
+    Person,
+    Placement,
+    PlacementKind,
+    Pool,
+    ProcurementContract,
+    Registration,
+    Scenario,
+    Sector,
+    assess_quotum,
+    count_jobs,
+    default_parameters,
+    derive_sector,
+    rule_set,
+)
+from banenafspraak.rulesets._shared import registration_end
+from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
+from helpers import assert_counts_at
+
+RULES = "wbqa-2015"
+ALWAYS = "2013-01-01"
+
+
+def employer(id: str, sector: Sector = Sector.MARKET, **extra: object) -> Employer:  # noqa: A002
+    return Employer(id=id, sector=sector, **extra)  # type: ignore[arg-type]
+
+
+def registered(id: str, ground: Ground = Ground.WAJONG, **extra: object) -> Person:  # noqa: A002
+    return Person(id=id, registrations=(Registration(ground=ground, start=ALWAYS, **extra),))
+
+
+def year_of(year: int, hours: int | str) -> tuple[PayPeriod, ...]:
+    return (PayPeriod(start=f"{year}-01-01", end=f"{year}-12-31", hours=hours),)
+
+
+def test_a_part_time_direct_hire_counts_pro_rata_in_the_market_sector() -> None:
+    """Example 1: a bakery employs a Wajonger 20 h/week in 2018: 1,040 / 1,331 = 0.78 jobs."""
+    scenario = Scenario(
+        employers=(employer("bakery"),),
+        people=(registered("wajonger"),),
+        placements=(
+            Placement(id="job", person="wajonger", employer="bakery", hours=year_of(2018, 1040)),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2018)
+    assert_counts_at(count, "job", pool="market", credited_to="bakery", hours=1040)
+    assert count.pools[Pool.MARKET].jobs == Fraction(1040, 1331)
+    assert round(float(count.monitoring_of("market").extra_jobs), 2) == 0.78
+
+
+def test_there_is_no_cap_of_one_job_per_person() -> None:
+    """Example 2: 32 h/week = 1,664 h is 1.25 jobs (hours, not heads; spec §2)."""
+    scenario = Scenario(
+        employers=(employer("bakery"),),
+        people=(registered("wajonger"),),
+        placements=(
+            Placement(id="job", person="wajonger", employer="bakery", hours=year_of(2018, 1664)),
+        ),
+    )
+    jobs = count_jobs(scenario, rules=RULES, year=2018).pools[Pool.MARKET].jobs
+    assert jobs == Fraction(1664, 1331)
+    assert jobs > 1
+
+
+def municipality(hours: int = 300_000, **extra: object) -> Employer:
+    totals = extra.pop("total_hours", dict.fromkeys((2017, 2018, 2019, 2023, 2024), hours))
+    return employer("municipality", Sector.GOVERNMENT, total_hours=totals, **extra)
+
+
+def test_the_quotumtekort_of_a_municipality_in_2018_is_rounded_down_to_one_decimal() -> None:
+    """Example 3: A = 300,000 h, C = 2,000 h, B = 1.93 %: (5,790 - 2,000)/1,331 = 2.847 -> 2.8,
+    heffing EUR 14,000 (Besluit Wfsv 2.23(3); Wfsv 38h(4)), not levied (Wfsv 122na).
+    """
+    scenario = Scenario(
+        employers=(municipality(),),
+        people=(registered("clerk"),),
+        placements=(
+            Placement(id="job", person="clerk", employer="municipality", hours=year_of(2018, 2000)),
+        ),
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=2018)["municipality"]
+    assert quotum.liable
+    assert quotum.active
+    assert quotum.percentage == Decimal("1.93")
+    assert quotum.required_hours == Decimal(5790)
+    assert quotum.credited_hours == Decimal(2000)
+    assert quotum.shortfall_jobs == Decimal("2.8")
+    assert quotum.levy == Decimal(14000)
+    assert quotum.levied is False
+    assert "Q15-NOT-LEVIED" in {r.code for r in quotum.reasons}
+
+
+@pytest.mark.parametrize(
+    ("previous", "current"), [(40_000, 60_000), (45_000, 38_000), (40_574, 40_575)]
+)
+def test_an_employer_under_the_threshold_in_either_year_is_exempt(
+    previous: int, current: int
+) -> None:
+    """Example 4: the 40,575-hour test runs in the year before and in the year (Wfsv 34(4),(6))."""
+    scenario = Scenario(employers=(municipality(total_hours={2017: previous, 2018: current}),))
+    quotum = assess_quotum(scenario, rules=RULES, year=2018)["municipality"]
+    assert not quotum.liable
+    assert quotum.levy is None
+    assert quotum.reasons[-1].code == "Q15-EXEMPT"
+
+
+def test_an_employer_at_the_threshold_in_both_years_is_liable() -> None:
+    scenario = Scenario(employers=(municipality(total_hours={2017: 40_575, 2018: 40_575}),))
+    assert assess_quotum(scenario, rules=RULES, year=2018)["municipality"].liable
+
+
+def agency_at_ministry(*, credited: bool, hirer_known: bool = True) -> Scenario:
+    return Scenario(
+        employers=(
+            employer("agency", kind=EmployerKind.AGENCY),
+            employer("ministry", Sector.GOVERNMENT),
+        ),
+        people=(registered("temp", Ground.PARTICIPATION_ACT),),
+        placements=(
+            Placement(
+                id="temp-job",
+                person="temp",
+                employer="agency",
+                kind=PlacementKind.AGENCY,
+                hirer="ministry" if hirer_known else None,
+                credited_to_hirer=credited,
+                hours=year_of(2019, 1000),
+            ),
+        ),
+    )
+
+
+def test_an_uitzendkracht_at_a_ministry_counts_for_the_government_sector() -> None:
+    """Example 5: 1,000 h at a ministry is 0.75 job for overheid, not for the agency's market
+    sector (Wfsv 122n(4)); with the agreement the ministry's C rises by 1,000 h (Besluit Wfsv
+    2.28(4)) and the agency's falls (2.28(5)).
+    """
+    count = count_jobs(agency_at_ministry(credited=True), rules=RULES, year=2019)
+    assert_counts_at(count, "temp-job", pool="government", credited_to="ministry", hours=1000)
+    assert round(float(count.pools[Pool.GOVERNMENT].jobs), 2) == 0.75
+    assert count.pools[Pool.MARKET].hours == 0
+    assert "agency" not in count.employers
+
+
+def test_without_agreement_the_uitzendkracht_is_in_nobodys_quotum() -> None:
+    count = count_jobs(agency_at_ministry(credited=False), rules=RULES, year=2019)
+    assert_counts_at(count, "temp-job", pool="government", credited_to=None)
+    assert dict(count.employers) == {}
+
+
+def test_an_uitzendkracht_with_an_unknown_hirer_is_split_by_the_seo_key() -> None:
+    """Regeling Wfsv 3.34(3): the December 2016 key puts 27.8 % of lent hours in overheid."""
+    count = count_jobs(
+        agency_at_ministry(credited=False, hirer_known=False), rules=RULES, year=2019
+    )
+    assert count.pools[Pool.GOVERNMENT].hours == Fraction(278)
+    assert count.pools[Pool.MARKET].hours == Fraction(722)
+
+
+def test_before_2018_a_placed_worker_stays_with_the_legal_employer_for_the_quotum() -> None:
+    """No inleen AMvB before 2018: the agency keeps the hours (Wfsv 38g(4); tag U)."""
+    scenario = agency_at_ministry(credited=True)
+    shifted = scenario.evolve(
+        placements=tuple(
+            Placement(
+                id=p.id,
+                person=p.person,
+                employer=p.employer,
+                kind=p.kind,
+                hirer=p.hirer,
+                credited_to_hirer=True,
+                hours=year_of(2017, 1000),
+            )
+            for p in scenario.placements
+        )
+    )
+    assert_counts_at(
+        count_jobs(shifted, rules=RULES, year=2017),
+        "temp-job",
+        pool="government",
+        credited_to="agency",
+    )
+
+
+def sw_company() -> Scenario:
+    return Scenario(
+        employers=(
+            employer("sw", Sector.GOVERNMENT, kind=EmployerKind.SHELTERED_WORKSHOP),
+            employer("supermarket"),
+        ),
+        people=(registered("worker", Ground.WSW_INDICATION),),
+        placements=(
+            Placement(
+                id="inside",
+                person="worker",
+                employer="sw",
+                kind=PlacementKind.WSW_INTERNAL,
+                hours=year_of(2018, 1200),
+            ),
+            Placement(
+                id="detached",
+                person="worker",
+                employer="sw",
+                kind=PlacementKind.WSW_SECONDED,
+                hirer="supermarket",
+                credited_to_hirer=True,
+                hours=year_of(2019, 800),
+            ),
+        ),
+    )
+
+
+def test_wsw_work_inside_the_sw_company_counts_nowhere() -> None:
+    """Example 6: 1,200 h of internal Wsw art. 2 work count nowhere (Wfsv 38g(2), 122n(3))."""
+    count = count_jobs(sw_company(), rules=RULES, year=2018)
+    assert_counts_at(count, "inside", pool=None, credited_to=None, hours=1200)
+    assert count.excluded_hours == 1200
+    assert count.counted_hours == 0
+
+
+def test_a_detached_wsw_worker_counts_in_the_hirers_sector() -> None:
+    """Example 6: 800 h detached to a supermarket: market +0.60 job; the supermarket gets them
+    for the quotum because the parties agreed (Besluit Wfsv 2.28).
+    """
+    count = count_jobs(sw_company(), rules=RULES, year=2019)
+    assert_counts_at(count, "detached", pool="market", credited_to="supermarket", hours=800)
+    assert round(float(count.pools[Pool.MARKET].jobs), 2) == 0.60
+    assert count.pools[Pool.GOVERNMENT].hours == 0
+
+
+def test_a_cleaner_on_a_ministry_contract_counts_at_the_cleaning_firm() -> None:
+    """Example 7: 25.5 h/week for a year (1,331 h) is 1 job for the supplier (market), 0 for the
+    ministry that buys the cleaning (spec §4.4, tag S).
+    """
+    scenario = Scenario(
+        employers=(employer("cleaning"), employer("ministry", Sector.GOVERNMENT)),
+        people=(registered("cleaner"),),
+        contracts=(
+            ProcurementContract(
+                id="contract", buyer="ministry", supplier="cleaning", period=Period.year(2019)
+            ),
+        ),
+        placements=(
+            Placement(
+                id="cleaning-job",
+                person="cleaner",
+                employer="cleaning",
+                contract="contract",
+                hours=year_of(2019, 1331),
+            ),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2019)
+    assert_counts_at(count, "cleaning-job", pool="market", credited_to="cleaning")
+    assert count.pools[Pool.MARKET].jobs == 1
+    assert count.pools[Pool.GOVERNMENT].jobs == 0
+    assert "W15-PROCUREMENT" in {r.code for r in count.attributions[0].reasons}
+
+
+def test_the_formula_reproduces_the_published_government_percentage_for_2018() -> None:
+    """Example 8: ((13,504 + 11,250) x 1,331 + 534 x 1,331) / (1,073,426.07 x 1,623) x 100
+    = 1.9320 -> 1.93 % (Wfsv 38f; Stcrt. 2017, 60073).
+    """
+    params = default_parameters().with_overrides({"quotum.percentage.government": None})
+    reasons: list[object] = []
+    computed = WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2018, params, reasons)  # type: ignore[arg-type]
+    assert computed == Decimal("1.93")
+    assert computed == default_parameters().for_year("quotum.percentage.government", 2018)
+
+
+def test_later_government_percentages_match_the_indicative_published_values() -> None:
+    """With the 2018 D carried forward the formula gives 2.14 % for 2019 (Voion: 2.14)."""
+    assert WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2019, default_parameters()) == Decimal(
+        "2.14"
+    )
+
+
+def test_no_market_percentage_can_be_computed_without_variable_d() -> None:
+    assert WBQA_2015.quotum_percentage(Sector.MARKET, 2019, default_parameters()) is None
+
+
+def test_a_ceased_registration_runs_until_the_end_of_the_second_year_after() -> None:
+    """Example 9: a Wsw indication lapses on 15 March 2016: the original t+2 rule ends the
+    registration on 31 December 2018 (Besluit SUWI 3.2(2)); the 2018 suspension moves it to
+    31 December 2028 (Besluit SUWI 3.2(8)).
+    """
+    registration = Registration(
+        ground=Ground.WSW_INDICATION, start="2014-01-01", conditions_ceased="2016-03-15"
+    )
+    original = default_parameters().with_overrides({"registration.suspension_applies": False})
+    assert registration_end(registration, original)[0] == pendulum.Date(2018, 12, 31)
+    assert registration_end(registration, default_parameters())[0] == pendulum.Date(2028, 12, 31)
+
+
+def test_hours_after_the_t_plus_2_end_are_excluded_with_the_reason() -> None:
+    scenario = Scenario(
+        employers=(employer("shop"),),
+        people=(registered("former", Ground.WSW_INDICATION, conditions_ceased="2016-03-15"),),
+        placements=(
+            Placement(
+                id="job",
+                person="former",
+                employer="shop",
+                hours=year_of(2018, 500) + year_of(2019, 500),
+            ),
+        ),
+        parameters={"registration.suspension_applies": False},
+    )
+    assert_counts_at(
+        count_jobs(scenario, rules=RULES, year=2018), "job", pool="market", credited_to="shop"
+    )
+    later = count_jobs(scenario, rules=RULES, year=2019)
+    assert_counts_at(later, "job", pool=None, credited_to=None, hours=500)
+    assert later.attributions[0].excluded_because is not None
+    assert later.attributions[0].excluded_because.code == "NOT-REG"
+    suspended = count_jobs(scenario.evolve(parameters={}), rules=RULES, year=2019)
+    assert_counts_at(suspended, "job", pool="market", credited_to="shop")
+
+
+def test_a_public_foundation_mostly_under_a_sectorfonds_is_in_the_market_sector() -> None:
+    """Example 10: 60 % of hours under a sectorfonds premium makes an overheidswerkgever
+    niet-overheid (Regeling Wfsv 3.27).
+    """
+    assert derive_sector(public_employer=True, sectorfund_share=Decimal("0.6")) is Sector.MARKET
+    assert derive_sector(public_employer=True, sectorfund_share=Decimal("0.4")) is (
+        Sector.GOVERNMENT
+    )
+    assert derive_sector(public_employer=False, sectorfund_share=Decimal(0)) is Sector.MARKET
+
+
+def municipality_g(*, w_credited: bool) -> Scenario:
+    """Spec 2025 §7.2: municipality G with P1-P3 and Wsw secondee W from S."""
+    return Scenario(
+        employers=(
+            municipality(),
+            employer("S", Sector.GOVERNMENT, kind=EmployerKind.SHELTERED_WORKSHOP),
+        ),
+        people=tuple(registered(p) for p in ("P1", "P2", "P3", "W")),
+        placements=(
+            Placement(id="p1", person="P1", employer="municipality", hours=year_of(2024, 520)),
+            Placement(id="p2", person="P2", employer="municipality", hours=year_of(2024, 1560)),
+            Placement(id="p3", person="P3", employer="municipality", hours=year_of(2024, 1040)),
+            Placement(
+                id="w",
+                person="W",
+                employer="S",
+                kind=PlacementKind.WSW_SECONDED,
+                hirer="municipality",
+                credited_to_hirer=w_credited,
+                hours=year_of(2024, 1300),
+            ),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("credited", "tekort", "levy"), [(True, "2.9", 14_500), (False, "3.8", 19_000)]
+)
+def test_a_credited_wsw_secondee_lowers_the_municipalitys_shortfall(
+    credited: bool, tekort: str, levy: int
+) -> None:
+    """2025 spec §7.2: B = 2.76 % gives 8,280 required hours; with W credited C = 4,420 h and
+    the tekort 2.9 (EUR 14,500), without it C = 3,120 h and 3.8 (EUR 19,000).
+    """
+    quotum = assess_quotum(municipality_g(w_credited=credited), rules=RULES, year=2024)
+    g = quotum["municipality"]
+    assert g.required_hours == Decimal(8280)
+    assert g.shortfall_jobs == Decimal(tekort)
+    assert g.levy == Decimal(levy)
+    assert g.levied is False
+
+
+def test_the_government_quotum_is_active_from_2018_and_not_the_day_before() -> None:
+    params = default_parameters()
+    assert params.on("quotum.active.government", "2017-12-31") is False
+    assert params.on("quotum.active.government", "2018-01-01") is True
+    assert params.on("quotum.active.market", "2024-01-01") is False
+
+
+def test_a_young_disabled_person_counts_for_the_quotum_only() -> None:
+    """Wfsv 38b(2) people count for the employer's quotum, not in the 122n monitoring."""
+    scenario = Scenario(
+        employers=(municipality(),),
+        people=(registered("young", Ground.YOUNG_DISABLED_WITH_PROVISION),),
+        placements=(
+            Placement(id="job", person="young", employer="municipality", hours=year_of(2018, 1331)),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2018)
+    assert count.pools[Pool.GOVERNMENT].jobs == 0
+    assert count.employers["municipality"].hours == 1331
+    assert assess_quotum(scenario, rules=RULES, year=2018, count=count)[
+        "municipality"
+    ].credited_hours == Decimal(1331)
+
+
+def test_beschut_werk_is_outside_the_doelgroep() -> None:
+    scenario = Scenario(
+        employers=(employer("shop"),),
+        people=(registered("sheltered", Ground.PARTICIPATION_ACT),),
+        placements=(
+            Placement(
+                id="job",
+                person="sheltered",
+                employer="shop",
+                kind=PlacementKind.SHELTERED_WORK,
+                hours=year_of(2018, 800),
+            ),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2018)
+    assert_counts_at(count, "job", pool=None, credited_to=None)
+    assert count.attributions[0].excluded_because is not None
+    assert count.attributions[0].excluded_because.code == "BESCHUT"
+
+
+def test_a_pay_period_that_overlaps_the_registration_counts_whole() -> None:
+    """Wfsv 38e(2): registered on 20 March, the whole March pay period counts."""
+    scenario = Scenario(
+        employers=(employer("shop"),),
+        people=(
+            Person(
+                id="new", registrations=(Registration(ground=Ground.WAJONG, start="2018-03-20"),)
+            ),
+        ),
+        placements=(
+            Placement(
+                id="job",
+                person="new",
+                employer="shop",
+                hours=PayPeriod.months(2018, 100, first=2, last=3),
+            ),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2018)
+    assert count.counted_hours == 100
+    assert count.excluded_hours == 100
+
+
+def test_collegial_secondment_counts_at_the_legal_employer() -> None:
+    scenario = Scenario(
+        employers=(employer("lender"), employer("borrower", Sector.GOVERNMENT)),
+        people=(registered("colleague"),),
+        placements=(
+            Placement(
+                id="job",
+                person="colleague",
+                employer="lender",
+                hirer="borrower",
+                hours=year_of(2019, 1000),
+            ),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2019)
+    assert_counts_at(count, "job", pool="market", credited_to="lender")
+    assert "W15-COLLEGIAL" in {r.code for r in count.attributions[0].reasons}
+
+
+def test_a_lenders_total_hours_leave_out_its_agency_staff() -> None:
+    """Besluit Wfsv 2.31, 2.33: an agency's A and threshold exclude its uitzendpersoneel."""
+    scenario = Scenario(
+        employers=(
+            employer(
+                "agency",
+                kind=EmployerKind.AGENCY,
+                total_hours={2017: 100_000, 2018: 100_000},
+                agency_or_wsw_staff_hours={2017: 70_000, 2018: 70_000},
+            ),
+        )
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=2018)["agency"]
+    assert quotum.liable is False
+    assert quotum.total_hours == Decimal(30_000)
+    assert "Q15-LENDER-A" in {r.code for r in quotum.reasons}
+
+
+def test_a_liable_market_employer_has_no_percentage_and_no_heffing() -> None:
+    scenario = Scenario(employers=(employer("factory", total_hours={2018: 90_000, 2019: 90_000}),))
+    quotum = assess_quotum(scenario, rules=RULES, year=2019)["factory"]
+    assert quotum.liable
+    assert quotum.active is False
+    assert quotum.percentage is None
+    assert quotum.levy is None
+    assert "Q15-PCT-MISSING" in {r.code for r in quotum.reasons}
+
+
+def test_an_overridden_market_percentage_gives_a_nominal_heffing_that_is_not_active() -> None:
+    scenario = Scenario(
+        employers=(employer("factory", total_hours={2018: 133_100, 2019: 133_100}),),
+        parameters={"quotum.percentage.market": {"2019": "2"}},
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=2019)["factory"]
+    assert quotum.shortfall_jobs == Decimal(2)
+    assert quotum.levy == Decimal(10_000)
+    assert quotum.levied is False
+    assert "Q15-NOT-ACTIVE" in {r.code for r in quotum.reasons}
+
+
+def test_a_heffing_after_the_new_law_would_be_levied_if_the_sector_is_active() -> None:
+    """Wfsv 122na suspends the heffing only for years before art. 2 of the new law."""
+    scenario = municipality_g(w_credited=True).evolve(
+        parameters={"wet2025.article_2_in_force": "2024-01-01"}
+    )
+    assert assess_quotum(scenario, rules=RULES, year=2024)["municipality"].levied is True
+
+
+def test_the_rule_set_describes_itself() -> None:
+    rules = rule_set(RULES)
+    assert rules.in_force_from == pendulum.Date(2015, 5, 1)
+    assert rules.pools == (Pool.MARKET, Pool.GOVERNMENT)
+    assert any(ref.bwb_id == "BWBR0017745" for ref in rules.references)

@@ -1,0 +1,214 @@
+"""The domain nouns: named constructors, validators, and messages that say what was seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import pendulum
+import pytest
+from hypothesis import given
+
+from banenafspraak import (
+    Baseline,
+    Employer,
+    Ground,
+    InvalidPeriodError,
+    PayPeriod,
+    Period,
+    Person,
+    Placement,
+    PlacementKind,
+    Pool,
+    Registration,
+    Sector,
+    Subsector,
+)
+from banenafspraak._util import FrozenMap, display, floor_to, to_date, to_decimal, to_decimal_string
+from banenafspraak.strategies import periods
+
+
+def test_a_calendar_year_has_all_its_days() -> None:
+    assert Period.year(2018).days == 365
+    assert Period.year(2020).days == 366
+    assert Period.year(2018).length_in_years() == 1
+    assert str(Period.year(2018)) == "2018"
+
+
+def test_quarters_and_months_are_named_periods() -> None:
+    q = Period.quarter(2019, 4)
+    assert (q.start, q.end) == (pendulum.Date(2019, 10, 1), pendulum.Date(2019, 12, 31))
+    assert str(q) == "2019-Q4"
+    assert str(Period.month(2012, 12)) == "2012-12"
+    assert Period.month(2012, 12).length_in_years() == Fraction(31, 366)
+    assert len(Period.months_of(2019)) == 12
+
+
+def test_a_period_across_new_year_counts_each_day_in_its_own_year() -> None:
+    period = Period.of("2018-12-01", "2019-01-31")
+    assert period.length_in_years() == Fraction(31, 365) + Fraction(31, 365)
+    assert list(period.years) == [2018, 2019]
+    assert str(period) == "2018-12-01..2019-01-31"
+
+
+@pytest.mark.parametrize("text", ["2018", "2018-Q2", "2018-07", "2018-01-05..2018-02-04"])
+def test_periods_parse_what_they_print(text: str) -> None:
+    assert str(Period.parse(text)) == text
+
+
+@pytest.mark.parametrize("text", ["18", "2018-Q5", "2018-13", "2018-01-05..2017-01-01", "x"])
+def test_a_bad_period_text_is_refused_with_the_text(text: str) -> None:
+    with pytest.raises(InvalidPeriodError, match="expected YYYY"):
+        Period.parse(text)
+
+
+def test_bad_quarters_and_months_are_refused() -> None:
+    with pytest.raises(InvalidPeriodError, match="quarter"):
+        Period.quarter(2018, 0)
+    with pytest.raises(InvalidPeriodError, match="month"):
+        Period.month(2018, 13)
+
+
+def test_a_period_cannot_end_before_it_starts() -> None:
+    with pytest.raises(InvalidPeriodError, match=r"ends \(2018-01-01\) before it starts"):
+        Period.of("2018-02-01", "2018-01-01")
+
+
+@given(periods(), periods())
+def test_overlap_is_symmetric_and_matches_the_intersection(a: Period, b: Period) -> None:
+    assert a.overlap_days(b) == b.overlap_days(a)
+    both = a.intersection(b)
+    assert (both is None) == (not a.overlaps(b))
+    assert a.overlap_days(b) == (0 if both is None else both.days)
+    if both is not None:
+        assert both in a
+        assert both in b
+        assert a.start in a
+
+
+def test_dates_convert_from_iso_strings_and_python_dates_but_not_datetimes() -> None:
+    assert to_date("2018-01-01") == pendulum.Date(2018, 1, 1)
+    assert to_date(dt.date(2018, 1, 1)) == pendulum.Date(2018, 1, 1)
+    with pytest.raises(TypeError, match="without a time"):
+        to_date(dt.datetime(2018, 1, 1, tzinfo=dt.UTC))
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        to_date("2018-1-1")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        to_date("first of May")
+    with pytest.raises(TypeError, match="expected a date"):
+        to_date(20180101)
+
+
+def test_hours_are_exact_and_floats_are_refused() -> None:
+    assert to_decimal("25.5") == Decimal("25.5")
+    assert to_decimal(Fraction(3)) == Decimal(3)
+    with pytest.raises(TypeError, match="not a float"):
+        to_decimal(0.1)
+    with pytest.raises(TypeError, match="number"):
+        to_decimal(True)  # noqa: FBT003 - the value under test
+    with pytest.raises(ValueError, match="decimal number"):
+        to_decimal("ten")
+    with pytest.raises(ValueError, match="finite"):
+        to_decimal("NaN")
+    with pytest.raises(ValueError, match="fraction"):
+        to_decimal(Fraction(1, 3))
+
+
+def test_numbers_round_down_only_where_asked_and_print_exactly() -> None:
+    assert floor_to(Fraction(28470, 10000), 1) == Decimal("2.8")
+    assert floor_to(Fraction(-1, 3), 1) == Decimal("-0.4")
+    assert to_decimal_string(Fraction(3, 4)) == "0.75"
+    assert to_decimal_string(Decimal("1040.00")) == "1040"
+    assert to_decimal_string(Fraction(1040, 1331)) == "0.781367392938"
+    assert to_decimal_string(None) is None
+    assert to_decimal_string(0) == "0"
+    assert display(Fraction(1040, 1331), 3) == "0.781"
+    assert display(None) == "-"
+
+
+def test_a_frozen_map_is_hashable_ordered_and_equal_to_a_dict() -> None:
+    table = FrozenMap({2019: 1, 2018: 2})
+    assert list(table) == [2018, 2019]
+    assert table == {2018: 2, 2019: 1}
+    assert hash(table) == hash(FrozenMap({2018: 2, 2019: 1}))
+    assert "FrozenMap" in repr(table)
+    assert table != 3
+    assert len(FrozenMap({Pool.MARKET: 1, "x": 2})) == 2  # unorderable keys keep input order
+
+
+def test_a_pay_period_cannot_hold_more_hours_than_it_has() -> None:
+    with pytest.raises(ValueError, match=r"745 hours do not fit .* at most 744 hours"):
+        PayPeriod.month(2018, 1, 745)
+    with pytest.raises(ValueError, match="must not be negative"):
+        PayPeriod.month(2018, 1, -1)
+    with pytest.raises(InvalidPeriodError, match="before it starts"):
+        PayPeriod(start="2018-02-01", end="2018-01-01", hours=1)
+
+
+def test_a_placement_sorts_its_pay_periods_and_knows_its_first_day() -> None:
+    placement = Placement(
+        id="p",
+        person="x",
+        employer="e",
+        hours=(PayPeriod.month(2018, 3, 10), PayPeriod.month(2018, 1, 5)),
+    )
+    assert placement.hours[0].start == pendulum.Date(2018, 1, 1)
+    assert placement.total_hours == 15
+    assert placement.first_day == pendulum.Date(2018, 1, 1)
+    later = Placement(id="p", person="x", employer="e", employment_start="2015-06-01")
+    assert later.first_day == pendulum.Date(2015, 6, 1)
+    assert Placement(id="p", person="x", employer="e").first_day is None
+    assert PlacementKind.AGENCY.lends_to_hirer
+    assert not PlacementKind.EMPLOYEE.lends_to_hirer
+
+
+def test_a_registration_cannot_cease_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="conditions_ceased"):
+        Registration(ground="wajong", start="2018-01-01", conditions_ceased="2017-01-01")
+    with pytest.raises(ValueError, match="ended_on_request"):
+        Registration(ground="wajong", start="2018-01-01", ended_on_request="2017-01-01")
+    with pytest.raises(ValueError, match="'none' is not a valid Ground"):
+        Registration(ground="none", start="2018-01-01")
+
+
+def test_every_ground_has_its_dutch_legal_description() -> None:
+    assert all("Wfsv" in g.dutch or "Participatiewet" in g.dutch for g in Ground)
+    person = Person.registered("x", ground="wajong", since="2015-01-01")
+    assert person.registrations[0].ground is Ground.WAJONG
+    assert Person(id="y", registrations=person.registrations[0]).registrations == (
+        person.registrations
+    )
+
+
+def test_an_employer_checks_its_tables_and_subsector() -> None:
+    with pytest.raises(ValueError, match="sub-sector"):
+        Employer(id="e", sector=Sector.MARKET, subsector=Subsector.RIJK)
+    with pytest.raises(ValueError, match="must not be negative"):
+        Employer(id="e", sector="market", total_hours={2018: -1})
+    with pytest.raises(TypeError, match="mapping of year"):
+        Employer(id="e", sector="market", total_hours=5)
+    with pytest.raises(TypeError, match="true or false"):
+        Employer(id="e", sector="market", small_employer={2018: "yes"})
+    with pytest.raises(TypeError, match="mapping of year"):
+        Employer(id="e", sector="market", small_employer=5)
+    employer = Employer(
+        id="e",
+        sector="government",
+        subsector="rijk",
+        total_hours={"2018": "1000.5"},
+        small_employer={2018: True},
+    )
+    assert employer.hours_in(2018) == Decimal("1000.5")
+    assert employer.hours_in(2017) == 0
+    assert Sector.GOVERNMENT.dutch == "overheid"
+    assert Pool.NATIONAL.dutch == "landelijk"
+
+
+def test_a_baseline_gives_the_national_pool_as_the_sum_of_the_sectors() -> None:
+    baseline = Baseline(jobs={"market": "35927", "government": 13504})
+    assert baseline.jobs_in(Pool.NATIONAL) == 49431
+    assert Baseline(jobs={"national": 7}).jobs_in(Pool.NATIONAL) == 7
+    assert Baseline().jobs_in(Pool.MARKET) == 0
+    with pytest.raises(ValueError, match="must not be negative"):
+        Baseline(jobs={"market": -1})
