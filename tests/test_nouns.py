@@ -26,7 +26,7 @@ from banenafspraak import (
     Subsector,
 )
 from banenafspraak._util import FrozenMap, display, floor_to, to_date, to_decimal, to_decimal_string
-from banenafspraak.strategies import periods
+from banenafspraak.strategies import baselines, pay_periods, periods
 
 
 def test_a_calendar_year_has_all_its_days() -> None:
@@ -212,3 +212,12 @@ def test_a_baseline_gives_the_national_pool_as_the_sum_of_the_sectors() -> None:
     assert Baseline().jobs_in(Pool.MARKET) == 0
     with pytest.raises(ValueError, match="must not be negative"):
         Baseline(jobs={"market": -1})
+
+
+@given(pay_periods(), baselines())
+def test_generated_pay_periods_and_baselines_are_valid_nouns(
+    pay: PayPeriod, baseline: Baseline
+) -> None:
+    assert pay.hours <= pay.period.days * 24
+    assert all(jobs >= 0 for jobs in baseline.jobs.values())
+    assert baseline.jobs_in(Pool.NATIONAL) == sum(baseline.jobs.values())

@@ -143,4 +143,15 @@ def demo_report() -> str:
     count = count_jobs(scenario, rules="wbqa-2015", year=2019)
     parts.append("=== Why: three placements explained (wbqa-2015, 2019) ===")
     parts.extend(count.explain(placement) for placement in ("s-w", "u-y", "f-r"))
+    original = count_jobs(
+        scenario,
+        rules="wbqa-2015",
+        year=2019,
+        parameters={"registration.suspension_applies": False},
+    )
+    parts.append(
+        "=== What if: R under the original t+2 rule, without the 2018 suspension ===\n"
+        "(Besluit SUWI 3.2(2): conditions ceased 2015-06-30, registration ended 2017-12-31)"
+    )
+    parts.append(original.explain("f-r"))
     return "\n\n".join(parts) + "\n"

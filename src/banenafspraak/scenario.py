@@ -91,6 +91,7 @@ class Scenario:
     _contracts: Mapping[ContractId, ProcurementContract] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _placements: Mapping[str, Placement] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = scenario_problems(self)
@@ -99,6 +100,7 @@ class Scenario:
         object.__setattr__(self, "_employers", {e.id: e for e in self.employers})
         object.__setattr__(self, "_people", {p.id: p for p in self.people})
         object.__setattr__(self, "_contracts", {c.id: c for c in self.contracts})
+        object.__setattr__(self, "_placements", {p.id: p for p in self.placements})
 
     def employer(self, employer_id: str) -> Employer:
         """The employer with this id."""
@@ -114,11 +116,11 @@ class Scenario:
 
     def placement(self, placement_id: str) -> Placement:
         """The placement with this id."""
-        for placement in self.placements:
-            if placement.id == placement_id:
-                return placement
-        msg = f"no placement {placement_id!r} in {self.name or 'the scenario'}"
-        raise KeyError(msg)
+        try:
+            return self._placements[placement_id]
+        except KeyError:
+            msg = f"no placement {placement_id!r} in {self.name or 'the scenario'}"
+            raise KeyError(msg) from None
 
     @property
     def years(self) -> range:

@@ -17,6 +17,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId, EmployerKind
 from banenafspraak.exceptions import MissingExtraError
 from banenafspraak.people import Ground, Person, PersonId, Registration
@@ -24,7 +25,7 @@ from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId, PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind, ProcurementContract
 from banenafspraak.scenario import Scenario
-from banenafspraak.sectors import Sector, Subsector
+from banenafspraak.sectors import Pool, Sector, Subsector
 
 try:
     from hypothesis import strategies as st
@@ -33,6 +34,7 @@ except ImportError as error:  # pragma: no cover - only without the testing extr
     raise MissingExtraError(feature, "testing") from error
 
 __all__ = [
+    "baselines",
     "contracts",
     "dates",
     "employers",
@@ -212,6 +214,19 @@ def placements(
 
 
 @st.composite
+def baselines(
+    draw: st.DrawFn, *, pools: tuple[Pool, ...] = (Pool.MARKET, Pool.GOVERNMENT)
+) -> Baseline:
+    """A baseline with a few jobs (two decimals) in some of ``pools``."""
+    jobs = draw(
+        st.dictionaries(
+            st.sampled_from(pools), st.decimals(min_value=0, max_value=5, places=2), max_size=3
+        )
+    )
+    return Baseline(jobs=jobs)
+
+
+@st.composite
 def scenarios(
     draw: st.DrawFn,
     *,
@@ -261,4 +276,5 @@ def scenarios(
         people=found_people,
         placements=tuple(found_placements),
         contracts=found_contracts,
+        baseline=draw(baselines()),
     )
