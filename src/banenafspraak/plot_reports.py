@@ -53,8 +53,7 @@ def _draw(axes: Axes, series: tuple[TrendSeries, ...], title: str) -> None:
     axes.set_xlabel("year")
     axes.set_ylabel("extra jobs")
     axes.grid(visible=True, alpha=0.3)
-    if series:
-        axes.legend(fontsize="small")
+    axes.legend(fontsize="small")
 
 
 def trend_chart(trend: Trend, path: str | Path, *, subsectors: bool = True) -> Path:

@@ -753,9 +753,7 @@ class PlacementSpell:
     running_at_end: bool
 
 
-def _median(values: Sequence[int]) -> Fraction | None:
-    if not values:
-        return None
+def _median(values: Sequence[int]) -> Fraction:
     ordered = sorted(values)
     middle = len(ordered) // 2
     if len(ordered) % 2:
@@ -765,7 +763,7 @@ def _median(values: Sequence[int]) -> Fraction | None:
 
 @attrs.frozen(kw_only=True)
 class DurabilityLine:
-    """Durability of the placements that started in one year, for one group.
+    """Durability of the placements that started in one year, for one group (never empty).
 
     ``sector`` and ``employer`` are ``None`` in the lines that cover all of them.
 
@@ -787,8 +785,8 @@ class DurabilityLine:
     sector: Sector | None
     employer: EmployerId | None
     placements: int
-    mean_days: Fraction | None
-    median_days: Fraction | None
+    mean_days: Fraction
+    median_days: Fraction
     running_at_end: int
     survived: int
     ended: int
@@ -810,7 +808,7 @@ def _durability_line(
         sector=sector,
         employer=employer,
         placements=len(spells),
-        mean_days=Fraction(sum(days), len(days)) if days else None,
+        mean_days=Fraction(sum(days), len(days)),
         median_days=_median(days),
         running_at_end=sum(1 for s in spells if s.running_at_end),
         survived=sum(1 for s in spells if s.status is SpellStatus.SURVIVED),
@@ -828,9 +826,9 @@ class DurabilityReport:
         observed: the data window: the first pay period's start to the end of the data.
         horizon_months: the survival horizon in months (12 by default).
         spells: one per placement with counted hours, in scenario order.
-        by_employer: per year of start and formal employer.
-        by_sector: per year of start and sector.
-        by_year: per year of start.
+        by_employer: per year of start, sector and formal employer, in that order.
+        by_sector: per year of start and sector, in that order.
+        by_year: per year of start, in year order.
         reasons: the method, step by step.
         receipt: the receipt of the count over the data window.
     """
