@@ -290,11 +290,19 @@ def test_crediting_the_hirer_moves_the_job_under_the_credited_basis() -> None:
     assert (before, after) == (Fraction(3), Fraction(4))
 
 
-def test_a_count_of_another_year_is_refused() -> None:
+def test_a_count_of_another_year_parameters_or_scenario_is_refused() -> None:
     scenario = subsector_world()
-    count = count_jobs(scenario, year=2021)
     with pytest.raises(ValueError, match="this report needs wbqa-2015, 2022"):
-        subsector_monitoring(scenario, year=2022, count=count)
+        subsector_monitoring(scenario, year=2022, count=count_jobs(scenario, year=2021))
+    count = count_jobs(scenario, year=2022)
+    with pytest.raises(ValueError, match="other parameters"):
+        subsector_monitoring(
+            scenario, year=2022, count=count, parameters={"target.subsector.rijk": "5"}
+        )
+    with pytest.raises(ValueError, match="another scenario"):
+        subsector_monitoring(scenario.evolve(name="other"), year=2022, count=count)
+    same = scenario.evolve()
+    assert subsector_monitoring(same, year=2022, count=count).receipt == count.receipt
 
 
 def test_the_sub_sector_table_shows_the_realisation_percentage() -> None:

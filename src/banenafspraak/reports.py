@@ -102,12 +102,21 @@ def _sum(tallies: Iterable[Tally]) -> Tally:
     return total
 
 
-def _check_count(count: JobCount, rule_set: RuleSet, period: Period) -> None:
+def _check_count(
+    count: JobCount, rule_set: RuleSet, period: Period, scenario: Scenario, params: Parameters
+) -> None:
+    """A count passed in must be of the same rules, period, parameters and scenario."""
     if count.rules != rule_set.name or count.period != period:
         msg = (
             f"the count given is of {count.rules}, {count.period}; "
             f"this report needs {rule_set.name}, {period}"
         )
+        raise ValueError(msg)
+    if count.receipt.parameters_digest != params.digest():
+        msg = "the count given was made with other parameters than this report's"
+        raise ValueError(msg)
+    if count.scenario is not scenario and count.receipt.scenario_digest != scenario.digest():
+        msg = "the count given is of another scenario"
         raise ValueError(msg)
 
 
@@ -336,7 +345,7 @@ def subsector_monitoring(
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
     else:
-        _check_count(count, rule_set, measured)
+        _check_count(count, rule_set, measured, scenario, params)
     chosen = _resolve_basis(basis, rule_set)
     placements = {p.id: p for p in scenario.placements}
     lines: defaultdict[Subsector, list[Attribution]] = defaultdict(list)
@@ -630,21 +639,22 @@ def procurement_jobs(
     counts = [count_jobs(scenario, rules=r, period=measured, parameters=params) for r in rule_sets]
     parts_per_rule_set = [_procurement_parts(c, scenario) for c in counts]
 
-    buyers = {
-        scenario.contract(contract_id).buyer
-        for parts in parts_per_rule_set
-        for _attribution, _share, contract_id in parts
-    }
+    parts_by_buyer: list[defaultdict[EmployerId, list[tuple[Attribution, Fraction, ContractId]]]]
+    parts_by_buyer = []
+    for parts in parts_per_rule_set:
+        grouped: defaultdict[EmployerId, list[tuple[Attribution, Fraction, ContractId]]]
+        grouped = defaultdict(list)
+        for part in parts:
+            grouped[scenario.contract(part[2]).buyer].append(part)
+        parts_by_buyer.append(grouped)
+    buyers = {buyer for grouped in parts_by_buyer for buyer in grouped}
     by_sector: defaultdict[Sector, Tally] = defaultdict(Tally)
     by_kind: defaultdict[ContractKind, Tally] = defaultdict(Tally)
     lines = []
     for employer in scenario.employers:
         if employer.id not in buyers:
             continue
-        mine = [
-            [part for part in parts if scenario.contract(part[2]).buyer == employer.id]
-            for parts in parts_per_rule_set
-        ]
+        mine = [per_buyer[employer.id] for per_buyer in parts_by_buyer]
         carried_pairs = [(a, s) for a, s, _ in mine[0] if a.pool is not None]
         carried = _tally(carried_pairs)
         by_sector[employer.sector] += carried
