@@ -22,6 +22,7 @@ import pendulum
 from banenafspraak._util import FrozenMap, to_date, to_decimal
 from banenafspraak.exceptions import UnknownParameterError
 from banenafspraak.references import LegalReference, Tag
+from banenafspraak.sectors import Subsector
 
 __all__ = ["DatedValue", "Parameter", "ParameterKind", "Parameters", "default_parameters"]
 
@@ -169,6 +170,11 @@ _SEO = _ref(
 )
 _SUWI_2016 = _ref("Besluit SUWI", "3.2(2)", "2016-01-01")
 _SUWI_2018 = _ref("Besluit SUWI", "3.2(8)", "2018-07-28")
+_SUBSECTORS = _ref(
+    "Sub-sector reporting of the banenafspraak",
+    source="yearly progress letters to parliament and VSO sector tables (wbqa-2015 spec §5); "
+    "Wet banenafspraak art. 4(4) (yearly report on government employers)",
+)
 _WBA = _ref("Wet banenafspraak", "6", "2026-07-01")
 _WTL = _ref("Wtl", "2.13", "2026-01-01")
 _DESIGN_2020 = _ref(
@@ -589,6 +595,41 @@ def _catalogue() -> tuple[Parameter, ...]:
             ),
         )
     )
+    # -- sub-sector reports (user-supplied) ------------------------------------------------------
+    for subsector in Subsector:
+        add(
+            _param(
+                f"target.subsector.{subsector.value}",
+                f"Cumulative extra jobs sub-sector {subsector.value} is to realise by the end "
+                "of the year (none: no target)",
+                "jobs",
+                ODEC,
+                _row(
+                    2013,
+                    None,
+                    _SUBSECTORS,
+                    "U",
+                    "user-supplied: sub-sector targets are not legally binding and no full "
+                    "table was found",
+                ),
+            )
+        )
+        add(
+            _param(
+                f"baseline.subsector.{subsector.value}",
+                f"Jobs of sub-sector {subsector.value} at the baseline date (nulmeting)",
+                "jobs",
+                DEC,
+                _row(
+                    2013,
+                    D(0),
+                    _SUBSECTORS,
+                    "U",
+                    "user-supplied: no published sub-sector nulmeting was found; 0 makes "
+                    "extra jobs equal realised jobs",
+                ),
+            )
+        )
     # -- the register --------------------------------------------------------------------------
     add(
         _param(

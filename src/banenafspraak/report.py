@@ -7,18 +7,30 @@ line renders the same rows as rich tables, JSON or CSV.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 from banenafspraak._util import display
-from banenafspraak.counting import JobCount, QuotumReport, assess_quotum, count_jobs
+from banenafspraak.counting import JobCount, QuotumReport, Tally, assess_quotum, count_jobs
 from banenafspraak.demo import DEMO_YEARS, example_scenario
+from banenafspraak.reports import (
+    DurabilityReport,
+    ProcurementDestination,
+    ProcurementReport,
+    SubsectorMonitoring,
+    Trend,
+)
 from banenafspraak.rulesets import available_rule_sets
 
 __all__ = [
     "demo_report",
+    "durability_table",
     "format_table",
     "placements_table",
     "pools_table",
+    "procurement_table",
     "quotum_table",
+    "subsector_table",
+    "trend_table",
 ]
 
 
@@ -155,3 +167,159 @@ def demo_report() -> str:
     )
     parts.append(original.explain("f-r"))
     return "\n\n".join(parts) + "\n"
+
+
+def _percent(value: Fraction | None) -> str:
+    return "-" if value is None else f"{display(value, 1)} %"
+
+
+def _result(met: bool | None) -> str:  # noqa: FBT001 - a table cell of a tri-state
+    return "-" if met is None else ("met" if met else "missed")
+
+
+def subsector_table(report: SubsectorMonitoring, *, all_lines: bool = False) -> str:
+    """Per government sub-sector: jobs, baseline, extra jobs, target, realisation, result.
+
+    Sub-sectors with no jobs, baseline or target are left out unless ``all_lines``; the lines
+    that make up the rest of the counted jobs follow.
+    """
+    rows = [
+        [
+            line.subsector.value,
+            str(len(line.employers)),
+            display(line.jobs, 3),
+            display(line.baseline_jobs, 3),
+            display(line.extra_jobs, 3),
+            "-" if line.target is None else display(line.target),
+            _percent(line.realisation),
+            _result(line.met),
+        ]
+        for line in report.lines
+        if all_lines or line.jobs or line.baseline_jobs or line.target is not None
+    ]
+    rest: list[tuple[str, Tally]] = [
+        ("(government, no sub-sector)", report.without_subsector),
+        ("(hirer unknown, by key)", report.unassigned),
+        ("(outside government)", report.elsewhere),
+    ]
+    rows += [[label, "-", display(t.jobs, 3), "-", "-", "-", "-", "-"] for label, t in rest]
+    table = format_table(
+        [
+            "sub-sector",
+            "employers",
+            "jobs",
+            "baseline",
+            "extra jobs",
+            "target",
+            "realisation",
+            "result",
+        ],
+        rows,
+    )
+    return f"Sub-sectors under {report.rules}, {report.year} (basis: {report.basis})\n{table}"
+
+
+def _where(destination: ProcurementDestination) -> list[str]:
+    pools = ", ".join(
+        f"{pool.value} {display(tally.jobs, 3)}"
+        for pool, tally in destination.pools.items()
+        if tally.hours
+    )
+    return [
+        destination.rules,
+        pools or "-",
+        display(destination.at_buyer.jobs, 3),
+        display(destination.at_supplier.jobs, 3),
+        display(destination.at_other.jobs, 3),
+        display(destination.at_nobody.jobs, 3),
+        display(destination.excluded.jobs, 3),
+    ]
+
+
+def procurement_table(report: ProcurementReport) -> str:
+    """Jobs carried by procurement per buyer, then where they count under each rule set."""
+    buyers = format_table(
+        ["buyer", "sector", "sub-sector", "contracts", "hours", "carried jobs"],
+        [
+            [
+                line.buyer,
+                line.sector.value,
+                line.subsector.value if line.subsector else "-",
+                ", ".join(line.contracts),
+                display(line.input.hours),
+                display(line.carried.jobs, 3),
+            ]
+            for line in report.buyers
+        ]
+        + [
+            [f"(sector {sector.value})", sector.value, "-", "-", "-", display(tally.jobs, 3)]
+            for sector, tally in report.by_sector.items()
+        ],
+    )
+    headers = ["rules", "buyer", "pools", "at buyer", "at supplier", "other", "nobody", "excl."]
+    rows = []
+    for line in report.buyers:
+        for destination in line.destinations:
+            cells = _where(destination)
+            rows.append([cells[0], line.buyer, *cells[1:]])
+    for destination in report.destinations:
+        cells = _where(destination)
+        rows.append([cells[0], "(all)", *cells[1:]])
+    return (
+        f"Jobs carried by procurement, {report.period} (counted under {report.rules})\n{buyers}"
+        f"\n\nWhere the same hours count, in jobs\n{format_table(headers, rows)}"
+    )
+
+
+def durability_table(report: DurabilityReport) -> str:
+    """Per year of start, sector and employer: durations and the share still running."""
+    rows = [
+        [
+            str(line.year),
+            line.sector.value if line.sector else "(all)",
+            line.employer or "(all)",
+            str(line.placements),
+            display(line.mean_days, 1),
+            display(line.median_days, 1),
+            str(line.running_at_end),
+            str(line.survived),
+            str(line.ended),
+            str(line.censored),
+            _percent(None if line.share_still_running is None else line.share_still_running * 100),
+        ]
+        for line in (*report.by_employer, *report.by_sector, *report.by_year)
+    ]
+    headers = [
+        "start year",
+        "sector",
+        "employer",
+        "placements",
+        "mean days",
+        "median days",
+        "running at end",
+        "survived",
+        "ended",
+        "censored",
+        f"still running at {report.horizon_months} m",
+    ]
+    return f"Durability under {report.rules}, data {report.observed}\n{format_table(headers, rows)}"
+
+
+def trend_table(trend: Trend) -> str:
+    """Per pool and sub-sector and year: extra jobs, change, target, realisation, result."""
+    rows = [
+        [
+            series.label,
+            str(point.year),
+            display(point.jobs, 3),
+            display(point.extra_jobs, 3),
+            "-" if point.change is None else display(point.change, 3),
+            "-" if point.target is None else display(point.target),
+            _percent(point.realisation),
+            _result(point.met),
+        ]
+        for series in (*trend.pools, *trend.subsectors)
+        for point in series.points
+    ]
+    headers = ["series", "year", "jobs", "extra jobs", "change", "target", "realisation", "result"]
+    return f"Trend under {trend.rules}\n{format_table(headers, rows)}"

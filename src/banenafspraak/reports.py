@@ -1,0 +1,1184 @@
+"""The reports sector teams and policy makers ask for, beyond the national count.
+
+Four pure computations, each resting on :func:`~banenafspraak.counting.count_jobs` under a rule set
+chosen by name or object, each carrying the :class:`~banenafspraak.counting.Receipt` of the
+count(s) it rests on and the :class:`~banenafspraak.rulesets.Reason` of every step of its method:
+
+* :func:`subsector_monitoring`: realised extra jobs per government sub-sector (Rijk, Defensie,
+  Politie, Gemeenten, ..., UMC's, onderzoeksinstellingen) against a user-supplied sub-sector target,
+  with the realisation percentage, as the yearly progress letters report it;
+* :func:`procurement_jobs`: the jobs delivered through procurement contracts (services and social
+  return), per buying employer and per buyer's sector, beside where they count under each
+  rule set;
+* :func:`durability`: how long placements last and the share still running twelve months after
+  they started, per employer, sector and year of start;
+* :func:`trend`: the yearly series of extra jobs per pool and sub-sector against the targets, with
+  the year-on-year change and whether each target was met.
+
+The method of each report is documented in ``docs/reports.md``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from banenafspraak._util import FrozenMap, to_date
+from banenafspraak.counting import (
+    JobCount,
+    ParametersArg,
+    Receipt,
+    Tally,
+    count_jobs,
+    parameters_for,
+)
+from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.parameters import Parameters
+from banenafspraak.periods import Period
+from banenafspraak.placements import PayPeriod, Placement, PlacementId
+from banenafspraak.procurement import ContractId, ContractKind
+from banenafspraak.references import LegalReference, Tag
+from banenafspraak.rulesets import available_rule_sets, resolve
+from banenafspraak.rulesets._protocol import Attribution, Reason, RuleSet
+from banenafspraak.scenario import Scenario
+from banenafspraak.sectors import Pool, Sector, Subsector
+
+__all__ = [
+    "DurabilityLine",
+    "DurabilityReport",
+    "PlacementSpell",
+    "ProcurementBuyer",
+    "ProcurementDestination",
+    "ProcurementReport",
+    "SpellStatus",
+    "SubsectorBasis",
+    "SubsectorLine",
+    "SubsectorMonitoring",
+    "Trend",
+    "TrendPoint",
+    "TrendSeries",
+    "durability",
+    "procurement_jobs",
+    "subsector_monitoring",
+    "trend",
+]
+
+ZERO = Fraction(0)
+
+_REPORTING = LegalReference(
+    law="Sub-sector reporting of the banenafspraak",
+    source="yearly progress letters to parliament; VSO sector tables (wbqa-2015 spec §5)",
+)
+_ART_4_4 = LegalReference(law="Wet banenafspraak", article="4(4)")
+_PROCUREMENT_STUDY = LegalReference(
+    law="Letter on the banenafspraak at government employers",
+    source="kst-34352-279 (21 February 2023) with the Beleidsonderzoekers study: "
+    "15,000-17,000 market jobs through government procurement and social return",
+)
+_DURABILITY_RESEARCH = LegalReference(
+    law="Durability research of the banenafspraak",
+    source="UWV/SZW yearly research on how long banenafspraak jobs last",
+)
+
+
+def _tally(attributions: Iterable[tuple[Attribution, Fraction]]) -> Tally:
+    """Hours and jobs of ``(attribution, share of it)`` pairs."""
+    total = Tally()
+    for attribution, share in attributions:
+        total += Tally(hours=attribution.hours * share, jobs=attribution.jobs * share)
+    return total
+
+
+def _sum(tallies: Iterable[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        total += tally
+    return total
+
+
+def _check_count(
+    count: JobCount, rule_set: RuleSet, period: Period, scenario: Scenario, params: Parameters
+) -> None:
+    """A count passed in must be of the same rules, period, parameters and scenario."""
+    if count.rules != rule_set.name or count.period != period:
+        msg = (
+            f"the count given is of {count.rules}, {count.period}; "
+            f"this report needs {rule_set.name}, {period}"
+        )
+        raise ValueError(msg)
+    if count.receipt.parameters_digest != params.digest():
+        msg = "the count given was made with other parameters than this report's"
+        raise ValueError(msg)
+    if count.scenario is not scenario and count.receipt.scenario_digest != scenario.digest():
+        msg = "the count given is of another scenario"
+        raise ValueError(msg)
+
+
+def _period(year: int | None, period: Period | None) -> Period:
+    if (year is None) == (period is None):
+        msg = "give exactly one of year= or period="
+        raise TypeError(msg)
+    if period is not None:
+        return period
+    return Period.year(year)  # type: ignore[arg-type]
+
+
+# -- 1. sub-sector monitoring ------------------------------------------------------------------
+
+
+class SubsectorBasis(enum.StrEnum):
+    """Which employer's sub-sector a counted job belongs to."""
+
+    AUTO = "auto"
+    """``WORKPLACE`` for a rule set with sector pools, ``CREDITED`` for one national pool."""
+    WORKPLACE = "workplace"
+    """The employer in whose sector the job counts: the hirer (*inlener*) of a placed
+    uitzendkracht or Wsw secondee, otherwise the formal employer (Wfsv 122n(3),(4))."""
+    FORMAL_EMPLOYER = "formal_employer"
+    """The employer that reports the hours in its payroll (*loonaangifte*)."""
+    CREDITED = "credited"
+    """The employer the rule set credits the job to, else the formal employer."""
+
+
+SUBSECTOR_WORKPLACE = Reason(
+    code="SUB-WORKPLACE",
+    text="a job belongs to the sub-sector of the government employer in whose sector it counts: "
+    "the hirer of a placed uitzendkracht or Wsw secondee, otherwise the employer that reports "
+    "its hours",
+    reference=LegalReference(law="Wfsv", article="122n(3),(4)", version="2015-05-01"),
+    tag=Tag.DERIVED,
+)
+SUBSECTOR_CREDITED = Reason(
+    code="SUB-CREDITED",
+    text="a job belongs to the sub-sector of the government employer the rule set credits it to "
+    "(the formal employer under the 2025 law, whose yearly report covers jobs at government "
+    "employers; the buyer of a procurement contract under the 2018 outline), or of its formal "
+    "employer when nobody is credited",
+    reference=_ART_4_4,
+    tag=Tag.DERIVED,
+)
+SUBSECTOR_FORMAL = Reason(
+    code="SUB-FORMAL",
+    text="a job belongs to the sub-sector of the government employer that reports its hours",
+    reference=_ART_4_4,
+    tag=Tag.DERIVED,
+)
+SUBSECTOR_KEYED = Reason(
+    code="SUB-KEYED",
+    text="a placed worker whose hirer is not known is split over the sectors by the published "
+    "key; those hours belong to no sub-sector",
+    reference=LegalReference(law="Regeling Wfsv", article="3.34(3)", source="SEO verdeelsleutel"),
+    tag=Tag.SECONDARY,
+)
+SUBSECTOR_REALISATION = Reason(
+    code="SUB-REALISATION",
+    text="extra jobs = jobs - the sub-sector's baseline; realisation = extra jobs / target x 100; "
+    "sub-sector targets and baselines are user-supplied (target.subsector.*, "
+    "baseline.subsector.*) and not legally binding",
+    reference=_REPORTING,
+    tag=Tag.UNVERIFIED,
+)
+
+_BASIS_REASON = {
+    SubsectorBasis.WORKPLACE: SUBSECTOR_WORKPLACE,
+    SubsectorBasis.FORMAL_EMPLOYER: SUBSECTOR_FORMAL,
+    SubsectorBasis.CREDITED: SUBSECTOR_CREDITED,
+}
+
+
+def _percentage(extra: Fraction, target: Decimal | None) -> Fraction | None:
+    if target is None or target <= 0:
+        return None
+    return extra / Fraction(target) * 100
+
+
+@attrs.frozen(kw_only=True)
+class SubsectorLine:
+    """One government sub-sector in one year: realised extra jobs against its target.
+
+    Attributes:
+        subsector: the sub-sector.
+        hours: counted hours that belong to it.
+        jobs: the same in jobs (exact).
+        baseline_jobs: its jobs at the baseline date (parameter ``baseline.subsector.<name>``).
+        extra_jobs: ``jobs - baseline_jobs``.
+        target: cumulative extra jobs to realise (parameter ``target.subsector.<name>``), or
+            ``None`` when none is given.
+        met: ``extra_jobs >= target``, or ``None`` without a target.
+        employers: the government employers whose jobs make up the line.
+        reasons: where the target and the baseline come from.
+    """
+
+    subsector: Subsector
+    hours: Fraction
+    jobs: Fraction
+    baseline_jobs: Fraction
+    extra_jobs: Fraction
+    target: Decimal | None
+    met: bool | None
+    employers: tuple[EmployerId, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def realisation(self) -> Fraction | None:
+        """Extra jobs as a percentage of the target (``None`` without a positive target)."""
+        return _percentage(self.extra_jobs, self.target)
+
+
+@attrs.frozen(kw_only=True)
+class SubsectorMonitoring:
+    """Realised extra jobs per government sub-sector in one year, under one rule set.
+
+    The counted hours of the year fall in exactly one of: a sub-sector line, ``without_subsector``
+    (a government employer with no sub-sector given), ``unassigned`` (a placed worker whose hirer
+    is unknown, in a pool other than the market pool) or ``elsewhere`` (the rest: outside
+    government). Under a rule set with sector pools, the lines, ``without_subsector`` and
+    ``unassigned`` add up to the government pool.
+
+    Attributes:
+        rules: the rule set's name.
+        year: the calendar year.
+        basis: which employer's sub-sector a job belongs to.
+        lines: one per :class:`~banenafspraak.sectors.Subsector`, in its order.
+        without_subsector: hours at government employers without a sub-sector.
+        unassigned: hours of placed workers whose hirer is unknown (not in the market pool).
+        elsewhere: counted hours outside government.
+        counted: all counted hours of the year.
+        government_pool: the government pool, for a rule set that has one.
+        reasons: the method, step by step.
+        receipt: the receipt of the count the report rests on.
+    """
+
+    rules: str
+    year: int
+    basis: SubsectorBasis
+    lines: tuple[SubsectorLine, ...]
+    without_subsector: Tally
+    unassigned: Tally
+    elsewhere: Tally
+    counted: Tally
+    government_pool: Tally | None
+    reasons: tuple[Reason, ...]
+    receipt: Receipt
+
+    def line(self, subsector: Subsector | str) -> SubsectorLine:
+        """The line of one sub-sector."""
+        wanted = Subsector(subsector)
+        return next(line for line in self.lines if line.subsector is wanted)
+
+    @property
+    def total(self) -> Tally:
+        """The sum of the sub-sector lines."""
+        return _sum(Tally(hours=line.hours, jobs=line.jobs) for line in self.lines)
+
+    @property
+    def government(self) -> Tally:
+        """Hours at government employers: the lines plus ``without_subsector``."""
+        return self.total + self.without_subsector
+
+
+def _basis_employer(
+    attribution: Attribution, placement: Placement, basis: SubsectorBasis, scenario: Scenario
+) -> Employer | None:
+    """The employer whose sub-sector the attribution belongs to (``None``: not known)."""
+    if basis is SubsectorBasis.WORKPLACE and placement.kind.lends_to_hirer:
+        return None if placement.hirer is None else scenario.employer(placement.hirer)
+    if basis is SubsectorBasis.CREDITED and attribution.credited_to is not None:
+        return scenario.employer(attribution.credited_to)
+    return scenario.employer(placement.employer)
+
+
+def _resolve_basis(basis: SubsectorBasis | str, rule_set: RuleSet) -> SubsectorBasis:
+    chosen = SubsectorBasis(basis)
+    if chosen is not SubsectorBasis.AUTO:
+        return chosen
+    if Pool.GOVERNMENT in rule_set.pools:
+        return SubsectorBasis.WORKPLACE
+    return SubsectorBasis.CREDITED
+
+
+def _parameter_reason(params: Parameters, name: str, year: int, what: str) -> Reason:
+    row = params[name].row_for_year(year)
+    return Reason(
+        code="SUB-PARAMETER",
+        text=f"the sub-sector {what}",
+        reference=row.reference,
+        tag=row.tag,
+        detail=f"{name} = {'none' if row.value is None else row.value} from {row.start}",
+    )
+
+
+def subsector_monitoring(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int,
+    parameters: ParametersArg = None,
+    basis: SubsectorBasis | str = SubsectorBasis.AUTO,
+    count: JobCount | None = None,
+) -> SubsectorMonitoring:
+    """Realised extra jobs per government sub-sector in ``year`` under ``rules``.
+
+    Each counted hour belongs to the sub-sector of one employer (``basis``): by default, under a
+    rule set with sector pools, the employer in whose sector it counts (the hirer of a placed
+    worker, else the formal employer); under a rule set with one national pool, the employer it
+    is credited to (else the formal employer). Targets and baselines per sub-sector are the
+    parameters ``target.subsector.<name>`` and ``baseline.subsector.<name>``, supplied by the
+    user, for example ``{"target.subsector.rijk": {"2022": "4"}}``.
+
+    ``count`` may pass a :func:`count_jobs` result of the same scenario, rules and year.
+
+    >>> from banenafspraak.demo import example_scenario
+    >>> report = subsector_monitoring(example_scenario(), year=2019)
+    >>> report.line("gemeenten").employers
+    ('G',)
+    """
+    rule_set = resolve(rules)
+    params = parameters_for(scenario, parameters)
+    measured = Period.year(year)
+    if count is None:
+        count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
+    else:
+        _check_count(count, rule_set, measured, scenario, params)
+    chosen = _resolve_basis(basis, rule_set)
+    placements = {p.id: p for p in scenario.placements}
+    lines: defaultdict[Subsector, list[Attribution]] = defaultdict(list)
+    employers: defaultdict[Subsector, set[EmployerId]] = defaultdict(set)
+    without: list[Attribution] = []
+    unassigned: list[Attribution] = []
+    elsewhere: list[Attribution] = []
+    counted: list[Attribution] = []
+    for attribution in count.attributions:
+        if attribution.pool is None:
+            continue
+        counted.append(attribution)
+        placement = placements[PlacementId(attribution.placement)]
+        employer = _basis_employer(attribution, placement, chosen, scenario)
+        if employer is None:
+            (elsewhere if attribution.pool is Pool.MARKET else unassigned).append(attribution)
+        elif employer.sector is not Sector.GOVERNMENT:
+            elsewhere.append(attribution)
+        elif employer.subsector is None:
+            without.append(attribution)
+        else:
+            lines[employer.subsector].append(attribution)
+            employers[employer.subsector].add(employer.id)
+    reasons = [_BASIS_REASON[chosen]]
+    if unassigned:
+        reasons.append(SUBSECTOR_KEYED)
+    reasons.append(SUBSECTOR_REALISATION)
+    return SubsectorMonitoring(
+        rules=rule_set.name,
+        year=year,
+        basis=chosen,
+        lines=tuple(
+            _subsector_line(
+                subsector, lines[subsector], tuple(sorted(employers[subsector])), params, year
+            )
+            for subsector in Subsector
+        ),
+        without_subsector=_tally((a, Fraction(1)) for a in without),
+        unassigned=_tally((a, Fraction(1)) for a in unassigned),
+        elsewhere=_tally((a, Fraction(1)) for a in elsewhere),
+        counted=_tally((a, Fraction(1)) for a in counted),
+        government_pool=count.pools.get(Pool.GOVERNMENT),
+        reasons=tuple(reasons),
+        receipt=count.receipt,
+    )
+
+
+def _subsector_line(
+    subsector: Subsector,
+    attributions: Sequence[Attribution],
+    employers: tuple[EmployerId, ...],
+    params: Parameters,
+    year: int,
+) -> SubsectorLine:
+    tally = _tally((a, Fraction(1)) for a in attributions)
+    target_name = f"target.subsector.{subsector.value}"
+    baseline_name = f"baseline.subsector.{subsector.value}"
+    value = params.for_year(target_name, year)
+    target = value if isinstance(value, Decimal) else None
+    baseline = Fraction(params.decimal(baseline_name, year))
+    extra = tally.jobs - baseline
+    return SubsectorLine(
+        subsector=subsector,
+        hours=tally.hours,
+        jobs=tally.jobs,
+        baseline_jobs=baseline,
+        extra_jobs=extra,
+        target=target,
+        met=None if target is None else extra >= target,
+        employers=employers,
+        reasons=(
+            _parameter_reason(params, baseline_name, year, "baseline (nulmeting)"),
+            _parameter_reason(params, target_name, year, "target"),
+        ),
+    )
+
+
+# -- 2. jobs carried by procurement ------------------------------------------------------------
+
+PROCUREMENT_CARRIED = Reason(
+    code="PROC-CARRIED",
+    text="jobs carried by procurement: the hours of placements that serve a procurement contract "
+    "(services or social return), inside the contract's period, that count in a pool under the "
+    "rule set, added up per buying employer whatever employer and pool they count for",
+    reference=_PROCUREMENT_STUDY,
+    tag=Tag.DERIVED,
+)
+PROCUREMENT_CONTRACT_PERIOD = Reason(
+    code="PROC-CONTRACT-PERIOD",
+    text="a pay period that straddles the start or end of the contract is split pro rata by days; "
+    "hours outside the contract's period are not carried by it",
+    reference=LegalReference(law="Measurement period", source="DECISIONS: measurement period"),
+    tag=Tag.DERIVED,
+)
+PROCUREMENT_COMPARED = Reason(
+    code="PROC-COMPARED",
+    text="beside it, for every rule set: the pool the same hours add to and the employer they "
+    "are credited to (the buyer, the supplier, another employer or nobody)",
+    reference=LegalReference(
+        law="Rule sets compared", source="DECISIONS: procurement / SROI (wbqa-2015 spec §4.4)"
+    ),
+    tag=Tag.SECONDARY,
+)
+
+
+@attrs.frozen(kw_only=True)
+class ProcurementDestination:
+    """Where the hours of procurement placements count under one rule set.
+
+    Two partitions of the same input hours: by pool (``pools`` + ``excluded``), and by the
+    employer they are credited to (``at_buyer`` + ``at_supplier`` + ``at_other`` +
+    ``at_nobody``).
+    """
+
+    rules: str
+    pools: FrozenMap[Pool, Tally]
+    excluded: Tally
+    at_buyer: Tally
+    at_supplier: Tally
+    at_other: Tally
+    at_nobody: Tally
+    receipt: Receipt
+
+    @property
+    def counted(self) -> Tally:
+        """Hours that add to a pool."""
+        return _sum(self.pools.values())
+
+    @property
+    def input(self) -> Tally:
+        """All procurement hours of the period."""
+        return self.counted + self.excluded
+
+
+@attrs.frozen(kw_only=True)
+class ProcurementBuyer:
+    """The jobs one buying employer's contracts carry, and where they count.
+
+    Attributes:
+        buyer: the buying employer.
+        sector: the buyer's sector.
+        subsector: the buyer's sub-sector, if any.
+        contracts: the contracts whose placements have hours in the period.
+        input: all hours of the placements serving those contracts, inside the contracts'
+            periods.
+        carried: the part of ``input`` that counts in a pool under the chosen rule set.
+        destinations: per rule set, where the same hours count.
+    """
+
+    buyer: EmployerId
+    sector: Sector
+    subsector: Subsector | None
+    contracts: tuple[ContractId, ...]
+    input: Tally
+    carried: Tally
+    destinations: tuple[ProcurementDestination, ...]
+
+
+@attrs.frozen(kw_only=True)
+class ProcurementReport:
+    """Jobs carried by procurement, per buyer and per buyer's sector, under each rule set.
+
+    Attributes:
+        rules: the chosen rule set (the one ``carried`` is counted under).
+        period: the measured period.
+        buyers: one line per buying employer, in scenario order.
+        by_sector: carried jobs per buyer's sector.
+        by_kind: carried jobs per kind of contract (services, social return).
+        input: all hours of the placements serving contracts, inside the contracts' periods.
+        carried: the part that counts in a pool under the chosen rule set.
+        destinations: per rule set, where all those hours count.
+        reasons: the method, step by step.
+        receipt: the receipt of the chosen rule set's count.
+    """
+
+    rules: str
+    period: Period
+    buyers: tuple[ProcurementBuyer, ...]
+    by_sector: FrozenMap[Sector, Tally]
+    by_kind: FrozenMap[ContractKind, Tally]
+    input: Tally
+    carried: Tally
+    destinations: tuple[ProcurementDestination, ...]
+    reasons: tuple[Reason, ...]
+    receipt: Receipt
+
+    def buyer(self, employer_id: str) -> ProcurementBuyer:
+        """The line of one buyer."""
+        for line in self.buyers:
+            if line.buyer == employer_id:
+                return line
+        msg = f"employer {employer_id!r} bought nothing that carries hours in {self.period}"
+        raise KeyError(msg)
+
+
+def _contract_share(attribution: Attribution, measured: Period, contract: Period) -> Fraction:
+    """The share of an attribution's hours (already inside ``measured``) inside ``contract``."""
+    in_measured = attribution.pay_period.period.intersection(measured)
+    if in_measured is None:  # pragma: no cover - an attribution always overlaps its period
+        return ZERO
+    inside = in_measured.overlap_days(contract)
+    return Fraction(inside, in_measured.days)
+
+
+def _procurement_parts(
+    count: JobCount, scenario: Scenario
+) -> list[tuple[Attribution, Fraction, ContractId]]:
+    """Each attribution of a placement serving a contract, with its share inside the contract."""
+    placements = {p.id: p for p in scenario.placements}
+    parts = []
+    for attribution in count.attributions:
+        contract_id = placements[PlacementId(attribution.placement)].contract
+        if contract_id is None:
+            continue
+        contract = scenario.contract(contract_id)
+        share = _contract_share(attribution, count.period, contract.period)
+        if share:
+            parts.append((attribution, share, contract_id))
+    return parts
+
+
+def _destination(
+    rules: str,
+    pools: Sequence[Pool],
+    parts: Sequence[tuple[Attribution, Fraction, ContractId]],
+    scenario: Scenario,
+    receipt: Receipt,
+) -> ProcurementDestination:
+    by_pool: dict[Pool, list[tuple[Attribution, Fraction]]] = {pool: [] for pool in pools}
+    excluded: list[tuple[Attribution, Fraction]] = []
+    credit: dict[str, list[tuple[Attribution, Fraction]]] = {
+        "buyer": [],
+        "supplier": [],
+        "other": [],
+        "nobody": [],
+    }
+    for attribution, share, contract_id in parts:
+        pair = (attribution, share)
+        if attribution.pool is None:
+            excluded.append(pair)
+        else:
+            by_pool.setdefault(attribution.pool, []).append(pair)
+        contract = scenario.contract(contract_id)
+        if attribution.credited_to is None:
+            credit["nobody"].append(pair)
+        elif attribution.credited_to == contract.buyer:
+            credit["buyer"].append(pair)
+        elif attribution.credited_to == contract.supplier:
+            credit["supplier"].append(pair)
+        else:
+            credit["other"].append(pair)
+    return ProcurementDestination(
+        rules=rules,
+        pools=FrozenMap({pool: _tally(pairs) for pool, pairs in by_pool.items()}),
+        excluded=_tally(excluded),
+        at_buyer=_tally(credit["buyer"]),
+        at_supplier=_tally(credit["supplier"]),
+        at_other=_tally(credit["other"]),
+        at_nobody=_tally(credit["nobody"]),
+        receipt=receipt,
+    )
+
+
+def procurement_jobs(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int | None = None,
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+    compare_with: Sequence[str | RuleSet] | None = None,
+) -> ProcurementReport:
+    """The jobs carried by procurement contracts in a year (or any period).
+
+    Per buying employer and per buyer's sector: the hours of the placements that serve its
+    contracts, inside each contract's period, that count in a pool under ``rules``, whatever
+    employer and pool they count for. Beside them, for ``rules`` and every rule set of
+    ``compare_with`` (default: every registered rule set), the pool those hours add to and the
+    employer they are credited to, so that the effect of counting at the buyer is visible.
+
+    >>> from banenafspraak.demo import example_scenario
+    >>> line = procurement_jobs(example_scenario(), year=2019).buyer("G")
+    >>> line.carried == line.destinations[0].pools[Pool.MARKET]  # at the supplier, in the market
+    True
+    """
+    measured = _period(year, period)
+    chosen = resolve(rules)
+    others = [resolve(r) for r in (available_rule_sets() if compare_with is None else compare_with)]
+    rule_sets = [chosen, *(r for r in others if r.name != chosen.name)]
+    params = parameters_for(scenario, parameters)
+    counts = [count_jobs(scenario, rules=r, period=measured, parameters=params) for r in rule_sets]
+    parts_per_rule_set = [_procurement_parts(c, scenario) for c in counts]
+
+    parts_by_buyer: list[defaultdict[EmployerId, list[tuple[Attribution, Fraction, ContractId]]]]
+    parts_by_buyer = []
+    for parts in parts_per_rule_set:
+        grouped: defaultdict[EmployerId, list[tuple[Attribution, Fraction, ContractId]]]
+        grouped = defaultdict(list)
+        for part in parts:
+            grouped[scenario.contract(part[2]).buyer].append(part)
+        parts_by_buyer.append(grouped)
+    buyers = {buyer for grouped in parts_by_buyer for buyer in grouped}
+    by_sector: defaultdict[Sector, Tally] = defaultdict(Tally)
+    by_kind: defaultdict[ContractKind, Tally] = defaultdict(Tally)
+    lines = []
+    for employer in scenario.employers:
+        if employer.id not in buyers:
+            continue
+        mine = [per_buyer[employer.id] for per_buyer in parts_by_buyer]
+        carried_pairs = [(a, s) for a, s, _ in mine[0] if a.pool is not None]
+        carried = _tally(carried_pairs)
+        by_sector[employer.sector] += carried
+        for attribution, share, contract_id in mine[0]:
+            if attribution.pool is not None:
+                kind = scenario.contract(contract_id).kind
+                by_kind[kind] += _tally([(attribution, share)])
+        lines.append(
+            ProcurementBuyer(
+                buyer=employer.id,
+                sector=employer.sector,
+                subsector=employer.subsector,
+                contracts=tuple(sorted({c for _, _, c in mine[0]})),
+                input=_tally((a, s) for a, s, _ in mine[0]),
+                carried=carried,
+                destinations=tuple(
+                    _destination(r.name, r.pools, parts, scenario, c.receipt)
+                    for r, parts, c in zip(rule_sets, mine, counts, strict=True)
+                ),
+            )
+        )
+    destinations = tuple(
+        _destination(r.name, r.pools, parts, scenario, c.receipt)
+        for r, parts, c in zip(rule_sets, parts_per_rule_set, counts, strict=True)
+    )
+    return ProcurementReport(
+        rules=chosen.name,
+        period=measured,
+        buyers=tuple(lines),
+        by_sector=FrozenMap(by_sector),
+        by_kind=FrozenMap(by_kind),
+        input=destinations[0].input,
+        carried=destinations[0].counted,
+        destinations=destinations,
+        reasons=(PROCUREMENT_CARRIED, PROCUREMENT_CONTRACT_PERIOD, PROCUREMENT_COMPARED),
+        receipt=counts[0].receipt,
+    )
+
+
+# -- 3. durability -----------------------------------------------------------------------------
+
+
+class SpellStatus(enum.StrEnum):
+    """What is known of a placement at the survival horizon (12 months after its start)."""
+
+    SURVIVED = "survived"
+    """It still runs on the day the horizon is reached."""
+    ENDED = "ended"
+    """Its last counted pay period ended before the horizon, which lies inside the data."""
+    CENSORED = "censored"
+    """The horizon lies after the end of the data: not known (left out of the share)."""
+
+
+DURABILITY_SPELL = Reason(
+    code="DUR-SPELL",
+    text="a placement runs from the first day of its first pay period with counted hours to the "
+    "last day of its last one (cut at the end of the data); pay periods with no counted hours "
+    "in between (a gap) do not end it: it is one employment relation",
+    reference=_DURABILITY_RESEARCH,
+    tag=Tag.DERIVED,
+)
+DURABILITY_SHARE = Reason(
+    code="DUR-SHARE",
+    text="share still running = placements still running on the day the horizon is reached / "
+    "placements started in the year whose horizon lies inside the data; placements whose horizon "
+    "lies after the end of the data are censored and left out of both",
+    reference=_DURABILITY_RESEARCH,
+    tag=Tag.DERIVED,
+)
+DURABILITY_GROUPS = Reason(
+    code="DUR-GROUPS",
+    text="placements are grouped by the year their spell starts, the formal employer (whose "
+    "employment relation it is) and that employer's sector",
+    reference=_DURABILITY_RESEARCH,
+    tag=Tag.DERIVED,
+)
+
+
+@attrs.frozen(kw_only=True)
+class PlacementSpell:
+    """How long one placement ran, as the pay periods with counted hours show.
+
+    Attributes:
+        placement: the placement's id.
+        employer: the formal employer.
+        sector: the formal employer's sector.
+        start: the first day of its first pay period with counted hours.
+        end: the last day of its last one, cut at the end of the data.
+        days: ``end - start + 1``.
+        gap_days: days of the spell not covered by a pay period with counted hours.
+        horizon: the day the survival horizon is reached (``start`` + 12 months).
+        status: survived, ended or censored at the horizon.
+        running_at_end: its last pay period reaches the end of the data (``days`` is then a
+            lower bound).
+    """
+
+    placement: PlacementId
+    employer: EmployerId
+    sector: Sector
+    start: pendulum.Date
+    end: pendulum.Date
+    days: int
+    gap_days: int
+    horizon: pendulum.Date
+    status: SpellStatus
+    running_at_end: bool
+
+
+def _median(values: Sequence[int]) -> Fraction:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return Fraction(ordered[middle])
+    return Fraction(ordered[middle - 1] + ordered[middle], 2)
+
+
+@attrs.frozen(kw_only=True)
+class DurabilityLine:
+    """Durability of the placements that started in one year, for one group (never empty).
+
+    ``sector`` and ``employer`` are ``None`` in the lines that cover all of them.
+
+    Attributes:
+        year: the year the spells start.
+        sector: the formal employers' sector, or ``None`` for all sectors.
+        employer: the formal employer, or ``None`` for all employers.
+        placements: the number of spells that started.
+        mean_days: their mean duration in days (exact), observed up to the end of the data.
+        median_days: their median duration in days.
+        running_at_end: how many still run at the end of the data (their duration is a lower
+            bound).
+        survived: still running at the horizon.
+        ended: ended before the horizon.
+        censored: horizon after the end of the data.
+    """
+
+    year: int
+    sector: Sector | None
+    employer: EmployerId | None
+    placements: int
+    mean_days: Fraction
+    median_days: Fraction
+    running_at_end: int
+    survived: int
+    ended: int
+    censored: int
+
+    @property
+    def share_still_running(self) -> Fraction | None:
+        """``survived / (survived + ended)``, or ``None`` when every spell is censored."""
+        known = self.survived + self.ended
+        return None if known == 0 else Fraction(self.survived, known)
+
+
+def _durability_line(
+    year: int, sector: Sector | None, employer: EmployerId | None, spells: Sequence[PlacementSpell]
+) -> DurabilityLine:
+    days = [s.days for s in spells]
+    return DurabilityLine(
+        year=year,
+        sector=sector,
+        employer=employer,
+        placements=len(spells),
+        mean_days=Fraction(sum(days), len(days)),
+        median_days=_median(days),
+        running_at_end=sum(1 for s in spells if s.running_at_end),
+        survived=sum(1 for s in spells if s.status is SpellStatus.SURVIVED),
+        ended=sum(1 for s in spells if s.status is SpellStatus.ENDED),
+        censored=sum(1 for s in spells if s.status is SpellStatus.CENSORED),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class DurabilityReport:
+    """How long placements last under one rule set, per employer, sector and year of start.
+
+    Attributes:
+        rules: the rule set's name (it decides which hours count).
+        observed: the data window: the first pay period's start to the end of the data.
+        horizon_months: the survival horizon in months (12 by default).
+        spells: one per placement with counted hours, in scenario order.
+        by_employer: per year of start, sector and formal employer, in that order.
+        by_sector: per year of start and sector, in that order.
+        by_year: per year of start, in year order.
+        reasons: the method, step by step.
+        receipt: the receipt of the count over the data window.
+    """
+
+    rules: str
+    observed: Period
+    horizon_months: int
+    spells: tuple[PlacementSpell, ...]
+    by_employer: tuple[DurabilityLine, ...]
+    by_sector: tuple[DurabilityLine, ...]
+    by_year: tuple[DurabilityLine, ...]
+    reasons: tuple[Reason, ...]
+    receipt: Receipt
+
+    def spell(self, placement_id: str) -> PlacementSpell:
+        """The spell of one placement."""
+        for spell in self.spells:
+            if spell.placement == placement_id:
+                return spell
+        msg = f"placement {placement_id!r} has no counted hours in {self.observed}"
+        raise KeyError(msg)
+
+    def year(self, year: int) -> DurabilityLine:
+        """The line of all placements that started in ``year``."""
+        for line in self.by_year:
+            if line.year == year:
+                return line
+        msg = f"no placement started in {year}"
+        raise KeyError(msg)
+
+
+def _observed(scenario: Scenario, observed_until: object) -> Period:
+    pay_periods = [pp for placement in scenario.placements for pp in placement.hours]
+    until = None if observed_until is None else to_date(observed_until)
+    if not pay_periods:
+        if until is None:
+            msg = "the scenario has no pay periods: give observed_until= to measure durability"
+            raise ValueError(msg)
+        return Period.day(until)
+    first = min(pp.start for pp in pay_periods)
+    last = until if until is not None else max(pp.end for pp in pay_periods)
+    if last < first:
+        msg = f"observed_until ({last}) lies before the first pay period starts ({first})"
+        raise ValueError(msg)
+    return Period(start=first, end=last)
+
+
+def _spell(
+    placement: Placement,
+    counted: Sequence[PayPeriod],
+    observed: Period,
+    employer: Employer,
+    horizon_months: int,
+) -> PlacementSpell:
+    start = counted[0].start
+    last = max(pp.end for pp in counted)
+    end = min(last, observed.end)
+    spell = Period(start=start, end=end)
+    covered = sum(pp.period.overlap_days(spell) for pp in counted)
+    horizon = start.add(months=horizon_months)
+    if end >= horizon:
+        status = SpellStatus.SURVIVED
+    elif horizon > observed.end:
+        status = SpellStatus.CENSORED
+    else:
+        status = SpellStatus.ENDED
+    return PlacementSpell(
+        placement=placement.id,
+        employer=employer.id,
+        sector=employer.sector,
+        start=start,
+        end=end,
+        days=spell.days,
+        gap_days=spell.days - covered,
+        horizon=horizon,
+        status=status,
+        running_at_end=last >= observed.end,
+    )
+
+
+def durability(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    parameters: ParametersArg = None,
+    observed_until: object = None,
+    horizon_months: int = 12,
+) -> DurabilityReport:
+    """How long placements last, and the share still running ``horizon_months`` after the start.
+
+    A placement's spell runs from the first pay period whose hours count in a pool under
+    ``rules`` to the last one; gaps in between do not end it. The data end on ``observed_until``
+    (default: the last day of any pay period of the scenario). A spell whose horizon lies after
+    that is censored: left out of the share still running.
+
+    >>> from banenafspraak.demo import example_scenario
+    >>> report = durability(example_scenario())
+    >>> report.year(2018).share_still_running
+    Fraction(1, 1)
+    """
+    if horizon_months < 1:
+        msg = f"horizon_months is at least 1, got {horizon_months!r}"
+        raise ValueError(msg)
+    rule_set = resolve(rules)
+    observed = _observed(scenario, observed_until)
+    count = count_jobs(scenario, rules=rule_set, period=observed, parameters=parameters)
+    counted: defaultdict[str, dict[PayPeriod, None]] = defaultdict(dict)
+    for attribution in count.attributions:
+        if attribution.pool is not None and attribution.hours > 0:
+            counted[attribution.placement][attribution.pay_period] = None
+    spells = tuple(
+        _spell(
+            placement,
+            tuple(counted[placement.id]),
+            observed,
+            scenario.employer(placement.employer),
+            horizon_months,
+        )
+        for placement in scenario.placements
+        if counted[placement.id]
+    )
+    return DurabilityReport(
+        rules=rule_set.name,
+        observed=observed,
+        horizon_months=horizon_months,
+        spells=spells,
+        by_employer=_grouped(spells, by_sector=True, by_employer=True),
+        by_sector=_grouped(spells, by_sector=True, by_employer=False),
+        by_year=_grouped(spells, by_sector=False, by_employer=False),
+        reasons=(DURABILITY_SPELL, DURABILITY_SHARE, DURABILITY_GROUPS),
+        receipt=count.receipt,
+    )
+
+
+def _grouped(
+    spells: Sequence[PlacementSpell], *, by_sector: bool, by_employer: bool
+) -> tuple[DurabilityLine, ...]:
+    groups: dict[tuple[int, Sector | None, EmployerId | None], list[PlacementSpell]] = {}
+    for spell in spells:
+        key = (
+            spell.start.year,
+            spell.sector if by_sector else None,
+            spell.employer if by_employer else None,
+        )
+        groups.setdefault(key, []).append(spell)
+    return tuple(
+        _durability_line(year, sector, employer, groups[(year, sector, employer)])
+        for year, sector, employer in sorted(groups, key=lambda k: (k[0], str(k[1]), str(k[2])))
+    )
+
+
+# -- 4. trend over years -----------------------------------------------------------------------
+
+TREND_SERIES = Reason(
+    code="TREND",
+    text="per pool and sub-sector, the extra jobs of each calendar year against that year's "
+    "cumulative target; the change is the difference with the previous calendar year",
+    reference=LegalReference(law="Wfsv", article="122n(1),(2)", version="2015-05-01"),
+    tag=Tag.DERIVED,
+)
+
+
+@attrs.frozen(kw_only=True)
+class TrendPoint:
+    """One year of a trend series.
+
+    Attributes:
+        year: the calendar year.
+        jobs: jobs counted in the year.
+        baseline_jobs: jobs at the baseline date.
+        extra_jobs: ``jobs - baseline_jobs``.
+        target: cumulative extra jobs to realise by the end of the year, or ``None``.
+        met: ``extra_jobs >= target``, or ``None`` without a target.
+        change: ``extra_jobs`` minus that of the previous calendar year, or ``None`` when the
+            previous year is not in the series.
+    """
+
+    year: int
+    jobs: Fraction
+    baseline_jobs: Fraction
+    extra_jobs: Fraction
+    target: Decimal | None
+    met: bool | None
+    change: Fraction | None
+
+    @property
+    def realisation(self) -> Fraction | None:
+        """Extra jobs as a percentage of the target (``None`` without a positive target)."""
+        return _percentage(self.extra_jobs, self.target)
+
+
+@attrs.frozen(kw_only=True)
+class TrendSeries:
+    """The yearly points of one pool or sub-sector, in year order, ready to chart."""
+
+    label: str
+    pool: Pool | None
+    subsector: Subsector | None
+    points: tuple[TrendPoint, ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years, for the x-axis."""
+        return tuple(p.year for p in self.points)
+
+    @property
+    def extra_jobs(self) -> tuple[Fraction, ...]:
+        """The extra jobs per year."""
+        return tuple(p.extra_jobs for p in self.points)
+
+    @property
+    def targets(self) -> tuple[Decimal | None, ...]:
+        """The targets per year (``None`` where none is given)."""
+        return tuple(p.target for p in self.points)
+
+    def point(self, year: int) -> TrendPoint:
+        """The point of one year."""
+        for point in self.points:
+            if point.year == year:
+                return point
+        msg = f"{self.label} has no point for {year}"
+        raise KeyError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Trend:
+    """Extra jobs per pool and sub-sector over several years, under one rule set.
+
+    Attributes:
+        rules: the rule set's name.
+        years: the calendar years, ascending.
+        pools: one series per pool of the rule set.
+        subsectors: one series per sub-sector that has jobs, a baseline or a target in some year.
+        reasons: the method.
+        receipts: one per year, of the count the year rests on.
+    """
+
+    rules: str
+    years: tuple[int, ...]
+    pools: tuple[TrendSeries, ...]
+    subsectors: tuple[TrendSeries, ...]
+    reasons: tuple[Reason, ...]
+    receipts: tuple[Receipt, ...]
+
+    def pool(self, pool: Pool | str) -> TrendSeries:
+        """The series of one pool."""
+        wanted = Pool(pool)
+        for series in self.pools:
+            if series.pool is wanted:
+                return series
+        msg = f"{self.rules} counts no pool {wanted}"
+        raise KeyError(msg)
+
+    def subsector(self, subsector: Subsector | str) -> TrendSeries:
+        """The series of one sub-sector."""
+        wanted = Subsector(subsector)
+        for series in self.subsectors:
+            if series.subsector is wanted:
+                return series
+        msg = f"sub-sector {wanted} has no jobs, baseline or target in {self.years}"
+        raise KeyError(msg)
+
+
+def _points(
+    rows: Sequence[tuple[int, Fraction, Fraction, Decimal | None]],
+) -> tuple[TrendPoint, ...]:
+    points = []
+    extra_by_year: dict[int, Fraction] = {}
+    for year, jobs, baseline, target in rows:
+        extra = jobs - baseline
+        extra_by_year[year] = extra
+        previous = extra_by_year.get(year - 1)
+        points.append(
+            TrendPoint(
+                year=year,
+                jobs=jobs,
+                baseline_jobs=baseline,
+                extra_jobs=extra,
+                target=target,
+                met=None if target is None else extra >= target,
+                change=None if previous is None else extra - previous,
+            )
+        )
+    return tuple(points)
+
+
+def trend(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    years: Iterable[int] | None = None,
+    parameters: ParametersArg = None,
+    basis: SubsectorBasis | str = SubsectorBasis.AUTO,
+) -> Trend:
+    """Extra jobs per pool and sub-sector for each of ``years`` (default: the scenario's years).
+
+    >>> from banenafspraak.demo import example_scenario
+    >>> series = trend(example_scenario()).pool("government")
+    >>> series.years
+    (2018, 2019)
+    """
+    rule_set = resolve(rules)
+    wanted = sorted(set(scenario.years if years is None else years))
+    if not wanted:
+        msg = "no years to follow: the scenario has no pay periods and no years= were given"
+        raise ValueError(msg)
+    params = parameters_for(scenario, parameters)
+    pool_rows: dict[Pool, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
+    sub_rows: dict[Subsector, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
+    receipts = []
+    for year in wanted:
+        count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
+        receipts.append(count.receipt)
+        for line in count.monitoring:
+            pool_rows.setdefault(line.pool, []).append(
+                (year, line.jobs, line.baseline_jobs, line.target)
+            )
+        report = subsector_monitoring(
+            scenario, rules=rule_set, year=year, parameters=params, basis=basis, count=count
+        )
+        for sub in report.lines:
+            sub_rows.setdefault(sub.subsector, []).append(
+                (year, sub.jobs, sub.baseline_jobs, sub.target)
+            )
+    return Trend(
+        rules=rule_set.name,
+        years=tuple(wanted),
+        pools=tuple(
+            TrendSeries(label=pool.value, pool=pool, subsector=None, points=_points(rows))
+            for pool, rows in pool_rows.items()
+        ),
+        subsectors=tuple(
+            TrendSeries(label=sub.value, pool=None, subsector=sub, points=_points(rows))
+            for sub, rows in sub_rows.items()
+            if _active(rows)
+        ),
+        reasons=(TREND_SERIES, SUBSECTOR_REALISATION),
+        receipts=tuple(receipts),
+    )
+
+
+def _active(rows: Sequence[tuple[int, Fraction, Fraction, Decimal | None]]) -> bool:
+    return any(jobs or baseline or target is not None for _, jobs, baseline, target in rows)
