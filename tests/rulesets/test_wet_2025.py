@@ -21,11 +21,11 @@ from banenafspraak import (
     EmployerKind,
     Ground,
     PayPeriod,
+    Period,
     Person,
     Placement,
     PlacementId,
     PlacementKind,
-    Period,
     Pool,
     ProcurementContract,
     Scenario,
@@ -65,7 +65,7 @@ def _placement(
 
 
 def _wages(amount: int) -> dict[int, int]:
-    return {y: amount for y in range(2025, 2031)}
+    return dict.fromkeys(range(2025, 2031), amount)
 
 
 def actors(*, g_p2_hours: int = 1560) -> Scenario:
@@ -113,9 +113,7 @@ def actors(*, g_p2_hours: int = 1560) -> Scenario:
         _placement("g-p1", "P1", "G", 520, years=both),
         _placement("g-p2", "P2", "G", g_p2_hours, years=both),
         _placement("g-p3", "P3", "G", 1040, years=both),
-        _placement(
-            "s-w", "W", "S", 1300, kind=PlacementKind.WSW_SECONDED, hirer=EmployerId("G")
-        ),
+        _placement("s-w", "W", "S", 1300, kind=PlacementKind.WSW_SECONDED, hirer=EmployerId("G")),
         _placement("s-v", "V", "S", 1200, kind=PlacementKind.WSW_INTERNAL),
         _placement("g-t", "T", "G", 900, kind=PlacementKind.SHELTERED_WORK),
         _placement("c-k1", "K1", "C", 1040, contract=ContractId("cleaning")),
@@ -150,8 +148,10 @@ def _count(scenario: Scenario | None = None, **params: object) -> JobCount:
     return count_jobs(scenario or actors(), rules=RULES, year=YEAR, parameters=params or None)
 
 
-def _quotum(scenario: Scenario | None = None, year: int = YEAR, **params: object) -> QuotumReport:
-    merged = {**ACTIVATED, **params}
+def _quotum(
+    scenario: Scenario | None = None, *, year: int = YEAR, params: dict[str, object] | None = None
+) -> QuotumReport:
+    merged = {**ACTIVATED, **(params or {})}
     return assess_quotum(scenario or actors(), rules=RULES, year=year, parameters=merged)
 
 
@@ -216,9 +216,7 @@ def test_an_unregistered_person_counts_nowhere() -> None:
     scenario = actors()
     late = scenario.evolve(
         people=tuple(
-            Person.registered("Q", ground=Ground.WAJONG, since="2030-01-01")
-            if p.id == "Q"
-            else p
+            Person.registered("Q", ground=Ground.WAJONG, since="2030-01-01") if p.id == "Q" else p
             for p in scenario.people
         )
     )
@@ -265,7 +263,7 @@ def test_the_seconded_wsw_worker_no_longer_helps_the_municipality() -> None:
 
 def test_a_rate_set_by_regulation_replaces_the_calibration() -> None:
     """Art. 6(6): the minister sets the percentage; the parameter takes it."""
-    g = _quotum(**{"wet2025.surcharge_rate": "0.5"})["G"]
+    g = _quotum(params={"wet2025.surcharge_rate": "0.5"})["G"]
     assert g.surcharge_rate == Decimal("0.5")
     assert g.surcharge == Decimal(45_000)
     assert "W25-RATE-SET" in [r.code for r in g.reasons]
@@ -288,7 +286,7 @@ def test_worked_example_7_4_an_uitzendkracht_counts_at_the_agency_not_the_hirer(
     assert report["U"].surcharge == Decimal("3459.20")
     # F pays on its whole payroll and gets no bonus for Z.
     assert report["F"].surcharge == Decimal("0.0034592") * 3_600_000
-    assert report["F"].net_effect == -report["F"].surcharge  # type: ignore[operator]
+    assert report["F"].net_effect == -report["F"].surcharge
 
 
 # -- 7.5: the cleaning contract -----------------------------------------------------------------
@@ -333,10 +331,10 @@ def test_worked_example_7_6_the_bakery_pays_no_surcharge_but_gets_lkv_and_bonus(
     ],
 )
 def test_the_surcharge_is_due_from_1_january_of_the_second_year_after_the_decision(
-    decided: str, year: int, active: bool
+    *, decided: str, year: int, active: bool
 ) -> None:
     """Art. 6(1): decided in 2027, due from 1 January 2029."""
-    g = _quotum(year=year, **{"wet2025.activation_decided_on": decided})["G"]
+    g = _quotum(year=year, params={"wet2025.activation_decided_on": decided})["G"]
     assert g.active is active
     assert (g.surcharge > 0) is active  # type: ignore[operator]
     assert (g.bonus > 0) is active  # type: ignore[operator]
@@ -350,7 +348,7 @@ def test_without_activation_there_is_no_surcharge_and_no_bonus_but_still_lkv() -
     g = report["G"]
     assert not g.active
     assert not g.liable
-    assert (g.surcharge, g.bonus, g.net_effect) == (0, 0, 0)
+    assert (g.surcharge, g.bonus, g.net_effect) == (Decimal(0), Decimal(0), Decimal(0))
     assert g.surcharge_rate is None
     assert g.lkv == Decimal("3151.20")
     assert g.reasons[0].code == "W25-NOT-ACTIVATED"
@@ -365,7 +363,7 @@ def test_without_activation_there_is_no_surcharge_and_no_bonus_but_still_lkv() -
     [(None, True), (999_999, True), (1_000_000, True), (1_000_001, False)],
 )
 def test_small_employer_by_the_premium_wage_of_two_years_before(
-    wage_two_years_before: int | None, small: bool
+    *, wage_two_years_before: int | None, small: bool
 ) -> None:
     """Art. 6(3),(5): small if the premium wage of t-2 is at most the threshold (EUR 1 million)."""
     wages = {YEAR: 5_000_000}
@@ -396,7 +394,11 @@ def test_exempt_wage_above_the_premium_wage_leaves_a_zero_base() -> None:
         for e in scenario.employers
     )
     c = _quotum(scenario.evolve(employers=employers))["C"]
-    assert (c.surcharge_base, c.exempt_wage, c.surcharge) == (0, Decimal(2_000_000), 0)
+    assert (c.surcharge_base, c.exempt_wage, c.surcharge) == (
+        Decimal(0),
+        Decimal(2_000_000),
+        Decimal(0),
+    )
 
 
 # -- the LKV: three years and a declaration before 2026, none after -----------------------------
@@ -459,9 +461,7 @@ def test_young_disabled_with_a_provision_count_unless_the_parameter_says_otherwi
         name="38b(2)",
         employers=(Employer(id=EmployerId("F"), sector=Sector.MARKET),),
         people=(
-            Person.registered(
-                "J", ground=Ground.YOUNG_DISABLED_WITH_PROVISION, since="2015-01-01"
-            ),
+            Person.registered("J", ground=Ground.YOUNG_DISABLED_WITH_PROVISION, since="2015-01-01"),
         ),
         placements=(_placement("f-j", "J", "F", 1331),),
     )
