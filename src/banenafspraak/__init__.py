@@ -12,6 +12,7 @@ each law? Build a :class:`Scenario` of employers, people and placements, then as
 
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
+from banenafspraak.comparing import Comparison, compare
 from banenafspraak.counting import (
     JobCount,
     Monitoring,
@@ -77,6 +78,7 @@ __all__ = [
     "Attribution",
     "BanenafspraakError",
     "Baseline",
+    "Comparison",
     "ContractId",
     "ContractKind",
     "DatedValue",
@@ -135,6 +137,7 @@ __all__ = [
     "assess_quotum",
     "available_rule_sets",
     "baseline_from",
+    "compare",
     "count_jobs",
     "default_parameters",
     "derive_sector",

@@ -729,6 +729,38 @@ def _catalogue() -> tuple[Parameter, ...]:
     )
     add(
         _param(
+            "wet2025.surcharge_rate",
+            "Inclusiviteitsopslag as a percentage of the premium wage, when set by regulation "
+            "(none: the net-zero calibration bonus x quotum share / average hourly wage)",
+            "%",
+            ODEC,
+            _row(
+                2013,
+                None,
+                _ref("Wet banenafspraak", "6(6)", "2026-07-01"),
+                "U",
+                "not set by any regulation yet",
+            ),
+        )
+    )
+    add(
+        _param(
+            "wet2025.young_disabled_counts",
+            "Wfsv 38b(2) people (young disabled with a provision) count in the national "
+            "monitoring of the 2025 law and the 2018 outline",
+            "",
+            BOOL,
+            _row(
+                2013,
+                True,
+                _ref("Wet banenafspraak", "2, 4(1)", "2026-07-01"),
+                "U",
+                "122n (2020 and later) names lid 2 as well; the 2025 text was not checked on it",
+            ),
+        )
+    )
+    add(
+        _param(
             "wet2025.small_employer_wage_threshold",
             "Aof small employer: premium wage in t-2 at most this (25 x average premium wage)",
             "EUR",
@@ -778,6 +810,22 @@ def _catalogue() -> tuple[Parameter, ...]:
             BOOL,
             _row(2013, True, _ref("Wtl", "6.2", "2025-01-01"), "V"),
             _row(2026, False, _ref("Wtl", "6.2", "2026-01-01"), "V"),
+        )
+    )
+    add(
+        _param(
+            "lkv.declaration_held",
+            "Before 2026: the employer holds the doelgroepverklaring the LKV needs "
+            "(requested within three months of the start of employment)",
+            "",
+            BOOL,
+            _row(
+                2013,
+                True,
+                _ref("Wtl", "2.10, 6.2", "2025-01-01"),
+                "U",
+                "assumed: the scenario does not record declarations",
+            ),
         )
     )
     return tuple(p)

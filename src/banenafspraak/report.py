@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from banenafspraak._util import display
+from banenafspraak.comparing import Comparison, Difference, compare
 from banenafspraak.counting import JobCount, QuotumReport, Tally, assess_quotum, count_jobs
 from banenafspraak.demo import DEMO_YEARS, example_scenario
 from banenafspraak.reports import (
@@ -22,6 +23,7 @@ from banenafspraak.reports import (
 from banenafspraak.rulesets import available_rule_sets
 
 __all__ = [
+    "comparison_table",
     "demo_report",
     "durability_table",
     "format_table",
@@ -101,7 +103,15 @@ def pools_table(count: JobCount) -> str:
 
 
 def quotum_table(report: QuotumReport, *, liable_only: bool = True) -> str:
-    """Per employer: liability and the quotum figures of the rule set."""
+    """Per employer: liability and the quotum figures of the rule set.
+
+    For a rule set with the 2025 instrument (assessments carry an LKV), the columns are the
+    inclusiviteitsopslag, the banenafspraakbonus, the LKV and the net effect, and every employer
+    with a surcharge, bonus or LKV is shown (``liable_only`` then drops only the employers with
+    none of them).
+    """
+    if any(a.lkv is not None for a in report.assessments):
+        return _national_quotum_table(report, liable_only=liable_only)
     rows = []
     for a in report.assessments:
         if liable_only and not a.liable:
@@ -135,6 +145,117 @@ def quotum_table(report: QuotumReport, *, liable_only: bool = True) -> str:
     )
 
 
+def _national_quotum_table(report: QuotumReport, *, liable_only: bool) -> str:
+    rows = []
+    for a in report.assessments:
+        amounts = (a.surcharge, a.bonus, a.lkv)
+        if liable_only and not a.liable and not any(amounts):
+            continue
+        rows.append(
+            [
+                a.employer,
+                a.sector.value,
+                "yes" if a.active else "no",
+                "yes" if a.small_employer else "no",
+                display(a.surcharge_base),
+                "-" if a.surcharge_rate is None else f"{display(a.surcharge_rate, 3)} %",
+                display(a.surcharge),
+                display(a.credited_hours),
+                display(a.bonus),
+                display(a.lkv),
+                display(a.net_effect),
+            ]
+        )
+    return format_table(
+        [
+            "employer",
+            "sector",
+            "active",
+            "small",
+            "base EUR",
+            "opslag",
+            "opslag EUR",
+            "hours",
+            "bonus EUR",
+            "LKV EUR",
+            "net EUR",
+        ],
+        rows,
+    )
+
+
+def _signed(value: object, places: int = 3) -> str:
+    text = display(value, places)  # type: ignore[arg-type]
+    return text if text.startswith("-") else f"+{text}"
+
+
+def _difference_lines(difference: Difference) -> list[str]:
+    d = difference
+    places = 3 if d.measure == "jobs" else 2
+    unit = "jobs" if d.measure == "jobs" else "EUR net effect"
+    head = (
+        f"{d.subject}: {display(d.before, places)} under {d.reference} -> "
+        f"{display(d.after, places)} under {d.rules} ({_signed(d.change, places)} {unit})"
+    )
+    lines = [head]
+    for change in d.placements:
+        before = ", ".join(r.code for r in change.reasons_before) or "-"
+        after = ", ".join(r.code for r in change.reasons_after) or "-"
+        lines.append(
+            f"    {change.placement}: {display(change.before, 3)} -> {display(change.after, 3)}"
+            f" ({_signed(change.change)}); {d.reference}: {before}; {d.rules}: {after}"
+        )
+    return lines
+
+
+def comparison_table(comparison: Comparison) -> str:
+    """Pools and employers side by side under each rule set, then every difference explained.
+
+    The first rule set is the reference. A ``national`` figure marked ``*`` is the sum of the
+    sector pools of a rule set that counts per sector.
+    """
+    names = comparison.rules
+    pool_rows = []
+    for line in comparison.pools:
+        row = [line.pool.value]
+        for name in names:
+            f = line.figures[name]
+            if f is None:
+                row += ["-", "-"]
+                continue
+            mark = "*" if f.derived else ""
+            result = "-" if f.met is None else ("met" if f.met else "missed")
+            target = "-" if f.target is None else display(f.target, 0)
+            row += [f"{display(f.extra_jobs, 3)}{mark}", f"{target} {result}"]
+        pool_rows.append(row)
+    pool_headers = ["pool"]
+    for name in names:
+        pool_headers += [f"{name} extra", "target"]
+    employer_rows = []
+    for e in comparison.employers:
+        row = [e.employer, e.sector.value]
+        row += [display(e.figures[n].credited_jobs, 3) for n in names]
+        row += [display(e.figures[n].net_effect) for n in names]
+        employer_rows.append(row)
+    employer_headers = [
+        "employer",
+        "sector",
+        *(f"jobs {n}" for n in names),
+        *(f"net EUR {n}" for n in names),
+    ]
+    differences = [line for d in comparison.differences for line in _difference_lines(d)]
+    return "\n\n".join(
+        [
+            f"Pools, {comparison.year} (extra jobs against the baseline)",
+            format_table(pool_headers, pool_rows),
+            "Employers: credited jobs and net effect of the quotum instrument",
+            format_table(employer_headers, employer_rows),
+            f"What changes against {comparison.reference}, and why",
+            "\n".join(differences) if differences else "nothing",
+        ]
+    )
+
+
 def demo_report() -> str:
     """The bundled example under every registered rule set, as text (``banenafspraak demo``)."""
     scenario = example_scenario()
@@ -152,6 +273,14 @@ def demo_report() -> str:
                 "Quotum of liable employers",
                 quotum_table(quotum),
             ]
+    parts.append(f"=== {scenario.name}: the rule sets compared, 2019 ===")
+    parts.append(comparison_table(compare(scenario, year=2019)))
+    activated = {"wet2025.activation_decided_on": "2017-03-01"}
+    parts.append(
+        "=== The same, had the national quotum been activated in 2017 "
+        "(illustrative bonus and opslag) ==="
+    )
+    parts.append(comparison_table(compare(scenario, year=2019, parameters=activated)))
     count = count_jobs(scenario, rules="wbqa-2015", year=2019)
     parts.append("=== Why: three placements explained (wbqa-2015, 2019) ===")
     parts.extend(count.explain(placement) for placement in ("s-w", "u-y", "f-r"))

@@ -27,7 +27,9 @@ from banenafspraak.rulesets._protocol import (
     RuleSet,
     Share,
 )
+from banenafspraak.rulesets.contouren_2018 import CONTOUREN_2018
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
+from banenafspraak.rulesets.wet_2025 import WET_2025
 
 __all__ = [
     "BUILT_IN",
@@ -47,7 +49,13 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "banenafspraak.rulesets"
 
-BUILT_IN: Mapping[str, RuleSet] = MappingProxyType({WBQA_2015.name: WBQA_2015})
+BUILT_IN: Mapping[str, RuleSet] = MappingProxyType(
+    {
+        WBQA_2015.name: WBQA_2015,
+        CONTOUREN_2018.name: CONTOUREN_2018,
+        WET_2025.name: WET_2025,
+    }
+)
 """The rule sets that ship with the library, by name."""
 
 

@@ -1,0 +1,154 @@
+"""``contouren-2018``: the outline of a simpler banenafspraak of September-November 2018.
+
+Never enacted. One national pool; no hirer administration, so agency work counts at the formal
+employer; and the one rule that sets it apart: **a job that serves a procurement contract
+(services or SROI) counts at the buying employer while the contract runs**. Everything else
+counts as under the 2025 law, and the instrument (an inclusiviteitsopslag paired with an
+individual bonus, net zero at the quotum) is computed with the 2025 law's parameters.
+
+The library ships it because policy work compares against it, and because it shows that a rule
+set is data plus small functions: it reuses the 2025 law's doelgroep test and quotum and adds one
+credit rule.
+
+References:
+    * Kamerbrief 20 November 2018, kst-34352-137 (the contours: one banenafspraak, opslag plus
+      bonus, procurement and SROI jobs counted at the buyer).
+      https://zoek.officielebekendmakingen.nl/kst-34352-137.html
+    * Kamerbrief 7 September 2018 (breed offensief) and the motion Nijkerken-De Haan of
+      October 2018 (one target for market and government).
+    * For everything not in the outline: the Wet banenafspraak (BWBR0051018), version 2026-07-01,
+      see :mod:`banenafspraak.rulesets.wet_2025`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.parameters import Parameters
+from banenafspraak.placements import PayPeriod, Placement
+from banenafspraak.references import LegalReference, Tag
+from banenafspraak.rulesets import _shared, wet_2025
+from banenafspraak.rulesets._protocol import (
+    Attribution,
+    QuotumAssessment,
+    Reason,
+    RuleContext,
+    Share,
+)
+from banenafspraak.sectors import Pool
+
+__all__ = ["CONTOUREN_2018", "Contouren2018"]
+
+_LETTER = LegalReference(
+    law="Kamerbrief contouren vereenvoudiging banenafspraak",
+    source="kst-34352-137, 20 November 2018",
+)
+
+ONE_POOL = Reason(
+    code="C18-NATIONAL",
+    text="one banenafspraak for market and government together: one national pool",
+    reference=attrs.evolve(_LETTER, source="kst-34352-137; motion Nijkerken-De Haan, Oct 2018"),
+    tag=Tag.SECONDARY,
+)
+AT_BUYER = Reason(
+    code="C18-BUYER",
+    text="a job that serves a procurement or SROI contract counts at the buying employer while "
+    "the contract runs",
+    reference=_LETTER,
+    tag=Tag.SECONDARY,
+)
+OUTSIDE_CONTRACT = Reason(
+    code="C18-OUTSIDE-CONTRACT",
+    text="the contract does not run on these days: the job counts at the supplier who employs "
+    "the person",
+    reference=_LETTER,
+    tag=Tag.DERIVED,
+)
+AT_FORMAL_EMPLOYER = Reason(
+    code="C18-FORMAL-EMPLOYER",
+    text="no inleenadministratie: a job counts at the employer who reports its verloonde uren "
+    "(agency, SW-bedrijf, regular employer)",
+    reference=attrs.evolve(_LETTER, source="kst-34352-137; kst-34352-D (4 July 2019)"),
+    tag=Tag.SECONDARY,
+)
+INSTRUMENT = Reason(
+    code="C18-INSTRUMENT",
+    text="the outline pairs an inclusiviteitsopslag with an individual bonus, net zero at the "
+    "quotum; computed with the 2025 law's rules and parameters, the bonus going to the "
+    "employer the job is credited to and the LKV to the formal employer",
+    reference=_LETTER,
+    tag=Tag.DERIVED,
+)
+
+
+@attrs.frozen
+class Contouren2018:
+    """The November 2018 outline (kst-34352-137): never enacted, never selected by date."""
+
+    name: str = "contouren-2018"
+    version: str = "1"
+    title: str = "Contouren vereenvoudiging banenafspraak (Kamerbrief 20 november 2018)"
+    in_force_from: pendulum.Date | None = None
+    references: tuple[LegalReference, ...] = (
+        _LETTER,
+        LegalReference(law="Wet banenafspraak", article="2, 4(3), 6", version="2026-07-01"),
+        LegalReference(law="Wtl", article="2.10-2.13", version="2026-01-01"),
+    )
+    pools: tuple[Pool, ...] = (Pool.NATIONAL,)
+
+    def attribute(
+        self, placement: Placement, pay_period: PayPeriod, context: RuleContext
+    ) -> tuple[Share, ...]:
+        """One national pool; credited to the buyer of a running contract, else the employer."""
+        checked = wet_2025.doelgroep_reasons(placement, pay_period, context)
+        if isinstance(checked, Share):
+            return (checked,)
+        reasons = (*checked, ONE_POOL)
+        employer = EmployerId(placement.employer)
+        if placement.contract is None:
+            return (_shared.counted(Pool.NATIONAL, employer, (*reasons, AT_FORMAL_EMPLOYER)),)
+        contract = context.contract(placement.contract)
+        days = pay_period.period.days
+        running = Fraction(contract.period.overlap_days(pay_period.period), days)
+        shares = []
+        if running:
+            why = AT_BUYER.with_detail(
+                f"contract {contract.id} ({contract.kind}) of {contract.buyer}, {contract.period}"
+            )
+            shares.append(_shared.counted(Pool.NATIONAL, contract.buyer, (*reasons, why), running))
+        if running != 1:
+            why = OUTSIDE_CONTRACT.with_detail(f"contract {contract.id} runs {contract.period}")
+            shares.append(_shared.counted(Pool.NATIONAL, employer, (*reasons, why), 1 - running))
+        return tuple(shares)
+
+    def targets(self, year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:
+        """The national target, as under the 2025 law (the sum of the former sector targets)."""
+        return wet_2025.national_targets(year, parameters)
+
+    def assess_quotum(
+        self,
+        employer: Employer,
+        year: int,
+        credited: Sequence[Attribution],
+        context: RuleContext,
+    ) -> QuotumAssessment:
+        """Opslag, bonus, LKV and net effect as under the 2025 law (see INSTRUMENT)."""
+        return wet_2025.assess_national_quotum(
+            self.name,
+            employer,
+            year,
+            credited,
+            context,
+            attribute=self.attribute,
+            preamble=(INSTRUMENT,),
+        )
+
+
+CONTOUREN_2018 = Contouren2018()
+"""The ``contouren-2018`` rule set."""

@@ -1,0 +1,523 @@
+"""The Wet banenafspraak (BWBR0051018) and the Wtl LKV: worked examples 7.1-7.6 of the spec.
+
+The actors of spec §7: municipality G, SW-bedrijf S seconding W to G, cleaning company C with
+cleaners K1 and K2 on G's contract, agency U placing Z at factory F, and bakery B with Q. Hours are
+weekly hours x 52; activation is decided in 2027, so the surcharge is due from 2029.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pendulum
+import pytest
+
+from banenafspraak import (
+    ContractId,
+    Employer,
+    EmployerId,
+    EmployerKind,
+    Ground,
+    PayPeriod,
+    Period,
+    Person,
+    Placement,
+    PlacementId,
+    PlacementKind,
+    Pool,
+    ProcurementContract,
+    Scenario,
+    Sector,
+    Subsector,
+    assess_quotum,
+    count_jobs,
+    default_parameters,
+    rule_set,
+    rule_set_in_force,
+)
+from banenafspraak.comparing import government_report
+from banenafspraak.counting import JobCount, QuotumReport
+from banenafspraak.report import quotum_table
+from banenafspraak.rulesets.wet_2025 import WET_2025, surcharge_rate, surcharge_start
+
+RULES = "wet-banenafspraak-2025"
+YEAR = 2029
+ACTIVATED = {"wet2025.activation_decided_on": "2027-03-01"}
+
+
+def _year(year: int, hours: int | str) -> tuple[PayPeriod, ...]:
+    return (PayPeriod(start=f"{year}-01-01", end=f"{year}-12-31", hours=hours),)
+
+
+def _placement(
+    pid: str, person: str, employer: str, hours: int, *, years: tuple[int, ...] = (YEAR,), **kw: Any
+) -> Placement:
+    pay = tuple(p for y in years for p in _year(y, hours))
+    return Placement(
+        id=PlacementId(pid),
+        person=person,
+        employer=EmployerId(employer),
+        hours=pay,
+        **kw,
+    )
+
+
+def _wages(amount: int) -> dict[int, int]:
+    return dict.fromkeys(range(2025, 2031), amount)
+
+
+def actors(*, g_p2_hours: int = 1560) -> Scenario:
+    """The actors of spec §7, in 2028 and 2029."""
+    employers = (
+        Employer(
+            id=EmployerId("G"),
+            sector=Sector.GOVERNMENT,
+            subsector=Subsector.GEMEENTEN,
+            total_hours=_wages(300_000),
+            premium_wage=_wages(9_000_000),
+        ),
+        Employer(
+            id=EmployerId("S"),
+            sector=Sector.GOVERNMENT,
+            kind=EmployerKind.SHELTERED_WORKSHOP,
+            premium_wage=_wages(4_500_000),
+            exempt_wage=_wages(3_750_000),
+        ),
+        Employer(id=EmployerId("C"), sector=Sector.MARKET, premium_wage=_wages(2_000_000)),
+        Employer(
+            id=EmployerId("U"),
+            sector=Sector.MARKET,
+            kind=EmployerKind.AGENCY,
+            premium_wage=_wages(8_000_000),
+            exempt_wage=_wages(7_000_000),
+        ),
+        Employer(
+            id=EmployerId("F"),
+            sector=Sector.MARKET,
+            total_hours=_wages(120_000),
+            premium_wage=_wages(3_600_000),
+        ),
+        Employer(
+            id=EmployerId("B"),
+            sector=Sector.MARKET,
+            premium_wage=_wages(350_000),
+            small_employer=dict.fromkeys(range(2025, 2031), True),
+        ),
+    )
+    names = ("P1", "P2", "P3", "W", "K1", "K2", "Z", "Q", "V", "T")
+    people = tuple(Person.registered(n, ground=Ground.WAJONG, since="2026-01-01") for n in names)
+    both = (2028, 2029)
+    placements = (
+        _placement("g-p1", "P1", "G", 520, years=both),
+        _placement("g-p2", "P2", "G", g_p2_hours, years=both),
+        _placement("g-p3", "P3", "G", 1040, years=both),
+        _placement("s-w", "W", "S", 1300, kind=PlacementKind.WSW_SECONDED, hirer=EmployerId("G")),
+        _placement("s-v", "V", "S", 1200, kind=PlacementKind.WSW_INTERNAL),
+        _placement("g-t", "T", "G", 900, kind=PlacementKind.SHELTERED_WORK),
+        _placement("c-k1", "K1", "C", 1040, contract=ContractId("cleaning")),
+        _placement("c-k2", "K2", "C", 1040, contract=ContractId("cleaning")),
+        _placement(
+            "u-z",
+            "Z",
+            "U",
+            1560,
+            kind=PlacementKind.AGENCY,
+            hirer=EmployerId("F"),
+            credited_to_hirer=True,
+        ),
+        _placement("b-q", "Q", "B", 520),
+    )
+    contract = ProcurementContract(
+        id=ContractId("cleaning"),
+        buyer=EmployerId("G"),
+        supplier=EmployerId("C"),
+        period=Period.of("2026-01-01", "2030-12-31"),
+    )
+    return Scenario(
+        name="spec §7 actors",
+        employers=employers,
+        people=people,
+        placements=placements,
+        contracts=(contract,),
+    )
+
+
+def _count(scenario: Scenario | None = None, **params: object) -> JobCount:
+    return count_jobs(scenario or actors(), rules=RULES, year=YEAR, parameters=params or None)
+
+
+def _quotum(
+    scenario: Scenario | None = None, *, year: int = YEAR, params: dict[str, object] | None = None
+) -> QuotumReport:
+    merged = {**ACTIVATED, **(params or {})}
+    return assess_quotum(scenario or actors(), rules=RULES, year=year, parameters=merged)
+
+
+def _credited_to(count: JobCount, placement: str) -> set[str | None]:
+    return {a.credited_to for a in count.for_placement(placement)}
+
+
+# -- 7.1: per person, where does it count and how much ------------------------------------------
+
+
+def test_a_part_timer_counts_pro_rata_in_the_one_national_pool() -> None:
+    """P1, 10 h/week = 520 h, is 520/1,331 job, national, at G (art. 4(1),(2)).
+
+    The spec's 0.392 is the weekly view (10 / 25.5); the annual view gives 0.391.
+    """
+    count = _count()
+    (attribution,) = count.for_placement("g-p1")
+    assert attribution.pool is Pool.NATIONAL
+    assert attribution.credited_to == "G"
+    assert attribution.jobs == Fraction(520, 1331)
+    assert round(attribution.jobs, 3) == Fraction(391, 1000)
+    assert count.pools.keys() == {Pool.NATIONAL}
+
+
+def test_lkv_and_bonus_per_person_follow_the_formal_employer() -> None:
+    """Spec §7.1: LKV EUR 1.01/h and bonus EUR 3.76/h go to the formal employer (Wtl 2.10)."""
+    report = _quotum()
+    assert report["G"].lkv == Decimal("1.01") * (520 + 1560 + 1040)  # 525.20 + 1,575.60 + 1,050.40
+    assert report["S"].lkv == Decimal("1313.00")  # W, seconded: the SW-bedrijf
+    assert report["C"].lkv == Decimal("2100.80")  # K1 and K2, 1,050.40 each
+    assert report["U"].lkv == Decimal("1575.60")  # Z: the agency, not the hirer
+    assert report["F"].lkv == 0
+    assert report["B"].lkv == Decimal("525.20")
+    assert report["S"].bonus == Decimal("4888.00")  # 1,300 h x 3.76
+    assert report["U"].bonus == Decimal("5865.60")  # 5,866 in the spec's table
+    assert report["F"].bonus == 0
+
+
+def test_a_40_hour_week_counts_as_more_than_one_job_but_the_lkv_is_capped() -> None:
+    """Spec §7.1 note: 2,080 h is 1.56 jobs, but the LKV stops at EUR 2,000 (Wtl 2.13)."""
+    scenario = actors(g_p2_hours=2080)
+    (attribution,) = _count(scenario).for_placement("g-p2")
+    assert attribution.jobs == Fraction(2080, 1331)
+    assert _quotum(scenario)["G"].lkv == Decimal(2000) + Decimal("1.01") * (520 + 1040)
+
+
+def test_internal_wsw_work_and_beschut_werk_count_nowhere() -> None:
+    """Art. 4(3): Wsw only while seconded; art. 2: beschut werk is outside the doelgroep."""
+    count = _count()
+    (internal,) = count.for_placement("s-v")
+    (beschut,) = count.for_placement("g-t")
+    assert internal.pool is None
+    assert internal.excluded_because is not None
+    assert internal.excluded_because.code == "W25-WSW-INTERNAL"
+    assert beschut.excluded_because is not None
+    assert beschut.excluded_because.code == "W25-BESCHUT"
+    assert count.input_hours == count.counted_hours + count.excluded_hours
+    assert count.excluded_hours == 1200 + 900
+
+
+def test_an_unregistered_person_counts_nowhere() -> None:
+    scenario = actors()
+    late = scenario.evolve(
+        people=tuple(
+            Person.registered("Q", ground=Ground.WAJONG, since="2030-01-01") if p.id == "Q" else p
+            for p in scenario.people
+        )
+    )
+    (attribution,) = _count(late).for_placement("b-q")
+    assert attribution.excluded_because is not None
+    assert attribution.excluded_because.code == "NOT-REG"
+    assert _quotum(late)["B"].lkv == 0
+
+
+# -- 7.2 / 7.3: the municipality ----------------------------------------------------------------
+
+
+def test_worked_example_7_3_municipality_pays_the_surcharge_and_gets_the_bonus() -> None:
+    """Spec §7.3: opslag 0.346 %, surcharge EUR 31,133, bonus EUR 11,731, net about -19,402.
+
+    Net-zero calibration: 3.76 x 2.76 % / 30 = 0.34592 %; 0.34592 % x EUR 9,000,000 =
+    EUR 31,132.80; bonus 3,120 h x EUR 3.76 = EUR 11,731.20 (art. 6(1),(6); Wtl 2.13(2)).
+    """
+    g = _quotum()["G"]
+    assert g.active
+    assert g.liable
+    assert g.small_employer is False
+    assert g.surcharge_rate == Decimal("0.34592")
+    assert round(g.surcharge_rate, 3) == Decimal("0.346")
+    assert g.surcharge_base == Decimal(9_000_000)
+    assert g.surcharge == Decimal("31132.80")
+    assert g.credited_hours == 3120
+    assert g.bonus == Decimal("11731.20")
+    assert g.net_effect == Decimal("-19401.60")
+    assert (round(g.surcharge), round(g.bonus), round(g.net_effect)) == (31133, 11731, -19402)
+    codes = [r.code for r in g.reasons]
+    assert codes[:2] == ["W25-ACTIVE", "W25-NOT-SMALL"]
+    assert "W25-RATE-CALIBRATED" in codes
+    assert codes[-1] == "W25-NET"
+
+
+def test_the_seconded_wsw_worker_no_longer_helps_the_municipality() -> None:
+    """Spec §7.3: W counts at S, never at G (art. 4(3); no inleen credit in the 2025 law)."""
+    count = _count()
+    assert _credited_to(count, "s-w") == {"S"}
+    (attribution,) = count.for_placement("s-w")
+    assert [r.code for r in attribution.reasons][-1] == "W25-WSW-SECONDED"
+
+
+def test_a_rate_set_by_regulation_replaces_the_calibration() -> None:
+    """Art. 6(6): the minister sets the percentage; the parameter takes it."""
+    g = _quotum(params={"wet2025.surcharge_rate": "0.5"})["G"]
+    assert g.surcharge_rate == Decimal("0.5")
+    assert g.surcharge == Decimal(45_000)
+    assert "W25-RATE-SET" in [r.code for r in g.reasons]
+    rate, why = surcharge_rate(default_parameters(), YEAR)
+    assert (rate, why.code) == (Decimal("0.34592"), "W25-RATE-CALIBRATED")
+
+
+# -- 7.4: agency and hirer ----------------------------------------------------------------------
+
+
+def test_worked_example_7_4_an_uitzendkracht_counts_at_the_agency_not_the_hirer() -> None:
+    """Spec §7.4: Z counts at U, whatever U and F agreed; F gets nothing for Z (art. 1, 4, 6)."""
+    count = _count()
+    assert _credited_to(count, "u-z") == {"U"}
+    assert "F" not in count.employers
+    report = _quotum()
+    # U pays the surcharge only on the wages of its own staff, not of the lent-out workers.
+    assert report["U"].surcharge_base == Decimal(1_000_000)
+    assert report["U"].exempt_wage == Decimal(7_000_000)
+    assert report["U"].surcharge == Decimal("3459.20")
+    # F pays on its whole payroll and gets no bonus for Z.
+    assert report["F"].surcharge == Decimal("0.0034592") * 3_600_000
+    assert report["F"].net_effect == -report["F"].surcharge
+
+
+# -- 7.5: the cleaning contract -----------------------------------------------------------------
+
+
+def test_worked_example_7_5_cleaners_on_a_contract_count_at_the_cleaning_company() -> None:
+    """Spec §7.5: K1 and K2 count at C, not at the buyer G (the 2018 plan was not adopted)."""
+    count = _count()
+    for placement in ("c-k1", "c-k2"):
+        assert _credited_to(count, placement) == {"C"}
+        (attribution,) = count.for_placement(placement)
+        assert "W25-PROCUREMENT" in [r.code for r in attribution.reasons]
+    assert count.employers[EmployerId("C")].hours == 2080
+
+
+# -- 7.6: the bakery ----------------------------------------------------------------------------
+
+
+def test_worked_example_7_6_the_bakery_pays_no_surcharge_but_gets_lkv_and_bonus() -> None:
+    """Spec §7.6: B is small for the Aof (art. 6(3)); LKV EUR 525.20 without a time limit."""
+    b = _quotum()["B"]
+    assert b.small_employer is True
+    assert not b.liable
+    assert b.surcharge == 0
+    assert b.lkv == Decimal("525.20")
+    assert b.bonus == Decimal("1955.20")  # eligibility of small employers: unverified (U)
+    assert "W25-SMALL" in [r.code for r in b.reasons]
+    assert "W25-LKV-UNLIMITED" in [r.code for r in b.reasons]
+
+
+# -- activation and the surcharge start ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("decided", "year", "active"),
+    [
+        ("2027-03-01", 2028, False),
+        ("2027-03-01", 2029, True),
+        ("2027-12-31", 2028, False),
+        ("2027-12-31", 2029, True),
+        ("2028-01-01", 2029, False),
+    ],
+)
+def test_the_surcharge_is_due_from_1_january_of_the_second_year_after_the_decision(
+    *, decided: str, year: int, active: bool
+) -> None:
+    """Art. 6(1): decided in 2027, due from 1 January 2029."""
+    g = _quotum(year=year, params={"wet2025.activation_decided_on": decided})["G"]
+    assert g.active is active
+    assert (g.surcharge > 0) is active  # type: ignore[operator]
+    assert (g.bonus > 0) is active  # type: ignore[operator]
+    code = "W25-ACTIVE" if active else "W25-NOT-YET-DUE"
+    assert g.reasons[0].code == code
+
+
+def test_without_activation_there_is_no_surcharge_and_no_bonus_but_still_lkv() -> None:
+    """Art. 5: no activation decided; the LKV (Wtl 2.10) is paid anyway."""
+    report = assess_quotum(actors(), rules=RULES, year=YEAR)
+    g = report["G"]
+    assert not g.active
+    assert not g.liable
+    assert (g.surcharge, g.bonus, g.net_effect) == (Decimal(0), Decimal(0), Decimal(0))
+    assert g.surcharge_rate is None
+    assert g.lkv == Decimal("3151.20")
+    assert g.reasons[0].code == "W25-NOT-ACTIVATED"
+    assert surcharge_start(default_parameters(), YEAR) is None
+
+
+# -- the small employer (Besluit Wfsv 2.19d) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wage_two_years_before", "small"),
+    [(None, True), (999_999, True), (1_000_000, True), (1_000_001, False)],
+)
+def test_small_employer_by_the_premium_wage_of_two_years_before(
+    *, wage_two_years_before: int | None, small: bool
+) -> None:
+    """Art. 6(3),(5): small if the premium wage of t-2 is at most the threshold (EUR 1 million)."""
+    wages = {YEAR: 5_000_000}
+    if wage_two_years_before is not None:
+        wages[YEAR - 2] = wage_two_years_before
+    scenario = actors()
+    employers = tuple(
+        Employer(id=e.id, sector=e.sector, premium_wage=wages) if e.id == "F" else e
+        for e in scenario.employers
+    )
+    f = _quotum(scenario.evolve(employers=employers))["F"]
+    assert f.small_employer is small
+    assert f.liable is not small
+    assert (f.surcharge == 0) is small
+
+
+def test_exempt_wage_above_the_premium_wage_leaves_a_zero_base() -> None:
+    scenario = actors()
+    employers = tuple(
+        Employer(
+            id=e.id,
+            sector=e.sector,
+            premium_wage=_wages(2_000_000),
+            exempt_wage=_wages(3_000_000),
+        )
+        if e.id == "C"
+        else e
+        for e in scenario.employers
+    )
+    c = _quotum(scenario.evolve(employers=employers))["C"]
+    assert (c.surcharge_base, c.exempt_wage, c.surcharge) == (
+        Decimal(0),
+        Decimal(2_000_000),
+        Decimal(0),
+    )
+
+
+# -- the LKV: three years and a declaration before 2026, none after -----------------------------
+
+
+def _lkv_scenario(first_day: str) -> Scenario:
+    placement = Placement(
+        id=PlacementId("f-x"),
+        person="X",
+        employer=EmployerId("F"),
+        employment_start=first_day,
+        hours=PayPeriod.months(2024, 100) + PayPeriod.months(2026, 100),
+    )
+    return Scenario(
+        name="lkv",
+        employers=(Employer(id=EmployerId("F"), sector=Sector.MARKET),),
+        people=(Person.registered("X", ground=Ground.WAJONG, since="2015-01-01"),),
+        placements=(placement,),
+    )
+
+
+def test_before_2026_the_lkv_runs_three_years_from_the_start_of_employment() -> None:
+    """Wtl 2.12 (2025): started 1 July 2021, so in 2024 only January-June (600 h) qualify."""
+    report = assess_quotum(_lkv_scenario("2021-07-01"), rules=RULES, year=2024)
+    assert report["F"].lkv == Decimal("606.00")
+    assert "W25-LKV-3Y" in [r.code for r in report["F"].reasons]
+    # still counted in the national pool: the limit is the LKV's, not the job's
+    count = count_jobs(_lkv_scenario("2021-07-01"), rules=RULES, year=2024)
+    assert count.counted_hours == 1200
+
+
+def test_from_2026_the_lkv_has_no_time_limit() -> None:
+    """Wtl 2.12, 6.2 (2026): the LKV runs as long as the employment, 1,200 h x 1.01."""
+    report = assess_quotum(_lkv_scenario("2015-07-01"), rules=RULES, year=2026)
+    assert report["F"].lkv == Decimal("1212.00")
+    assert "W25-LKV-UNLIMITED" in [r.code for r in report["F"].reasons]
+
+
+def test_before_2026_no_doelgroepverklaring_means_no_lkv() -> None:
+    """Wtl 2.10, 6.2 (2025): the declaration is needed before 2026; the library assumes it."""
+    scenario = _lkv_scenario("2023-01-01")
+    held = assess_quotum(scenario, rules=RULES, year=2024)
+    missing = assess_quotum(
+        scenario, rules=RULES, year=2024, parameters={"lkv.declaration_held": False}
+    )
+    after = assess_quotum(
+        scenario, rules=RULES, year=2026, parameters={"lkv.declaration_held": False}
+    )
+    assert held["F"].lkv == Decimal("1212.00")
+    assert missing["F"].lkv == 0
+    assert "W25-LKV-DECLARATION" in [r.code for r in missing["F"].reasons]
+    assert after["F"].lkv == Decimal("1212.00")
+
+
+# -- the 38b(2) group ---------------------------------------------------------------------------
+
+
+def test_young_disabled_with_a_provision_count_unless_the_parameter_says_otherwise() -> None:
+    scenario = Scenario(
+        name="38b(2)",
+        employers=(Employer(id=EmployerId("F"), sector=Sector.MARKET),),
+        people=(
+            Person.registered("J", ground=Ground.YOUNG_DISABLED_WITH_PROVISION, since="2015-01-01"),
+        ),
+        placements=(_placement("f-j", "J", "F", 1331),),
+    )
+    counted = _count(scenario)
+    assert counted.pools[Pool.NATIONAL].jobs == 1
+    assert "W25-38B2" in [r.code for r in counted.attributions[0].reasons]
+    left_out = _count(scenario, **{"wet2025.young_disabled_counts": False})
+    assert left_out.pools[Pool.NATIONAL].jobs == 0
+    assert left_out.excluded_hours == 1331
+
+
+# -- the national target, the government report, the date of art. 2 -----------------------------
+
+
+def test_the_national_target_is_the_sum_of_the_former_sector_targets() -> None:
+    params = default_parameters()
+    assert WET_2025.targets(2021, params) == {Pool.NATIONAL: Decimal(80_000)}
+    assert WET_2025.targets(2017, params) == {Pool.NATIONAL: Decimal(33_000)}
+
+
+def test_the_yearly_report_on_government_employers_compares_with_the_year_before() -> None:
+    """Art. 4(4): the BZK report of extra jobs at government employers, beside one pool."""
+    scenario = actors()
+    report = government_report(scenario, year=YEAR)
+    # G's own staff in both years; W counts at S (government) in 2029 only.
+    assert report.previous_jobs == Fraction(3120, 1331)
+    assert report.jobs == Fraction(3120 + 1300, 1331)
+    assert report.extra_jobs == Fraction(1300, 1331)
+    assert report.by_subsector[Subsector.GEMEENTEN] == Fraction(3120, 1331)
+    assert report.by_subsector[None] == Fraction(1300, 1331)
+    assert report.reason.reference.article == "4(4)"
+
+
+def test_years_before_article_2_are_judged_by_the_2015_rules() -> None:
+    """Art. 12: chapter I applies from the date of art. 2 (default 2027-01-01, a parameter)."""
+    assert rule_set_in_force("2026-12-31").name == "wbqa-2015"
+    assert rule_set_in_force(pendulum.Date(2027, 1, 1)).name == RULES
+    later = default_parameters().with_overrides({"wet2025.article_2_in_force": "2028-07-01"})
+    assert rule_set_in_force("2028-06-30", parameters=later).name == "wbqa-2015"
+    assert rule_set_in_force("2028-07-01", parameters=later).name == RULES
+
+
+def test_the_rule_set_cites_the_law_it_encodes() -> None:
+    rules = rule_set(RULES)
+    assert rules.pools == (Pool.NATIONAL,)
+    assert {r.bwb_id for r in rules.references} >= {"BWBR0051018", "BWBR0037522"}
+    versions = {str(r.version) for r in rules.references if r.bwb_id == "BWBR0051018"}
+    assert versions == {"2026-01-01", "2026-07-01"}
+
+
+def test_the_quotum_table_shows_the_2025_instrument() -> None:
+    table = quotum_table(_quotum())
+    header = table.splitlines()[0]
+    assert "opslag EUR" in header
+    assert "heffing EUR" not in header
+    g_row = next(line for line in table.splitlines() if line.startswith("G "))
+    assert "0.346 %" in g_row
+    assert "31,132.80" in g_row
+    assert "-19,401.60" in g_row
