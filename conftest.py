@@ -87,6 +87,18 @@ def _extras() -> set[str]:
         return set(tomllib.load(file)["project"]["optional-dependencies"])
 
 
+def _check_install(line: str, packages: list[str], extras: set[str]) -> None:
+    for word in packages:
+        named = re.fullmatch(r"banenafspraak(?:\[([\w,-]+)\])?", word)
+        if named is None:
+            msg = f"{line!r}: installs {word!r}, not banenafspraak"
+            raise AssertionError(msg)
+        unknown = set((named.group(1) or "").split(",")) - extras - {""}
+        if unknown:
+            msg = f"{line!r}: no extra {', '.join(sorted(unknown))} in pyproject.toml"
+            raise AssertionError(msg)
+
+
 def evaluate_shell(example: Example) -> None:
     """Check the set-up commands of a sh block (see the module docstring)."""
     targets, extras = _make_targets(), _extras()
@@ -101,15 +113,7 @@ def evaluate_shell(example: Example) -> None:
                 msg = f"{line!r}: no make target {', '.join(missing)} in the Makefile"
                 raise AssertionError(msg)
         elif words[:2] == ["pip", "install"]:
-            for word in words[2:]:
-                named = re.fullmatch(r"banenafspraak(?:\[([\w,-]+)\])?", word)
-                if named is None:
-                    msg = f"{line!r}: installs {word!r}, not banenafspraak"
-                    raise AssertionError(msg)
-                unknown = set((named.group(1) or "").split(",")) - extras - {""}
-                if unknown:
-                    msg = f"{line!r}: no extra {', '.join(sorted(unknown))} in pyproject.toml"
-                    raise AssertionError(msg)
+            _check_install(line, words[2:], extras)
         elif words[0] == "banenafspraak":
             run_command(line)
         elif words[0] not in {"git", "cd", ".ci/run"}:

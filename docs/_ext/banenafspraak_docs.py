@@ -318,7 +318,9 @@ def _pools(attributions: Sequence[Attribution]) -> str:
 
 
 def _credit(situation: Situation, attributions: Sequence[Attribution]) -> str:
-    names = sorted({situation.roles.get(a.credited_to, a.credited_to) for a in attributions if a.credited_to})
+    names = sorted(
+        {situation.roles.get(a.credited_to, a.credited_to) for a in attributions if a.credited_to}
+    )
     return ", ".join(names) if names else "nobody"
 
 
@@ -348,8 +350,7 @@ def decision_table(name: str) -> str:
 
 def _module_reasons(rules: RuleSet) -> list[Reason]:
     module = sys.modules.get(type(rules).__module__)
-    found = [v for v in vars(module).values() if isinstance(v, Reason)] if module else []
-    return found
+    return [v for v in vars(module).values() if isinstance(v, Reason)] if module else []
 
 
 def reasons_table(name: str) -> str:
@@ -363,9 +364,7 @@ def reasons_table(name: str) -> str:
                 reasons.setdefault(reason.code, attrs.evolve(reason, detail=""))
     for reason in _module_reasons(rules):
         reasons.setdefault(reason.code, reason)
-    rows = [
-        (f"`{r.code}`", r.text, link(r.reference), r.tag.value) for r in reasons.values()
-    ]
+    rows = [(f"`{r.code}`", r.text, link(r.reference), r.tag.value) for r in reasons.values()]
     return table(["Code", "Rule", "Source", "Tag"], rows)
 
 
@@ -437,49 +436,81 @@ def parameters_table(_: str | None = None) -> str:
 
 DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("job unit", "V/S", ("job.hours_per_year", "job.hours_per_week")),
-    ("registration end (t+2)", "V", (
-        "registration.years_after_ceasing",
-        "registration.suspension_applies",
-        "registration.suspension_ceased_before",
-        "registration.suspension_ends_on",
-    )),
+    (
+        "registration end (t+2)",
+        "V",
+        (
+            "registration.years_after_ceasing",
+            "registration.suspension_applies",
+            "registration.suspension_ceased_before",
+            "registration.suspension_ends_on",
+        ),
+    ),
     ("38b(2) group counts for the quotum only", "V", ("monitoring.young_disabled_counts",)),
-    ("inleen in 2015 monitoring when the hirer is not known: the SEO key", "V/S",
-     ("inleen.government_share",)),
-    ("inleen in the 2015 quotum: crediting the hirer from 2018; legal employer before", "V, D/U",
-     ("quotum.inleen_rules",)),
-    ("the hirer's variable A is not raised by credited hours", "U",
-     ("quotum.hirer_total_hours_raised",)),
+    (
+        "inleen in 2015 monitoring when the hirer is not known: the SEO key",
+        "V/S",
+        ("inleen.government_share",),
+    ),
+    (
+        "inleen in the 2015 quotum: crediting the hirer from 2018; legal employer before",
+        "V, D/U",
+        ("quotum.inleen_rules",),
+    ),
+    (
+        "the hirer's variable A is not raised by credited hours",
+        "U",
+        ("quotum.hirer_total_hours_raised",),
+    ),
     ("market target end 2024: 90,000", "U", ("target.market",)),
     ("government targets", "S", ("target.government",)),
     ("quotum variable B (niet-overheid) 2022-2026", "D/U", ("quotum.b.market",)),
     ("quotum variables C, D (38g), E", "S/U", ("quotum.c", "quotum.employer_d", "quotum.e")),
-    ("quotumpercentage: published, else computed from A-G", "V/D", (
-        "quotum.percentage.government",
-        "quotum.percentage.market",
-        "quotum.d.government",
-        "quotum.d.market",
-    )),
-    ("heffing EUR 5,000 x tekort, never levied before the 2025 law's art. 2", "V", (
-        "quotum.levy_per_missing_job",
-        "wet2025.article_2_in_force",
-    )),
-    ("government quotum active from 2018; market never", "V/S",
-     ("quotum.active.government", "quotum.active.market")),
+    (
+        "quotumpercentage: published, else computed from A-G",
+        "V/D",
+        (
+            "quotum.percentage.government",
+            "quotum.percentage.market",
+            "quotum.d.government",
+            "quotum.d.market",
+        ),
+    ),
+    (
+        "heffing EUR 5,000 x tekort, never levied before the 2025 law's art. 2",
+        "V",
+        (
+            "quotum.levy_per_missing_job",
+            "wet2025.article_2_in_force",
+        ),
+    ),
+    (
+        "government quotum active from 2018; market never",
+        "V/S",
+        ("quotum.active.government", "quotum.active.market"),
+    ),
     ("size threshold of the 2015 quotum", "V", ("quotum.threshold_hours",)),
     ("small employer (2025 law)", "V rule, U value", ("wet2025.small_employer_wage_threshold",)),
-    ("inclusiviteitsopslag and bonus (2025 law), illustrative", "D/U", (
-        "wet2025.bonus_per_hour",
-        "wet2025.quotum_share",
-        "wet2025.average_hourly_wage",
-    )),
+    (
+        "inclusiviteitsopslag and bonus (2025 law), illustrative",
+        "D/U",
+        (
+            "wet2025.bonus_per_hour",
+            "wet2025.quotum_share",
+            "wet2025.average_hourly_wage",
+        ),
+    ),
     ("surcharge start: activation decision", "V", ("wet2025.activation_decided_on",)),
-    ("LKV", "V", (
-        "lkv.rate_per_hour",
-        "lkv.cap_per_employee_year",
-        "lkv.max_years",
-        "lkv.declaration_required",
-    )),
+    (
+        "LKV",
+        "V",
+        (
+            "lkv.rate_per_hour",
+            "lkv.cap_per_employee_year",
+            "lkv.max_years",
+            "lkv.declaration_required",
+        ),
+    ),
 )
 """The open points of the decision table that are parameters, with the tag of the decision."""
 
@@ -495,7 +526,9 @@ def decisions_table(_: str | None = None) -> str:
                 f"{_value(r.value)} from {r.start.isoformat()} [{r.tag.value}]"
                 for r in parameter.rows
             )
-            rows.append((point if index == 0 else "", tag if index == 0 else "", f"`{name}`", values))
+            rows.append(
+                (point if index == 0 else "", tag if index == 0 else "", f"`{name}`", values)
+            )
     return table(["Decision", "Tag", "Parameter", "Default (from, tag of the row)"], rows)
 
 
@@ -538,10 +571,8 @@ def _objects(title: str, schema: Mapping[str, Any]) -> Iterator[tuple[str, Mappi
 def schema_from_file(path: Path) -> str:
     """The JSON Schema the package ships, as one table per object."""
     schema = json.loads(path.read_text(encoding="utf-8"))
-    parts = [
-        f"*Generated from `{path.relative_to(path.parents[2])}` "
-        f"({schema.get('$id', schema.get('title', 'scenario schema'))}).*\n"
-    ]
+    title = schema.get("$id", schema.get("title", "scenario schema"))
+    parts = [f"*Generated from `{path.relative_to(path.parents[2])}` ({title}).*\n"]
     sections = list(_objects("scenario", schema))
     for key in ("$defs", "definitions"):
         for name, sub in (schema.get(key) or {}).items():
@@ -601,10 +632,11 @@ def _field_type(field: attrs.Attribute[Any]) -> str:
 
 def schema_from_nouns() -> str:
     """The fields of the nouns that a scenario file holds, when no schema file ships yet."""
-    parts = [
+    intro = (
         "*Generated from the fields of the library's nouns: the scenario file names them the same "
         "way, in snake_case.*\n"
-    ]
+    )
+    parts = [intro]
     for key, cls in NOUNS:
         described = _args(cls)
         rows = []
