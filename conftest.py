@@ -8,12 +8,15 @@
   call the test suite itself); each line is checked instead: a ``make`` target must exist in the
   Makefile, a ``pip install 'banenafspraak[extra]'`` must name a real extra, a ``banenafspraak``
   command runs as in a console block.
+* ```` ```json ```` blocks must parse; a scenario file may hold only the documented keys.
+* ```` ```toml ```` blocks must parse, and name entry points in the library's group.
 * ``>>>`` examples in the docstrings of ``src/banenafspraak`` run as doctests.
 """
 
 from __future__ import annotations
 
 import doctest
+import json
 import os
 import re
 import shlex
@@ -29,6 +32,16 @@ from sybil.parsers.rest import DocTestParser
 ROOT = Path(__file__).parent
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 PROMPT = "$ "
+SCENARIO_KEYS = {
+    "format",
+    "employers",
+    "people",
+    "placements",
+    "contracts",
+    "baseline",
+    "parameters",
+    "name",
+}
 
 
 def run_command(command: str) -> str:
@@ -122,11 +135,42 @@ def evaluate_shell(example: Example) -> None:
             raise AssertionError(msg)
 
 
+def evaluate_toml(example: Example) -> None:
+    """A TOML block parses, and any entry points it declares are in the library's group."""
+    from banenafspraak.rulesets import ENTRY_POINT_GROUP  # noqa: PLC0415 - the library under test
+
+    data = tomllib.loads(str(example.parsed))
+    groups = data.get("project", {}).get("entry-points", {})
+    wrong = [g for g in groups if g != ENTRY_POINT_GROUP]
+    if wrong:
+        msg = f"entry-point group {wrong} is not {ENTRY_POINT_GROUP!r}"
+        raise AssertionError(msg)
+    for name, target in groups.get(ENTRY_POINT_GROUP, {}).items():
+        if not re.fullmatch(r"[\w.]+:[\w.]+", target):
+            msg = f"entry point {name} = {target!r} is not 'module:object'"
+            raise AssertionError(msg)
+
+
+def evaluate_json(example: Example) -> None:
+    """A JSON block parses; a scenario file names its format and only the top-level keys."""
+    data = json.loads(str(example.parsed))
+    if isinstance(data, dict) and "format" in data:
+        if not str(data["format"]).startswith("banenafspraak/scenario@"):
+            msg = f"unknown format {data['format']!r}"
+            raise AssertionError(msg)
+        unknown = set(data) - SCENARIO_KEYS
+        if unknown:
+            msg = f"unknown top-level keys {sorted(unknown)}"
+            raise AssertionError(msg)
+
+
 markdown = Sybil(
     parsers=[
         PythonCodeBlockParser(doctest_optionflags=FLAGS),
         CodeBlockParser(language="console", evaluator=evaluate_console),
         CodeBlockParser(language="sh", evaluator=evaluate_shell),
+        CodeBlockParser(language="toml", evaluator=evaluate_toml),
+        CodeBlockParser(language="json", evaluator=evaluate_json),
         SkipParser(),
     ],
     patterns=["*.md"],

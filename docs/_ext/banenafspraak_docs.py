@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 import pendulum
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 
 import banenafspraak
@@ -80,6 +81,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def link(reference: object) -> str:
     """A legal reference, linked to wetten.overheid.nl where the library knows the address."""
     url = getattr(reference, "url", None)
+    if isinstance(url, str):
+        url = url.rstrip(",")  # an article list such as "34, 38b" anchors on its first article
     text = str(reference)
     return f"[{text}]({url})" if isinstance(url, str) and url.startswith("http") else text
 
@@ -649,7 +652,7 @@ def schema_from_nouns() -> str:
                     f"`{field.name}`",
                     _field_type(field),
                     "yes" if required else "no",
-                    described.get(field.name, ""),
+                    re.sub(r":\w+:`~?([^`]+)`", r"`\1`", described.get(field.name, "")),
                 )
             )
         parts.append(f"### `{key}`: {cls.__name__}\n")
@@ -693,6 +696,59 @@ def cli_help(_: str | None = None) -> str:
     return "\n".join(parts)
 
 
+# -- API reference -------------------------------------------------------------------------------
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Counting", ("banenafspraak.counting", "banenafspraak.explain", "banenafspraak.compare")),
+    ("Rule sets", ("banenafspraak.rulesets",)),
+    (
+        "Scenario and its nouns",
+        (
+            "banenafspraak.scenario",
+            "banenafspraak.employers",
+            "banenafspraak.people",
+            "banenafspraak.placements",
+            "banenafspraak.procurement",
+            "banenafspraak.baselines",
+            "banenafspraak.periods",
+            "banenafspraak.sectors",
+        ),
+    ),
+    ("Parameters and sources", ("banenafspraak.parameters", "banenafspraak.references")),
+    ("Errors", ("banenafspraak.exceptions",)),
+)
+
+
+def _home(name: str) -> str:
+    obj = getattr(banenafspraak, name)
+    module = getattr(obj, "__module__", "") or ""
+    for title, prefixes in SECTIONS:
+        if any(module.startswith(prefix) for prefix in prefixes):
+            return title
+    return "Other"
+
+
+def _directive(name: str) -> str:
+    obj = getattr(banenafspraak, name)
+    if inspect.isclass(obj):
+        return f".. autoclass:: banenafspraak.{name}\n   :members:\n"
+    if inspect.isfunction(obj):
+        return f".. autofunction:: banenafspraak.{name}\n"
+    return f".. autodata:: banenafspraak.{name}\n   :annotation:\n"
+
+
+def api_reference(_: str | None = None) -> str:
+    """One section per part of the public surface (``banenafspraak.__all__``), from docstrings."""
+    public = [n for n in banenafspraak.__all__ if not n.startswith("_")]
+    parts = []
+    for title in [*(t for t, _ in SECTIONS), "Other"]:
+        names = [n for n in public if _home(n) == title]
+        if names:
+            body = "\n".join(_directive(n) for n in names)
+            parts.append(f"## {title}\n\n```{{eval-rst}}\n{body}```\n")
+    return "\n".join(parts)
+
+
 # -- the guide's table of contents ---------------------------------------------------------------
 
 GUIDE = (
@@ -722,6 +778,7 @@ def guide_toctree(_: str | None = None) -> str:
 
 
 GENERATORS: Mapping[str, Callable[[str | None], str]] = {
+    "api": api_reference,
     "comparison": comparison_table,
     "cli-help": cli_help,
     "decision-table": lambda name: decision_table(_required(name)),
@@ -758,7 +815,19 @@ def _source_read(_app: Sphinx, _docname: str, source: list[str]) -> None:
     source[0] = expand(source[0])
 
 
+def _always_fresh(
+    _app: Sphinx, env: BuildEnvironment, _added: set[str], _changed: set[str], _removed: set[str]
+) -> list[str]:
+    """Pages with tables are read again on every build: the code may have changed, not the page."""
+    return [
+        name
+        for name in env.found_docs
+        if "<!-- banenafspraak:" in env.doc2path(name).read_text(encoding="utf-8")
+    ]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the table expansion with Sphinx."""
     app.connect("source-read", _source_read)
+    app.connect("env-get-outdated", _always_fresh)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
