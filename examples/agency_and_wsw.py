@@ -132,7 +132,7 @@ def _pools(world: Scenario, rules: str) -> list[list[str]]:
             name if part == total else f"{name} {float(part / total):.1%}"
             for name, part in shares.items()
         )
-        credited = sorted({a.credited_to for a in found if a.credited_to}) or ["nobody"]
+        credited = sorted({str(a.credited_to) for a in found if a.credited_to}) or ["nobody"]
         codes = sorted({a.excluded_because.code for a in found if a.excluded_because})
         rows.append([placement.id, pools, ", ".join(credited), ", ".join(codes)])
     return rows

@@ -110,9 +110,11 @@ def main() -> None:
     world = scenario()
     baseline = ", ".join(f"{pool} {float(jobs):.2f}" for pool, jobs in world.baseline.jobs.items())
     print(f"Baseline ({world.baseline.source}): {baseline} jobs\n")
-    subsector = {e.id: e.subsector.value for e in world.employers if e.subsector is not None}
+    subsector: dict[str, str] = {
+        e.id: e.subsector.value for e in world.employers if e.subsector is not None
+    }
     for rules in available_rule_sets():
-        rows = []
+        rows: list[list[str]] = []
         by_subsector: dict[int, defaultdict[str, Fraction]] = {}
         for year in range(FIRST, LAST + 1):
             count = count_jobs(world, rules=rules, year=year)
