@@ -23,6 +23,9 @@ lint: $(STAMP)  ## ruff and mypy --strict
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+docs: $(STAMP)  ## the documentation site, warnings as errors (docs/_build/html)
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from banenafspraak import Pool, assess_quotum, count_jobs, explain_quotum
@@ -111,3 +113,31 @@ def test_the_command_line_prints_the_demo(capsys: pytest.CaptureFixture[str]) ->
 
     assert main(["demo"]) == 0
     assert "Pools against their targets" in capsys.readouterr().out
+
+
+def test_the_baseline_is_counted_over_december_2012_by_default() -> None:
+    """Regeling Wfsv 3.35(a)(2°): the nulmeting jobs were measured over December 2012."""
+    from banenafspraak import PayPeriod, Person, Placement, Registration, Scenario  # noqa: PLC0415
+
+    december = Scenario(
+        employers=(SCENARIO.employer("F"),),
+        people=(
+            Person(
+                id="x",
+                registrations=(
+                    Registration(
+                        ground="wsw_indication", start="2010-01-01", conditions_ceased="2011-03-01"
+                    ),
+                ),
+            ),
+        ),
+        placements=(
+            Placement(
+                id="p", person="x", employer="F", hours=(PayPeriod.month(2012, 12, "113.05"),)
+            ),
+        ),
+    )
+    baseline = baseline_from(december)
+    # 113.05 h in December 2012 = 113.05 / (1,331 x 31/366) jobs; the registration of a person
+    # whose conditions ceased in 2011 runs to 31 December 2028 (Besluit SUWI 3.2(8)).
+    assert baseline.jobs_in(Pool.MARKET) == Fraction("113.05") / (1331 * Fraction(31, 366))

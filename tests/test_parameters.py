@@ -113,3 +113,14 @@ def test_a_reference_links_to_the_version_on_wetten_overheid_nl() -> None:
     assert str(LegalReference(law="x")) == "x"
     row = DatedValue(start="2018-01-01", value=None, reference=ref, tag="V")
     assert row.tag is Tag.VERIFIED
+
+
+def test_a_reference_to_several_articles_links_to_the_first() -> None:
+    ref = LegalReference(law="Wfsv", article="34, 38b-38j", version="2015-05-01")
+    assert ref.url == "https://wetten.overheid.nl/BWBR0017745/2015-05-01#Artikel34"
+    besluit = LegalReference(law="Besluit Wfsv", article="2.28(2)-(4)", version="2018-01-01")
+    assert besluit.url is not None
+    assert besluit.url.endswith("#Artikel2.28")
+    assert LegalReference(law="Wfsv", article="122na").url == (
+        "https://wetten.overheid.nl/BWBR0017745#Artikel122na"
+    )

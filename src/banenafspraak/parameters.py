@@ -212,7 +212,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "h/year",
             DEC,
             _row(
-                2013,
+                2012,
                 D(1331),
                 _ref("Besluit Wfsv", "2.32(d)", "2018-01-01"),
                 "S",
@@ -226,7 +226,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Verloonde uren of one job per week",
             "h/week",
             DEC,
-            _row(2013, D("25.5"), _ref("werkgeverslijn.nl FAQ", source="spec §2"), "S"),
+            _row(2012, D("25.5"), _ref("werkgeverslijn.nl FAQ", source="spec §2"), "S"),
         )
     )
     add(
@@ -235,7 +235,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Average verloonde uren per employee in the Netherlands",
             "h/year",
             DEC,
-            _row(2013, D(1623), _ref("Besluit Wfsv", "2.20", "2017-01-01"), "V"),
+            _row(2012, D(1623), _ref("Besluit Wfsv", "2.20", "2017-01-01"), "V"),
         )
     )
     # -- the 2015 quotum -----------------------------------------------------------------------
@@ -245,7 +245,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Size threshold: 25 x the average verloonde uren (Wfsv 34(4),(6))",
             "h/year",
             DEC,
-            _row(2013, D(40575), _ref("Besluit Wfsv", "2.21", "2017-01-01"), "V"),
+            _row(2012, D(40575), _ref("Besluit Wfsv", "2.21", "2017-01-01"), "V"),
         )
     )
     add(
@@ -264,7 +264,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "h/year",
             DEC,
             _row(
-                2013,
+                2012,
                 D(1331),
                 _ref("Besluit Wfsv", "2.23(1)", "2017-01-01"),
                 "U",
@@ -278,7 +278,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable A of 38f: nulmeting jobs at liable employers",
             "jobs",
             DEC,
-            _row(2013, D(13504), _R_WFSV_335, "V"),
+            _row(2012, D(13504), _R_WFSV_335, "V"),
         )
     )
     add(
@@ -287,7 +287,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable A of 38f: nulmeting jobs at liable employers",
             "jobs",
             DEC,
-            _row(2013, D(35927), _R_WFSV_335, "V"),
+            _row(2012, D(35927), _R_WFSV_335, "V"),
         )
     )
     add(
@@ -340,7 +340,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable C of 38f: average verloonde uren of arbeidsbeperkten",
             "h/year",
             DEC,
-            _row(2013, D(1331), _NULMETING, "S"),
+            _row(2012, D(1331), _NULMETING, "S"),
         )
     )
     add(
@@ -349,7 +349,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable D of 38f: total jobs at liable employers",
             "jobs",
             ODEC,
-            _row(2013, None, _STCRT_2017, "U", "not published before 2018"),
+            _row(2012, None, _STCRT_2017, "U", "not published before 2018"),
             _row(2018, D("1073426.07"), _STCRT_2017, "V"),
             _row(
                 2019,
@@ -366,7 +366,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable D of 38f: total jobs at liable employers",
             "jobs",
             ODEC,
-            _row(2013, None, _R_WFSV_335, "U", "not found"),
+            _row(2012, None, _R_WFSV_335, "U", "not found"),
         )
     )
     add(
@@ -376,7 +376,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "h/year",
             DEC,
             _row(
-                2013,
+                2012,
                 D(1623),
                 _ref("Besluit Wfsv", "2.20", "2017-01-01"),
                 "D",
@@ -391,7 +391,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "persons",
             DEC,
             {
-                2013: D(0),
+                2012: D(0),
                 2017: D(256),
                 2018: D(534),
                 2019: D(811),
@@ -402,7 +402,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             },
             _B_WFSV_2018,
             "V",
-            tags={2013: "D"},
+            tags={2012: "D"},
         )
     )
     add(
@@ -412,7 +412,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "persons",
             DEC,
             {
-                2013: D(0),
+                2012: D(0),
                 2017: D(744),
                 2018: D(1348),
                 2019: D(1953),
@@ -425,7 +425,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             },
             _B_WFSV_2018,
             "V",
-            tags={2013: "D"},
+            tags={2012: "D"},
         )
     )
     add(
@@ -434,7 +434,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable G of 38f: average verloonde uren of 38b(2) people",
             "h/year",
             DEC,
-            _row(2013, D(1331), _ref("Besluit Wfsv", "2.32(d)", "2018-01-01"), "V"),
+            _row(2012, D(1331), _ref("Besluit Wfsv", "2.32(d)", "2018-01-01"), "V"),
         )
     )
     add(
@@ -443,7 +443,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Published quotumpercentage (Wfsv 38f(1))",
             "%",
             ODEC,
-            _row(2013, None, _STCRT_2017, "U", "not published: computed from A-G"),
+            _row(2012, None, _STCRT_2017, "U", "not published: computed from A-G"),
             _row(2018, D("1.93"), _STCRT_2017, "V"),
             _row(2019, None, _STCRT_2017, "U", "not found: computed from A-G"),
             _row(2024, D("2.76"), _ref("UWV FAQ quotumpercentage", source="uwv.nl"), "S"),
@@ -456,7 +456,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Published quotumpercentage (Wfsv 38f(1))",
             "%",
             ODEC,
-            _row(2013, None, _R_WFSV_335, "U", "never published: computed from A-G"),
+            _row(2012, None, _R_WFSV_335, "U", "never published: computed from A-G"),
         )
     )
     activation = _ref(
@@ -468,7 +468,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "The quotum is activated for the government sector",
             "",
             BOOL,
-            _row(2013, False, _ref("Wfsv", "122n(1)", "2015-05-01"), "V"),
+            _row(2012, False, _ref("Wfsv", "122n(1)", "2015-05-01"), "V"),
             _row(2018, True, activation, "V"),
         )
     )
@@ -479,7 +479,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "",
             BOOL,
             _row(
-                2013,
+                2012,
                 False,
                 _ref("Wfsv", "122n(1)", "2015-05-01"),
                 "S",
@@ -495,7 +495,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "",
             BOOL,
             _row(
-                2013,
+                2012,
                 False,
                 _ref("Wfsv", "38g(4)", "2015-05-01"),
                 "D",
@@ -511,7 +511,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "",
             BOOL,
             _row(
-                2013,
+                2012,
                 False,
                 _ref("Besluit Wfsv", "2.28(4)", "2018-01-01"),
                 "U",
@@ -527,7 +527,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "jobs",
             DEC,
             {
-                2013: D(0),
+                2012: D(0),
                 2015: D(6000),
                 2016: D(14000),
                 2017: D(23000),
@@ -542,7 +542,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             },
             _TARGETS,
             "S",
-            tags={2013: "D", 2024: "U"},
+            tags={2012: "D", 2024: "U"},
         )
     )
     add(
@@ -552,7 +552,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "jobs",
             DEC,
             {
-                2013: D(0),
+                2012: D(0),
                 2015: D(3000),
                 2016: D(6500),
                 2017: D(10000),
@@ -565,7 +565,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             },
             _TARGETS,
             "S",
-            tags={2013: "D"},
+            tags={2012: "D"},
         )
     )
     add(
@@ -587,7 +587,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "",
             BOOL,
             _row(
-                2013,
+                2012,
                 False,
                 _ref("Wfsv", "122n(1)", "2015-05-01"),
                 "V",
@@ -605,7 +605,7 @@ def _catalogue() -> tuple[Parameter, ...]:
                 "jobs",
                 ODEC,
                 _row(
-                    2013,
+                    2012,
                     None,
                     _SUBSECTORS,
                     "U",
@@ -621,7 +621,7 @@ def _catalogue() -> tuple[Parameter, ...]:
                 "jobs",
                 DEC,
                 _row(
-                    2013,
+                    2012,
                     D(0),
                     _SUBSECTORS,
                     "U",
@@ -638,7 +638,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "ceased (t+2)",
             "years",
             INT,
-            _row(2013, 2, _SUWI_2016, "V"),
+            _row(1900, 2, _SUWI_2016, "V"),
         )
     )
     add(
@@ -647,7 +647,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "The t+2 suspension of Besluit SUWI 3.2(8) applies",
             "",
             BOOL,
-            _row(2013, True, _SUWI_2018, "V"),
+            _row(1900, True, _SUWI_2018, "V"),
         )
     )
     add(
@@ -656,7 +656,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "The suspension covers conditions that ceased before this date",
             "date",
             DATE,
-            _row(2013, pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
+            _row(1900, pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
         )
     )
     add(
@@ -665,7 +665,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Registrations under the suspension end on this date",
             "date",
             DATE,
-            _row(2013, pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
+            _row(1900, pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
         )
     )
     # -- the 2025 law --------------------------------------------------------------------------
@@ -677,7 +677,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "date",
             DATE,
             _row(
-                2013,
+                2012,
                 pendulum.Date(2027, 1, 1),
                 _ref("Wet banenafspraak", "13"),
                 "U",
@@ -691,7 +691,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Date the national quotum activation was decided (none: not activated)",
             "date",
             ODATE,
-            _row(2013, None, _ref("Wet banenafspraak", "5", "2026-07-01"), "V"),
+            _row(2012, None, _ref("Wet banenafspraak", "5", "2026-07-01"), "V"),
         )
     )
     add(
@@ -701,7 +701,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "EUR/h",
             DEC,
             _row(
-                2013,
+                2012,
                 D("3.76"),
                 _DESIGN_2020,
                 "U",
@@ -715,7 +715,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "National quotum share for the net-zero calibration (illustrative)",
             "%",
             DEC,
-            _row(2013, D("2.76"), _DESIGN_2020, "U", "the 2024 government percentage"),
+            _row(2012, D("2.76"), _DESIGN_2020, "U", "the 2024 government percentage"),
         )
     )
     add(
@@ -724,7 +724,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Average premium wage per hour for the net-zero calibration (illustrative)",
             "EUR/h",
             DEC,
-            _row(2013, D(30), _DESIGN_2020, "U"),
+            _row(2012, D(30), _DESIGN_2020, "U"),
         )
     )
     add(
@@ -735,7 +735,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "%",
             ODEC,
             _row(
-                2013,
+                2012,
                 None,
                 _ref("Wet banenafspraak", "6(6)", "2026-07-01"),
                 "U",
@@ -751,7 +751,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "",
             BOOL,
             _row(
-                2013,
+                2012,
                 True,
                 _ref("Wet banenafspraak", "2, 4(1)", "2026-07-01"),
                 "U",
@@ -766,7 +766,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "EUR",
             DEC,
             _row(
-                2013,
+                2012,
                 D(1000000),
                 _ref("Besluit Wfsv", "2.19d", "2025-01-01"),
                 "U",
@@ -780,7 +780,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Loonkostenvoordeel doelgroep banenafspraak per verloond uur",
             "EUR/h",
             DEC,
-            _row(2013, D("1.01"), _WTL, "V"),
+            _row(2012, D("1.01"), _WTL, "V"),
         )
     )
     add(
@@ -789,7 +789,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "LKV at most per employee per year",
             "EUR",
             DEC,
-            _row(2013, D(2000), _WTL, "V"),
+            _row(2012, D(2000), _WTL, "V"),
         )
     )
     add(
@@ -798,7 +798,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "LKV runs at most this many years from the start of employment (none: no limit)",
             "years",
             ODEC,
-            _row(2013, D(3), _ref("Wtl", "2.12", "2025-01-01"), "V"),
+            _row(2012, D(3), _ref("Wtl", "2.12", "2025-01-01"), "V"),
             _row(2026, None, _ref("Wtl", "2.12", "2026-01-01"), "V"),
         )
     )
@@ -808,7 +808,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "LKV needs a doelgroepverklaring",
             "",
             BOOL,
-            _row(2013, True, _ref("Wtl", "6.2", "2025-01-01"), "V"),
+            _row(2012, True, _ref("Wtl", "6.2", "2025-01-01"), "V"),
             _row(2026, False, _ref("Wtl", "6.2", "2026-01-01"), "V"),
         )
     )
@@ -820,7 +820,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             "",
             BOOL,
             _row(
-                2013,
+                2012,
                 True,
                 _ref("Wtl", "2.10, 6.2", "2025-01-01"),
                 "U",

@@ -8,6 +8,7 @@ version that was read.
 from __future__ import annotations
 
 import enum
+import re
 
 import attrs
 import pendulum
@@ -15,6 +16,8 @@ import pendulum
 from banenafspraak._util import optional_date
 
 __all__ = ["LAWS", "LegalReference", "Tag"]
+
+_ARTICLE_NUMBER = re.compile(r"[0-9]+[a-z]*(\.[0-9]+[a-z]*)?")
 
 
 class Tag(enum.StrEnum):
@@ -74,8 +77,8 @@ class LegalReference:
         version = f"/{self.version.isoformat()}" if self.version else ""
         anchor = ""
         if self.article:
-            number = self.article.split("(")[0].split(" ")[0]
-            anchor = f"#Artikel{number}"
+            number = _ARTICLE_NUMBER.match(self.article)
+            anchor = f"#Artikel{number.group(0)}" if number else ""
         return f"https://wetten.overheid.nl/{self.bwb_id}{version}{anchor}"
 
     def __str__(self) -> str:
