@@ -101,7 +101,9 @@ def comparison_chart(
     axes = figure.add_subplot()
     employers: dict[str, str] = {}
     for count in counts.values():
-        employers.update({e.id: f"{e.id} ({e.name})" if e.name else e.id for e in count.scenario.employers})
+        employers.update(
+            {e.id: f"{e.id} ({e.name})" if e.name else e.id for e in count.scenario.employers}
+        )
     names = list(employers)
     height = 0.8 / max(len(counts), 1)
     for number, (rules, count) in enumerate(counts.items()):

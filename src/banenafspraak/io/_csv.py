@@ -401,7 +401,9 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _write(folder, "scenario", [{"format": document["format"], "name": document.get("name")}])
     employers = document["employers"]
-    _write(folder, "employers", [{k: e.get(k) for k in FILES["employers"].columns} for e in employers])
+    _write(
+        folder, "employers", [{k: e.get(k) for k in FILES["employers"].columns} for e in employers]
+    )
     years: list[dict[str, object]] = []
     for employer in employers:
         known = sorted({year for column in _YEAR_COLUMNS for year in employer.get(column, {})})
@@ -448,9 +450,7 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
         rows = []
         for name, value in parameters.items():
             if isinstance(value, Mapping):
-                rows.extend(
-                    {"name": name, "start": k, "value": _text(v)} for k, v in value.items()
-                )
+                rows.extend({"name": name, "start": k, "value": _text(v)} for k, v in value.items())
             else:
                 rows.append({"name": name, "value": _text(value)})
         _write(folder, "parameters", rows)

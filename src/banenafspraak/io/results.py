@@ -171,9 +171,7 @@ def count_document(count: JobCount, *, full_ids: bool = False) -> dict[str, Any]
             }
             for m in count.monitoring
         },
-        "attributions": [
-            attribution_document(a, full_ids=full_ids) for a in count.attributions
-        ],
+        "attributions": [attribution_document(a, full_ids=full_ids) for a in count.attributions],
         "receipt": receipt_document(count.receipt),
     }
 
@@ -242,7 +240,7 @@ def _credited_employers(counts: Mapping[str, JobCount]) -> list[str]:
 
 
 def _placement_rows(
-    count: JobCount, number: Formatter, *, full_ids: bool
+    count: JobCount, number: Formatter, hours_number: Formatter, *, full_ids: bool
 ) -> tuple[tuple[str, ...], ...]:
     rows = []
     for placement in count.scenario.placements:
@@ -261,7 +259,7 @@ def _placement_rows(
                 mask_id(placement.person, full=full_ids),
                 placement.kind.value,
                 placement.employer,
-                number(hours) or "",
+                hours_number(hours) or "",
                 number(jobs) or "",
                 "+".join(pools),
                 "+".join(credit),
@@ -272,16 +270,23 @@ def _placement_rows(
 
 
 def count_tables(
-    count: JobCount, *, number: Formatter = exact, full_ids: bool = False
+    count: JobCount,
+    *,
+    number: Formatter = exact,
+    hours: Formatter = exact,
+    full_ids: bool = False,
 ) -> dict[str, Table]:
     """The tables of a count: ``pools``, ``employers``, ``placements`` and ``attributions``.
 
-    ``number`` writes the numbers (exact decimal strings by default; a rounding formatter for a
-    person to read).
+    ``number`` writes jobs and ``hours`` hours (exact decimal strings by default; rounding
+    formatters for a person to read).
     """
 
     def cell(value: Number | None) -> str:
         return number(value) or "-"
+
+    def hour_cell(value: Number | None) -> str:
+        return hours(value) or "-"
 
     pools = Table(
         title="Pools against their baseline and target",
@@ -289,7 +294,7 @@ def count_tables(
         rows=tuple(
             (
                 m.pool.value,
-                cell(m.hours),
+                hour_cell(m.hours),
                 cell(m.jobs),
                 cell(m.baseline_jobs),
                 cell(m.extra_jobs),
@@ -305,7 +310,7 @@ def count_tables(
         title="Credited to each employer",
         headers=("employer", "name", "hours", "jobs"),
         rows=tuple(
-            (employer, names.get(employer, ""), cell(tally.hours), cell(tally.jobs))
+            (employer, names.get(employer, ""), hour_cell(tally.hours), cell(tally.jobs))
             for employer, tally in count.employers.items()
         ),
         numeric=frozenset({"hours", "jobs"}),
@@ -323,7 +328,7 @@ def count_tables(
             "credited to",
             "rule",
         ),
-        rows=_placement_rows(count, number, full_ids=full_ids),
+        rows=_placement_rows(count, number, hours, full_ids=full_ids),
         numeric=frozenset({"hours", "jobs"}),
     )
     attributions = Table(
@@ -348,7 +353,7 @@ def count_tables(
                 a.employer,
                 a.pay_period.start.isoformat(),
                 a.pay_period.end.isoformat(),
-                cell(a.hours),
+                hour_cell(a.hours),
                 cell(a.jobs),
                 a.pool.value if a.pool else "",
                 a.credited_to or "",
@@ -401,7 +406,7 @@ def quotum_table(
 
 
 def comparison_tables(
-    counts: Mapping[str, JobCount], *, number: Formatter = exact
+    counts: Mapping[str, JobCount], *, number: Formatter = exact, hours: Formatter = exact
 ) -> dict[str, Table]:
     """Pools and employer credits under each rule set, side by side (jobs)."""
     document_pools = sorted({pool for count in counts.values() for pool in count.pools})
@@ -419,7 +424,7 @@ def comparison_tables(
                 (pool.value, *(jobs(counts[r].pools, pool) for r in rules))
                 for pool in document_pools
             ),
-            ("excluded hours", *(number(counts[r].excluded_hours) or "-" for r in rules)),
+            ("excluded hours", *(hours(counts[r].excluded_hours) or "-" for r in rules)),
         ),
         numeric=frozenset(rules),
     )
