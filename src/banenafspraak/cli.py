@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich import box
 from rich.console import Console
@@ -100,6 +99,7 @@ ScenarioPath = Annotated[
     Path,
     typer.Argument(
         help="A scenario: a .json file (format banenafspraak/scenario@1) or a folder of CSV files.",
+        metavar="FILE",
         show_default=False,
     ),
 ]
@@ -138,8 +138,10 @@ def _print_table(console: Console, table: Table) -> None:
         title=table.title, title_justify="left", box=box.SIMPLE_HEAD, min_width=len(table.title)
     )
     for header in table.headers:
-        justify = "right" if header in table.numeric else "left"
-        rich.add_column(header, justify=justify, overflow="fold")
+        if header in table.numeric:
+            rich.add_column(header, justify="right", overflow="fold")
+        else:
+            rich.add_column(header, justify="left", overflow="fold")
     for row in table.rows:
         rich.add_row(*(Text(cell) for cell in row))
     console.print(rich)
@@ -184,6 +186,7 @@ def _rules_for(rules: str | None, year: int) -> str:
 
 @app.command()
 def demo(
+    *,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Also write the two charts of the example to this folder."),
@@ -201,7 +204,7 @@ def demo(
 
 
 @app.command("rules")
-def rules_command(format_: OutputFormat = Format.TABLE) -> None:
+def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
     """The rule sets the library knows."""
     listed = rule_sets()
     table = Table(
@@ -246,8 +249,8 @@ def schema() -> None:
 
 @app.command()
 def validate(
-    file: ScenarioPath, format_: OutputFormat = Format.TABLE, full_ids: FullIds = False
-) -> int:
+    file: ScenarioPath, *, format_: OutputFormat = Format.TABLE, full_ids: FullIds = False
+) -> None:
     """Check a scenario file and list every problem with its place."""
     try:
         scenario = _load(file, full_ids=full_ids)
@@ -259,7 +262,7 @@ def validate(
             for p in error.problems
         ]
         _print_json({"valid": False, "source": str(file), "problems": problems})
-        return EXIT_BAD_INPUT
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     summary = {
         "valid": True,
         "source": str(file),
@@ -298,12 +301,12 @@ def validate(
             f"({_plural(summary['pay_periods'], 'pay period')}), "  # type: ignore[arg-type]
             f"{_plural(len(scenario.contracts), 'contract')}; years {years}\n"
         )
-    return EXIT_OK
 
 
 @app.command()
 def count(
     file: ScenarioPath,
+    *,
     year: Year,
     rules: Rules = None,
     format_: OutputFormat = Format.TABLE,
@@ -343,6 +346,7 @@ def count(
 @app.command()
 def quotum(
     file: ScenarioPath,
+    *,
     year: Year,
     rules: Rules = None,
     format_: OutputFormat = Format.TABLE,
@@ -369,6 +373,7 @@ def count_each(scenario: Scenario, rules: Sequence[str], year: int) -> dict[str,
 @app.command()
 def compare(
     file: ScenarioPath,
+    *,
     year: Year,
     rules: Annotated[
         str | None,
@@ -405,7 +410,10 @@ def compare(
 @app.command()
 def explain(
     file: ScenarioPath,
-    placement: Annotated[str, typer.Argument(help="The placement's id.", show_default=False)],
+    placement: Annotated[
+        str, typer.Argument(help="The placement's id.", show_default=False, metavar="PLACEMENT")
+    ],
+    *,
     year: Year,
     rules: Rules = None,
     format_: OutputFormat = Format.TABLE,
@@ -480,6 +488,7 @@ def _write_charts(
 @app.command()
 def plot(
     file: ScenarioPath,
+    *,
     out: Annotated[Path, typer.Option("--out", help="The folder to write the charts to.")],
     rules: Rules = None,
     year: Annotated[
@@ -502,7 +511,7 @@ def plot(
     ] = ImageFormat.PNG,
     full_ids: FullIds = False,
 ) -> None:
-    """Two charts: realisation against the targets per pool over the years, and rule sets per employer."""
+    """Two charts: realisation against the targets per pool, and rule sets per employer."""
     scenario = _load(file, full_ids=full_ids)
     paths = _write_charts(
         scenario,
@@ -524,6 +533,7 @@ def _version(value: bool) -> None:  # noqa: FBT001 - a typer callback
 
 @app.callback()
 def _root(
+    *,
     version: Annotated[
         bool, typer.Option("--version", help="Print the version.", callback=_version, is_eager=True)
     ] = False,
@@ -536,17 +546,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        result = command.main(args=args, prog_name="banenafspraak", standalone_mode=False)
-    except click.UsageError as error:
-        error.show()
-        return EXIT_USAGE
-    except click.Abort:
-        sys.stderr.write("aborted\n")
-        return EXIT_BAD_INPUT
+        command.main(args=args, prog_name="banenafspraak", standalone_mode=True)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     except BanenafspraakError as error:
         sys.stderr.write(f"banenafspraak: {error}\n")
         return EXIT_BAD_INPUT
     except OSError as error:
-        sys.stderr.write(f"banenafspraak: {error.strerror or error}: {error.filename or ''}\n")
+        where = f": {error.filename}" if error.filename else ""
+        sys.stderr.write(f"banenafspraak: {error.strerror or error}{where}\n")
         return EXIT_BAD_INPUT
-    return result if isinstance(result, int) else EXIT_OK
+    return EXIT_OK  # pragma: no cover - click's standalone mode always exits

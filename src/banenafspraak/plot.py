@@ -43,7 +43,8 @@ def _figure() -> Figure:
     try:
         from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
     except ModuleNotFoundError:
-        raise MissingExtraError("charts", "plot") from None
+        feature = "charts"
+        raise MissingExtraError(feature, "plot") from None
     return Figure(figsize=_SIZE, dpi=_DPI, layout="constrained")
 
 

@@ -269,9 +269,10 @@ def _placements(reader: _Reader) -> list[dict[str, Any]]:
     for line, row in reader.table("placements"):
         reader.place(("placements", len(placements)), "placements", line)
         index.setdefault(row.get("id", ""), len(placements))
+        placement: dict[str, Any] = dict(row)
         if "credited_to_hirer" in row:
-            row = {**row, "credited_to_hirer": _flag(row["credited_to_hirer"])}
-        placements.append(row)
+            placement["credited_to_hirer"] = _flag(row["credited_to_hirer"])
+        placements.append(placement)
     for line, row in reader.table("hours"):
         key = row.pop("placement", "")
         if key not in index:

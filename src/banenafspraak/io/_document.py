@@ -25,7 +25,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
-import jsonschema
+import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pendulum
 from cattrs.errors import ClassValidationError, IterableValidationError
 

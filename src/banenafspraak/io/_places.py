@@ -31,7 +31,7 @@ _SHORT = 60
 
 
 def json_path(path: Sequence[str | int]) -> str:
-    """A JSONPath-like text: ``$.placements[2].hours[0]``, ``$.employers[0].total_hours['2018']``."""
+    """A JSONPath-like text, such as ``$.placements[2].hours[0]``."""
     out = "$"
     for part in path:
         if isinstance(part, int):
@@ -47,12 +47,11 @@ def value_at(document: object, path: Path) -> object:
     """The value at ``path`` in ``document``, or :data:`MISSING` if it is not there."""
     node: Any = document
     for part in path:
-        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, Mapping) and part in node:
-            node = node[part]
-        else:
+        in_list = isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node)
+        in_object = isinstance(part, str) and isinstance(node, Mapping) and part in node
+        if not (in_list or in_object):
             return MISSING
+        node = node[part]
     return node
 
 
