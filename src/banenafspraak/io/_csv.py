@@ -360,7 +360,7 @@ def read_folder(
     document: dict[str, Any] = {"format": FORMAT, "name": folder.name}
     if settings:
         line, row = settings[0]
-        document.update(row)
+        document.update({"name": "", **row})
         reader.place(("format",), "scenario", line, "format")
         reader.place(("name",), "scenario", line, "name")
     document["employers"] = _employers(reader)

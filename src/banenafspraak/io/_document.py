@@ -32,7 +32,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from banenafspraak._util import FrozenMap, to_date, to_decimal, to_decimal_string
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer
-from banenafspraak.exceptions import InvalidScenarioError, Problem, UnknownParameterError
+from banenafspraak.exceptions import InvalidScenarioError, Problem
 from banenafspraak.io._places import MISSING, Path, Places, value_at
 from banenafspraak.io.bsn import elfproef, looks_like_bsn, mask_id
 from banenafspraak.parameters import default_parameters
@@ -230,14 +230,18 @@ def _canonical_parameter(value: object) -> object:
 def _parameter_problems(parameters: Mapping[str, Any], places: Places) -> Iterator[Problem]:
     defaults = default_parameters()
     for name, raw in parameters.items():
-        try:
-            defaults.with_overrides({name: raw})
-        except UnknownParameterError:
+        if name not in defaults.names():
             close = difflib.get_close_matches(name, defaults.names(), n=3)
             hint = f"; close: {', '.join(close)}" if close else ""
             yield places.problem(("parameters", name), f"unknown parameter{hint}", name)
-        except (TypeError, ValueError) as error:
-            yield places.problem(("parameters", name), str(error), raw)
+            continue
+        rows = raw.items() if isinstance(raw, Mapping) else [(None, raw)]
+        for start, value in rows:
+            path: Path = ("parameters", name) if start is None else ("parameters", name, start)
+            try:
+                defaults.with_overrides({name: value if start is None else {start: value}})
+            except (TypeError, ValueError) as error:
+                yield places.problem(path, str(error), value)
 
 
 def _relocated(problem: Problem, document: Mapping[str, Any], places: Places) -> Problem:

@@ -79,7 +79,9 @@ def _split(path: Path) -> tuple[Path, Path]:
     for cut in range(len(path) - 1, -1, -1):
         if isinstance(path[cut], int):
             return path[: cut + 1], path[cut + 1 :]
-    return path[:-1], path[-1:]
+    if len(path) > 1:
+        return path[:1], path[1:]
+    return (), path
 
 
 def _field_text(rest: Path) -> str:
