@@ -33,6 +33,7 @@ from banenafspraak.io.results import (
     Table,
     attribution_document,
     comparison_document,
+    comparison_rows,
     comparison_tables,
     count_document,
     count_tables,
@@ -395,11 +396,7 @@ def compare(
         _print_json(comparison_document(counts, year=year))
         return
     if format_ is Format.CSV:
-        tables = comparison_tables(counts)
-        rows = tuple(("pool", *row) for row in tables["pools"].rows) + tuple(
-            ("employer", *row) for row in tables["employers"].rows
-        )
-        sys.stdout.write(to_csv(Table(title="", headers=("kind", "key", *names), rows=rows)))
+        sys.stdout.write(to_csv(comparison_rows(counts)))
         return
     console = _console()
     console.print(Text(f"{scenario.name or file}: {year}, jobs under each rule set"))

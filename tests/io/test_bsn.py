@@ -43,3 +43,6 @@ def test_texts_are_masked_where_a_bsn_stands_alone() -> None:
     assert mask_text(text) == "person *****6782 in 2019; 1234567820 and 0.123456782 are numbers"
     assert mask_text(text, full=True) == text
     assert mask_text("id 123456789 fails the elfproef") == "id 123456789 fails the elfproef"
+    assert mask_text("person 123456782, employed.") == "person *****6782, employed."
+    assert mask_text("(123456782.)") == "(*****6782.)"
+    assert mask_text("1,123456782 and 123456782.5") == "1,123456782 and 123456782.5"

@@ -277,7 +277,7 @@ def scenario_from_document(
     Raises:
         InvalidScenarioError: listing every problem of the first stage that found any.
     """
-    problems = [*problems, *_schema_problems(document, places)]
+    problems = [*problems, *dict.fromkeys(_schema_problems(document, places))]
     if isinstance(document, Mapping):
         problems += _bsn_problems(document, places)
     if problems:

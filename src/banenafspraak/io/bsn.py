@@ -23,7 +23,8 @@ BSN_DIGITS = 9
 """A BSN has nine digits (leading zeros included)."""
 
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-_NINE_DIGITS = re.compile(r"(?<![\d.,])\d{9}(?![\d.,])")
+_NINE_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{9}(?!\d|[.,]\d)")
+"""Nine digits standing alone: not part of a longer number such as 1,123456782 or 0.123456782."""
 _SHOWN = 4
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "Table",
     "attribution_document",
     "comparison_document",
+    "comparison_rows",
     "comparison_tables",
     "count_document",
     "count_tables",
@@ -438,3 +439,44 @@ def comparison_tables(
         numeric=frozenset(rules),
     )
     return {"pools": pools, "employers": employers}
+
+
+def comparison_rows(counts: Mapping[str, JobCount]) -> Table:
+    """A comparison as one long table: ``kind, key, measure`` and one column per rule set.
+
+    ``kind`` is ``pool``, ``employer`` (credited) or ``excluded``; ``measure`` is ``jobs`` or
+    ``hours``; a rule set without such a pool has an empty cell.
+    """
+    rules = tuple(counts)
+    pools = sorted({pool for count in counts.values() for pool in count.pools})
+    rows: list[tuple[str, ...]] = []
+    for pool in pools:
+        for measure in ("jobs", "hours"):
+            rows.append(
+                (
+                    "pool",
+                    pool.value,
+                    measure,
+                    *(
+                        exact(getattr(counts[r].pools[pool], measure)) or ""
+                        if pool in counts[r].pools
+                        else ""
+                        for r in rules
+                    ),
+                )
+            )
+    for employer in _credited_employers(counts):
+        for measure in ("jobs", "hours"):
+            rows.append(
+                (
+                    "employer",
+                    employer,
+                    measure,
+                    *(
+                        exact(getattr(counts[r].employers.get(employer, Tally()), measure)) or ""  # type: ignore[call-overload]
+                        for r in rules
+                    ),
+                )
+            )
+    rows.append(("excluded", "", "hours", *(exact(counts[r].excluded_hours) or "" for r in rules)))
+    return Table(title="Comparison", headers=("kind", "key", "measure", *rules), rows=tuple(rows))
