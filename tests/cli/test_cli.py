@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, normalise, run
 
-from banenafspraak import assess_quotum, available_rule_sets, count_jobs
+from banenafspraak import PersonId, assess_quotum, available_rule_sets, count_jobs
 from banenafspraak.demo import example_scenario
 from banenafspraak.io import load_scenario, save_scenario, scenario_schema
 from banenafspraak.io.results import count_document, quotum_document, receipt_document
@@ -37,7 +39,7 @@ def test_every_golden_file_has_a_case() -> None:
 # -- JSON keys and receipts -----------------------------------------------------------------
 
 
-def json_of(*args: str) -> dict[str, object]:
+def json_of(*args: str) -> dict[str, Any]:
     code, out, err = run(args)
     assert (code, err) == (0, "")
     return json.loads(out)  # type: ignore[no-any-return]
@@ -50,7 +52,7 @@ def test_count_json_is_the_python_result_with_stable_keys() -> None:
     assert {"rules", "year", "pools", "employers", "excluded_hours", "attributions"} <= set(
         document
     )
-    attribution = document["attributions"][0]  # type: ignore[index]
+    attribution = document["attributions"][0]
     assert set(attribution) >= {
         "placement",
         "hours",
@@ -61,7 +63,7 @@ def test_count_json_is_the_python_result_with_stable_keys() -> None:
         "reasons",
     }
     assert document["receipt"] == receipt_document(expected.receipt)
-    assert document["receipt"]["scenario_digest"] == example_scenario().digest()  # type: ignore[index]
+    assert document["receipt"]["scenario_digest"] == example_scenario().digest()
 
 
 def test_count_json_adds_up_exactly() -> None:
@@ -82,13 +84,13 @@ def test_quotum_json_is_the_python_result() -> None:
     document = json_of("quotum", JSON, "--rules", "wbqa-2015", "--year", "2018", "--format", "json")
     expected = assess_quotum(example_scenario(), rules="wbqa-2015", year=2018)
     assert document == json.loads(json.dumps(quotum_document(expected)))
-    assert document["employers"]["G"]["shortfall_jobs"] == "1"  # type: ignore[index]
+    assert document["employers"]["G"]["shortfall_jobs"] == "1"
 
 
 def test_compare_runs_every_rule_set_by_default() -> None:
     document = json_of("compare", JSON, "--year", "2019", "--format", "json")
     assert document["rules"] == list(available_rule_sets())
-    assert set(document["receipts"]) == set(available_rule_sets())  # type: ignore[arg-type]
+    assert set(document["receipts"]) == set(available_rule_sets())
 
 
 def test_the_rule_set_in_force_is_the_default() -> None:
@@ -109,7 +111,9 @@ def test_count_tables_by_name() -> None:
     assert code == 0
     assert "Credited to each employer" in out
     assert "Pools against" not in out
-    code, out, _ = run(["count", JSON, "--year", "2019", "--format", "csv", "--table", "placements"])
+    code, out, _ = run(
+        ["count", JSON, "--year", "2019", "--format", "csv", "--table", "placements"]
+    )
     assert out.splitlines()[0].startswith("placement,person,kind,employer,hours,jobs")
 
 
@@ -230,9 +234,10 @@ def test_a_folder_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
 
 def with_a_bsn(tmp_path: Path) -> Path:
     scenario = example_scenario()
-    people = tuple(attrs.evolve(p, id=BSN) if p.id == "P1" else p for p in scenario.people)
+    bsn = PersonId(BSN)
+    people = tuple(attrs.evolve(p, id=bsn) if p.id == "P1" else p for p in scenario.people)
     placements = tuple(
-        attrs.evolve(p, person=BSN) if p.person == "P1" else p for p in scenario.placements
+        attrs.evolve(p, person=bsn) if p.person == "P1" else p for p in scenario.placements
     )
     changed = scenario.evolve(people=people, placements=placements)
     return save_scenario(changed, tmp_path / "bsn.json")
@@ -275,3 +280,17 @@ def test_nothing_is_written_but_what_was_asked_for(tmp_path: Path) -> None:
 
 def test_loading_a_bsn_scenario_keeps_the_id(tmp_path: Path) -> None:
     assert load_scenario(with_a_bsn(tmp_path)).person(BSN).id == BSN
+
+
+def test_the_python_example_goes_from_csv_to_json_and_a_chart(tmp_path: Path) -> None:
+    import runpy  # noqa: PLC0415 - only here
+
+    example = runpy.run_path(str(ROOT / "examples" / "scenario_files.py"))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        example["main"](str(ROOT / CSV), str(tmp_path))
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "pool,hours,jobs,baseline,extra jobs,target,result"
+    written = json.loads((tmp_path / "count-2019.json").read_text("utf-8"))
+    assert written["pools"]["market"]["hours"] == "6030"
+    assert (tmp_path / "realisation.svg").exists()

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from banenafspraak import (
     Baseline,
+    ContractId,
     ContractKind,
     Employer,
+    EmployerId,
     EmployerKind,
     Ground,
     PayPeriod,
     Period,
     Person,
+    PersonId,
     Placement,
+    PlacementId,
     PlacementKind,
     ProcurementContract,
     Registration,
@@ -52,7 +55,7 @@ def employers(draw: st.DrawFn, ids: list[str]) -> list[Employer]:
         )
         out.append(
             Employer(
-                id=key,
+                id=EmployerId(key),
                 name=draw(NAME),
                 sector=sector,
                 subsector=subsector,
@@ -77,7 +80,9 @@ def registrations(draw: st.DrawFn) -> list[Registration]:
         ceased = draw(st.none() | st.dates(min_value=start, max_value=LAST))
         ended = draw(st.none() | st.dates(min_value=start, max_value=LAST))
         out.append(
-            Registration(ground=ground, start=start, conditions_ceased=ceased, ended_on_request=ended)
+            Registration(
+                ground=ground, start=start, conditions_ceased=ceased, ended_on_request=ended
+            )
         )
     return out
 
@@ -97,15 +102,16 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         st.lists(st.sampled_from(("P1", "P2", *BSNS)), min_size=1, max_size=3, unique=True)
     )
     people = [
-        Person(id=key, name=draw(NAME), registrations=draw(registrations())) for key in person_ids
+        Person(id=PersonId(key), name=draw(NAME), registrations=draw(registrations()))
+        for key in person_ids
     ]
     contracts = []
     if len(employer_ids) > 1 and draw(st.booleans()):
         contracts.append(
             ProcurementContract(
-                id="k1",
-                buyer=employer_ids[0],
-                supplier=employer_ids[1],
+                id=ContractId("k1"),
+                buyer=EmployerId(employer_ids[0]),
+                supplier=EmployerId(employer_ids[1]),
                 period=Period.of("2018-01-01", "2019-12-31"),
                 kind=draw(st.sampled_from(ContractKind)),
             )
@@ -123,13 +129,13 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         serves = contracts and employer == employer_ids[1] and draw(st.booleans())
         placements.append(
             Placement(
-                id=f"pl{number}",
-                person=draw(st.sampled_from(person_ids)),
-                employer=employer,
+                id=PlacementId(f"pl{number}"),
+                person=PersonId(draw(st.sampled_from(person_ids))),
+                employer=EmployerId(employer),
                 kind=kind,
-                hirer=hirer,
+                hirer=None if hirer is None else EmployerId(hirer),
                 credited_to_hirer=hirer is not None and draw(st.booleans()),
-                contract="k1" if serves else None,
+                contract=ContractId("k1") if serves else None,
                 hours=draw(pay_periods()),
                 employment_start=draw(st.none() | DAY),
             )
@@ -146,7 +152,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             source=NAME.filter(bool),  # an empty cell means "not given"
         )
     )
-    parameters = draw(
+    parameters: dict[str, object] = draw(
         st.sampled_from(
             (
                 {},

@@ -1,10 +1,12 @@
-"""Scenario files: the JSON format and CSV folders load, save and round-trip; bad ones are refused."""
+"""Scenario files: JSON files and CSV folders load, save and round-trip; bad ones are refused."""
 
 from __future__ import annotations
 
 import json
 import tempfile
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pytest
@@ -46,7 +48,7 @@ def problems_of(text: str, *, full_ids: bool = False) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def example_document() -> dict[str, object]:
+def example_document() -> dict[str, Any]:
     return json.loads(scenario_to_json(example_scenario()))  # type: ignore[no-any-return]
 
 
@@ -91,10 +93,10 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     ],
 )
 def test_the_schema_lists_exactly_the_values_of_the_library(
-    definition: str, field: str, enum: type
+    definition: str, field: str, enum: type[Enum]
 ) -> None:
     values = scenario_schema()["$defs"][definition]["properties"][field]["enum"]
-    assert values == [member.value for member in enum]  # type: ignore[attr-defined]
+    assert values == [member.value for member in enum]
 
 
 def test_the_schema_lists_every_subsector_and_pool() -> None:
@@ -138,7 +140,7 @@ def test_saving_writes_exact_numbers_as_decimal_strings() -> None:
 
 def test_json_numbers_are_read_exactly() -> None:
     document = example_document()
-    document["placements"][0]["hours"][0]["hours"] = 0.1  # type: ignore[index]
+    document["placements"][0]["hours"][0]["hours"] = 0.1
     text = json.dumps(document)
     scenario = parse_scenario_json(text)
     assert str(scenario.placements[0].hours[0].hours) == "0.1"
@@ -158,16 +160,18 @@ def test_a_semicolon_separated_folder_with_a_byte_order_mark_loads(tmp_path: Pat
 
 def test_every_problem_of_a_stage_is_listed_with_its_place() -> None:
     document = example_document()
-    document["employers"][0]["sector"] = "marrket"  # type: ignore[index]
-    document["employers"][1]["total_hours"]["2018"] = "-4"  # type: ignore[index]
-    document["placements"][0]["hours"][0]["end"] = "2018-02-30"  # type: ignore[index]
-    document["placements"][1]["hirre"] = "x"  # type: ignore[index]
-    del document["placements"][2]["employer"]  # type: ignore[attr-defined]
+    document["employers"][0]["sector"] = "marrket"
+    document["employers"][1]["total_hours"]["2018"] = "-4"
+    document["placements"][0]["hours"][0]["end"] = "2018-02-30"
+    document["placements"][1]["hirre"] = "x"
+    del document["placements"][2]["employer"]
     problems = problems_of(json.dumps(document))
     assert problems == [
         's.json $.employers[0], sector: expected market or government (got "marrket")',
-        "s.json $.employers[1], total_hours['2018']: "
-        'expected a non-negative number or decimal string (got "-4")',
+        (
+            "s.json $.employers[1], total_hours['2018']: "
+            'expected a non-negative number or decimal string (got "-4")'
+        ),
         's.json $.placements[0].hours[0], end: expected an ISO date YYYY-MM-DD (got "2018-02-30")',
         "s.json $.placements[1], hirre: unknown field (did you mean 'hirer'?) (got \"x\")",
         "s.json $.placements[2], employer: required field missing (got nothing)",
@@ -176,25 +180,33 @@ def test_every_problem_of_a_stage_is_listed_with_its_place() -> None:
 
 def test_the_nouns_own_checks_name_their_place() -> None:
     document = example_document()
-    document["placements"][0]["hours"][0]["end"] = "2017-02-20"  # type: ignore[index]
-    document["placements"][1]["hours"][1]["hours"] = "2000"  # type: ignore[index]
-    document["employers"][2]["subsector"] = "rijk"  # type: ignore[index]
+    document["placements"][0]["hours"][0]["end"] = "2017-02-20"
+    document["placements"][1]["hours"][1]["hours"] = "2000"
+    document["employers"][2]["subsector"] = "rijk"
     problems = problems_of(json.dumps(document))
     assert problems == [
-        's.json $.employers[2]: a sub-sector (rijk) is given for a market employer (got {id: "C", ...})',
-        "s.json $.placements[0].hours[0]: pay period ends (2017-02-20) before it starts "
-        '(2018-01-01) (got {start: "2018-01-01", end: "2017-02-20", hours: "43.5"})',
-        "s.json $.placements[1].hours[1]: 2000 hours do not fit in the pay period 2018-02 "
-        '(28 days, at most 672 hours) (got {start: "2018-02-01", end: "2018-02-28", hours: "2000"})',
+        (
+            "s.json $.employers[2]: a sub-sector (rijk) is given for a market employer "
+            '(got {id: "C", ...})'
+        ),
+        (
+            "s.json $.placements[0].hours[0]: pay period ends (2017-02-20) before it starts "
+            '(2018-01-01) (got {start: "2018-01-01", end: "2017-02-20", hours: "43.5"})'
+        ),
+        (
+            "s.json $.placements[1].hours[1]: 2000 hours do not fit in the pay period 2018-02 "
+            "(28 days, at most 672 hours) "
+            '(got {start: "2018-02-01", end: "2018-02-28", hours: "2000"})'
+        ),
     ]
 
 
 def test_references_and_parameters_are_checked_last_and_together() -> None:
     document = example_document()
-    document["placements"][0]["person"] = "nobody"  # type: ignore[index]
-    document["placements"][1]["hours"][3]["start"] = "2018-01-15"  # type: ignore[index]
-    document["parameters"]["target.markt"] = "3"  # type: ignore[index]
-    document["parameters"]["target.market"] = {"2018": "abc"}  # type: ignore[index]
+    document["placements"][0]["person"] = "nobody"
+    document["placements"][1]["hours"][3]["start"] = "2018-01-15"
+    document["parameters"]["target.markt"] = "3"
+    document["parameters"]["target.market"] = {"2018": "abc"}
     problems = problems_of(json.dumps(document))
     assert problems[0] == (
         "s.json $.parameters, target.market['2018']: parameter target.market[2018]: expected a "
@@ -225,21 +237,25 @@ def test_text_that_is_no_scenario_is_refused(text: str, expected: str) -> None:
 
 def test_a_nine_digit_id_must_pass_the_elfproef_and_is_masked() -> None:
     document = example_document()
-    document["people"][0]["id"] = "123456789"  # type: ignore[index]
-    document["placements"][0]["person"] = "123456789"  # type: ignore[index]
+    document["people"][0]["id"] = "123456789"
+    document["placements"][0]["person"] = "123456789"
     problems = problems_of(json.dumps(document))
     assert problems == [
-        "s.json $.people[0], id: a nine-digit id is taken for a BSN and must pass the elfproef "
-        '(11-test) (got "*****6789")',
-        "s.json $.placements[0], person: a nine-digit id is taken for a BSN and must pass the "
-        'elfproef (11-test) (got "*****6789")',
+        (
+            "s.json $.people[0], id: a nine-digit id is taken for a BSN and must pass the elfproef "
+            '(11-test) (got "*****6789")'
+        ),
+        (
+            "s.json $.placements[0], person: a nine-digit id is taken for a BSN and must pass the "
+            'elfproef (11-test) (got "*****6789")'
+        ),
     ]
     assert "123456789" in problems_of(json.dumps(document), full_ids=True)[0]
 
 
 def test_a_valid_bsn_is_masked_in_every_problem_unless_asked() -> None:
     document = example_document()
-    document["placements"][0]["person"] = BSNS[1]  # type: ignore[index]
+    document["placements"][0]["person"] = BSNS[1]
     (problem,) = problems_of(json.dumps(document))
     assert BSNS[1] not in problem
     assert "*****6782" in problem
@@ -250,7 +266,7 @@ def test_a_valid_bsn_is_masked_in_every_problem_unless_asked() -> None:
 def test_a_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     with pytest.raises(InvalidScenarioError, match="no such file or folder"):
         load_scenario(tmp_path / "nothing.json")
-    (tmp_path / "latin1.json").write_bytes("{\"name\": \"caf\xe9\"}".encode("latin-1"))
+    (tmp_path / "latin1.json").write_bytes('{"name": "caf\xe9"}'.encode("latin-1"))
     with pytest.raises(InvalidScenarioError, match="not UTF-8 text"):
         load_scenario(tmp_path / "latin1.json")
 
@@ -272,14 +288,22 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 def test_csv_problems_name_the_file_the_row_and_the_column(tmp_path: Path) -> None:
     folder = save_scenario(example_scenario(), tmp_path / "csv")
-    edit(folder / "hours.csv", "g-p1,2018-01-01,2018-01-31,43.5", "g-p1,2018-01-01,2018-01-31,-43.5")
+    edit(
+        folder / "hours.csv", "g-p1,2018-01-01,2018-01-31,43.5", "g-p1,2018-01-01,2018-01-31,-43.5"
+    )
     edit(folder / "hours.csv", "g-p2,2018-01-01", "g-pX,2018-01-01")
     edit(folder / "placements.csv", "u-z,Z,U,agency,F,true", "u-z,Z,U,agency,F,maybe")
     edit(folder / "employers.csv", "name,sector", "name,sectr")
     assert csv_problems(folder) == [
-        "employers.csv row 1, sector: missing required column (got id, name, sectr, subsector, kind)",
-        "employers.csv row 1, sectr: unknown column; the columns are id, name, sector, subsector, "
-        "kind (got sectr)",
+        (
+            "employers.csv row 1, sector: missing required column "
+            "(got id, name, sectr, subsector, kind)"
+        ),
+        (
+            "employers.csv row 1, sectr: unknown column; the columns are id, name, sector, "
+            "subsector, "
+            "kind (got sectr)"
+        ),
         "hours.csv row 26, placement: unknown placement (got g-pX)",
         'hours.csv row 2, hours: expected a non-negative number or decimal string (got "-43.5")',
         'placements.csv row 10, credited_to_hirer: expected true or false (got "maybe")',
@@ -303,14 +327,23 @@ def test_csv_references_are_checked_against_the_rows(tmp_path: Path) -> None:
         "got 'x' (a decimal is expected) (got \"x\")"
     )
     assert problems[1:] == [
-        "contracts.csv row 2 (contract 'cleaning'), supplier: a buyer cannot buy from itself (got G)",
-        "hours.csv row 28 (placement 'g-p2'), start: overlaps the pay period "
-        "2018-02-01..2018-02-28: hours would count twice (got 2018-02-15..2018-03-31)",
+        (
+            "contracts.csv row 2 (contract 'cleaning'), supplier: a buyer cannot buy from itself "
+            "(got G)"
+        ),
+        (
+            "hours.csv row 28 (placement 'g-p2'), start: overlaps the pay period "
+            "2018-02-01..2018-02-28: hours would count twice (got 2018-02-15..2018-03-31)"
+        ),
         "placements.csv row 4 (placement 'g-p3'), person: unknown person (got P33)",
-        "placements.csv row 8 (placement 'c-k1'), contract: the contract's supplier is 'G', "
-        "not the placement's employer 'C' (got cleaning)",
-        "placements.csv row 9 (placement 'c-k2'), contract: the contract's supplier is 'G', "
-        "not the placement's employer 'C' (got cleaning)",
+        (
+            "placements.csv row 8 (placement 'c-k1'), contract: the contract's supplier is 'G', "
+            "not the placement's employer 'C' (got cleaning)"
+        ),
+        (
+            "placements.csv row 9 (placement 'c-k2'), contract: the contract's supplier is 'G', "
+            "not the placement's employer 'C' (got cleaning)"
+        ),
     ]
 
 
@@ -323,8 +356,10 @@ def test_csv_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
     edit(folder / "employers.csv", "id,name", "id,id,name")
     assert csv_problems(folder) == [
         "employers.csv row 1, id: column given twice (got id)",
-        "people.csv: expected a header row: id, name, ground, start, conditions_ceased, "
-        "ended_on_request (got an empty file)",
+        (
+            "people.csv: expected a header row: id, name, ground, start, conditions_ceased, "
+            "ended_on_request (got an empty file)"
+        ),
         "hours.csv: missing file (got nothing)",
         "contracts.csv: not UTF-8 text (got byte 9)",
         "baseline.csv row 2: more cells than the header has (got extra)",
@@ -357,3 +392,58 @@ def test_csv_rows_of_one_person_are_registrations(tmp_path: Path) -> None:
     assert scenario.name == "csv"
     assert [len(p.registrations) for p in scenario.people] == [2, 0]
     assert scenario.people[0].name == "An"
+
+
+def test_a_date_that_breaks_the_pattern_and_the_calendar_is_one_problem() -> None:
+    document = example_document()
+    document["placements"][0]["hours"][0]["start"] = "2019/01/01"
+    document["employers"][0]["total_hours"]["20a8"] = "1"
+    document["employers"][1]["small_employer"] = {"2018": None}
+    assert problems_of(json.dumps(document)) == [
+        "s.json $.employers[0], total_hours['20a8']: a key is expected a year YYYY (got \"20a8\")",
+        "s.json $.employers[1], small_employer['2018']: expected true or false (got null)",
+        's.json $.placements[0].hours[0], start: expected an ISO date YYYY-MM-DD (got "2019/01/01")',
+    ]
+
+
+def test_parameters_may_be_numbers_flags_dates_and_null(tmp_path: Path) -> None:
+    document = example_document()
+    document["parameters"]["target.market"] = {"2018": 3, "2019": 5.5}
+    scenario = parse_scenario_json(json.dumps(document))
+    assert scenario.parameters["target.market"] == {"2018": "3", "2019": "5.5"}
+    with_date = scenario.evolve(
+        parameters={**scenario.parameters, "wet2025.article_2_in_force": example_date()}
+    )
+    saved = scenario_to_document(with_date)["parameters"]
+    assert saved["wet2025.article_2_in_force"] == "2026-01-01"
+    folder = save_scenario(with_date, tmp_path / "csv")
+    assert load_scenario(folder) == parse_scenario_json(json.dumps(scenario_to_document(with_date)))
+
+
+def example_date() -> object:
+    import pendulum  # noqa: PLC0415 - only here
+
+    return pendulum.Date(2026, 1, 1)
+
+
+def test_odd_csv_rows_are_named(tmp_path: Path) -> None:
+    folder = save_scenario(example_scenario(), tmp_path / "csv")
+    with (folder / "parameters.csv").open("a", encoding="utf-8") as handle:
+        handle.write("target.market,,7\njob.hours_per_year,,1\njob.hours_per_year,,2\n,,\n")
+        handle.write("job.hours_per_year,2019,3\n")
+    with (folder / "employer_years.csv").open("a", encoding="utf-8") as handle:
+        handle.write("G,2018,1,,,,\nG,18,1,,,,\n")
+    with (folder / "baseline.csv").open("a", encoding="utf-8") as handle:
+        handle.write("national,,,\n")
+    (folder / "contracts.csv").write_text(
+        "id,buyer,supplier,start,end\n" + "x" * 200_000 + ',"\n', "utf-8"
+    )
+    assert csv_problems(folder) == [
+        "employer_years.csv row 20, total_hours: this employer's year is given twice (got 2018)",
+        "employer_years.csv row 21, year: expected a year YYYY (got 18)",
+        "contracts.csv row 2: field larger than field limit (131072) (got the row)",
+        "baseline.csv row 4, jobs: required field missing (got nothing)",
+        "parameters.csv row 6, start: the table is also given by start (got nothing)",
+        "parameters.csv row 8, start: the value is given twice (got nothing)",
+        "parameters.csv row 10, start: the table is also given as a whole (got 2019)",
+    ]

@@ -202,7 +202,7 @@ class _Reader:
                 }
                 rows.append((line, row))
         except csv.Error as error:
-            self.problem(f"{spec.file} row {line}", "", "the row", str(error))
+            self.problem(f"{spec.file} row {line + 1}", "", "the row", str(error))
         return rows
 
     def place(self, path: Path, key: str, line: int, column: str | None = None) -> None:
@@ -331,7 +331,10 @@ def _parameters(reader: _Reader) -> dict[str, Any]:
         value = _parameter_value(row.get("value", ""))
         if start is None:
             if name in parameters:
-                reader.problem(where, "start", "nothing", "a whole-table value given twice")
+                twice = "the value is given twice"
+                also = "the table is also given by start"
+                message = also if isinstance(parameters[name], dict) else twice
+                reader.problem(where, "start", "nothing", message)
                 continue
             parameters[name] = value
             reader.place(("parameters", name), "parameters", line, "value")

@@ -217,15 +217,17 @@ def comparison_document(counts: Mapping[str, JobCount], *, year: int) -> dict[st
             for pool in pools
         },
         "employers": {
-            employer: {
-                rules: _tally(count.employers.get(employer, Tally()))  # type: ignore[call-overload]
-                for rules, count in counts.items()
-            }
+            employer: {rules: _tally(_credit(count, employer)) for rules, count in counts.items()}
             for employer in employers
         },
         "excluded_hours": {rules: exact(count.excluded_hours) for rules, count in counts.items()},
         "receipts": {rules: receipt_document(count.receipt) for rules, count in counts.items()},
     }
+
+
+def _credit(count: JobCount, employer: str) -> Tally:
+    """What ``count`` credits to ``employer`` (nothing is a zero tally)."""
+    return count.employers.get(employer, Tally())  # type: ignore[call-overload,no-any-return]
 
 
 def _credited_employers(counts: Mapping[str, JobCount]) -> list[str]:
@@ -449,34 +451,30 @@ def comparison_rows(counts: Mapping[str, JobCount]) -> Table:
     """
     rules = tuple(counts)
     pools = sorted({pool for count in counts.values() for pool in count.pools})
-    rows: list[tuple[str, ...]] = []
-    for pool in pools:
-        for measure in ("jobs", "hours"):
-            rows.append(
-                (
-                    "pool",
-                    pool.value,
-                    measure,
-                    *(
-                        exact(getattr(counts[r].pools[pool], measure)) or ""
-                        if pool in counts[r].pools
-                        else ""
-                        for r in rules
-                    ),
-                )
-            )
-    for employer in _credited_employers(counts):
-        for measure in ("jobs", "hours"):
-            rows.append(
-                (
-                    "employer",
-                    employer,
-                    measure,
-                    *(
-                        exact(getattr(counts[r].employers.get(employer, Tally()), measure)) or ""  # type: ignore[call-overload]
-                        for r in rules
-                    ),
-                )
-            )
+    rows: list[tuple[str, ...]] = [
+        (
+            "pool",
+            pool.value,
+            measure,
+            *(
+                exact(getattr(counts[r].pools[pool], measure)) or ""
+                if pool in counts[r].pools
+                else ""
+                for r in rules
+            ),
+        )
+        for pool in pools
+        for measure in ("jobs", "hours")
+    ]
+    rows.extend(
+        (
+            "employer",
+            employer,
+            measure,
+            *(exact(getattr(_credit(counts[r], employer), measure)) or "" for r in rules),
+        )
+        for employer in _credited_employers(counts)
+        for measure in ("jobs", "hours")
+    )
     rows.append(("excluded", "", "hours", *(exact(counts[r].excluded_hours) or "" for r in rules)))
     return Table(title="Comparison", headers=("kind", "key", "measure", *rules), rows=tuple(rows))
