@@ -24,7 +24,7 @@ from rich.text import Text
 
 from banenafspraak._util import display
 from banenafspraak._version import __version__
-from banenafspraak.counting import JobCount, assess_quotum, count_jobs
+from banenafspraak.counting import JobCount, Receipt, assess_quotum, count_jobs
 from banenafspraak.exceptions import BanenafspraakError, InvalidScenarioError, Problem
 from banenafspraak.explain import explain_placement
 from banenafspraak.io import example_path, load_scenario, scenario_schema
@@ -85,6 +85,7 @@ app = typer.Typer(
 
 
 def _check_rules(value: str | None) -> str | None:
+    """Typer callback: a comma-separated list of registered rule-set names."""
     if value is None:
         return None
     names = [name.strip() for name in value.split(",") if name.strip()]
@@ -94,6 +95,15 @@ def _check_rules(value: str | None) -> str | None:
         msg = f"unknown rule set {', '.join(unknown) or repr(value)}; available: {known}"
         raise typer.BadParameter(msg)
     return ",".join(names)
+
+
+def _check_rule(value: str | None) -> str | None:
+    """Typer callback: one registered rule-set name."""
+    checked = _check_rules(value)
+    if checked is not None and "," in checked:
+        msg = f"one rule set, got {value!r} (compare takes several)"
+        raise typer.BadParameter(msg)
+    return checked
 
 
 ScenarioPath = Annotated[
@@ -109,7 +119,7 @@ Rules = Annotated[
     typer.Option(
         "--rules",
         help="The rule set (default: the one in force at the end of the year).",
-        callback=_check_rules,
+        callback=_check_rule,
         show_default=False,
     ),
 ]
@@ -152,8 +162,7 @@ def _print_json(document: object) -> None:
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-def _receipt_line(count_receipt: Any) -> str:  # noqa: ANN401 - a Receipt
-    r = count_receipt
+def _receipt_line(r: Receipt) -> str:
     return (
         f"receipt: banenafspraak {r.library_version}; rules {r.rules} {r.rules_version}; "
         f"parameters {r.parameters_digest[:19]}; scenario {r.scenario_digest[:19]}"
@@ -172,14 +181,8 @@ def _plural(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _load(path: Path, *, full_ids: bool) -> Scenario:
-    return load_scenario(path, full_ids=full_ids)
-
-
 def _rules_for(rules: str | None, year: int) -> str:
-    if rules is not None:
-        return rules.split(",")[0]
-    return rule_set_in_force(f"{year}-12-31").name
+    return rules if rules is not None else rule_set_in_force(f"{year}-12-31").name
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -254,7 +257,7 @@ def validate(
 ) -> None:
     """Check a scenario file and list every problem with its place."""
     try:
-        scenario = _load(file, full_ids=full_ids)
+        scenario = load_scenario(file, full_ids=full_ids)
     except InvalidScenarioError as error:
         if format_ is not Format.JSON:
             raise
@@ -322,7 +325,7 @@ def count(
     full_ids: FullIds = False,
 ) -> None:
     """Where every hour of a year counts: pools, employer credits, placements."""
-    scenario = _load(file, full_ids=full_ids)
+    scenario = load_scenario(file, full_ids=full_ids)
     result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
     if format_ is Format.JSON:
         _print_json(count_document(result, full_ids=full_ids))
@@ -354,7 +357,7 @@ def quotum(
     full_ids: FullIds = False,
 ) -> None:
     """The quotum (or, under the 2025 law, the surcharge and bonus) of every employer."""
-    scenario = _load(file, full_ids=full_ids)
+    scenario = load_scenario(file, full_ids=full_ids)
     report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
@@ -389,7 +392,7 @@ def compare(
     full_ids: FullIds = False,
 ) -> None:
     """The same scenario under several rule sets: pools and employer credits side by side."""
-    scenario = _load(file, full_ids=full_ids)
+    scenario = load_scenario(file, full_ids=full_ids)
     names = rules.split(",") if rules else list(available_rule_sets())
     counts = count_each(scenario, names, year)
     if format_ is Format.JSON:
@@ -417,7 +420,7 @@ def explain(
     full_ids: FullIds = False,
 ) -> None:
     """Where one placement's hours count, and by which rules (with their legal sources)."""
-    scenario = _load(file, full_ids=full_ids)
+    scenario = load_scenario(file, full_ids=full_ids)
     known = [p.id for p in scenario.placements]
     if placement not in known:
         raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
@@ -509,11 +512,11 @@ def plot(
     full_ids: FullIds = False,
 ) -> None:
     """Two charts: realisation against the targets per pool, and rule sets per employer."""
-    scenario = _load(file, full_ids=full_ids)
+    scenario = load_scenario(file, full_ids=full_ids)
     paths = _write_charts(
         scenario,
         out,
-        rules=rules.split(",")[0] if rules else None,
+        rules=rules,
         year=year,
         image=image,
         compare_rules=compare_rules.split(",") if compare_rules else None,

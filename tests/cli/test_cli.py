@@ -189,6 +189,7 @@ def test_version() -> None:
         [],
         ["count", JSON],
         ["count", JSON, "--year", "2019", "--rules", "nope"],
+        ["count", JSON, "--year", "2019", "--rules", "wbqa-2015,wbqa-2015"],
         ["count", JSON, "--year", "2019", "--format", "xml"],
         ["count", JSON, "--year", "19"],
         ["compare", JSON, "--year", "2019", "--rules", ","],

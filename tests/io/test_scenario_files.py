@@ -400,9 +400,12 @@ def test_a_date_that_breaks_the_pattern_and_the_calendar_is_one_problem() -> Non
     document["employers"][0]["total_hours"]["20a8"] = "1"
     document["employers"][1]["small_employer"] = {"2018": None}
     assert problems_of(json.dumps(document)) == [
-        "s.json $.employers[0], total_hours['20a8']: a key is expected a year YYYY (got \"20a8\")",
+        "s.json $.employers[0], total_hours['20a8']: a key must be a year YYYY (got \"20a8\")",
         "s.json $.employers[1], small_employer['2018']: expected true or false (got null)",
-        's.json $.placements[0].hours[0], start: expected an ISO date YYYY-MM-DD (got "2019/01/01")',
+        (
+            "s.json $.placements[0].hours[0], start: expected an ISO date YYYY-MM-DD "
+            '(got "2019/01/01")'
+        ),
     ]
 
 

@@ -170,7 +170,8 @@ def _schema_problems(document: object, places: Places) -> Iterator[Problem]:
                     extra = f" (did you mean {hint[0]!r}?)" if hint else ""
                     yield places.problem((*path, name), message + extra, error.instance[name])
         elif "propertyNames" in error.schema_path:
-            yield places.problem((*path, error.instance), f"a key is {message}", error.instance)
+            key = message.removeprefix("expected ")
+            yield places.problem((*path, error.instance), f"a key must be {key}", error.instance)
         else:
             yield places.problem(path, message, error.instance)
 
