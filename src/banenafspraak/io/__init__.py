@@ -1,6 +1,6 @@
 """Scenario files: JSON (``banenafspraak/scenario@1``) and folders of CSV files.
 
->>> from banenafspraak.io import load_scenario
+>>> from banenafspraak.io import example_path, load_scenario
 >>> scenario = load_scenario(example_path())
 >>> scenario.name
 'bundled example 2018-2019'
