@@ -13,10 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)  ## the bundled example under every rule set
-	$(BIN)/banenafspraak demo
+	$(BIN)/banenafspraak demo --out out
 
 test: $(STAMP)  ## the test suite, with branch coverage
-	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=95
+	$(BIN)/python -m pytest -n auto --cov --cov-report=term --cov-fail-under=95
 
 lint: $(STAMP)  ## ruff and mypy --strict
 	$(BIN)/ruff check .

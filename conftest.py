@@ -22,6 +22,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -112,6 +113,20 @@ def _check_install(line: str, packages: list[str], extras: set[str]) -> None:
             raise AssertionError(msg)
 
 
+def _without_writes(words: list[str]) -> list[str]:
+    """A documented command, made to write nothing into the project.
+
+    A ``> file`` redirect is dropped (the output is captured instead) and the folder of ``--out``
+    becomes a fresh temporary folder.
+    """
+    if ">" in words:
+        words = words[: words.index(">")]
+    if "--out" in words:
+        at = words.index("--out") + 1
+        words = [*words[:at], tempfile.mkdtemp(prefix="banenafspraak-docs-"), *words[at + 1 :]]
+    return words
+
+
 def evaluate_shell(example: Example) -> None:
     """Check the set-up commands of a sh block (see the module docstring)."""
     targets, extras = _make_targets(), _extras()
@@ -128,7 +143,7 @@ def evaluate_shell(example: Example) -> None:
         elif words[:2] == ["pip", "install"]:
             _check_install(line, words[2:], extras)
         elif words[0] == "banenafspraak":
-            run_command(line)
+            run_command(shlex.join(_without_writes(words)))
         elif words[0] not in {"git", "cd", ".ci/run"}:
             msg = f"{line!r}: a sh block in the docs may only hold make, pip, git, cd and "
             msg += "banenafspraak commands"

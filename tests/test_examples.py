@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import runpy
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,10 @@ MUST_SAY: dict[str, tuple[str, ...]] = {
 
 
 def run(script: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    runpy.run_path(str(script), run_name="__main__")
+    """Run a script as ``python examples/NAME.py`` with no arguments would."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "argv", [str(script)])
+        runpy.run_path(str(script), run_name="__main__")
     return capsys.readouterr().out
 
 

@@ -10,6 +10,11 @@ each law? Build a :class:`Scenario` of employers, people and placements, then as
 ['government', 'market']
 """
 
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING
+
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.comparing import Comparison, compare
@@ -73,6 +78,42 @@ from banenafspraak.rulesets import (
 )
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
+    """A scenario from a ``.json`` file or a folder of CSV files (needs the ``io`` extra).
+
+    See :func:`banenafspraak.io.load_scenario`.
+
+    Raises:
+        InvalidScenarioError: listing every problem of the file, each with its place.
+        MissingExtraError: if cattrs or jsonschema is not installed.
+    """
+    _require_io()
+    from banenafspraak.io import load_scenario as load  # noqa: PLC0415 - the optional io extra
+
+    return load(path, full_ids=full_ids)
+
+
+def save_scenario(scenario: Scenario, path: str | Path) -> Path:
+    """Write a scenario as a ``.json`` file or a folder of CSV files (needs the ``io`` extra).
+
+    See :func:`banenafspraak.io.save_scenario`.
+    """
+    _require_io()
+    from banenafspraak.io import save_scenario as save  # noqa: PLC0415 - the optional io extra
+
+    return save(scenario, path)
+
+
+def _require_io() -> None:
+    if any(importlib.util.find_spec(name) is None for name in ("cattrs", "jsonschema")):
+        feature = "scenario files"
+        raise MissingExtraError(feature, "io")
+
 
 __all__ = [
     "Attribution",
@@ -144,9 +185,11 @@ __all__ = [
     "durability",
     "explain_placement",
     "explain_quotum",
+    "load_scenario",
     "procurement_jobs",
     "rule_set",
     "rule_set_in_force",
+    "save_scenario",
     "subsector_monitoring",
     "trend",
 ]

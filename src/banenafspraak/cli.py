@@ -1,22 +1,559 @@
-"""The ``banenafspraak`` command line (minimal: ``demo``)."""
+"""The ``banenafspraak`` command line: scenario files in, tables, JSON, CSV and charts out.
+
+Every command that reads a scenario takes a ``.json`` file or a folder of CSV files. Output is a
+readable table by default, ``--format json`` (stable keys, exact numbers as decimal strings) or
+``--format csv``. Exit codes: 0 fine, 1 bad input (the message names every problem and its
+place), 2 wrong usage. Nine-digit person ids (BSNs) are shown masked unless ``--full-ids``.
+Nothing is written anywhere but standard output, except the charts, and only where ``--out`` says.
+"""
 
 from __future__ import annotations
 
-import argparse
+import enum
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
 
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from banenafspraak._util import display
+from banenafspraak._version import __version__
+from banenafspraak.counting import JobCount, Receipt, assess_quotum, count_jobs
+from banenafspraak.exceptions import BanenafspraakError, InvalidScenarioError, Problem
+from banenafspraak.explain import explain_placement
+from banenafspraak.io import example_path, load_scenario, scenario_schema
+from banenafspraak.io.bsn import mask_text
+from banenafspraak.io.results import (
+    Table,
+    attribution_document,
+    comparison_document,
+    comparison_rows,
+    comparison_tables,
+    count_document,
+    count_tables,
+    quotum_document,
+    quotum_table,
+    to_csv,
+)
 from banenafspraak.report import demo_report
+from banenafspraak.rulesets import available_rule_sets, rule_set_in_force, rule_sets
+from banenafspraak.scenario import Scenario
 
-__all__ = ["main"]
+__all__ = ["app", "main"]
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class Format(enum.StrEnum):
+    """How results are written."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ImageFormat(enum.StrEnum):
+    """The file type of charts."""
+
+    PNG = "png"
+    SVG = "svg"
+
+
+class CountTable(enum.StrEnum):
+    """Which table of a count to write."""
+
+    POOLS = "pools"
+    EMPLOYERS = "employers"
+    PLACEMENTS = "placements"
+    ATTRIBUTIONS = "attributions"
+
+
+app = typer.Typer(
+    name="banenafspraak",
+    help="Count banenafspraak jobs in a scenario file under the Dutch counting rules.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _check_rules(value: str | None) -> str | None:
+    """Typer callback: a comma-separated list of registered rule-set names."""
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in available_rule_sets()]
+    if unknown or not names:
+        known = ", ".join(available_rule_sets())
+        msg = f"unknown rule set {', '.join(unknown) or repr(value)}; available: {known}"
+        raise typer.BadParameter(msg)
+    return ",".join(names)
+
+
+def _check_rule(value: str | None) -> str | None:
+    """Typer callback: one registered rule-set name."""
+    checked = _check_rules(value)
+    if checked is not None and "," in checked:
+        msg = f"one rule set, got {value!r} (compare takes several)"
+        raise typer.BadParameter(msg)
+    return checked
+
+
+ScenarioPath = Annotated[
+    Path,
+    typer.Argument(
+        help="A scenario: a .json file (format banenafspraak/scenario@1) or a folder of CSV files.",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+Rules = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        help="The rule set (default: the one in force at the end of the year).",
+        callback=_check_rule,
+        show_default=False,
+    ),
+]
+Year = Annotated[int, typer.Option("--year", help="The calendar year.", min=1900, max=2200)]
+OutputFormat = Annotated[
+    Format, typer.Option("--format", help="table, json or csv.", case_sensitive=False)
+]
+FullIds = Annotated[
+    bool, typer.Option("--full-ids", help="Show BSNs in full (they are masked by default).")
+]
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+_PIPE_WIDTH = 200
+
+
+def _console() -> Console:
+    """A console for tables: the terminal's width, or a wide page when the output is piped."""
+    width = None if sys.stdout.isatty() else _PIPE_WIDTH
+    return Console(width=width, highlight=False, soft_wrap=False, emoji=False)
+
+
+def _print_table(console: Console, table: Table) -> None:
+    rich = RichTable(
+        title=table.title, title_justify="left", box=box.SIMPLE_HEAD, min_width=len(table.title)
+    )
+    for header in table.headers:
+        if header in table.numeric:
+            rich.add_column(header, justify="right", overflow="fold")
+        else:
+            rich.add_column(header, justify="left", overflow="fold")
+    for row in table.rows:
+        rich.add_row(*(Text(cell) for cell in row))
+    console.print(rich)
+
+
+def _print_json(document: object) -> None:
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _receipt_line(r: Receipt) -> str:
+    return (
+        f"receipt: banenafspraak {r.library_version}; rules {r.rules} {r.rules_version}; "
+        f"parameters {r.parameters_digest[:19]}; scenario {r.scenario_digest[:19]}"
+    )
+
+
+def _jobs(value: Any) -> str | None:  # noqa: ANN401 - any exact number
+    return None if value is None else display(value, 3)
+
+
+def _hours(value: Any) -> str | None:  # noqa: ANN401 - any exact number
+    return None if value is None else display(value, 2)
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _rules_for(rules: str | None, year: int) -> str:
+    return rules if rules is not None else rule_set_in_force(f"{year}-12-31").name
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    *,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Also write the two charts of the example to this folder."),
+    ] = None,
+    image: Annotated[
+        ImageFormat, typer.Option("--image", help="png or svg.", case_sensitive=False)
+    ] = ImageFormat.PNG,
+) -> None:
+    """The bundled example scenario under every rule set, side by side."""
+    sys.stdout.write(demo_report())
+    if out is not None:
+        scenario = load_scenario(example_path())
+        for path in _write_charts(scenario, out, rules="wbqa-2015", year=None, image=image):
+            sys.stdout.write(f"wrote {path}\n")
+
+
+@app.command("rules")
+def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
+    """The rule sets the library knows."""
+    listed = rule_sets()
+    table = Table(
+        title="Rule sets",
+        headers=("name", "version", "in force from", "pools", "title"),
+        rows=tuple(
+            (
+                name,
+                rs.version,
+                rs.in_force_from.isoformat() if rs.in_force_from else "never",
+                ", ".join(p.value for p in rs.pools),
+                rs.title,
+            )
+            for name, rs in listed.items()
+        ),
+    )
+    if format_ is Format.JSON:
+        _print_json(
+            [
+                {
+                    "name": name,
+                    "version": rs.version,
+                    "in_force_from": rs.in_force_from.isoformat() if rs.in_force_from else None,
+                    "pools": [p.value for p in rs.pools],
+                    "title": rs.title,
+                    "references": [str(ref) for ref in rs.references],
+                }
+                for name, rs in listed.items()
+            ]
+        )
+    elif format_ is Format.CSV:
+        sys.stdout.write(to_csv(table))
+    else:
+        _print_table(_console(), table)
+
+
+@app.command()
+def schema() -> None:
+    """The JSON Schema of scenario files (format banenafspraak/scenario@1)."""
+    _print_json(scenario_schema())
+
+
+@app.command()
+def validate(
+    file: ScenarioPath, *, format_: OutputFormat = Format.TABLE, full_ids: FullIds = False
+) -> None:
+    """Check a scenario file and list every problem with its place."""
+    try:
+        scenario = load_scenario(file, full_ids=full_ids)
+    except InvalidScenarioError as error:
+        if format_ is not Format.JSON:
+            raise
+        problems = [
+            {"location": p.location, "field": p.field, "value": p.value, "message": p.message}
+            for p in error.problems
+        ]
+        _print_json({"valid": False, "source": str(file), "problems": problems})
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    summary = {
+        "valid": True,
+        "source": str(file),
+        "name": scenario.name,
+        "employers": len(scenario.employers),
+        "people": len(scenario.people),
+        "placements": len(scenario.placements),
+        "contracts": len(scenario.contracts),
+        "pay_periods": sum(len(p.hours) for p in scenario.placements),
+        "years": [scenario.years[0], scenario.years[-1]] if scenario.years else [],
+        "scenario_digest": scenario.digest(),
+    }
+    if format_ is Format.JSON:
+        _print_json(summary)
+    elif format_ is Format.CSV:
+        sys.stdout.write(
+            to_csv(
+                Table(
+                    title="",
+                    headers=tuple(summary),
+                    rows=(
+                        tuple(
+                            "-".join(map(str, v)) if isinstance(v, list) else str(v)
+                            for v in summary.values()
+                        ),
+                    ),
+                )
+            )
+        )
+    else:
+        years = "-".join(str(y) for y in summary["years"]) or "none"  # type: ignore[attr-defined]
+        sys.stdout.write(
+            f"{file}: a valid scenario {scenario.name!r} with "
+            f"{_plural(len(scenario.employers), 'employer')}, {len(scenario.people)} people, "
+            f"{_plural(len(scenario.placements), 'placement')} "
+            f"({_plural(summary['pay_periods'], 'pay period')}), "  # type: ignore[arg-type]
+            f"{_plural(len(scenario.contracts), 'contract')}; years {years}\n"
+        )
+
+
+@app.command()
+def count(
+    file: ScenarioPath,
+    *,
+    year: Year,
+    rules: Rules = None,
+    format_: OutputFormat = Format.TABLE,
+    table: Annotated[
+        CountTable | None,
+        typer.Option(
+            "--table",
+            help="Only this table (csv writes attributions unless told otherwise).",
+            case_sensitive=False,
+        ),
+    ] = None,
+    full_ids: FullIds = False,
+) -> None:
+    """Where every hour of a year counts: pools, employer credits, placements."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    if format_ is Format.JSON:
+        _print_json(count_document(result, full_ids=full_ids))
+        return
+    if format_ is Format.CSV:
+        chosen = count_tables(result, full_ids=full_ids)[(table or CountTable.ATTRIBUTIONS).value]
+        sys.stdout.write(to_csv(chosen))
+        return
+    tables = count_tables(result, number=_jobs, hours=_hours, full_ids=full_ids)
+    names = [table.value] if table else ["pools", "employers", "placements"]
+    console = _console()
+    console.print(Text(f"{scenario.name or file}: {result.rules}, {result.period}"))
+    for name in names:
+        _print_table(console, tables[name])
+    sys.stdout.write(
+        f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
+        f"+ {display(result.excluded_hours)} excluded\n"
+    )
+    sys.stdout.write(_receipt_line(result.receipt) + "\n")
+
+
+@app.command()
+def quotum(
+    file: ScenarioPath,
+    *,
+    year: Year,
+    rules: Rules = None,
+    format_: OutputFormat = Format.TABLE,
+    full_ids: FullIds = False,
+) -> None:
+    """The quotum (or, under the 2025 law, the surcharge and bonus) of every employer."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
+    if format_ is Format.JSON:
+        _print_json(quotum_document(report))
+    elif format_ is Format.CSV:
+        sys.stdout.write(to_csv(quotum_table(report, every_field=True)))
+    else:
+        console = _console()
+        _print_table(console, quotum_table(report, number=_hours))
+        sys.stdout.write(_receipt_line(report.receipt) + "\n")
+
+
+def count_each(scenario: Scenario, rules: Sequence[str], year: int) -> dict[str, JobCount]:
+    """The scenario counted under each rule set in ``rules``, by name."""
+    return {name: count_jobs(scenario, rules=name, year=year) for name in rules}
+
+
+@app.command()
+def compare(
+    file: ScenarioPath,
+    *,
+    year: Year,
+    rules: Annotated[
+        str | None,
+        typer.Option(
+            "--rules",
+            help="Comma-separated rule sets (default: every one).",
+            callback=_check_rules,
+            show_default=False,
+        ),
+    ] = None,
+    format_: OutputFormat = Format.TABLE,
+    full_ids: FullIds = False,
+) -> None:
+    """The same scenario under several rule sets: pools and employer credits side by side."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    names = rules.split(",") if rules else list(available_rule_sets())
+    counts = count_each(scenario, names, year)
+    if format_ is Format.JSON:
+        _print_json(comparison_document(counts, year=year))
+        return
+    if format_ is Format.CSV:
+        sys.stdout.write(to_csv(comparison_rows(counts)))
+        return
+    console = _console()
+    console.print(Text(f"{scenario.name or file}: {year}, jobs under each rule set"))
+    for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
+        _print_table(console, table)
+
+
+@app.command()
+def explain(
+    file: ScenarioPath,
+    placement: Annotated[
+        str, typer.Argument(help="The placement's id.", show_default=False, metavar="PLACEMENT")
+    ],
+    *,
+    year: Year,
+    rules: Rules = None,
+    format_: OutputFormat = Format.TABLE,
+    full_ids: FullIds = False,
+) -> None:
+    """Where one placement's hours count, and by which rules (with their legal sources)."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    known = [p.id for p in scenario.placements]
+    if placement not in known:
+        raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
+    result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    if format_ is Format.TABLE:
+        sys.stdout.write(mask_text(explain_placement(result, placement), full=full_ids) + "\n")
+        return
+    attributions = [
+        attribution_document(a, full_ids=full_ids) for a in result.for_placement(placement)
+    ]
+    if format_ is Format.JSON:
+        _print_json(
+            {
+                "kind": "explanation",
+                "placement": placement,
+                "rules": result.rules,
+                "year": year,
+                "attributions": attributions,
+                "receipt": count_document(result)["receipt"],
+            }
+        )
+    else:
+        chosen = count_tables(result, full_ids=full_ids)["attributions"]
+        rows = tuple(row for row in chosen.rows if row[0] == placement)
+        sys.stdout.write(to_csv(Table(title="", headers=chosen.headers, rows=rows)))
+
+
+def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:
+    shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")  # noqa: PLR2004
+    return Problem("placements", "id", placement, f"no such placement; the placements: {shown}")
+
+
+def _write_charts(
+    scenario: Scenario,
+    out: Path,
+    *,
+    rules: str | None,
+    year: int | None,
+    image: ImageFormat,
+    compare_rules: Sequence[str] | None = None,
+) -> list[Path]:
+    from banenafspraak.plot import (  # noqa: PLC0415 - the plot extra is optional
+        comparison_chart,
+        realisation_chart,
+        save_chart,
+    )
+
+    years = list(scenario.years)
+    if not years:
+        raise InvalidScenarioError(
+            [Problem("placements", "hours", "nothing", "no pay periods: nothing to chart")],
+            source=scenario.name or "scenario",
+        )
+    chosen = rules or rule_set_in_force(f"{years[-1]}-12-31").name
+    counts = [count_jobs(scenario, rules=chosen, year=y) for y in years]
+    last = year or years[-1]
+    compared = count_each(scenario, compare_rules or list(available_rule_sets()), last)
+    out.mkdir(parents=True, exist_ok=True)
+    return [
+        save_chart(realisation_chart(counts), out / f"realisation.{image.value}"),
+        save_chart(comparison_chart(compared), out / f"comparison.{image.value}"),
+    ]
+
+
+@app.command()
+def plot(
+    file: ScenarioPath,
+    *,
+    out: Annotated[Path, typer.Option("--out", help="The folder to write the charts to.")],
+    rules: Rules = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="The year of the comparison chart (default: the last).",
+            min=1900,
+            max=2200,
+        ),
+    ] = None,
+    compare_rules: Annotated[
+        str | None,
+        typer.Option(
+            "--compare", help="Rule sets to compare (default: every one).", callback=_check_rules
+        ),
+    ] = None,
+    image: Annotated[
+        ImageFormat, typer.Option("--image", help="png or svg.", case_sensitive=False)
+    ] = ImageFormat.PNG,
+    full_ids: FullIds = False,
+) -> None:
+    """Two charts: realisation against the targets per pool, and rule sets per employer."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    paths = _write_charts(
+        scenario,
+        out,
+        rules=rules,
+        year=year,
+        image=image,
+        compare_rules=compare_rules.split(",") if compare_rules else None,
+    )
+    for path in paths:
+        sys.stdout.write(f"wrote {path}\n")
+
+
+def _version(value: bool) -> None:  # noqa: FBT001 - a typer callback
+    if value:
+        sys.stdout.write(f"banenafspraak {__version__}\n")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    *,
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="banenafspraak", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="the bundled example under every rule set")
-    args = parser.parse_args(argv)
-    if args.command == "demo":
-        sys.stdout.write(demo_report())
-    return 0
+    """Run the command line; returns the exit code (0 fine, 1 bad input, 2 usage)."""
+    command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        command.main(args=args, prog_name="banenafspraak", standalone_mode=True)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
+    except BanenafspraakError as error:
+        sys.stderr.write(f"banenafspraak: {error}\n")
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        sys.stderr.write(f"banenafspraak: {error.strerror or error}{where}\n")
+        return EXIT_BAD_INPUT
+    return EXIT_OK  # pragma: no cover - click's standalone mode always exits

@@ -20,7 +20,7 @@ from typing import Any, cast
 import attrs
 import pendulum
 
-from banenafspraak._util import FrozenMap, frozen_map
+from banenafspraak._util import FrozenMap, frozen_map, to_decimal_string
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidScenarioError, Problem
@@ -169,7 +169,9 @@ def _plain(value: object) -> object:  # noqa: PLR0911 - one branch per kind of v
         return {str(_plain(k)): _plain(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
-    if isinstance(value, Decimal | Fraction):
+    if isinstance(value, Decimal):
+        return to_decimal_string(value)  # 59.0 and 59 are the same number: one digest
+    if isinstance(value, Fraction):
         return str(value)
     if isinstance(value, pendulum.Date):
         return value.isoformat()

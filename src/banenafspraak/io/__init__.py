@@ -1,0 +1,131 @@
+"""Scenario files: JSON (``banenafspraak/scenario@1``) and folders of CSV files.
+
+>>> from banenafspraak.io import example_path, load_scenario
+>>> scenario = load_scenario(example_path())
+>>> scenario.name
+'bundled example 2018-2019'
+
+Loading checks the file against the shipped JSON Schema, then the nouns, then the scenario as a
+whole, and reports every problem of a stage at once, each with its file, row or JSON path, field
+and the value seen (:class:`~banenafspraak.InvalidScenarioError`); it never returns a scenario
+with parts left out. Nine-digit person ids are taken for BSNs: they must pass the elfproef, and
+problems show them masked unless ``full_ids=True``. Loading and saving write nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.io._csv import FILES, read_folder, write_folder
+from banenafspraak.io._document import (
+    FORMAT,
+    scenario_from_document,
+    scenario_schema,
+    scenario_to_document,
+)
+from banenafspraak.io._places import Places
+from banenafspraak.io.bsn import elfproef, is_bsn, mask_id, mask_text
+from banenafspraak.scenario import Scenario
+
+__all__ = [
+    "CSV_FILES",
+    "FORMAT",
+    "elfproef",
+    "example_path",
+    "is_bsn",
+    "load_scenario",
+    "mask_id",
+    "mask_text",
+    "parse_scenario_json",
+    "save_scenario",
+    "scenario_from_document",
+    "scenario_schema",
+    "scenario_to_document",
+    "scenario_to_json",
+]
+
+CSV_FILES = {key: table.file for key, table in FILES.items()}
+"""The files of a CSV scenario folder, by the key of the JSON document they fill."""
+
+_EXCERPT = 20
+
+
+def example_path() -> Path:
+    """The bundled example scenario as a JSON file inside the installed package."""
+    return Path(str(resources.files("banenafspraak").joinpath("data", "example.json")))
+
+
+def _reject_constant(name: str) -> object:
+    msg = f"{name} is not a number JSON allows"
+    raise ValueError(msg)
+
+
+def parse_scenario_json(text: str, *, source: str = "<text>", full_ids: bool = False) -> Scenario:
+    """A scenario from the text of a JSON scenario file.
+
+    Numbers are read exactly (as ``Decimal``), never as binary floats.
+
+    Raises:
+        InvalidScenarioError: listing every problem found.
+    """
+    try:
+        document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        seen = text[error.pos : error.pos + _EXCERPT] if error.pos < len(text) else "end of file"
+        problem = Problem(
+            f"{source} line {error.lineno} column {error.colno}", "", repr(seen), error.msg
+        )
+        raise InvalidScenarioError([problem], source=source) from None
+    except ValueError as error:
+        raise InvalidScenarioError([Problem(source, "", "", str(error))], source=source) from None
+    return scenario_from_document(document, Places(source=source, full_ids=full_ids))
+
+
+def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
+    """A scenario from a ``.json`` file or a folder of CSV files (see :mod:`banenafspraak.io._csv`).
+
+    Args:
+        path: the file or folder.
+        full_ids: show BSNs in full in problems (they are masked by default).
+
+    Raises:
+        InvalidScenarioError: listing every problem, each with its place and the value seen.
+    """
+    where = Path(path)
+    if where.is_dir():
+        document, places, problems = read_folder(where, full_ids=full_ids)
+        return scenario_from_document(document, places, problems=problems)
+    if not where.is_file():
+        raise InvalidScenarioError(
+            [Problem(str(where), "", str(where), "no such file or folder")], source=str(where)
+        )
+    try:
+        text = where.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem = Problem(str(where), "", f"byte {error.start}", "not UTF-8 text")
+        raise InvalidScenarioError([problem], source=str(where)) from None
+    return parse_scenario_json(text, source=str(where), full_ids=full_ids)
+
+
+def scenario_to_json(scenario: Scenario) -> str:
+    """A scenario as the text of a JSON scenario file (exact numbers as decimal strings)."""
+    document: dict[str, Any] = scenario_to_document(scenario)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def save_scenario(scenario: Scenario, path: str | Path) -> Path:
+    """Write a scenario to ``path``: a JSON file if it ends in ``.json``, else a CSV folder.
+
+    Returns the path written. Nothing else is written.
+    """
+    where = Path(path)
+    if where.suffix.lower() == ".json":
+        where.write_text(scenario_to_json(scenario), encoding="utf-8")
+    else:
+        write_folder(scenario_to_document(scenario), where)
+    return where

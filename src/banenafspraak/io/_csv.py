@@ -1,0 +1,460 @@
+"""A scenario as a folder of CSV files, one table per kind of item.
+
+=======================  ===========================================================================
+file                     columns (``*`` = required)
+=======================  ===========================================================================
+``employers.csv`` *      ``id*, name, sector*, subsector, kind``
+``employer_years.csv``   ``employer*, year*, total_hours, agency_or_wsw_staff_hours, premium_wage,
+                         exempt_wage, small_employer``: one row per employer and year
+``people.csv`` *         ``id*, name, ground, start, conditions_ceased, ended_on_request``: one row
+                         per registration (a person with two registrations has two rows; a person
+                         without one has one row with an empty ``ground``)
+``placements.csv`` *     ``id*, person*, employer*, kind, hirer, credited_to_hirer, contract,
+                         employment_start``
+``hours.csv`` *          ``placement*, start*, end*, hours*``: one row per pay period
+``contracts.csv``        ``id*, buyer*, supplier*, start*, end*, kind``
+``baseline.csv``         ``pool*, jobs*, on, source``: one row per pool
+``parameters.csv``       ``name*, start, value*``: an empty ``start`` replaces the whole table
+``scenario.csv``         ``format, name``: one row
+=======================  ===========================================================================
+
+Files are UTF-8 (a byte-order mark is fine), comma- or semicolon-separated, with a header row.
+Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0``) for flags.
+The rows are assembled into the same document a JSON file holds, so that both go through the same
+checks; every part of the document remembers its file and row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path as FilePath
+from typing import Any
+
+import attrs
+
+from banenafspraak.exceptions import Problem
+from banenafspraak.io._document import FORMAT
+from banenafspraak.io._places import Path, Places
+from banenafspraak.io.bsn import mask_text
+
+__all__ = ["FILES", "read_folder", "write_folder"]
+
+_YEAR_COLUMNS = (
+    "total_hours",
+    "agency_or_wsw_staff_hours",
+    "premium_wage",
+    "exempt_wage",
+    "small_employer",
+)
+_TRUE = {"true", "yes", "1", "y", "ja", "j"}
+_FALSE = {"false", "no", "0", "n", "nee"}
+
+
+@attrs.frozen
+class _Table:
+    file: str
+    columns: tuple[str, ...]
+    required: frozenset[str]
+    must_exist: bool
+
+
+def _table(file: str, columns: str, *, must_exist: bool) -> _Table:
+    """A table spec from ``"id*, name, sector*"`` (a star marks a required column)."""
+    names = tuple(c.strip() for c in columns.split(","))
+    required = frozenset(n.rstrip("*") for n in names if n.endswith("*"))
+    return _Table(file, tuple(n.rstrip("*") for n in names), required, must_exist)
+
+
+FILES: Mapping[str, _Table] = {
+    "scenario": _table("scenario.csv", "format, name", must_exist=False),
+    "employers": _table("employers.csv", "id*, name, sector*, subsector, kind", must_exist=True),
+    "employer_years": _table(
+        "employer_years.csv", "employer*, year*, " + ", ".join(_YEAR_COLUMNS), must_exist=False
+    ),
+    "people": _table(
+        "people.csv",
+        "id*, name, ground, start, conditions_ceased, ended_on_request",
+        must_exist=True,
+    ),
+    "placements": _table(
+        "placements.csv",
+        "id*, person*, employer*, kind, hirer, credited_to_hirer, contract, employment_start",
+        must_exist=True,
+    ),
+    "hours": _table("hours.csv", "placement*, start*, end*, hours*", must_exist=True),
+    "contracts": _table(
+        "contracts.csv", "id*, buyer*, supplier*, start*, end*, kind", must_exist=False
+    ),
+    "baseline": _table("baseline.csv", "pool*, jobs*, on, source", must_exist=False),
+    "parameters": _table("parameters.csv", "name*, start, value*", must_exist=False),
+}
+"""The tables of a CSV folder, by the key of the document they fill."""
+
+Row = tuple[int, dict[str, str]]
+
+
+def _flag(text: str) -> bool | str:
+    lowered = text.lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    return text
+
+
+def _parameter_value(text: str) -> object:
+    lowered = text.lower()
+    if lowered in {"true", "false"}:
+        return lowered == "true"
+    if lowered == "null":
+        return None
+    return text
+
+
+@attrs.define
+class _Reader:
+    """Reads the tables of one folder, collecting problems and the place of every part."""
+
+    folder: FilePath
+    full_ids: bool
+    problems: list[Problem] = attrs.field(factory=list)
+    unread: set[str] = attrs.field(factory=set)
+    rows: dict[Path, tuple[str, str | None]] = attrs.field(factory=dict)
+
+    def problem(self, where: str, field: str, value: str, message: str) -> None:
+        text = (lambda s: s) if self.full_ids else mask_text
+        self.problems.append(Problem(text(where), field, text(value), message))
+
+    def table(self, key: str) -> list[Row]:
+        """The rows of one table (none if the file is missing or unreadable: then it is unread)."""
+        self.unread.add(key)
+        spec = FILES[key]
+        path = self.folder / spec.file
+        if not path.is_file():
+            if spec.must_exist:
+                self.problem(spec.file, "", "nothing", "missing file")
+            return []
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.problem(spec.file, "", f"byte {error.start}", "not UTF-8 text")
+            return []
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            header = [cell.strip() for cell in next(reader)]
+        except StopIteration:
+            self.problem(
+                spec.file, "", "an empty file", f"expected a header row: {', '.join(spec.columns)}"
+            )
+            return []
+        except csv.Error as error:  # pragma: no cover - the csv module rarely refuses a header
+            self.problem(spec.file, "", "the header", str(error))
+            return []
+        if not self._header_ok(spec, header):
+            return []
+        self.unread.discard(key)
+        return self._rows(spec, header, reader)
+
+    def _header_ok(self, spec: _Table, header: Sequence[str]) -> bool:
+        ok = True
+        for column in spec.columns:
+            if column in spec.required and column not in header:
+                self.problem(
+                    f"{spec.file} row 1", column, ", ".join(header), "missing required column"
+                )
+                ok = False
+        for column in header:
+            if column not in spec.columns:
+                self.problem(
+                    f"{spec.file} row 1",
+                    column,
+                    column,
+                    f"unknown column; the columns are {', '.join(spec.columns)}",
+                )
+                ok = False
+        for column in {c for c in header if header.count(c) > 1}:
+            self.problem(f"{spec.file} row 1", column, column, "column given twice")
+            ok = False
+        return ok
+
+    def _rows(self, spec: _Table, header: Sequence[str], reader: Iterable[list[str]]) -> list[Row]:
+        rows: list[Row] = []
+        line = 1
+        try:
+            for cells in reader:
+                line += 1
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) > len(header):
+                    extra = ", ".join(cells[len(header) :])
+                    self.problem(
+                        f"{spec.file} row {line}", "", extra, "more cells than the header has"
+                    )
+                    continue
+                row = {
+                    column: cell.strip()
+                    for column, cell in zip(header, cells, strict=False)
+                    if cell.strip()
+                }
+                rows.append((line, row))
+        except csv.Error as error:
+            self.problem(f"{spec.file} row {line + 1}", "", "the row", str(error))
+        return rows
+
+    def place(self, path: Path, key: str, line: int, column: str | None = None) -> None:
+        self.rows[path] = (f"{FILES[key].file} row {line}", column)
+
+
+def _employers(reader: _Reader) -> list[dict[str, Any]]:
+    employers: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for line, row in reader.table("employers"):
+        reader.place(("employers", len(employers)), "employers", line)
+        index.setdefault(row.get("id", ""), len(employers))
+        employers.append(row)
+    for line, row in reader.table("employer_years"):
+        where = f"{FILES['employer_years'].file} row {line}"
+        employer, year = row.get("employer", ""), row.get("year", "")
+        if employer not in index:
+            if "employers" in reader.unread:
+                continue
+            reader.problem(where, "employer", employer, "unknown employer")
+            continue
+        if not (len(year) == 4 and year.isdigit()):  # noqa: PLR2004 - YYYY
+            reader.problem(where, "year", year, "expected a year YYYY")
+            continue
+        item = employers[index[employer]]
+        for column in _YEAR_COLUMNS:
+            if column not in row:
+                continue
+            table = item.setdefault(column, {})
+            if year in table:
+                reader.problem(where, column, year, "this employer's year is given twice")
+                continue
+            table[year] = _flag(row[column]) if column == "small_employer" else row[column]
+            path = ("employers", index[employer], column, year)
+            reader.place(path, "employer_years", line, column)
+    return employers
+
+
+def _people(reader: _Reader) -> list[dict[str, Any]]:
+    people: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for line, row in reader.table("people"):
+        key = row.get("id", "")
+        if key not in index or not key:
+            index[key] = len(people)
+            reader.place(("people", len(people)), "people", line)
+            person: dict[str, Any] = {"id": key} if key else {}
+            people.append(person)
+        person = people[index[key]]
+        if "name" in row:
+            person.setdefault("name", row["name"])
+        registration = {k: row[k] for k in FILES["people"].columns[2:] if k in row}
+        if registration:
+            registrations = person.setdefault("registrations", [])
+            path = ("people", index[key], "registrations", len(registrations))
+            reader.place(path, "people", line)
+            registrations.append(registration)
+    return people
+
+
+def _placements(reader: _Reader) -> list[dict[str, Any]]:
+    placements: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for line, row in reader.table("placements"):
+        reader.place(("placements", len(placements)), "placements", line)
+        index.setdefault(row.get("id", ""), len(placements))
+        placement: dict[str, Any] = dict(row)
+        if "credited_to_hirer" in row:
+            placement["credited_to_hirer"] = _flag(row["credited_to_hirer"])
+        placements.append(placement)
+    for line, row in reader.table("hours"):
+        key = row.pop("placement", "")
+        if key not in index:
+            if "placements" in reader.unread:
+                continue
+            where = f"{FILES['hours'].file} row {line}"
+            reader.problem(where, "placement", key, "unknown placement")
+            continue
+        hours = placements[index[key]].setdefault("hours", [])
+        reader.place(("placements", index[key], "hours", len(hours)), "hours", line)
+        hours.append(row)
+    return placements
+
+
+def _contracts(reader: _Reader) -> list[dict[str, Any]]:
+    contracts: list[dict[str, Any]] = []
+    for line, row in reader.table("contracts"):
+        path: Path = ("contracts", len(contracts))
+        reader.place(path, "contracts", line)
+        period = {k: row.pop(k) for k in ("start", "end") if k in row}
+        for column in ("start", "end"):
+            reader.place((*path, "period", column), "contracts", line, column)
+        reader.place((*path, "period"), "contracts", line, "start, end")
+        contracts.append({**row, "period": period})
+    return contracts
+
+
+def _baseline(reader: _Reader) -> dict[str, Any] | None:
+    rows = reader.table("baseline")
+    if not rows:
+        return None
+    baseline: dict[str, Any] = {"jobs": {}}
+    reader.place(("baseline",), "baseline", rows[0][0])
+    for line, row in rows:
+        pool, jobs = row.get("pool"), row.get("jobs")
+        for key in ("on", "source"):
+            if key in row:
+                baseline.setdefault(key, row[key])
+        if pool is None and jobs is None:
+            continue
+        if pool is None or jobs is None:
+            where = f"{FILES['baseline'].file} row {line}"
+            missing = "pool" if pool is None else "jobs"
+            reader.problem(where, missing, "nothing", "required field missing")
+            continue
+        baseline["jobs"][pool] = jobs
+        reader.place(("baseline", "jobs", pool), "baseline", line, "jobs")
+    return baseline
+
+
+def _parameters(reader: _Reader) -> dict[str, Any]:
+    parameters: dict[str, Any] = {}
+    for line, row in reader.table("parameters"):
+        where = f"{FILES['parameters'].file} row {line}"
+        name, start = row.get("name", ""), row.get("start")
+        value = _parameter_value(row.get("value", ""))
+        if start is None:
+            if name in parameters:
+                twice = "the value is given twice"
+                also = "the table is also given by start"
+                message = also if isinstance(parameters[name], dict) else twice
+                reader.problem(where, "start", "nothing", message)
+                continue
+            parameters[name] = value
+            reader.place(("parameters", name), "parameters", line, "value")
+            continue
+        table = parameters.setdefault(name, {})
+        if not isinstance(table, dict):
+            reader.problem(where, "start", start, "the table is also given as a whole")
+            continue
+        table[start] = value
+        reader.place(("parameters", name), "parameters", line, "value")
+        reader.place(("parameters", name, start), "parameters", line, "value")
+    return parameters
+
+
+def read_folder(
+    folder: FilePath, *, full_ids: bool = False
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    """The scenario document of a CSV folder, the places of its parts, and the problems found.
+
+    The problems are those of the files themselves (missing files, wrong headers, rows that point
+    to nothing); a table with a wrong header is left out of the document.
+    """
+    reader = _Reader(folder, full_ids)
+    reader.rows[()] = (str(folder), None)
+    settings = reader.table("scenario")
+    document: dict[str, Any] = {"format": FORMAT, "name": folder.name}
+    if settings:
+        line, row = settings[0]
+        document.update({"name": "", **row})
+        reader.place(("format",), "scenario", line, "format")
+        reader.place(("name",), "scenario", line, "name")
+    document["employers"] = _employers(reader)
+    document["people"] = _people(reader)
+    document["placements"] = _placements(reader)
+    document["contracts"] = _contracts(reader)
+    baseline = _baseline(reader)
+    if baseline is not None:
+        document["baseline"] = baseline
+    parameters = _parameters(reader)
+    if parameters:
+        document["parameters"] = parameters
+    places = Places(source=str(folder), rows=reader.rows, full_ids=full_ids)
+    return document, places, reader.problems
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _write(folder: FilePath, key: str, rows: Iterable[Mapping[str, object]]) -> None:
+    spec = FILES[key]
+    with (folder / spec.file).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=spec.columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else _text(v) for k, v in row.items()})
+
+
+def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
+    """Write a scenario document as a folder of CSV files (the folder is created if need be)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder, "scenario", [{"format": document["format"], "name": document.get("name")}])
+    employers = document["employers"]
+    _write(
+        folder, "employers", [{k: e.get(k) for k in FILES["employers"].columns} for e in employers]
+    )
+    years: list[dict[str, object]] = []
+    for employer in employers:
+        known = sorted({year for column in _YEAR_COLUMNS for year in employer.get(column, {})})
+        years.extend(
+            {
+                "employer": employer["id"],
+                "year": year,
+                **{c: employer.get(c, {}).get(year) for c in _YEAR_COLUMNS},
+            }
+            for year in known
+        )
+    _write(folder, "employer_years", years)
+    people: list[dict[str, object]] = []
+    for person in document["people"]:
+        base = {"id": person["id"], "name": person.get("name")}
+        registrations = person.get("registrations", ())
+        people.extend([{**base, **r} for r in registrations] if registrations else [base])
+    _write(folder, "people", people)
+    placements = document["placements"]
+    columns = FILES["placements"].columns
+    _write(folder, "placements", [{k: p.get(k) for k in columns} for p in placements])
+    _write(
+        folder,
+        "hours",
+        [{"placement": p["id"], **period} for p in placements for period in p.get("hours", ())],
+    )
+    _write(
+        folder,
+        "contracts",
+        [
+            {k: c.get(k) for k in ("id", "buyer", "supplier", "kind")} | c["period"]
+            for c in document["contracts"]
+        ],
+    )
+    baseline = document.get("baseline")
+    if baseline is not None:
+        rows = [
+            {"pool": pool, "jobs": jobs, "on": baseline.get("on"), "source": baseline.get("source")}
+            for pool, jobs in baseline["jobs"].items()
+        ] or [{"on": baseline.get("on"), "source": baseline.get("source")}]
+        _write(folder, "baseline", rows)
+    parameters = document.get("parameters", {})
+    if parameters:
+        rows = []
+        for name, value in parameters.items():
+            if isinstance(value, Mapping):
+                rows.extend({"name": name, "start": k, "value": _text(v)} for k, v in value.items())
+            else:
+                rows.append({"name": name, "value": _text(value)})
+        _write(folder, "parameters", rows)

@@ -1,0 +1,342 @@
+"""A scenario document (plain JSON-like data) to a :class:`Scenario` and back.
+
+Loading runs in three stages, each reporting every problem it finds before the next one starts,
+so that nothing is half-loaded and no problem is reported twice:
+
+1. the document against the shipped JSON Schema (types, required fields, known values, dates,
+   non-negative hours), and the elfproef of nine-digit person ids;
+2. structuring into the nouns with a private cattrs converter in detailed-validation mode (the
+   nouns' own checks: an end before a start, more hours than a pay period holds, ...);
+3. the scenario as a whole (unknown or duplicate ids, overlapping pay periods) and the parameter
+   overrides.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+import jsonschema  # type: ignore[import-untyped,unused-ignore]
+import pendulum
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from banenafspraak._util import FrozenMap, to_date, to_decimal, to_decimal_string
+from banenafspraak.baselines import Baseline
+from banenafspraak.employers import Employer
+from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.io._places import MISSING, Path, Places, value_at
+from banenafspraak.io.bsn import elfproef, looks_like_bsn, mask_id
+from banenafspraak.parameters import default_parameters
+from banenafspraak.people import Person
+from banenafspraak.placements import Placement
+from banenafspraak.procurement import ProcurementContract
+from banenafspraak.scenario import Scenario
+
+__all__ = ["FORMAT", "scenario_from_document", "scenario_schema", "scenario_to_document"]
+
+FORMAT = "banenafspraak/scenario@1"
+"""The format name and version a scenario document declares in its ``"format"`` key."""
+
+_SECTIONS = {"employer": "employers", "person": "people", "placement": "placements"}
+_SECTIONS["contract"] = "contracts"
+_CORE_LOCATION = re.compile(r"^(employer|person|placement|contract) '(.*)'$")
+_HOURS_FIELD = re.compile(r"^hours\[(\d+)\]$")
+
+
+@functools.cache
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema of the scenario format (Draft 2020-12), as shipped in the package."""
+    text = resources.files("banenafspraak.io").joinpath("scenario.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    cls = jsonschema.Draft202012Validator
+    return cls(scenario_schema(), format_checker=cls.FORMAT_CHECKER)
+
+
+# -- the converter ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Document:
+    """The top level of a scenario document, as cattrs structures it."""
+
+    format: str
+    employers: tuple[Employer, ...]
+    people: tuple[Person, ...]
+    placements: tuple[Placement, ...]
+    contracts: tuple[ProcurementContract, ...]
+    baseline: Baseline | None = None
+    parameters: dict[str, Any] = attrs.field(factory=dict)
+    name: str = ""
+
+
+def _fraction(value: object) -> Fraction:
+    if isinstance(value, str) and "/" in value:
+        return Fraction(value.replace(" ", ""))
+    return Fraction(to_decimal(value))
+
+
+def _fraction_text(value: Fraction) -> str:
+    text = to_decimal_string(value, places=0)
+    return text if Fraction(text) == value else f"{value.numerator}/{value.denominator}"
+
+
+def _is_frozen_map(kind: Any) -> bool:  # noqa: ANN401 - any type cattrs asks about
+    return kind is FrozenMap or get_origin(kind) is FrozenMap
+
+
+def _frozen_map_structure(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:  # noqa: ANN401
+    key, value = get_args(kind) or (Any, Any)
+    as_dict = converter.get_structure_hook(dict[key, value])  # type: ignore[valid-type]
+
+    def structure(data: object, _kind: object) -> FrozenMap[Any, Any]:
+        return FrozenMap(as_dict(data, dict[key, value]))  # type: ignore[valid-type]
+
+    return structure
+
+
+def _frozen_map_unstructure(_kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:  # noqa: ANN401
+    def unstructure(data: FrozenMap[Any, Any]) -> dict[str, Any]:
+        return {str(k): converter.unstructure(v) for k, v in data.items()}
+
+    return unstructure
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter(
+        detailed_validation=True, forbid_extra_keys=True, omit_if_default=True
+    )
+    converter.register_structure_hook(pendulum.Date, lambda value, _: to_date(value))
+    converter.register_unstructure_hook(pendulum.Date, lambda day: day.isoformat())
+    converter.register_structure_hook(Decimal, lambda value, _: to_decimal(value))
+    converter.register_unstructure_hook(Decimal, to_decimal_string)
+    converter.register_structure_hook(Fraction, lambda value, _: _fraction(value))
+    converter.register_unstructure_hook(Fraction, _fraction_text)
+    converter.register_structure_hook_factory(_is_frozen_map, _frozen_map_structure)
+    converter.register_unstructure_hook_factory(_is_frozen_map, _frozen_map_unstructure)
+    return converter
+
+
+# -- stage 1: the schema and the elfproef ----------------------------------------------------
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    description = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if not error.absolute_path:
+        description = "a JSON object with the keys format, employers, people, placements, contracts"
+    expected = f"expected {description}" if description else error.message
+    messages = {
+        "required": "required field missing",
+        "additionalProperties": "unknown field",
+        "minLength": "must not be empty",
+        "minimum": "must not be negative",
+        "const": f"expected {error.validator_value!r}",
+    }
+    return messages.get(str(error.validator), expected)
+
+
+def _schema_problems(document: object, places: Places) -> Iterator[Problem]:
+    errors = sorted(
+        _validator().iter_errors(document),
+        key=lambda e: [(isinstance(p, str), str(p).zfill(9)) for p in e.absolute_path],
+    )
+    for error in errors:
+        path: Path = tuple(error.absolute_path)
+        message = _schema_message(error)
+        if error.validator == "required":
+            present = error.instance if isinstance(error.instance, Mapping) else {}
+            for name in error.validator_value:
+                if name not in present:
+                    yield places.problem((*path, name), message, MISSING)
+        elif error.validator == "additionalProperties":
+            known = set(error.schema.get("properties", {}))
+            for name in error.instance:
+                if name not in known:
+                    hint = difflib.get_close_matches(name, sorted(known), n=1)
+                    extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+                    yield places.problem((*path, name), message + extra, error.instance[name])
+        elif "propertyNames" in error.schema_path:
+            key = message.removeprefix("expected ")
+            yield places.problem((*path, error.instance), f"a key must be {key}", error.instance)
+        else:
+            yield places.problem(path, message, error.instance)
+
+
+def _bsn_problems(document: Mapping[str, Any], places: Places) -> Iterator[Problem]:
+    for section, field in (("people", "id"), ("placements", "person")):
+        items = document.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            value = item.get(field) if isinstance(item, Mapping) else None
+            if isinstance(value, str) and looks_like_bsn(value) and not elfproef(value):
+                yield places.problem(
+                    (section, index, field),
+                    "a nine-digit id is taken for a BSN and must pass the elfproef (11-test)",
+                    mask_id(value, full=places.full_ids),
+                )
+
+
+# -- stage 2: structuring --------------------------------------------------------------------
+
+
+def _failures(error: BaseException, path: Path = ()) -> Iterator[tuple[Path, BaseException]]:
+    """The leaf exceptions of a cattrs validation error, each with its document path."""
+    if isinstance(error, IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            yield from _failures(inner, (*path, note.index))
+        for inner in without:
+            yield path, inner
+    elif isinstance(error, ClassValidationError):
+        with_notes_c, without_c = error.group_exceptions()
+        for inner, note_c in with_notes_c:
+            yield from _failures(inner, (*path, note_c.name))
+        for inner in without_c:
+            yield path, inner
+    else:
+        yield path, error
+
+
+def _failure_message(error: BaseException) -> str:
+    if isinstance(error, KeyError):
+        return "required field missing"
+    return str(error) or type(error).__name__
+
+
+# -- stage 3: the scenario as a whole --------------------------------------------------------
+
+
+def _canonical_parameter(value: object) -> object:
+    """Parameter values as the file holds them: numbers as decimal strings."""
+    if isinstance(value, Mapping):
+        return {str(k): _canonical_parameter(v) for k, v in value.items()}
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return to_decimal_string(value)
+    return value
+
+
+def _parameter_problems(parameters: Mapping[str, Any], places: Places) -> Iterator[Problem]:
+    defaults = default_parameters()
+    for name, raw in parameters.items():
+        if name not in defaults.names():
+            close = difflib.get_close_matches(name, defaults.names(), n=3)
+            hint = f"; close: {', '.join(close)}" if close else ""
+            yield places.problem(("parameters", name), f"unknown parameter{hint}", name)
+            continue
+        rows = raw.items() if isinstance(raw, Mapping) else [(None, raw)]
+        for start, value in rows:
+            path: Path = ("parameters", name) if start is None else ("parameters", name, start)
+            try:
+                defaults.with_overrides({name: value if start is None else {start: value}})
+            except (TypeError, ValueError) as error:
+                yield places.problem(path, str(error), value)
+
+
+def _relocated(problem: Problem, document: Mapping[str, Any], places: Places) -> Problem:
+    """A problem the :class:`Scenario` found, moved to the place in the file."""
+    match = _CORE_LOCATION.match(problem.location)
+    if match is None:  # pragma: no cover - every scenario problem names its item
+        return places.masked(problem)
+    noun, key = match.groups()
+    section = _SECTIONS[noun]
+    items = document.get(section, [])
+    index = next((i for i, item in enumerate(items) if item.get("id") == key), 0)
+    path: Path = (section, index)
+    hours = _HOURS_FIELD.match(problem.field)
+    if hours is not None:
+        periods = items[index].get("hours", [])
+        order = sorted(range(len(periods)), key=lambda i: (periods[i]["start"], periods[i]["end"]))
+        path = (*path, "hours", order[int(hours.group(1))], "start")
+    else:
+        path = (*path, problem.field)
+    location, field = places.place(path)
+    note = f"{noun} {mask_id(key, full=places.full_ids)!r}"
+    return places.masked(Problem(f"{location} ({note})", field, problem.value, problem.message))
+
+
+def scenario_from_document(
+    document: object, places: Places, *, problems: Iterable[Problem] = ()
+) -> Scenario:
+    """A :class:`Scenario` from a parsed scenario document.
+
+    ``problems`` found while reading the file (a CSV row that points to nothing) are reported
+    with those of the first stage.
+
+    Raises:
+        InvalidScenarioError: listing every problem of the first stage that found any.
+    """
+    problems = [*problems, *dict.fromkeys(_schema_problems(document, places))]
+    if isinstance(document, Mapping):
+        problems += _bsn_problems(document, places)
+    if problems:
+        raise InvalidScenarioError(problems, source=places.source)
+    assert isinstance(document, Mapping)  # noqa: S101 - the schema requires an object
+    try:
+        parsed = _converter().structure(document, _Document)
+    except (ClassValidationError, IterableValidationError) as error:
+        problems = [
+            places.problem(path, _failure_message(failure), value_at(document, path))
+            for path, failure in _failures(error)
+        ]
+        raise InvalidScenarioError(problems, source=places.source) from None
+    parameters = {name: _canonical_parameter(v) for name, v in parsed.parameters.items()}
+    problems = list(_parameter_problems(parameters, places))
+    try:
+        scenario = Scenario(
+            name=parsed.name,
+            employers=parsed.employers,
+            people=parsed.people,
+            placements=parsed.placements,
+            contracts=parsed.contracts,
+            baseline=parsed.baseline or Baseline(),
+            parameters=parameters,
+        )
+    except InvalidScenarioError as error:
+        problems += [_relocated(p, document, places) for p in error.problems]
+    if problems:
+        raise InvalidScenarioError(problems, source=places.source)
+    return scenario
+
+
+def scenario_to_document(scenario: Scenario) -> dict[str, Any]:
+    """A scenario as a plain document of the scenario format (numbers as decimal strings)."""
+    converter = _converter()
+    document: dict[str, Any] = {"format": FORMAT}
+    if scenario.name:
+        document["name"] = scenario.name
+    document["employers"] = converter.unstructure(scenario.employers, tuple[Employer, ...])
+    document["people"] = converter.unstructure(scenario.people, tuple[Person, ...])
+    document["placements"] = converter.unstructure(scenario.placements, tuple[Placement, ...])
+    document["contracts"] = converter.unstructure(
+        scenario.contracts, tuple[ProcurementContract, ...]
+    )
+    if scenario.baseline != Baseline():
+        baseline = converter.unstructure(scenario.baseline, Baseline)
+        baseline.setdefault("jobs", {})
+        document["baseline"] = baseline
+    if scenario.parameters:
+        document["parameters"] = {
+            name: _plain_parameter(value) for name, value in scenario.parameters.items()
+        }
+    return document
+
+
+def _plain_parameter(value: object) -> object:
+    if isinstance(value, Mapping):
+        return {str(k): _plain_parameter(v) for k, v in value.items()}
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    return _canonical_parameter(value)

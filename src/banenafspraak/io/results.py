@@ -1,0 +1,480 @@
+"""Results as JSON documents and CSV tables, with stable keys and exact numbers as strings.
+
+The command line prints these; reporting systems read them. Every document carries the
+:class:`~banenafspraak.Receipt` of its result (library version, rule set and its version, a digest
+of the parameters in force and one of the scenario), so that it can be reproduced.
+
+``count`` (:func:`count_document`)
+    ``kind`` (``"count"``), ``rules``, ``year`` (``null`` for a period that is not a calendar
+    year), ``period``, ``pools`` (pool -> ``{"hours", "jobs"}``), ``employers`` (employer id ->
+    ``{"hours", "jobs"}`` credited to it), ``input_hours``, ``counted_hours``,
+    ``excluded_hours``, ``monitoring`` (pool -> ``{"hours", "jobs", "baseline_jobs",
+    "extra_jobs", "target", "met", "shortfall"}``), ``attributions`` (one object per placement,
+    pay period and share: ``placement``, ``person``, ``employer``, ``pay_period`` ``{"start",
+    "end"}``, ``hours``, ``jobs``, ``pool``, ``credited_to``, ``excluded_because`` (a rule code or
+    ``null``), ``reasons`` (``{"code", "text", "detail", "reference", "url", "tag"}``)),
+    ``receipt``.
+``quotum`` (:func:`quotum_document`)
+    ``kind`` (``"quotum"``), ``rules``, ``year``, ``employers`` (employer id -> every field of
+    :class:`~banenafspraak.QuotumAssessment`: ``sector``, ``liable``, ``active``,
+    ``total_hours``, ``percentage``, ``credited_hours``, ``job_hours``, ``required_hours``,
+    ``shortfall_jobs``, ``levy``, ``levied``, ``small_employer``, ``surcharge_base``,
+    ``exempt_wage``, ``surcharge_rate``, ``surcharge``, ``bonus``, ``lkv``, ``net_effect``,
+    ``reasons``; ``null`` where the rule set does not use a field), ``receipt``.
+``comparison`` (:func:`comparison_document`)
+    ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
+    rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
+    ``employers`` (employer id -> rule set -> ``{"hours", "jobs"}`` credited),
+    ``excluded_hours`` (rule set -> hours), ``receipts`` (rule set -> receipt).
+
+Numbers are decimal strings: exact where the decimal expansion ends, else 12 decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from banenafspraak._util import FrozenMap, to_decimal_string
+from banenafspraak.counting import JobCount, QuotumReport, Receipt, Tally
+from banenafspraak.io.bsn import mask_id
+from banenafspraak.rulesets import Attribution, QuotumAssessment, Reason
+
+__all__ = [
+    "QUOTUM_FIELDS",
+    "Table",
+    "attribution_document",
+    "comparison_document",
+    "comparison_rows",
+    "comparison_tables",
+    "count_document",
+    "count_tables",
+    "exact",
+    "quotum_document",
+    "quotum_table",
+    "receipt_document",
+    "to_csv",
+]
+
+Number = Fraction | Decimal | int
+Formatter = Callable[[Number | None], str | None]
+
+QUOTUM_FIELDS = (
+    "total_hours",
+    "percentage",
+    "credited_hours",
+    "job_hours",
+    "required_hours",
+    "shortfall_jobs",
+    "levy",
+    "surcharge_base",
+    "exempt_wage",
+    "surcharge_rate",
+    "surcharge",
+    "bonus",
+    "lkv",
+    "net_effect",
+)
+"""The numeric fields of a quotum assessment, in the order the tables show them."""
+
+
+def exact(value: Number | None) -> str | None:
+    """An exact number as a decimal string (``None`` stays ``None``)."""
+    return to_decimal_string(value)
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A titled table of text cells, for a terminal table or a CSV file."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[str] = frozenset()
+
+
+def to_csv(table: Table) -> str:
+    """A table as CSV text (header row first)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.headers)
+    writer.writerows(table.rows)
+    return out.getvalue()
+
+
+def receipt_document(receipt: Receipt) -> dict[str, str]:
+    """A receipt as a JSON object."""
+    return attrs.asdict(receipt)
+
+
+def _tally(tally: Tally) -> dict[str, str | None]:
+    return {"hours": exact(tally.hours), "jobs": exact(tally.jobs)}
+
+
+def _reason(reason: Reason) -> dict[str, str | None]:
+    return {
+        "code": reason.code,
+        "text": reason.text,
+        "detail": reason.detail,
+        "reference": str(reason.reference),
+        "url": reason.reference.url,
+        "tag": reason.tag.value,
+    }
+
+
+def attribution_document(attribution: Attribution, *, full_ids: bool = False) -> dict[str, Any]:
+    """One attribution as a JSON object (the person's id masked if it is a BSN)."""
+    a = attribution
+    return {
+        "placement": a.placement,
+        "person": mask_id(a.person, full=full_ids),
+        "employer": a.employer,
+        "pay_period": {
+            "start": a.pay_period.start.isoformat(),
+            "end": a.pay_period.end.isoformat(),
+        },
+        "hours": exact(a.hours),
+        "jobs": exact(a.jobs),
+        "pool": None if a.pool is None else a.pool.value,
+        "credited_to": a.credited_to,
+        "excluded_because": None if a.excluded_because is None else a.excluded_because.code,
+        "reasons": [_reason(r) for r in a.reasons],
+    }
+
+
+def count_document(count: JobCount, *, full_ids: bool = False) -> dict[str, Any]:
+    """A :func:`~banenafspraak.count_jobs` result as a JSON object (see the module docs)."""
+    return {
+        "kind": "count",
+        "rules": count.rules,
+        "year": count.period.start.year if count.period.is_calendar_year() else None,
+        "period": str(count.period),
+        "pools": {pool.value: _tally(tally) for pool, tally in count.pools.items()},
+        "employers": {employer: _tally(tally) for employer, tally in count.employers.items()},
+        "input_hours": exact(count.input_hours),
+        "counted_hours": exact(count.counted_hours),
+        "excluded_hours": exact(count.excluded_hours),
+        "monitoring": {
+            m.pool.value: {
+                "hours": exact(m.hours),
+                "jobs": exact(m.jobs),
+                "baseline_jobs": exact(m.baseline_jobs),
+                "extra_jobs": exact(m.extra_jobs),
+                "target": exact(m.target),
+                "met": m.met,
+                "shortfall": exact(m.shortfall),
+            }
+            for m in count.monitoring
+        },
+        "attributions": [attribution_document(a, full_ids=full_ids) for a in count.attributions],
+        "receipt": receipt_document(count.receipt),
+    }
+
+
+def _assessment(a: QuotumAssessment) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "sector": a.sector.value,
+        "liable": a.liable,
+        "active": a.active,
+        "levied": a.levied,
+        "small_employer": a.small_employer,
+    }
+    document.update({name: exact(getattr(a, name)) for name in QUOTUM_FIELDS})
+    document["reasons"] = [_reason(r) for r in a.reasons]
+    return document
+
+
+def quotum_document(report: QuotumReport) -> dict[str, Any]:
+    """A :func:`~banenafspraak.assess_quotum` result as a JSON object (see the module docs)."""
+    return {
+        "kind": "quotum",
+        "rules": report.rules,
+        "year": report.year,
+        "employers": {a.employer: _assessment(a) for a in report.assessments},
+        "receipt": receipt_document(report.receipt),
+    }
+
+
+def comparison_document(counts: Mapping[str, JobCount], *, year: int) -> dict[str, Any]:
+    """The same scenario counted under several rule sets, side by side (see the module docs)."""
+    pools = sorted({pool.value for count in counts.values() for pool in count.pools})
+    employers = _credited_employers(counts)
+    return {
+        "kind": "comparison",
+        "year": year,
+        "rules": list(counts),
+        "pools": {
+            pool: {
+                rules: _tally(count.pools[pool]) if pool in count.pools else None  # type: ignore[index]
+                for rules, count in counts.items()
+            }
+            for pool in pools
+        },
+        "employers": {
+            employer: {rules: _tally(_credit(count, employer)) for rules, count in counts.items()}
+            for employer in employers
+        },
+        "excluded_hours": {rules: exact(count.excluded_hours) for rules, count in counts.items()},
+        "receipts": {rules: receipt_document(count.receipt) for rules, count in counts.items()},
+    }
+
+
+def _credit(count: JobCount, employer: str) -> Tally:
+    """What ``count`` credits to ``employer`` (nothing is a zero tally)."""
+    return count.employers.get(employer, Tally())
+
+
+def _credited_employers(counts: Mapping[str, JobCount]) -> list[str]:
+    """Every employer of the scenario, in scenario order, then any other credited one."""
+    order: dict[str, None] = {}
+    for count in counts.values():
+        order.update(dict.fromkeys(e.id for e in count.scenario.employers))
+        order.update(dict.fromkeys(count.employers))
+    return list(order)
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+def _placement_rows(
+    count: JobCount, number: Formatter, hours_number: Formatter, *, full_ids: bool
+) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for placement in count.scenario.placements:
+        attributions = count.for_placement(placement.id)
+        if not attributions:
+            continue
+        hours = sum((a.hours for a in attributions), Fraction(0))
+        jobs = sum((a.jobs for a in attributions), Fraction(0))
+        pools = sorted({a.pool.value if a.pool else "-" for a in attributions})
+        credit = sorted({a.credited_to or "-" for a in attributions})
+        last = attributions[-1]
+        decisive = last.excluded_because or (last.reasons[-1] if last.reasons else None)
+        rows.append(
+            (
+                placement.id,
+                mask_id(placement.person, full=full_ids),
+                placement.kind.value,
+                placement.employer,
+                hours_number(hours) or "",
+                number(jobs) or "",
+                "+".join(pools),
+                "+".join(credit),
+                decisive.code if decisive else "-",
+            )
+        )
+    return tuple(rows)
+
+
+def count_tables(
+    count: JobCount,
+    *,
+    number: Formatter = exact,
+    hours: Formatter = exact,
+    full_ids: bool = False,
+) -> dict[str, Table]:
+    """The tables of a count: ``pools``, ``employers``, ``placements`` and ``attributions``.
+
+    ``number`` writes jobs and ``hours`` hours (exact decimal strings by default; rounding
+    formatters for a person to read).
+    """
+
+    def cell(value: Number | None) -> str:
+        return number(value) or "-"
+
+    def hour_cell(value: Number | None) -> str:
+        return hours(value) or "-"
+
+    pools = Table(
+        title="Pools against their baseline and target",
+        headers=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
+        rows=tuple(
+            (
+                m.pool.value,
+                hour_cell(m.hours),
+                cell(m.jobs),
+                cell(m.baseline_jobs),
+                cell(m.extra_jobs),
+                cell(m.target),
+                "-" if m.met is None else ("met" if m.met else "missed"),
+            )
+            for m in count.monitoring
+        ),
+        numeric=frozenset({"hours", "jobs", "baseline", "extra jobs", "target"}),
+    )
+    names: dict[str, str] = {e.id: e.name for e in count.scenario.employers}
+    employers = Table(
+        title="Credited to each employer",
+        headers=("employer", "name", "hours", "jobs"),
+        rows=tuple(
+            (employer, names.get(employer, ""), hour_cell(tally.hours), cell(tally.jobs))
+            for employer, tally in count.employers.items()
+        ),
+        numeric=frozenset({"hours", "jobs"}),
+    )
+    placements = Table(
+        title="Where each placement counts",
+        headers=(
+            "placement",
+            "person",
+            "kind",
+            "employer",
+            "hours",
+            "jobs",
+            "pool",
+            "credited to",
+            "rule",
+        ),
+        rows=_placement_rows(count, number, hours, full_ids=full_ids),
+        numeric=frozenset({"hours", "jobs"}),
+    )
+    attributions = Table(
+        title="Attributions per pay period",
+        headers=(
+            "placement",
+            "person",
+            "employer",
+            "start",
+            "end",
+            "hours",
+            "jobs",
+            "pool",
+            "credited_to",
+            "excluded_because",
+            "reasons",
+        ),
+        rows=tuple(
+            (
+                a.placement,
+                mask_id(a.person, full=full_ids),
+                a.employer,
+                a.pay_period.start.isoformat(),
+                a.pay_period.end.isoformat(),
+                hour_cell(a.hours),
+                cell(a.jobs),
+                a.pool.value if a.pool else "",
+                a.credited_to or "",
+                a.excluded_because.code if a.excluded_because else "",
+                " ".join(r.code for r in a.reasons),
+            )
+            for a in count.attributions
+        ),
+        numeric=frozenset({"hours", "jobs"}),
+    )
+    return {
+        "pools": pools,
+        "employers": employers,
+        "placements": placements,
+        "attributions": attributions,
+    }
+
+
+def _used(assessments: Iterable[QuotumAssessment]) -> tuple[str, ...]:
+    listed = tuple(assessments)
+    return tuple(
+        name for name in QUOTUM_FIELDS if any(getattr(a, name) is not None for a in listed)
+    )
+
+
+def quotum_table(
+    report: QuotumReport, *, number: Formatter = exact, every_field: bool = False
+) -> Table:
+    """Per employer: liability and the quotum figures (the ones the rule set uses, or all)."""
+    fields = QUOTUM_FIELDS if every_field else _used(report.assessments)
+
+    def yes_no(flag: bool | None) -> str:  # noqa: FBT001 - a cell
+        return "" if flag is None else ("yes" if flag else "no")
+
+    return Table(
+        title=f"Quotum under {report.rules}, {report.year}",
+        headers=("employer", "sector", "liable", *fields, "levied"),
+        rows=tuple(
+            (
+                a.employer,
+                a.sector.value,
+                yes_no(a.liable),
+                *(number(getattr(a, name)) or "" for name in fields),
+                yes_no(a.levied),
+            )
+            for a in report.assessments
+        ),
+        numeric=frozenset(fields),
+    )
+
+
+def comparison_tables(
+    counts: Mapping[str, JobCount], *, number: Formatter = exact, hours: Formatter = exact
+) -> dict[str, Table]:
+    """Pools and employer credits under each rule set, side by side (jobs)."""
+    document_pools = sorted({pool for count in counts.values() for pool in count.pools})
+    rules = tuple(counts)
+
+    def jobs(table: FrozenMap[Any, Tally], key: object, default: Tally | None = None) -> str:
+        tally = table.get(key, default)
+        return "-" if tally is None else number(tally.jobs) or "-"
+
+    pools = Table(
+        title="Jobs per pool",
+        headers=("pool", *rules),
+        rows=(
+            *(
+                (pool.value, *(jobs(counts[r].pools, pool) for r in rules))
+                for pool in document_pools
+            ),
+            ("excluded hours", *(hours(counts[r].excluded_hours) or "-" for r in rules)),
+        ),
+        numeric=frozenset(rules),
+    )
+    employers = Table(
+        title="Jobs credited to each employer",
+        headers=("employer", *rules),
+        rows=tuple(
+            (employer, *(jobs(counts[r].employers, employer, Tally()) for r in rules))
+            for employer in _credited_employers(counts)
+        ),
+        numeric=frozenset(rules),
+    )
+    return {"pools": pools, "employers": employers}
+
+
+def comparison_rows(counts: Mapping[str, JobCount]) -> Table:
+    """A comparison as one long table: ``kind, key, measure`` and one column per rule set.
+
+    ``kind`` is ``pool``, ``employer`` (credited) or ``excluded``; ``measure`` is ``jobs`` or
+    ``hours``; a rule set without such a pool has an empty cell.
+    """
+    rules = tuple(counts)
+    pools = sorted({pool for count in counts.values() for pool in count.pools})
+    rows: list[tuple[str, ...]] = [
+        (
+            "pool",
+            pool.value,
+            measure,
+            *(
+                exact(getattr(counts[r].pools[pool], measure)) or ""
+                if pool in counts[r].pools
+                else ""
+                for r in rules
+            ),
+        )
+        for pool in pools
+        for measure in ("jobs", "hours")
+    ]
+    rows.extend(
+        (
+            "employer",
+            employer,
+            measure,
+            *(exact(getattr(_credit(counts[r], employer), measure)) or "" for r in rules),
+        )
+        for employer in _credited_employers(counts)
+        for measure in ("jobs", "hours")
+    )
+    rows.append(("excluded", "", "hours", *(exact(counts[r].excluded_hours) or "" for r in rules)))
+    return Table(title="Comparison", headers=("kind", "key", "measure", *rules), rows=tuple(rows))

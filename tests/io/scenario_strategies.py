@@ -1,0 +1,175 @@
+"""Small valid scenarios for round-trip properties of the scenario files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+from hypothesis import strategies as st
+
+from banenafspraak import (
+    Baseline,
+    ContractId,
+    ContractKind,
+    Employer,
+    EmployerId,
+    EmployerKind,
+    Ground,
+    PayPeriod,
+    Period,
+    Person,
+    PersonId,
+    Placement,
+    PlacementId,
+    PlacementKind,
+    ProcurementContract,
+    Registration,
+    Scenario,
+    Sector,
+    Subsector,
+)
+
+BSNS = ("111222333", "123456782", "999999990")
+NAME = st.text(alphabet=string.ascii_letters + string.digits + " ,;\"'-éë", max_size=12).map(
+    str.strip
+)
+HOURS = st.decimals(min_value=0, max_value=200, places=2, allow_nan=False, allow_infinity=False)
+AMOUNT = st.decimals(min_value=0, max_value=10**7, places=1, allow_nan=False, allow_infinity=False)
+YEARS = st.sampled_from((2018, 2019))
+FIRST, LAST = dt.date(2010, 1, 1), dt.date(2021, 12, 31)
+DAY = st.dates(min_value=FIRST, max_value=LAST)
+
+
+def _year_table(values: st.SearchStrategy[object]) -> st.SearchStrategy[dict[int, object]]:
+    return st.dictionaries(YEARS, values, max_size=2)
+
+
+@st.composite
+def employers(draw: st.DrawFn, ids: list[str]) -> list[Employer]:
+    """One employer per id, with any sector, kind and yearly figures."""
+    out = []
+    for key in ids:
+        sector = draw(st.sampled_from(Sector))
+        subsector = (
+            draw(st.none() | st.sampled_from(Subsector)) if sector is Sector.GOVERNMENT else None
+        )
+        out.append(
+            Employer(
+                id=EmployerId(key),
+                name=draw(NAME),
+                sector=sector,
+                subsector=subsector,
+                kind=draw(st.sampled_from(EmployerKind)),
+                total_hours=draw(_year_table(AMOUNT)),
+                agency_or_wsw_staff_hours=draw(_year_table(AMOUNT)),
+                premium_wage=draw(_year_table(AMOUNT)),
+                exempt_wage=draw(_year_table(AMOUNT)),
+                small_employer=draw(_year_table(st.booleans())),
+            )
+        )
+    return out
+
+
+@st.composite
+def registrations(draw: st.DrawFn) -> list[Registration]:
+    """Up to two registrations on different grounds."""
+    grounds = draw(st.lists(st.sampled_from(Ground), unique=True, max_size=2))
+    out = []
+    for ground in grounds:
+        start = draw(DAY)
+        ceased = draw(st.none() | st.dates(min_value=start, max_value=LAST))
+        ended = draw(st.none() | st.dates(min_value=start, max_value=LAST))
+        out.append(
+            Registration(
+                ground=ground, start=start, conditions_ceased=ceased, ended_on_request=ended
+            )
+        )
+    return out
+
+
+@st.composite
+def pay_periods(draw: st.DrawFn) -> list[PayPeriod]:
+    """Distinct calendar months of 2018-2019 with up to 200 hours each."""
+    months = draw(st.lists(st.tuples(YEARS, st.integers(1, 12)), unique=True, max_size=4))
+    return [PayPeriod.month(year, month, draw(HOURS)) for year, month in months]
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> Scenario:
+    """A small valid scenario using every kind of noun and field the file format carries."""
+    employer_ids = draw(st.lists(st.sampled_from("ABCDE"), min_size=1, max_size=3, unique=True))
+    person_ids = draw(
+        st.lists(st.sampled_from(("P1", "P2", *BSNS)), min_size=1, max_size=3, unique=True)
+    )
+    people = [
+        Person(id=PersonId(key), name=draw(NAME), registrations=draw(registrations()))
+        for key in person_ids
+    ]
+    contracts = []
+    if len(employer_ids) > 1 and draw(st.booleans()):
+        contracts.append(
+            ProcurementContract(
+                id=ContractId("k1"),
+                buyer=EmployerId(employer_ids[0]),
+                supplier=EmployerId(employer_ids[1]),
+                period=Period.of("2018-01-01", "2019-12-31"),
+                kind=draw(st.sampled_from(ContractKind)),
+            )
+        )
+    placements = []
+    for number in range(draw(st.integers(0, 3))):
+        employer = draw(st.sampled_from(employer_ids))
+        others = [e for e in employer_ids if e != employer]
+        kind = draw(st.sampled_from(PlacementKind))
+        hirer = (
+            draw(st.none() | st.sampled_from(others))
+            if others and kind in {PlacementKind.AGENCY, PlacementKind.WSW_SECONDED}
+            else None
+        )
+        serves = contracts and employer == employer_ids[1] and draw(st.booleans())
+        placements.append(
+            Placement(
+                id=PlacementId(f"pl{number}"),
+                person=PersonId(draw(st.sampled_from(person_ids))),
+                employer=EmployerId(employer),
+                kind=kind,
+                hirer=None if hirer is None else EmployerId(hirer),
+                credited_to_hirer=hirer is not None and draw(st.booleans()),
+                contract=ContractId("k1") if serves else None,
+                hours=draw(pay_periods()),
+                employment_start=draw(st.none() | DAY),
+            )
+        )
+    baseline = draw(
+        st.just(Baseline())
+        | st.builds(
+            Baseline,
+            jobs=st.dictionaries(
+                st.sampled_from(("market", "government", "national")),
+                st.fractions(min_value=0, max_value=100, max_denominator=7),
+                max_size=3,
+            ),
+            source=NAME.filter(bool),  # an empty cell means "not given"
+        )
+    )
+    parameters: dict[str, object] = draw(
+        st.sampled_from(
+            (
+                {},
+                {"target.market": {"2019": "5"}},
+                {"target.government": "12", "target.market": {"2018": "3", "2019": "4.5"}},
+            )
+        )
+    )
+    return Scenario(
+        name=draw(NAME),
+        employers=draw(employers(employer_ids)),
+        people=people,
+        placements=placements,
+        contracts=contracts,
+        baseline=baseline,
+        parameters=parameters,
+    )
+
+
+__all__ = ["BSNS", "scenarios"]
