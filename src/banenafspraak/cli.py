@@ -24,6 +24,7 @@ from rich.text import Text
 
 from banenafspraak._util import display
 from banenafspraak._version import __version__
+from banenafspraak.comparing import compare as compare_rule_sets
 from banenafspraak.counting import JobCount, Receipt, assess_quotum, count_jobs
 from banenafspraak.exceptions import BanenafspraakError, InvalidScenarioError, Problem
 from banenafspraak.explain import explain_placement
@@ -37,6 +38,7 @@ from banenafspraak.io.results import (
     comparison_tables,
     count_document,
     count_tables,
+    differences_table,
     quotum_document,
     quotum_table,
     to_csv,
@@ -394,9 +396,10 @@ def compare(
     """The same scenario under several rule sets: pools and employer credits side by side."""
     scenario = load_scenario(file, full_ids=full_ids)
     names = rules.split(",") if rules else list(available_rule_sets())
-    counts = count_each(scenario, names, year)
+    comparison = compare_rule_sets(scenario, rules=names, year=year)
+    counts = {name: comparison.counts[name] for name in comparison.rules}
     if format_ is Format.JSON:
-        _print_json(comparison_document(counts, year=year))
+        _print_json(comparison_document(counts, year=year, comparison=comparison))
         return
     if format_ is Format.CSV:
         sys.stdout.write(to_csv(comparison_rows(counts)))
@@ -405,6 +408,7 @@ def compare(
     console.print(Text(f"{scenario.name or file}: {year}, jobs under each rule set"))
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
         _print_table(console, table)
+    _print_table(console, differences_table(comparison, number=_jobs))
 
 
 @app.command()

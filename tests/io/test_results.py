@@ -9,7 +9,14 @@ import attrs
 import pytest
 
 import banenafspraak
-from banenafspraak import MissingExtraError, Pool, assess_quotum, count_jobs
+from banenafspraak import (
+    MissingExtraError,
+    Pool,
+    assess_quotum,
+    available_rule_sets,
+    compare,
+    count_jobs,
+)
 from banenafspraak._util import FrozenMap
 from banenafspraak.demo import example_scenario
 from banenafspraak.io.results import (
@@ -19,6 +26,7 @@ from banenafspraak.io.results import (
     comparison_tables,
     count_document,
     count_tables,
+    differences_table,
     exact,
     quotum_table,
     to_csv,
@@ -101,3 +109,18 @@ def test_without_the_io_extra_loading_names_the_extra(monkeypatch: pytest.Monkey
         banenafspraak.load_scenario("any.json")
     with pytest.raises(MissingExtraError, match=r"banenafspraak\[io\]"):
         banenafspraak.save_scenario(example_scenario(), "any.json")
+
+
+def test_a_comparison_document_lists_every_difference_with_its_placements() -> None:
+
+    comparison = compare(example_scenario(), rules=list(available_rule_sets()), year=2019)
+    counts = {name: comparison.counts[name] for name in comparison.rules}
+    document = comparison_document(counts, year=2019, comparison=comparison)
+    employer_c = [d for d in document["differences"] if d["subject"] == "employer C"]
+    assert [d["rules"] for d in employer_c] == ["contouren-2018"]
+    assert {p["placement"] for p in employer_c[0]["placements"]} == {"c-k1", "c-k2"}
+    assert "C18-BUYER" in employer_c[0]["placements"][0]["reasons_after"]
+    assert set(document["net_effect"]["G"]) == set(available_rule_sets())
+    table = differences_table(comparison)
+    assert len(table.rows) == len(document["differences"])
+    assert table.title == "What changes against wbqa-2015, and why"

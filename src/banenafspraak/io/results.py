@@ -25,7 +25,12 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
     rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
     ``employers`` (employer id -> rule set -> ``{"hours", "jobs"}`` credited),
-    ``excluded_hours`` (rule set -> hours), ``receipts`` (rule set -> receipt).
+    ``excluded_hours`` (rule set -> hours), ``receipts`` (rule set -> receipt); when made from a
+    :class:`~banenafspraak.Comparison` also ``net_effect`` (employer id -> rule set -> EUR, the
+    cost (negative) or gain of the quotum instrument) and ``differences`` (a list of
+    ``{"subject", "measure", "reference", "rules", "before", "after", "change", "placements",
+    "reasons"}``; each placement ``{"placement", "before", "after", "change", "reasons_before",
+    "reasons_after"}`` with reason codes).
 
 Numbers are decimal strings: exact where the decimal expansion ends, else 12 decimals.
 """
@@ -42,6 +47,7 @@ from typing import Any
 import attrs
 
 from banenafspraak._util import FrozenMap, to_decimal_string
+from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, QuotumReport, Receipt, Tally
 from banenafspraak.io.bsn import mask_id
 from banenafspraak.rulesets import Attribution, QuotumAssessment, Reason
@@ -55,6 +61,7 @@ __all__ = [
     "comparison_tables",
     "count_document",
     "count_tables",
+    "differences_table",
     "exact",
     "quotum_document",
     "quotum_table",
@@ -201,11 +208,17 @@ def quotum_document(report: QuotumReport) -> dict[str, Any]:
     }
 
 
-def comparison_document(counts: Mapping[str, JobCount], *, year: int) -> dict[str, Any]:
-    """The same scenario counted under several rule sets, side by side (see the module docs)."""
+def comparison_document(
+    counts: Mapping[str, JobCount], *, year: int, comparison: Comparison | None = None
+) -> dict[str, Any]:
+    """The same scenario counted under several rule sets, side by side (see the module docs).
+
+    With ``comparison``, the document also has the net effect of the quotum instrument per
+    employer and every difference against the first rule set, with the placements behind it.
+    """
     pools = sorted({pool.value for count in counts.values() for pool in count.pools})
     employers = _credited_employers(counts)
-    return {
+    document = {
         "kind": "comparison",
         "year": year,
         "rules": list(counts),
@@ -223,6 +236,62 @@ def comparison_document(counts: Mapping[str, JobCount], *, year: int) -> dict[st
         "excluded_hours": {rules: exact(count.excluded_hours) for rules, count in counts.items()},
         "receipts": {rules: receipt_document(count.receipt) for rules, count in counts.items()},
     }
+    if comparison is not None:
+        document["net_effect"] = {
+            line.employer: {
+                rules: exact(figures.net_effect) for rules, figures in line.figures.items()
+            }
+            for line in comparison.employers
+        }
+        document["differences"] = [_difference(d) for d in comparison.differences]
+    return document
+
+
+def _difference(difference: Difference) -> dict[str, Any]:
+    return {
+        "subject": difference.subject,
+        "measure": difference.measure,
+        "reference": difference.reference,
+        "rules": difference.rules,
+        "before": exact(difference.before),
+        "after": exact(difference.after),
+        "change": exact(difference.change),
+        "placements": [
+            {
+                "placement": p.placement,
+                "before": exact(p.before),
+                "after": exact(p.after),
+                "change": exact(p.change),
+                "reasons_before": [r.code for r in p.reasons_before],
+                "reasons_after": [r.code for r in p.reasons_after],
+            }
+            for p in difference.placements
+        ],
+        "reasons": [r.code for r in difference.reasons],
+    }
+
+
+def differences_table(comparison: Comparison, *, number: Formatter = exact) -> Table:
+    """Every difference against the first rule set, with the placements behind it."""
+    rows = [
+        (
+            d.subject,
+            d.measure,
+            d.rules,
+            number(d.before) or "0",
+            number(d.after) or "0",
+            number(d.change) or "0",
+            ", ".join(f"{p.placement} ({number(p.change)})" for p in d.placements)
+            or ", ".join(r.code for r in d.reasons),
+        )
+        for d in comparison.differences
+    ]
+    return Table(
+        title=f"What changes against {comparison.reference}, and why",
+        headers=("subject", "measure", "rule set", "before", "after", "change", "because of"),
+        rows=tuple(rows),
+        numeric=frozenset({"before", "after", "change"}),
+    )
 
 
 def _credit(count: JobCount, employer: str) -> Tally:
