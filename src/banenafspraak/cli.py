@@ -41,9 +41,17 @@ from banenafspraak.io.results import (
     differences_table,
     quotum_document,
     quotum_table,
+    result_document,
     to_csv,
 )
-from banenafspraak.report import demo_report
+from banenafspraak.report import (
+    demo_report,
+    durability_table,
+    procurement_table,
+    subsector_table,
+    trend_table,
+)
+from banenafspraak.reports import durability, procurement_jobs, subsector_monitoring, trend
 from banenafspraak.rulesets import available_rule_sets, rule_set_in_force, rule_sets
 from banenafspraak.scenario import Scenario
 
@@ -527,6 +535,99 @@ def plot(
     )
     for path in paths:
         sys.stdout.write(f"wrote {path}\n")
+
+
+report_app = typer.Typer(
+    name="report",
+    help="The reports sector teams and policy makers ask for (see docs/reports.md).",
+    no_args_is_help=True,
+)
+app.add_typer(report_app)
+
+ReportFormat = Annotated[
+    Format, typer.Option("--format", help="table or json.", case_sensitive=False)
+]
+ReportRules = Annotated[str, typer.Option("--rules", help="The rule set.", callback=_check_rule)]
+
+
+def _emit_report(kind: str, result: object, text: str, format_: Format, receipt: Receipt) -> None:
+    if format_ is Format.JSON:
+        _print_json(result_document(kind, result))
+        return
+    if format_ is Format.CSV:
+        msg = f"the {kind} report is written as a table or as json, not as csv"
+        raise typer.BadParameter(msg, param_hint="--format")
+    sys.stdout.write(mask_text(text) + "\n" + _receipt_line(receipt) + "\n")
+
+
+@report_app.command("subsectors")
+def report_subsectors(
+    file: ScenarioPath,
+    *,
+    year: Year,
+    rules: Rules = None,
+    format_: ReportFormat = Format.TABLE,
+    full_ids: FullIds = False,
+) -> None:
+    """Extra jobs per government sub-sector against its target (targets are parameters)."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    result = subsector_monitoring(scenario, rules=_rules_for(rules, year), year=year)
+    _emit_report("subsectors", result, subsector_table(result), format_, result.receipt)
+
+
+@report_app.command("procurement")
+def report_procurement(
+    file: ScenarioPath,
+    *,
+    year: Year,
+    rules: Rules = None,
+    format_: ReportFormat = Format.TABLE,
+    full_ids: FullIds = False,
+) -> None:
+    """Jobs carried by procurement contracts per buyer, and where they count under each law."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    result = procurement_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    _emit_report("procurement", result, procurement_table(result), format_, result.receipt)
+
+
+@report_app.command("durability")
+def report_durability(
+    file: ScenarioPath,
+    *,
+    rules: ReportRules = "wbqa-2015",
+    format_: ReportFormat = Format.TABLE,
+    full_ids: FullIds = False,
+) -> None:
+    """How long placements last, and the share still running 12 months after they started."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    result = durability(scenario, rules=rules)
+    _emit_report("durability", result, durability_table(result), format_, result.receipt)
+
+
+@report_app.command("trend")
+def report_trend(
+    file: ScenarioPath,
+    *,
+    rules: ReportRules = "wbqa-2015",
+    format_: ReportFormat = Format.TABLE,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", help="Also write the trend chart to this .png or .svg file."),
+    ] = None,
+    full_ids: FullIds = False,
+) -> None:
+    """Extra jobs per pool and sub-sector, year by year, against the targets."""
+    scenario = load_scenario(file, full_ids=full_ids)
+    if not scenario.years:
+        msg = f"{file}: the scenario has no pay periods, so there is no year to follow"
+        raise BanenafspraakError(msg)
+    result = trend(scenario, rules=rules)
+    if chart is not None:
+        from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
+
+        trend_chart(result, chart)
+        sys.stderr.write(f"wrote {chart}\n")
+    _emit_report("trend", result, trend_table(result), format_, result.receipts[-1])
 
 
 def _version(value: bool) -> None:  # noqa: FBT001 - a typer callback

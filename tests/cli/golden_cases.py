@@ -22,6 +22,28 @@ JSON = "examples/scenarios/example.json"
 CSV = "examples/scenarios/example-csv"
 
 CASES: dict[str, tuple[str, ...]] = {
+    "report-subsectors-2019.txt": (
+        "report",
+        "subsectors",
+        JSON,
+        "--rules",
+        "wbqa-2015",
+        "--year",
+        "2019",
+    ),
+    "report-procurement-2019.json": (
+        "report",
+        "procurement",
+        JSON,
+        "--rules",
+        "wbqa-2015",
+        "--year",
+        "2019",
+        "--format",
+        "json",
+    ),
+    "report-durability.txt": ("report", "durability", CSV),
+    "report-trend.txt": ("report", "trend", JSON),
     "validate.txt": ("validate", JSON),
     "validate-csv.json": ("validate", CSV, "--format", "json"),
     "count-2019.txt": ("count", JSON, "--rules", "wbqa-2015", "--year", "2019"),

@@ -66,6 +66,7 @@ __all__ = [
     "quotum_document",
     "quotum_table",
     "receipt_document",
+    "result_document",
     "to_csv",
 ]
 
@@ -245,6 +246,42 @@ def comparison_document(
         }
         document["differences"] = [_difference(d) for d in comparison.differences]
     return document
+
+
+def result_document(kind: str, result: object) -> dict[str, Any]:
+    """Any frozen result of the library as a JSON object (the reports of ``banenafspraak.reports``).
+
+    Fields become keys; exact numbers become decimal strings; enums their values; dates ISO
+    text; reasons ``{"code", "text", "detail", "reference", "url", "tag"}``; receipts as in
+    :func:`receipt_document`. Fields kept out of comparisons (the full counts a result rests on)
+    are left out.
+    """
+    document = _plain_result(result)
+    if not isinstance(document, dict):
+        msg = f"expected an attrs result, got {type(result).__name__}"
+        raise TypeError(msg)
+    return {"kind": kind, **document}
+
+
+def _plain_result(value: object) -> object:  # noqa: PLR0911 - one branch per kind of value
+    if isinstance(value, Reason):
+        return _reason(value)
+    if isinstance(value, Receipt):
+        return receipt_document(value)
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        return {f.name: _plain_result(getattr(value, f.name)) for f in fields if f.eq}
+    if isinstance(value, Mapping):
+        return {str(_plain_result(k)): _plain_result(v) for k, v in value.items()}
+    if isinstance(value, tuple | list | frozenset | set):
+        return [_plain_result(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | Fraction | Decimal):
+        return exact(value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
 
 
 def _difference(difference: Difference) -> dict[str, Any]:
