@@ -40,6 +40,7 @@ __all__ = [
     "assess_quotum",
     "baseline_from",
     "count_jobs",
+    "measured_period",
     "parameters_for",
 ]
 
@@ -101,7 +102,8 @@ def parameters_for(scenario: Scenario, parameters: ParametersArg = None) -> Para
     return merged
 
 
-def _period(year: int | None, period: Period | None) -> Period:
+def measured_period(year: int | None, period: Period | None) -> Period:
+    """The period asked for: a calendar ``year`` or a ``period``, exactly one of them."""
     if (year is None) == (period is None):
         msg = "give exactly one of year= or period="
         raise TypeError(msg)
@@ -206,7 +208,7 @@ def count_jobs(
     True
     """
     rule_set = resolve(rules)
-    measured = _period(year, period)
+    measured = measured_period(year, period)
     params = parameters_for(scenario, parameters)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = Fraction(params.decimal("job.hours_per_year", measured.end.year)) * (

@@ -36,6 +36,7 @@ from banenafspraak.counting import (
     Receipt,
     Tally,
     count_jobs,
+    measured_period,
     parameters_for,
 )
 from banenafspraak.employers import Employer, EmployerId
@@ -118,15 +119,6 @@ def _check_count(
     if count.scenario is not scenario and count.receipt.scenario_digest != scenario.digest():
         msg = "the count given is of another scenario"
         raise ValueError(msg)
-
-
-def _period(year: int | None, period: Period | None) -> Period:
-    if (year is None) == (period is None):
-        msg = "give exactly one of year= or period="
-        raise TypeError(msg)
-    if period is not None:
-        return period
-    return Period.year(year)  # type: ignore[arg-type]
 
 
 # -- 1. sub-sector monitoring ------------------------------------------------------------------
@@ -631,7 +623,7 @@ def procurement_jobs(
     >>> line.carried == line.destinations[0].pools[Pool.MARKET]  # at the supplier, in the market
     True
     """
-    measured = _period(year, period)
+    measured = measured_period(year, period)
     chosen = resolve(rules)
     others = [resolve(r) for r in (available_rule_sets() if compare_with is None else compare_with)]
     rule_sets = [chosen, *(r for r in others if r.name != chosen.name)]
