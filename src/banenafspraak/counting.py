@@ -41,6 +41,7 @@ __all__ = [
     "assess_quotum",
     "baseline_from",
     "count_jobs",
+    "job_unit",
     "parameters_for",
 ]
 
@@ -107,6 +108,12 @@ def _period(year: int | None, period: Period | None) -> Period:
         msg = "give exactly one of year= or period="
         raise TypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
+
+
+def job_unit(measured: Period, parameters: Parameters) -> Fraction:
+    """The hours of one job in ``measured``: 1,331 h x the period's length in years (exact)."""
+    hours = Fraction(parameters.decimal("job.hours_per_year", measured.end.year))
+    return hours * measured.length_in_years()
 
 
 def _attribute_placement(
@@ -210,9 +217,7 @@ def count_jobs(
     measured = _period(year, period)
     params = parameters_for(scenario, parameters)
     context = RuleContext(scenario=scenario, parameters=params)
-    unit = Fraction(params.decimal("job.hours_per_year", measured.end.year)) * (
-        measured.length_in_years()
-    )
+    unit = job_unit(measured, params)
     attributions = tuple(
         attribution
         for placement in scenario.placements
