@@ -29,6 +29,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
 
 from banenafspraak.baselines import Baseline
 from banenafspraak.batch._engine import (
+    FLAT_COLUMNS,
     PARTIAL_SCHEMA,
     ROLES,
     BatchCount,
@@ -49,6 +50,7 @@ from banenafspraak.counting import QuotumReport
 from banenafspraak.rulesets import RuleSet
 
 __all__ = [
+    "FLAT_COLUMNS",
     "HOURS_SCALE",
     "PARTIAL_SCHEMA",
     "ROLES",

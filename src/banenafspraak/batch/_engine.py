@@ -60,6 +60,7 @@ __all__ = [
     "combine",
     "compare",
     "count_batch",
+    "FLAT_COLUMNS",
     "count_jobs",
     "decide",
     "finish",
@@ -87,24 +88,6 @@ per pro-rata factor ``overlap/days`` and share ``fnum/fden``. Partials add up by
 
 _GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
 
-# The columns of a placement that make up its part of the situation.
-_PLACEMENT_SITUATION = (
-    "kind",
-    "credited_to_hirer",
-    "emp_sector",
-    "emp_kind",
-    "has_hirer",
-    "hirer_sector",
-    "hirer_kind",
-    "has_contract",
-    "contract_kind",
-    "buyer_sector",
-    "buyer_kind",
-    "buyer_is_hirer",
-    "supplier_is_employer",
-    "supplier_is_hirer",
-)
-
 # Bit layout of the situation key (an Int64): placement situation | ground | start year |
 # year span | contract cover.
 _COVER_BITS, _SPAN_BITS, _YEAR_BITS, _GROUND_BITS = 23, 3, 8, 5
@@ -116,7 +99,7 @@ class UnsupportedRuleSetError(BanenafspraakError, NotImplementedError):
     """A rule set answered in a way the batch engine cannot express as roles and shares."""
 
 
-# -- flat rows ------------------------------------------------------------------------------------
+# -- encoding: the rows as integer columns with a way back to the nouns ----------------------------
 
 
 def _parameters(tables_parameters: Mapping[str, Any], parameters: ParametersArg) -> Parameters:
@@ -125,38 +108,141 @@ def _parameters(tables_parameters: Mapping[str, Any], parameters: ParametersArg)
 
 
 def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
-    """Each registration with its last day, by the pure ``registration_end`` (once per kind)."""
-    keys = ["ground", "conditions_ceased", "ended_on_request"]
-    distinct = registrations.group_by(keys).agg(pl.col("start").min())
+    """Each registration with its last day, by the pure ``registration_end``.
+
+    The end depends on the dates the conditions ceased and the registration was ended (and on
+    the parameters), so the pure function is asked once per distinct pair of dates.
+    """
+    keys = ["conditions_ceased", "ended_on_request"]
+    distinct = registrations.group_by(keys).agg(pl.col("ground").first(), pl.col("start").min())
     ends = []
-    for ground, ceased, ended, start in distinct.select(*keys, "start").iter_rows():
+    for ceased, ended, ground, start in distinct.select(*keys, "ground", "start").iter_rows():
         first = min(d for d in (start, ceased, ended) if d is not None)
         registration = Registration(
             ground=ground, start=first, conditions_ceased=ceased, ended_on_request=ended
         )
         end, _how = registration_end(registration, params)
-        ends.append(None if end is None else end.isoformat())
-    table = distinct.select(keys).with_columns(
-        pl.Series("reg_end", ends, dtype=pl.String).str.to_date("%Y-%m-%d")
-    )
+        ends.append(end)
+    table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True)
 
 
-def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame:
-    """One flat row per pay period, with everything its situation needs.
+@attrs.frozen(kw_only=True)
+class _Keyed:
+    """Rows with their situation key and integer codes of the employers they may credit.
 
-    Columns: the placement's (``placement, person, employer, kind, hirer, credited_to_hirer,
-    contract, employment_start``), the employers' sector and kind (``emp_*``, ``hirer_*``,
-    ``buyer_*``), the contract's (``buyer, supplier, contract_kind, contract_start,
-    contract_end``), the pay period's (``start, end, hours_e4``) and the registration that counts
-    for it (``reg_ground, reg_start, reg_ceased, reg_ended``; null when none does), chosen as the
-    pure path chooses it: the earliest-starting registration that overlaps the pay period.
+    ``rows`` has ``key, start, end, hours_e4`` and ``employer_c, hirer_c, buyer_c, supplier_c``
+    (codes into ``ids``); ``flat_row(i)`` gives row ``i`` as :func:`flatten` would, for the
+    representatives of the situations.
     """
-    params = _parameters(tables.parameters, parameters)
-    emp = tables.employers.select("id", "sector", "kind")
+
+    rows: pl.DataFrame
+    ids: pl.Series
+    flat_row: Callable[[int], dict[str, Any]]
+
+
+def _key(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.)."""
+    days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
+    cover_first = pl.max_horizontal("start", "contract_start")
+    cover_last = pl.min_horizontal("end", "contract_end")
+    cover = ((cover_last - cover_first).dt.total_days() + 1).clip(lower_bound=0)
+    checks = frame.select(
+        days.max().alias("days"),
+        (pl.col("end").dt.year() - pl.col("start").dt.year()).max().alias("span"),
+        pl.col("_psit").max().alias("psit"),
+    ).row(0)
+    if frame.height and checks[0] > _MAX_DAYS:
+        msg = f"a pay period longer than {_MAX_DAYS} days cannot be counted by the batch engine"
+        raise UnsupportedRuleSetError(msg)
+    if frame.height and checks[1] >= 1 << _SPAN_BITS:
+        msg = "a pay period spans too many calendar years for the batch engine's key"
+        raise UnsupportedRuleSetError(msg)
+    if frame.height and checks[2] >= _MAX_PLACEMENT_SITUATIONS:  # pragma: no cover - millions
+        msg = "too many distinct placement situations for the batch engine's key"
+        raise UnsupportedRuleSetError(msg)
+    cover_code = (
+        pl.when(pl.col("contract_start").is_null())
+        .then(0)
+        .otherwise(
+            pl.when(cover == 0)
+            .then(1)
+            .when(cover == days)
+            .then(2)
+            .otherwise(3 + cover * (_MAX_DAYS + 1) + days)
+        )
+        .cast(pl.Int64)
+    )
+    year = (pl.col("start").dt.year() - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64)
+    span = (pl.col("end").dt.year() - pl.col("start").dt.year()).cast(pl.Int64)
+    key = pl.col("_psit").cast(pl.Int64)
+    for value, bits in ((pl.col("_ground"), _GROUND_BITS), (year, _YEAR_BITS), (span, _SPAN_BITS)):
+        key = key * (1 << bits) + value
+    key = key * (1 << _COVER_BITS) + cover_code
+    return frame.with_columns(key=key)
+
+
+def _placement_situation(frame: pl.DataFrame) -> pl.Expr:
+    """A dense id of the placement's part of the situation."""
+    return (
+        pl.struct(
+            pl.col("kind"),
+            pl.col("credited_to_hirer"),
+            pl.col("emp_sector"),
+            pl.col("emp_kind"),
+            pl.col("hirer").is_not_null().alias("has_hirer"),
+            pl.col("hirer_sector"),
+            pl.col("hirer_kind"),
+            pl.col("contract").is_not_null().alias("has_contract"),
+            pl.col("contract_kind"),
+            pl.col("buyer_sector"),
+            pl.col("buyer_kind"),
+            (pl.col("buyer") == pl.col("hirer")).alias("buyer_is_hirer"),
+            (pl.col("supplier") == pl.col("employer")).alias("supplier_is_employer"),
+            (pl.col("supplier") == pl.col("hirer")).alias("supplier_is_hirer"),
+        )
+        .rank("dense")
+        .cast(pl.Int64)
+    )
+
+
+_FLAT_PLACEMENT = (
+    "placement",
+    "person",
+    "employer",
+    "kind",
+    "hirer",
+    "credited_to_hirer",
+    "contract",
+    "employment_start",
+    "emp_sector",
+    "emp_kind",
+    "hirer_sector",
+    "hirer_kind",
+    "buyer",
+    "supplier",
+    "contract_kind",
+    "contract_start",
+    "contract_end",
+    "buyer_sector",
+    "buyer_kind",
+)
+_FLAT_REGISTRATION = ("reg_ground", "reg_start", "reg_ceased", "reg_ended")
+FLAT_COLUMNS = (*_FLAT_PLACEMENT, "start", "end", "hours_e4", *_FLAT_REGISTRATION)
+"""The columns of a flat row (:func:`flatten`), the input of :func:`count_batch`."""
+
+
+def _places(tables: Tables) -> pl.DataFrame:
+    """One row per placement (in table order) with the employers' and contract's columns."""
+    emp = tables.employers.select("id", "sector", "kind").with_row_index("code")
 
     def employer_as(prefix: str, key: str) -> pl.DataFrame:
-        return emp.rename({"id": key, "sector": f"{prefix}_sector", "kind": f"{prefix}_kind"})
+        return emp.select(
+            pl.col("id").alias(key),
+            pl.col("code").cast(pl.Int64).alias(f"{prefix}_c"),
+            pl.col("sector").alias(f"{prefix}_sector"),
+            pl.col("kind").alias(f"{prefix}_kind"),
+        )
 
     contracts = tables.contracts.select(
         pl.col("id").alias("contract"),
@@ -166,104 +252,161 @@ def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame
         pl.col("start").alias("contract_start"),
         pl.col("end").alias("contract_end"),
     )
-    placements = (
+    places = (
         tables.placements.rename({"id": "placement"})
-        .join(employer_as("emp", "employer"), on="employer", how="left")
+        .with_row_index("p")
+        .join(employer_as("employer", "employer"), on="employer", how="left")
         .join(employer_as("hirer", "hirer"), on="hirer", how="left")
         .join(contracts, on="contract", how="left")
         .join(employer_as("buyer", "buyer"), on="buyer", how="left")
+        .join(employer_as("supplier", "supplier").select("supplier", "supplier_c"),
+              on="supplier", how="left")
+        .rename({"employer_sector": "emp_sector", "employer_kind": "emp_kind"})
+        .sort("p")
     )
-    rows = tables.hours.join(placements, on="placement", how="inner")
-    regs = _registration_ends(
-        tables.registrations.with_row_index("reg_order"), params
-    ).rename(
+    return places.with_columns(_psit=_placement_situation(places))
+
+
+def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
+    """Key every pay period of ``tables``; also return the placements frame (for flattening)."""
+    places = _places(tables)
+    regs = _registration_ends(tables.registrations.with_row_index("r"), params)
+    per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
+    places = places.join(per_person, on="person", how="left").sort("p")
+    single = places.select(
+        pl.when(pl.col("n") == 1).then(pl.col("r")).otherwise(None).alias("r1")
+    )["r1"]
+    hours = tables.hours
+    p = hours["p"]
+    r1 = single.gather(p)
+    reg_start = regs["start"].gather(r1)
+    reg_end = regs["reg_end"].gather(r1)
+    frame = pl.DataFrame(
         {
-            "ground": "reg_ground",
-            "start": "reg_start",
-            "conditions_ceased": "reg_ceased",
-            "ended_on_request": "reg_ended",
+            "p": p,
+            "start": hours["start"],
+            "end": hours["end"],
+            "hours_e4": hours["hours_e4"],
+            "_psit": places["_psit"].gather(p),
+            "contract_start": places["contract_start"].gather(p),
+            "contract_end": places["contract_end"].gather(p),
+            "employer_c": places["employer_c"].gather(p),
+            "hirer_c": places["hirer_c"].gather(p),
+            "buyer_c": places["buyer_c"].gather(p),
+            "supplier_c": places["supplier_c"].gather(p),
+            "_r1": r1,
+            "_rs": reg_start,
+            "_re": reg_end,
         }
     )
-    reg_columns = ["reg_ground", "reg_start", "reg_ceased", "reg_ended"]
-    overlaps = (pl.col("reg_start") <= pl.col("end")) & (
-        pl.col("reg_end").is_null() | (pl.col("reg_end") >= pl.col("start"))
-    )
-    multi = regs.group_by("person").len().filter(pl.col("len") > 1).select("person")
-    single = regs.join(multi, on="person", how="anti").select("person", *reg_columns, "reg_end")
-    rows = rows.join(single, on="person", how="left").with_columns(
-        [pl.when(overlaps).then(pl.col(c)).otherwise(None).alias(c) for c in reg_columns]
-    )
+    frame = frame.with_columns(
+        r=pl.when(
+            (pl.col("_rs") <= pl.col("end"))
+            & (pl.col("_re").is_null() | (pl.col("_re") >= pl.col("start")))
+        ).then(pl.col("_r1"))
+    ).drop("_r1", "_rs", "_re")
+    multi = places.filter(pl.col("n") > 1).select("p", "person")
     if multi.height:
-        rows = rows.with_row_index("_row")
-        candidates = (
-            rows.filter(pl.col("person").is_in(multi["person"].implode()))
+        frame = frame.with_row_index("_row")
+        found = (
+            frame.join(multi, on="p")
             .select("_row", "person", "start", "end")
-            .join(regs.select("person", "reg_order", *reg_columns, "reg_end"), on="person")
-            .filter(overlaps)
-            .sort("_row", "reg_start", "reg_order")
+            .join(regs.select("person", "r", "start", "reg_end"), on="person", suffix="_reg")
+            .filter(
+                (pl.col("start_reg") <= pl.col("end"))
+                & (pl.col("reg_end").is_null() | (pl.col("reg_end") >= pl.col("start")))
+            )
+            .sort("_row", "start_reg", "r")
             .unique("_row", keep="first")
-            .select("_row", *reg_columns)
+            .select("_row", "r")
         )
-        rows = rows.update(candidates, on="_row", how="left").drop("_row")
-    return rows.drop("reg_end")
-
-
-# -- situations and decisions ---------------------------------------------------------------------
-
-
-def _with_keys(rows: pl.DataFrame) -> pl.DataFrame:
-    """Add the situation key of every row (an exact packing of the situation's columns)."""
-    days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
-    cover_first = pl.max_horizontal("start", "contract_start")
-    cover_last = pl.min_horizontal("end", "contract_end")
-    cover = ((cover_last - cover_first).dt.total_days() + 1).clip(lower_bound=0)
-    situation = rows.with_columns(
-        has_hirer=pl.col("hirer").is_not_null(),
-        has_contract=pl.col("contract").is_not_null(),
-        buyer_is_hirer=pl.col("buyer") == pl.col("hirer"),
-        supplier_is_employer=pl.col("supplier") == pl.col("employer"),
-        supplier_is_hirer=pl.col("supplier") == pl.col("hirer"),
-        _days=days,
-        _cover=cover,
+        frame = frame.update(found, on="_row", how="left").drop("_row")
+    ground_codes = regs.select(
+        pl.col("ground").replace_strict(_GROUNDS, return_dtype=pl.Int64)
+    ).to_series()
+    frame = frame.with_columns(
+        _ground=pl.when(pl.col("r").is_null()).then(0).otherwise(
+            ground_codes.gather(frame["r"].fill_null(0)) if regs.height else 0
+        )
     )
-    if situation.height and situation["_days"].max() > _MAX_DAYS:  # type: ignore[operator]
-        msg = f"a pay period longer than {_MAX_DAYS} days cannot be counted by the batch engine"
-        raise UnsupportedRuleSetError(msg)
-    psit = pl.struct(list(_PLACEMENT_SITUATION)).rank("dense").cast(pl.Int64)
-    cover_code = (
-        pl.when(pl.col("contract").is_null())
-        .then(0)
-        .when(pl.col("_cover") == 0)
-        .then(1)
-        .when(pl.col("_cover") == pl.col("_days"))
-        .then(2)
-        .otherwise(3 + pl.col("_cover") * (_MAX_DAYS + 1) + pl.col("_days"))
-        .cast(pl.Int64)
+    keyed = _key(frame).drop("_psit", "_ground", "contract_start", "contract_end")
+    employers = tables.employers
+
+    def flat_row(i: int) -> dict[str, Any]:
+        row = keyed.row(i, named=True)
+        place = places.row(row["p"], named=True)
+        flat = {name: place[name] for name in _FLAT_PLACEMENT}
+        flat.update(start=row["start"], end=row["end"], hours_e4=row["hours_e4"])
+        flat.update(dict.fromkeys(_FLAT_REGISTRATION))
+        if row["r"] is not None:
+            reg = regs.row(row["r"], named=True)
+            flat.update(
+                reg_ground=reg["ground"],
+                reg_start=reg["start"],
+                reg_ceased=reg["conditions_ceased"],
+                reg_ended=reg["ended_on_request"],
+            )
+        return flat
+
+    return _Keyed(rows=keyed, ids=employers["id"], flat_row=flat_row), places
+
+
+def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame:
+    """One flat row per pay period, with everything its situation needs (:data:`FLAT_COLUMNS`).
+
+    The placement's columns, the employers' sector and kind (``emp_*``, ``hirer_*``,
+    ``buyer_*``), the contract's (``buyer, supplier, contract_kind, contract_start,
+    contract_end``), the pay period's (``start, end, hours_e4``) and the registration that counts
+    for it (``reg_ground, reg_start, reg_ceased, reg_ended``; null when none does), chosen as the
+    pure path chooses it: the earliest-starting registration that overlaps the pay period. Flat
+    rows are what :func:`count_batch` takes, partition by partition.
+    """
+    params = _parameters(tables.parameters, parameters)
+    keyed, places = _encode(tables, params)
+    rows = keyed.rows
+    regs = tables.registrations
+    r = rows["r"]
+    columns: dict[str, pl.Series] = {
+        name: places[name].gather(rows["p"]) for name in _FLAT_PLACEMENT
+    }
+    columns.update(start=rows["start"], end=rows["end"], hours_e4=rows["hours_e4"])
+    for name, source in zip(
+        _FLAT_REGISTRATION, ("ground", "start", "conditions_ceased", "ended_on_request"),
+        strict=True,
+    ):
+        columns[name] = regs[source].gather(r).alias(name)
+    return pl.DataFrame(columns)
+
+
+def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
+    """Key flat rows (the distributed path: any partition of :func:`flatten`'s rows)."""
+    missing = [c for c in FLAT_COLUMNS if c not in frame.columns]
+    if missing:
+        msg = f"flat rows lack the columns {missing}; build them with banenafspraak.batch.flatten"
+        raise ValueError(msg)
+    ids = pl.concat(
+        [frame[c] for c in ("employer", "hirer", "buyer", "supplier")]
+    ).drop_nulls().unique().sort()
+    codes = {name: i for i, name in enumerate(ids.to_list())}
+    rows = frame.with_columns(
+        _psit=_placement_situation(frame),
+        _ground=pl.col("reg_ground").replace_strict(_GROUNDS, default=0, return_dtype=pl.Int64),
+        **{
+            f"{c}_c": pl.col(c).replace_strict(codes, default=None, return_dtype=pl.Int64)
+            for c in ("employer", "hirer", "buyer", "supplier")
+        },
     )
-    ground = pl.col("reg_ground").replace_strict(_GROUNDS, default=0, return_dtype=pl.Int64)
-    year = (pl.col("start").dt.year() - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64)
-    span = (pl.col("end").dt.year() - pl.col("start").dt.year()).cast(pl.Int64)
-    keyed = situation.with_columns(_psit=psit)
-    if keyed.height and keyed["_psit"].max() >= _MAX_PLACEMENT_SITUATIONS:  # type: ignore[operator]
-        msg = "too many distinct placement situations for the batch engine's key"
-        raise UnsupportedRuleSetError(msg)
-    if keyed.height and keyed.select(span.max()).item() >= 1 << _SPAN_BITS:
-        msg = "a pay period spans too many calendar years for the batch engine's key"
-        raise UnsupportedRuleSetError(msg)
-    key = pl.col("_psit")
-    for value, bits in ((ground, _GROUND_BITS), (year, _YEAR_BITS), (span, _SPAN_BITS)):
-        key = key * (1 << bits) + value
-    key = key * (1 << _COVER_BITS) + cover_code
-    return keyed.with_columns(key=key).drop(
-        "has_hirer",
-        "has_contract",
-        "buyer_is_hirer",
-        "supplier_is_employer",
-        "supplier_is_hirer",
-        "_days",
-        "_cover",
-        "_psit",
+    keyed = _key(rows)
+    return _Keyed(
+        rows=keyed.select(
+            "key", "start", "end", "hours_e4", "employer_c", "hirer_c", "buyer_c", "supplier_c"
+        ),
+        ids=ids,
+        flat_row=lambda i: keyed.row(i, named=True),
     )
+
+
+# -- decisions: the pure rule set, once per situation -----------------------------------------------
 
 
 def _representative(row: Mapping[str, Any]) -> tuple[Placement, PayPeriod, Scenario]:
@@ -282,7 +425,7 @@ def _representative(row: Mapping[str, Any]) -> tuple[Placement, PayPeriod, Scena
         hours=(pay_period,),
         employment_start=row["employment_start"],
     )
-    registrations = ()
+    registrations: tuple[Registration, ...] = ()
     if row["reg_ground"] is not None:
         registrations = (
             Registration(
@@ -292,12 +435,16 @@ def _representative(row: Mapping[str, Any]) -> tuple[Placement, PayPeriod, Scena
                 ended_on_request=row["reg_ended"],
             ),
         )
-    employers = {row["employer"]: Employer(id=row["employer"], sector=row["emp_sector"], kind=row["emp_kind"])}
+    employers = {
+        row["employer"]: Employer(
+            id=row["employer"], sector=row["emp_sector"], kind=row["emp_kind"]
+        )
+    }
     if row["hirer"] is not None:
         employers[row["hirer"]] = Employer(
             id=row["hirer"], sector=row["hirer_sector"], kind=row["hirer_kind"]
         )
-    contracts = ()
+    contracts: tuple[ProcurementContract, ...] = ()
     if row["contract"] is not None:
         employers[row["buyer"]] = Employer(
             id=row["buyer"], sector=row["buyer_sector"], kind=row["buyer_kind"]
@@ -334,47 +481,53 @@ def _role(credited_to: str | None, row: Mapping[str, Any], rules: RuleSet) -> in
     raise UnsupportedRuleSetError(msg)
 
 
-def decide(rows: pl.DataFrame, rules: RuleSet, params: Parameters) -> pl.DataFrame:
+_DECISION_SCHEMA = {
+    "key": pl.Int64,
+    "share": pl.Int32,
+    "role": pl.Int8,
+    "pool": pl.String,
+    "excluded": pl.String,
+    "fnum": pl.Int64,
+    "fden": pl.Int64,
+    "reasons": pl.String,
+}
+
+
+def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
     """The decision table: for every situation key, the pure rule set's shares as roles.
 
     Columns: ``key, share, role`` (index into :data:`ROLES`), ``pool`` (null when excluded),
     ``excluded`` (the reason code, or null), ``fnum, fden`` (the share of the hours) and
     ``reasons`` (the reason codes, ``|``-separated).
     """
-    representatives = rows.unique("key", keep="first", maintain_order=True)
-    out: dict[str, list[Any]] = {
-        c: [] for c in ("key", "share", "role", "pool", "excluded", "fnum", "fden", "reasons")
-    }
-    for row in representatives.iter_rows(named=True):
+    firsts = (
+        keyed.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
+    )
+    out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
+    for key, i in firsts.select("key", "i").iter_rows():
+        row = keyed.flat_row(i)
         placement, pay_period, scenario = _representative(row)
         context = RuleContext(scenario=scenario, parameters=params)
         shares = rules.attribute(placement, pay_period, context)
         total = sum((s.fraction for s in shares), Fraction(0))
         if total != 1:
-            msg = f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up to {total}, not 1"
+            msg = (
+                f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up "
+                f"to {total}, not 1"
+            )
             raise UnsupportedRuleSetError(msg)
         for index, share in enumerate(shares):
-            out["key"].append(row["key"])
+            out["key"].append(key)
             out["share"].append(index)
             out["role"].append(_role(share.credited_to, row, rules))
             out["pool"].append(None if share.pool is None else share.pool.value)
-            out["excluded"].append(share.excluded_because.code if share.excluded_because else None)
+            out["excluded"].append(
+                share.excluded_because.code if share.excluded_because else None
+            )
             out["fnum"].append(share.fraction.numerator)
             out["fden"].append(share.fraction.denominator)
             out["reasons"].append("|".join(r.code for r in share.reasons))
-    return pl.DataFrame(
-        out,
-        schema={
-            "key": pl.Int64,
-            "share": pl.Int32,
-            "role": pl.Int8,
-            "pool": pl.String,
-            "excluded": pl.String,
-            "fnum": pl.Int64,
-            "fden": pl.Int64,
-            "reasons": pl.String,
-        },
-    )
+    return pl.DataFrame(out, schema=_DECISION_SCHEMA)
 
 
 # -- the additive core ----------------------------------------------------------------------------
@@ -392,40 +545,32 @@ def _as_frame(batch: object) -> pl.DataFrame:
         return batch
     frame = pl.from_arrow(batch)  # type: ignore[arg-type]
     if not isinstance(frame, pl.DataFrame):  # pragma: no cover - a single column was given
-        msg = f"expected a table of flat rows, got {type(batch).__name__}"
+        msg = f"expected a table, got {type(batch).__name__}"
         raise TypeError(msg)
     return frame
 
 
+_DIMS = ("overlap", "days", "fnum", "fden")
+
+
 def _partial(
-    keyed: pl.DataFrame, decisions: pl.DataFrame, measured: Period
+    rows: pl.DataFrame, ids: pl.Series, decisions: pl.DataFrame, measured: Period
 ) -> pl.DataFrame:
+    """Sum the hours of keyed rows per pool, exclusion and credited employer (exact parts)."""
     first, last = measured.start, measured.end
-    inside = keyed.filter((pl.col("start") <= last) & (pl.col("end") >= first))
     days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
     overlap = (
         pl.min_horizontal("end", pl.lit(last)) - pl.max_horizontal("start", pl.lit(first))
     ).dt.total_days() + 1
-    joined = (
-        inside.select(
-            "key",
-            "hours_e4",
-            "employer",
-            "hirer",
-            "buyer",
-            "supplier",
-            overlap.cast(pl.Int64).alias("_ov"),
-            days.cast(pl.Int64).alias("_days"),
-        )
-        .with_columns(
-            overlap=pl.when(pl.col("_ov") == pl.col("_days")).then(1).otherwise(pl.col("_ov")),
-            days=pl.when(pl.col("_ov") == pl.col("_days")).then(1).otherwise(pl.col("_days")),
-        )
-        .join(decisions.select("key", "role", "pool", "excluded", "fnum", "fden"), on="key")
+    whole = (pl.col("start") >= first) & (pl.col("end") <= last)
+    inside = rows.filter((pl.col("start") <= last) & (pl.col("end") >= first)).with_columns(
+        overlap=pl.when(whole).then(1).otherwise(overlap).cast(pl.Int64),
+        days=pl.when(whole).then(1).otherwise(days).cast(pl.Int64),
     )
-    dims = ["overlap", "days", "fnum", "fden"]
+    by_key = inside.group_by("key", "overlap", "days").agg(pl.col("hours_e4").sum())
     pools = (
-        joined.group_by("pool", "excluded", *dims)
+        by_key.join(decisions.select("key", "pool", "excluded", "fnum", "fden"), on="key")
+        .group_by("pool", "excluded", *_DIMS)
         .agg(pl.col("hours_e4").sum())
         .select(
             pl.when(pl.col("pool").is_null())
@@ -433,20 +578,33 @@ def _partial(
             .otherwise(pl.lit("pool"))
             .alias("target_kind"),
             pl.coalesce("pool", "excluded").alias("target"),
-            *dims,
+            *_DIMS,
             "hours_e4",
         )
     )
-    credited = pl.when(pl.col("role") == 1).then(pl.col("employer"))
-    for role, column in list(_ROLE_COLUMN.items())[1:]:
-        credited = credited.when(pl.col("role") == role).then(pl.col(column))
-    credits = (
-        joined.filter(pl.col("role") > 0)
-        .group_by(credited.otherwise(None).alias("target"), *dims)
-        .agg(pl.col("hours_e4").sum())
-        .select(pl.lit("credit").alias("target_kind"), "target", *dims, "hours_e4")
-    )
-    return pl.concat([pools, credits]).cast(PARTIAL_SCHEMA)  # type: ignore[arg-type]
+    parts = [pools]
+    for role, column in _ROLE_COLUMN.items():
+        shares = decisions.filter(pl.col("role") == role).select("key", "fnum", "fden")
+        if not shares.height:
+            continue
+        code = f"{column}_c"
+        credited = (
+            inside.filter(pl.col("key").is_in(shares["key"].unique().implode()))
+            .group_by("key", code, "overlap", "days")
+            .agg(pl.col("hours_e4").sum())
+            .join(shares, on="key")
+            .group_by(pl.col(code).alias("code"), *_DIMS)
+            .agg(pl.col("hours_e4").sum())
+        )
+        parts.append(
+            credited.select(
+                pl.lit("credit").alias("target_kind"),
+                ids.gather(credited["code"]).alias("target"),
+                *_DIMS,
+                "hours_e4",
+            )
+        )
+    return pl.concat([p.cast(PARTIAL_SCHEMA) for p in parts])  # type: ignore[arg-type]
 
 
 def count_batch(
@@ -459,14 +617,29 @@ def count_batch(
 ) -> pl.DataFrame:
     """The additive core: the partial result of one batch of flat rows (see :func:`flatten`).
 
-    ``batch`` is a polars data frame, an Arrow table or an Arrow record batch. The partials of
-    any split of the rows add up (:func:`combine`) to the partial of all of them; :func:`finish`
-    makes the exact result. Parameters here are the *complete* parameters (overrides included).
+    ``batch`` is a polars data frame, an Arrow table or an Arrow record batch of flat rows. The
+    partials of any split of the rows add up (:func:`combine`) to the partial of all of them;
+    :func:`finish` makes the exact result. ``parameters`` must be the ones the rows were
+    flattened with.
     """
     rule_set = resolve(rules)
     params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
-    keyed = _with_keys(_as_frame(batch))
-    return _partial(keyed, decide(keyed, rule_set, params), _measured(year, period))
+    keyed = _keyed_flat(_as_frame(batch))
+    decisions = _decide(keyed, rule_set, params)
+    return _partial(keyed.rows, keyed.ids, decisions, _measured(year, period))
+
+
+def decide(
+    batch: object, *, rules: str | RuleSet = "wbqa-2015", parameters: ParametersArg = None
+) -> pl.DataFrame:
+    """The decision table of a batch of flat rows: per situation key, the pure rule set's shares.
+
+    Columns ``key, share, role`` (index into :data:`ROLES`), ``pool``, ``excluded``,
+    ``fnum, fden`` (the share of the hours) and ``reasons`` (the reason codes, ``|``-separated).
+    """
+    rule_set = resolve(rules)
+    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    return _decide(_keyed_flat(_as_frame(batch)), rule_set, params)
 
 
 def combine(partials: Iterable[pl.DataFrame | Any]) -> pl.DataFrame:
@@ -476,7 +649,7 @@ def combine(partials: Iterable[pl.DataFrame | Any]) -> pl.DataFrame:
         return pl.DataFrame(schema=PARTIAL_SCHEMA)
     return (
         pl.concat(frames)
-        .group_by("target_kind", "target", "overlap", "days", "fnum", "fden")
+        .group_by("target_kind", "target", *_DIMS)
         .agg(pl.col("hours_e4").sum())
     )
 
@@ -532,11 +705,16 @@ class BatchCount:
 
     def reason_codes(self, placement_id: str) -> pl.DataFrame:
         """The compact explanation of one placement: per pay period and share, the codes."""
-        if self.rows is None or self.decisions is None:
+        if self.rows is None or self.decisions is None or self.tables is None:
             msg = "this result was combined from partials: it keeps no rows to explain"
             raise LookupError(msg)
+        index = self.tables.placements["id"].index_of(placement_id)
+        if index is None:
+            msg = f"no placement {placement_id!r}"
+            raise KeyError(msg)
         return (
-            self.rows.filter(pl.col("placement") == placement_id)
+            self.rows.filter(pl.col("p") == index)
+            .with_columns(placement=pl.lit(placement_id))
             .select("placement", "start", "end", "hours_e4", "key")
             .join(self.decisions, on="key")
             .sort("start", "share")
@@ -644,16 +822,17 @@ def count_jobs(
     measured = _measured(year, period)
     params = _parameters(tables.parameters, parameters)
     report = progress or (lambda _stage, _done, _total: None)
-    report("flatten", 0, 1)
-    rows = _with_keys(flatten(tables, parameters=params))
-    report("flatten", 1, 1)
-    decisions = decide(rows, rule_set, params)
+    report("situations", 0, 1)
+    keyed, _places = _encode(tables, params)
+    rows = keyed.rows
+    report("situations", 1, 1)
+    decisions = _decide(keyed, rule_set, params)
     report("decide", 1, 1)
     size = chunk_rows or max(rows.height, 1)
     total = max(1, -(-rows.height // size))
     partials = []
     for done, chunk in enumerate(_chunks(rows, size), start=1):
-        partials.append(_partial(chunk, decisions, measured))
+        partials.append(_partial(chunk, keyed.ids, decisions, measured))
         report("count", done, total)
     result = finish(
         combine(partials),
@@ -664,7 +843,7 @@ def count_jobs(
     )
     return attrs.evolve(
         result,
-        rows=rows.select("placement", "start", "end", "hours_e4", "key"),
+        rows=rows.select("p", "start", "end", "hours_e4", "key"),
         decisions=decisions,
         tables=tables,
     )

@@ -204,7 +204,6 @@ def _check_references(tables: Tables, problems: list[Problem]) -> None:
     for table, column, target, noun in (
         ("placements", "employer", employers, "employer"),
         ("placements", "hirer", employers, "employer"),
-        ("placements", "person", tables.registrations["person"], "person"),
         ("placements", "contract", tables.contracts["id"], "contract"),
         ("hours", "placement", tables.placements["id"], "placement"),
         ("contracts", "buyer", employers, "employer"),
@@ -283,7 +282,11 @@ class Tables:
             _check_references(tables, problems)
         if problems:
             raise InvalidScenarioError(problems, source=source)
-        return tables
+        index = tables.placements.select(pl.col("id").alias("placement")).with_row_index("p")
+        hours = tables.hours.drop("p", strict=False).join(
+            index, on="placement", how="left", maintain_order="left"
+        )
+        return attrs.evolve(tables, hours=hours)
 
     @classmethod
     def from_columns(cls, columns: Mapping[str, Mapping[str, Sequence[Any]]]) -> Tables:
@@ -386,7 +389,7 @@ class Tables:
                     .cast(pl.Decimal(18, _PLACES))
                     .alias("hours")
                 ).drop("hours_e4")
-            frame.write_parquet(root / f"{name}.parquet")
+            frame.drop("p", strict=False).write_parquet(root / f"{name}.parquet")
         return root
 
     # -- back to the pure nouns ------------------------------------------------------------------
@@ -415,7 +418,7 @@ class Tables:
         years = self.employer_years.filter(pl.col("employer").is_in(employers["id"].implode()))
         return Scenario(
             employers=_employers(employers, years),
-            people=_people(registrations),
+            people=_people(registrations, chosen["person"]),
             placements=_placements(chosen, hours),
             contracts=tuple(
                 ProcurementContract(
@@ -486,8 +489,9 @@ def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, 
     )
 
 
-def _people(registrations: pl.DataFrame) -> tuple[Person, ...]:
-    people: dict[str, list[Registration]] = {}
+def _people(registrations: pl.DataFrame, persons: pl.Series) -> tuple[Person, ...]:
+    """The people of the placements, with their registrations (possibly none)."""
+    people: dict[str, list[Registration]] = {p: [] for p in persons.unique(maintain_order=True)}
     for r in registrations.iter_rows(named=True):
         people.setdefault(r["person"], []).append(
             Registration(
