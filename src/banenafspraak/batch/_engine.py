@@ -132,13 +132,13 @@ class _Keyed:
     """Rows with their situation key and integer codes of the employers they may credit.
 
     ``rows`` has ``key, start, end, hours_e4`` and ``employer_c, hirer_c, buyer_c, supplier_c``
-    (codes into ``ids``); ``flat_row(i)`` gives row ``i`` as :func:`flatten` would, for the
-    representatives of the situations.
+    (codes into ``ids``); ``flat_rows(indices)`` gives those rows as :func:`flatten` would, for
+    the representatives of the situations.
     """
 
     rows: pl.DataFrame
     ids: pl.Series
-    flat_row: Callable[[int], dict[str, Any]]
+    flat_rows: Callable[[pl.Series], list[dict[str, Any]]]
 
 
 def _key(frame: pl.DataFrame) -> pl.DataFrame:
@@ -332,23 +332,11 @@ def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
     keyed = _key(frame).drop("_psit", "_ground", "contract_start", "contract_end")
     employers = tables.employers
 
-    def flat_row(i: int) -> dict[str, Any]:
-        row = keyed.row(i, named=True)
-        place = places.row(row["p"], named=True)
-        flat = {name: place[name] for name in _FLAT_PLACEMENT}
-        flat.update(start=row["start"], end=row["end"], hours_e4=row["hours_e4"])
-        flat.update(dict.fromkeys(_FLAT_REGISTRATION))
-        if row["r"] is not None:
-            reg = regs.row(row["r"], named=True)
-            flat.update(
-                reg_ground=reg["ground"],
-                reg_start=reg["start"],
-                reg_ceased=reg["conditions_ceased"],
-                reg_ended=reg["ended_on_request"],
-            )
-        return flat
+    def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
+        picked = keyed[indices]
+        return _gather_flat(picked, places, regs).to_dicts()
 
-    return _Keyed(rows=keyed, ids=employers["id"], flat_row=flat_row), places
+    return _Keyed(rows=keyed, ids=employers["id"], flat_rows=flat_rows), places
 
 
 def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame:
@@ -363,15 +351,19 @@ def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame
     """
     params = _parameters(tables.parameters, parameters)
     keyed, places = _encode(tables, params)
-    rows = keyed.rows
-    regs = tables.registrations
+    return _gather_flat(keyed.rows, places, tables.registrations)
+
+
+def _gather_flat(rows: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -> pl.DataFrame:
+    """Flat rows from keyed rows (``p``, ``r``), the placements frame and the registrations."""
     r = rows["r"]
     columns: dict[str, pl.Series] = {
         name: places[name].gather(rows["p"]) for name in _FLAT_PLACEMENT
     }
     columns.update(start=rows["start"], end=rows["end"], hours_e4=rows["hours_e4"])
     for name, source in zip(
-        _FLAT_REGISTRATION, ("ground", "start", "conditions_ceased", "ended_on_request"),
+        _FLAT_REGISTRATION,
+        ("ground", "start", "conditions_ceased", "ended_on_request"),
         strict=True,
     ):
         columns[name] = regs[source].gather(r).alias(name)
@@ -402,69 +394,96 @@ def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
             "key", "start", "end", "hours_e4", "employer_c", "hirer_c", "buyer_c", "supplier_c"
         ),
         ids=ids,
-        flat_row=lambda i: keyed.row(i, named=True),
+        flat_rows=lambda indices: keyed[indices].select(FLAT_COLUMNS).to_dicts(),
     )
 
 
 # -- decisions: the pure rule set, once per situation -----------------------------------------------
 
 
-def _representative(row: Mapping[str, Any]) -> tuple[Placement, PayPeriod, Scenario]:
-    """The pure nouns of one flat row: its placement, pay period and a scenario around it."""
-    pay_period = PayPeriod(
-        start=row["start"], end=row["end"], hours=Decimal(row["hours_e4"]).scaleb(-4)
-    )
-    placement = Placement(
-        id=row["placement"],
-        person=row["person"],
-        employer=row["employer"],
-        kind=row["kind"],
-        hirer=row["hirer"],
-        credited_to_hirer=bool(row["credited_to_hirer"]),
-        contract=row["contract"],
-        hours=(pay_period,),
-        employment_start=row["employment_start"],
-    )
-    registrations: tuple[Registration, ...] = ()
-    if row["reg_ground"] is not None:
-        registrations = (
-            Registration(
-                ground=row["reg_ground"],
-                start=row["reg_start"],
-                conditions_ceased=row["reg_ceased"],
-                ended_on_request=row["reg_ended"],
-            ),
+class _Representatives:
+    """The pure nouns of representative flat rows, gathered into as few scenarios as possible.
+
+    A scenario is validated as a whole; one per representative would cost more than the rule
+    set itself. Representatives go into *layers*: within a layer each placement and each person
+    appears once, so a layer is one valid scenario.
+    """
+
+    def __init__(self) -> None:
+        self.employers: dict[str, Employer] = {}
+        self.layers: list[dict[str, dict[str, Any]]] = []
+
+    def employer(self, ident: str, sector: str, kind: str) -> Employer:
+        found = self.employers.get(ident)
+        if found is None:
+            found = Employer(id=ident, sector=sector, kind=kind)
+            self.employers[ident] = found
+        return found
+
+    def add(self, row: Mapping[str, Any]) -> tuple[int, Placement, PayPeriod]:
+        pay_period = PayPeriod(
+            start=row["start"], end=row["end"], hours=Decimal(row["hours_e4"]).scaleb(-4)
         )
-    employers = {
-        row["employer"]: Employer(
-            id=row["employer"], sector=row["emp_sector"], kind=row["emp_kind"]
+        placement = Placement(
+            id=row["placement"],
+            person=row["person"],
+            employer=row["employer"],
+            kind=row["kind"],
+            hirer=row["hirer"],
+            credited_to_hirer=bool(row["credited_to_hirer"]),
+            contract=row["contract"],
+            hours=(pay_period,),
+            employment_start=row["employment_start"],
         )
-    }
-    if row["hirer"] is not None:
-        employers[row["hirer"]] = Employer(
-            id=row["hirer"], sector=row["hirer_sector"], kind=row["hirer_kind"]
-        )
-    contracts: tuple[ProcurementContract, ...] = ()
-    if row["contract"] is not None:
-        employers[row["buyer"]] = Employer(
-            id=row["buyer"], sector=row["buyer_sector"], kind=row["buyer_kind"]
-        )
-        contracts = (
-            ProcurementContract(
+        registrations: tuple[Registration, ...] = ()
+        if row["reg_ground"] is not None:
+            registrations = (
+                Registration(
+                    ground=row["reg_ground"],
+                    start=row["reg_start"],
+                    conditions_ceased=row["reg_ceased"],
+                    ended_on_request=row["reg_ended"],
+                ),
+            )
+        person = Person(id=row["person"], registrations=registrations)
+        employers = [self.employer(row["employer"], row["emp_sector"], row["emp_kind"])]
+        if row["hirer"] is not None:
+            employers.append(self.employer(row["hirer"], row["hirer_sector"], row["hirer_kind"]))
+        contract = None
+        if row["contract"] is not None:
+            employers.append(self.employer(row["buyer"], row["buyer_sector"], row["buyer_kind"]))
+            contract = ProcurementContract(
                 id=row["contract"],
                 buyer=row["buyer"],
                 supplier=row["supplier"],
                 period=Period(start=row["contract_start"], end=row["contract_end"]),
                 kind=row["contract_kind"],
-            ),
-        )
-    scenario = Scenario(
-        employers=tuple(employers.values()),
-        people=(Person(id=row["person"], registrations=registrations),),
-        placements=(placement,),
-        contracts=contracts,
-    )
-    return placement, pay_period, scenario
+            )
+        for index, layer in enumerate(self.layers):
+            known = layer["people"].get(person.id)
+            if placement.id not in layer["placements"] and known in {None, person}:
+                break
+        else:
+            index = len(self.layers)
+            layer = {"people": {}, "placements": {}, "employers": {}, "contracts": {}}
+            self.layers.append(layer)
+        layer["people"][person.id] = person
+        layer["placements"][placement.id] = placement
+        layer["employers"].update((e.id, e) for e in employers)
+        if contract is not None:
+            layer["contracts"][contract.id] = contract
+        return index, placement, pay_period
+
+    def scenarios(self) -> list[Scenario]:
+        return [
+            Scenario(
+                employers=tuple(layer["employers"].values()),
+                people=tuple(layer["people"].values()),
+                placements=tuple(layer["placements"].values()),
+                contracts=tuple(layer["contracts"].values()),
+            )
+            for layer in self.layers
+        ]
 
 
 def _role(credited_to: str | None, row: Mapping[str, Any], rules: RuleSet) -> int:
@@ -504,11 +523,12 @@ def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
         keyed.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
     )
     out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
-    for key, i in firsts.select("key", "i").iter_rows():
-        row = keyed.flat_row(i)
-        placement, pay_period, scenario = _representative(row)
-        context = RuleContext(scenario=scenario, parameters=params)
-        shares = rules.attribute(placement, pay_period, context)
+    rows = keyed.flat_rows(firsts["i"])
+    nouns = _Representatives()
+    picked = [nouns.add(row) for row in rows]
+    contexts = [RuleContext(scenario=s, parameters=params) for s in nouns.scenarios()]
+    for key, row, (layer, placement, pay_period) in zip(firsts["key"], rows, picked, strict=True):
+        shares = rules.attribute(placement, pay_period, contexts[layer])
         total = sum((s.fraction for s in shares), Fraction(0))
         if total != 1:
             msg = (
