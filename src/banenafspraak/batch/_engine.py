@@ -143,43 +143,52 @@ class _Keyed:
 
 def _key(frame: pl.DataFrame) -> pl.DataFrame:
     """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.)."""
-    days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
-    cover_first = pl.max_horizontal("start", "contract_start")
-    cover_last = pl.min_horizontal("end", "contract_end")
-    cover = ((cover_last - cover_first).dt.total_days() + 1).clip(lower_bound=0)
-    checks = frame.select(
-        days.max().alias("days"),
-        (pl.col("end").dt.year() - pl.col("start").dt.year()).max().alias("span"),
-        pl.col("_psit").max().alias("psit"),
-    ).row(0)
-    if frame.height and checks[0] > _MAX_DAYS:
-        msg = f"a pay period longer than {_MAX_DAYS} days cannot be counted by the batch engine"
-        raise UnsupportedRuleSetError(msg)
-    if frame.height and checks[1] >= 1 << _SPAN_BITS:
-        msg = "a pay period spans too many calendar years for the batch engine's key"
-        raise UnsupportedRuleSetError(msg)
-    if frame.height and checks[2] >= _MAX_PLACEMENT_SITUATIONS:  # pragma: no cover - millions
-        msg = "too many distinct placement situations for the batch engine's key"
-        raise UnsupportedRuleSetError(msg)
-    cover_code = (
-        pl.when(pl.col("contract_start").is_null())
-        .then(0)
-        .otherwise(
-            pl.when(cover == 0)
-            .then(1)
-            .when(cover == days)
-            .then(2)
-            .otherwise(3 + cover * (_MAX_DAYS + 1) + days)
-        )
-        .cast(pl.Int64)
+    start = pl.col("start").cast(pl.Int32)
+    end = pl.col("end").cast(pl.Int32)
+    days = end - start + 1
+    cover = (
+        pl.min_horizontal(end, pl.col("contract_end").cast(pl.Int32))
+        - pl.max_horizontal(start, pl.col("contract_start").cast(pl.Int32))
+        + 1
+    ).clip(lower_bound=0)
+    first_year = pl.col("start").dt.year()
+    span = (pl.col("end").dt.year() - first_year).cast(pl.Int64)
+    parts = frame.select(
+        days.cast(pl.Int64).alias("_days"),
+        cover.cast(pl.Int64).alias("_cover"),
+        (first_year - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64).alias("_year"),
+        span.alias("_span"),
     )
-    year = (pl.col("start").dt.year() - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64)
-    span = (pl.col("end").dt.year() - pl.col("start").dt.year()).cast(pl.Int64)
+    if frame.height:
+        longest, widest = parts.select(pl.col("_days").max(), pl.col("_span").max()).row(0)
+        if longest > _MAX_DAYS:
+            msg = f"a pay period longer than {_MAX_DAYS} days cannot be counted by the batch engine"
+            raise UnsupportedRuleSetError(msg)
+        if widest >= 1 << _SPAN_BITS:
+            msg = "a pay period spans too many calendar years for the batch engine's key"
+            raise UnsupportedRuleSetError(msg)
+        if frame["_psit"].max() >= _MAX_PLACEMENT_SITUATIONS:  # type: ignore[operator]  # pragma: no cover
+            msg = "too many distinct placement situations for the batch engine's key"
+            raise UnsupportedRuleSetError(msg)
+    cover_code = (
+        pl.when(pl.col("_cover").is_null())
+        .then(0)
+        .when(pl.col("_cover") == 0)
+        .then(1)
+        .when(pl.col("_cover") == pl.col("_days"))
+        .then(2)
+        .otherwise(3 + pl.col("_cover") * (_MAX_DAYS + 1) + pl.col("_days"))
+    )
     key = pl.col("_psit").cast(pl.Int64)
-    for value, bits in ((pl.col("_ground"), _GROUND_BITS), (year, _YEAR_BITS), (span, _SPAN_BITS)):
+    for value, bits in (
+        (pl.col("_ground"), _GROUND_BITS),
+        (pl.col("_year"), _YEAR_BITS),
+        (pl.col("_span"), _SPAN_BITS),
+    ):
         key = key * (1 << bits) + value
     key = key * (1 << _COVER_BITS) + cover_code
-    return frame.with_columns(key=key)
+    parts = parts.with_columns(frame["_psit"], frame["_ground"])
+    return frame.with_columns(parts.select(key.alias("key")).to_series())
 
 
 def _placement_situation(frame: pl.DataFrame) -> pl.Expr:
