@@ -733,7 +733,8 @@ class BatchCount:
         raise KeyError(msg)
 
     def reason_codes(self, placement_id: str) -> pl.DataFrame:
-        """The compact explanation of one placement: per pay period and share, the codes."""
+        """The compact explanation of one placement: per pay period (in the measured period) and
+        share, whom it is credited to, the pool or exclusion, the share and the reason codes."""
         if self.rows is None or self.decisions is None or self.tables is None:
             msg = "this result was combined from partials: it keeps no rows to explain"
             raise LookupError(msg)
@@ -742,7 +743,11 @@ class BatchCount:
             msg = f"no placement {placement_id!r}"
             raise KeyError(msg)
         return (
-            self.rows.filter(pl.col("p") == index)
+            self.rows.filter(
+                (pl.col("p") == index)
+                & (pl.col("start") <= self.period.end)
+                & (pl.col("end") >= self.period.start)
+            )
             .with_columns(placement=pl.lit(placement_id))
             .select("placement", "start", "end", "hours_e4", "key")
             .join(self.decisions, on="key")
