@@ -49,7 +49,7 @@ import attrs
 
 from banenafspraak.employers import Employer, EmployerKind
 from banenafspraak.exceptions import MissingExtraError
-from banenafspraak.people import Ground, Person, Registration
+from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
 from banenafspraak.scenario import Scenario
@@ -193,7 +193,11 @@ class SyntheticData:
         staff: dict[str, dict[int, str]] = {}
         ey = self.employer_years
         for emp, year, total, lent in zip(
-            ey["employer"], ey["year"], ey["total_hours"], ey["agency_or_wsw_staff_hours"], strict=True
+            ey["employer"],
+            ey["year"],
+            ey["total_hours"],
+            ey["agency_or_wsw_staff_hours"],
+            strict=True,
         ):
             totals.setdefault(emp, {})[year] = total
             if lent is not None:
@@ -225,7 +229,9 @@ class SyntheticData:
                     ground=ground, start=start, conditions_ceased=ceased, ended_on_request=ended
                 )
             )
-        people = tuple(Person(id=p, registrations=regs) for p, regs in registrations.items())
+        people = tuple(
+            Person(id=PersonId(p), registrations=regs) for p, regs in registrations.items()
+        )
         periods: dict[str, list[PayPeriod]] = {}
         h = self.hours
         for placement, start, end, hours in zip(
@@ -281,15 +287,17 @@ class SyntheticData:
         try:
             from banenafspraak.batch import Tables  # noqa: PLC0415 - optional extra
         except ImportError:  # pragma: no cover - the extra is installed in development
-            raise MissingExtraError("writing Parquet", "batch") from None
+            feature = "writing Parquet"
+            raise MissingExtraError(feature, "batch") from None
         return Tables.from_columns(self.tables()).write_parquet(folder)
 
     def write_json(self, path: str | Path) -> Path:
         """Write the scenario file format (needs the ``io`` extra's ``save_scenario``)."""
         try:
-            from banenafspraak.io import save_scenario  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415, I001 - optional extra
+            from banenafspraak.io import save_scenario  # type: ignore[import-not-found,attr-defined,unused-ignore]  # noqa: PLC0415 - optional extra
         except ImportError:
-            raise MissingExtraError("writing the scenario file format", "io") from None
+            feature = "writing the scenario file format"
+            raise MissingExtraError(feature, "io") from None
         target = Path(path)
         save_scenario(self.to_scenario(), target)
         return target
@@ -322,7 +330,9 @@ class _Builder:
     def __init__(self, size: SizeSpec, seed: int, first_year: int) -> None:
         self.size = size
         self.seed = seed
-        self.rng = random.Random(f"banenafspraak-synthetic-{seed}-{size.name}-{size.placements}")
+        self.rng = random.Random(  # noqa: S311 - synthetic data, not secrets
+            f"banenafspraak-synthetic-{seed}-{size.name}-{size.placements}"
+        )
         self.years = tuple(range(first_year, first_year + size.years))
         self.employers: Columns = {k: [] for k in ("id", "name", "sector", "kind")}
         self.employer_years: Columns = {
@@ -336,7 +346,9 @@ class _Builder:
             for k in ("id", "person", "employer", "kind", "hirer", "credited_to_hirer", "contract")
         }
         self.hours: Columns = {k: [] for k in ("placement", "start", "end", "hours")}
-        self.contracts: Columns = {k: [] for k in ("id", "buyer", "supplier", "start", "end", "kind")}
+        self.contracts: Columns = {
+            k: [] for k in ("id", "buyer", "supplier", "start", "end", "kind")
+        }
         self.by_kind: dict[EmployerKind, list[str]] = {kind: [] for kind in EmployerKind}
         self.regular_market: list[str] = []
         self.sector_of: dict[str, str] = {}
@@ -416,7 +428,12 @@ class _Builder:
         return people
 
     def _registration(
-        self, person: str, ground: Ground, start: dt.date, ceased: dt.date | None, ended: dt.date | None
+        self,
+        person: str,
+        ground: Ground,
+        start: dt.date,
+        ceased: dt.date | None,
+        ended: dt.date | None,
     ) -> None:
         r = self.registrations
         r["person"].append(person)
@@ -452,7 +469,7 @@ class _Builder:
 
     def _other_than(self, employer: str) -> str:
         employers = self.employers["id"]
-        hirer = self.rng.choice(employers)
+        hirer: str = self.rng.choice(employers)
         while hirer == employer:
             hirer = self.rng.choice(employers)
         return hirer
@@ -567,4 +584,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,21 +12,24 @@ from helpers import assert_same_count
 
 from banenafspraak import (
     Employer,
+    EmployerId,
     PayPeriod,
     Period,
     Person,
+    PersonId,
     Placement,
+    PlacementId,
     RuleContext,
     Scenario,
     Share,
+    batch,
     count_jobs,
     rule_set,
 )
-from banenafspraak import batch
 from banenafspraak.batch import UnsupportedRuleSetError
 from banenafspraak.demo import example_scenario
-from banenafspraak.rulesets._protocol import Reason
 from banenafspraak.references import LegalReference
+from banenafspraak.rulesets._protocol import Reason
 from banenafspraak.sectors import Pool
 from banenafspraak.synthetic import generate
 
@@ -46,7 +50,7 @@ def test_partials_of_any_split_add_up_to_the_whole(
     cuts = [0, 7, flat.height // 2, flat.height]
     partials = [
         batch.count_batch(flat.slice(a, b - a).to_arrow(), rules="wbqa-2015", year=2019).to_arrow()
-        for a, b in zip(cuts, cuts[1:], strict=False)
+        for a, b in itertools.pairwise(cuts)
     ]
     result = batch.finish(batch.combine(partials), rules="wbqa-2015", year=2019)
     pure = count_jobs(scenario, rules="wbqa-2015", year=2019)
@@ -172,10 +176,15 @@ class _SharesDoNotAddUp(_CreditsAStranger):
 
 def _one_job() -> batch.Tables:
     scenario = Scenario(
-        employers=(Employer(id="e", sector="market"),),
+        employers=(Employer(id=EmployerId("e"), sector="market"),),
         people=(Person.registered("p", ground="wajong", since="2018-01-01"),),
         placements=(
-            Placement(id="x", person="p", employer="e", hours=PayPeriod.months(2019, "100")),
+            Placement(
+                id=PlacementId("x"),
+                person=PersonId("p"),
+                employer=EmployerId("e"),
+                hours=PayPeriod.months(2019, "100"),
+            ),
         ),
     )
     return batch.Tables.from_scenario(scenario)
@@ -194,13 +203,13 @@ def test_an_answer_the_engine_cannot_express_is_refused_not_guessed(
 
 def test_a_pay_period_too_long_for_the_key_is_refused() -> None:
     scenario = Scenario(
-        employers=(Employer(id="e", sector="market"),),
+        employers=(Employer(id=EmployerId("e"), sector="market"),),
         people=(Person.registered("p", ground="wajong", since="2012-01-01"),),
         placements=(
             Placement(
-                id="x",
-                person="p",
-                employer="e",
+                id=PlacementId("x"),
+                person=PersonId("p"),
+                employer=EmployerId("e"),
                 hours=(PayPeriod(start="2013-01-01", end="2019-12-31", hours=Decimal(100)),),
             ),
         ),

@@ -7,8 +7,7 @@ from helpers import assert_same_count
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from banenafspraak import Period, assess_quotum, available_rule_sets, count_jobs, rule_set
-from banenafspraak import batch
+from banenafspraak import Period, assess_quotum, available_rule_sets, batch, count_jobs, rule_set
 from banenafspraak.demo import DEMO_YEARS, example_scenario
 from banenafspraak.synthetic import SizeSpec, generate
 

@@ -23,9 +23,10 @@ from pathlib import Path
 from banenafspraak.exceptions import MissingExtraError
 
 try:
-    import polars as _pl  # noqa: F401 - checks that the extra is installed
+    import polars  # noqa: F401, ICN001 - only checks that the extra is installed
 except ImportError as error:  # pragma: no cover - the extra is installed in development
-    raise MissingExtraError("banenafspraak.batch", "batch") from error
+    _FEATURE, _EXTRA = "banenafspraak.batch", "batch"
+    raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak.baselines import Baseline
 from banenafspraak.batch._engine import (
@@ -89,9 +90,10 @@ def read_tables(
     if source.is_dir():
         return Tables.read(source, baseline=baseline, parameters=overrides)  # type: ignore[arg-type]
     try:
-        from banenafspraak.io import load_scenario  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415
+        from banenafspraak.io import load_scenario  # type: ignore[import-not-found,attr-defined,unused-ignore]  # noqa: PLC0415
     except ImportError:
-        raise MissingExtraError(f"reading the scenario file {source}", "io") from None
+        feature = f"reading the scenario file {source}"
+        raise MissingExtraError(feature, "io") from None
     return Tables.from_scenario(load_scenario(source))
 
 
@@ -151,7 +153,7 @@ def compare_files(
     parameters: ParametersArg = None,
     progress: Progress | None = None,
 ) -> dict[str, tuple[BatchCount, QuotumReport]]:
-    """``banenafspraak compare`` at national scale: every rule set (or those given), side by side."""
+    """``banenafspraak compare`` at national scale: every rule set (or those given)."""
     report = progress or (lambda _stage, _done, _total: None)
     report("read", 0, 1)
     tables = read_tables(path)

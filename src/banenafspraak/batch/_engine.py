@@ -30,13 +30,20 @@ import attrs
 import polars as pl
 
 from banenafspraak._util import FrozenMap
+from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.counting import Monitoring, QuotumReport, Receipt, Tally, parameters_for
+from banenafspraak.batch._tables import HOURS_SCALE, Tables
+from banenafspraak.counting import (
+    Monitoring,
+    QuotumReport,
+    Receipt,
+    Tally,
+    job_unit,
+    parameters_for,
+)
 from banenafspraak.counting import _monitor as monitor_pools
 from banenafspraak.counting import assess_quotum as pure_assess_quotum
 from banenafspraak.counting import count_jobs as pure_count_jobs
-from banenafspraak.counting import job_unit
-from banenafspraak._version import __version__
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import BanenafspraakError
 from banenafspraak.parameters import Parameters
@@ -50,9 +57,8 @@ from banenafspraak.rulesets._shared import registration_end
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 
-from banenafspraak.batch._tables import HOURS_SCALE, Tables
-
 __all__ = [
+    "FLAT_COLUMNS",
     "PARTIAL_SCHEMA",
     "BatchCount",
     "UnsupportedRuleSetError",
@@ -60,7 +66,6 @@ __all__ = [
     "combine",
     "compare",
     "count_batch",
-    "FLAT_COLUMNS",
     "count_jobs",
     "decide",
     "finish",
@@ -191,7 +196,7 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(parts.select(key.alias("key")).to_series())
 
 
-def _placement_situation(frame: pl.DataFrame) -> pl.Expr:
+def _placement_situation() -> pl.Expr:
     """A dense id of the placement's part of the situation."""
     return (
         pl.struct(
@@ -268,12 +273,15 @@ def _places(tables: Tables) -> pl.DataFrame:
         .join(employer_as("hirer", "hirer"), on="hirer", how="left")
         .join(contracts, on="contract", how="left")
         .join(employer_as("buyer", "buyer"), on="buyer", how="left")
-        .join(employer_as("supplier", "supplier").select("supplier", "supplier_c"),
-              on="supplier", how="left")
+        .join(
+            employer_as("supplier", "supplier").select("supplier", "supplier_c"),
+            on="supplier",
+            how="left",
+        )
         .rename({"employer_sector": "emp_sector", "employer_kind": "emp_kind"})
         .sort("p")
     )
-    return places.with_columns(_psit=_placement_situation(places))
+    return places.with_columns(_psit=_placement_situation())
 
 
 def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
@@ -282,9 +290,9 @@ def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
     regs = _registration_ends(tables.registrations.with_row_index("r"), params)
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
     places = places.join(per_person, on="person", how="left").sort("p")
-    single = places.select(
-        pl.when(pl.col("n") == 1).then(pl.col("r")).otherwise(None).alias("r1")
-    )["r1"]
+    single = places.select(pl.when(pl.col("n") == 1).then(pl.col("r")).otherwise(None).alias("r1"))[
+        "r1"
+    ]
     hours = tables.hours
     p = hours["p"]
     r1 = single.gather(p)
@@ -334,9 +342,9 @@ def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
         pl.col("ground").replace_strict(_GROUNDS, return_dtype=pl.Int64)
     ).to_series()
     frame = frame.with_columns(
-        _ground=pl.when(pl.col("r").is_null()).then(0).otherwise(
-            ground_codes.gather(frame["r"].fill_null(0)) if regs.height else 0
-        )
+        _ground=pl.when(pl.col("r").is_null())
+        .then(0)
+        .otherwise(ground_codes.gather(frame["r"].fill_null(0)) if regs.height else 0)
     )
     keyed = _key(frame).drop("_psit", "_ground", "contract_start", "contract_end")
     employers = tables.employers
@@ -385,12 +393,15 @@ def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
     if missing:
         msg = f"flat rows lack the columns {missing}; build them with banenafspraak.batch.flatten"
         raise ValueError(msg)
-    ids = pl.concat(
-        [frame[c] for c in ("employer", "hirer", "buyer", "supplier")]
-    ).drop_nulls().unique().sort()
+    ids = (
+        pl.concat([frame[c] for c in ("employer", "hirer", "buyer", "supplier")])
+        .drop_nulls()
+        .unique()
+        .sort()
+    )
     codes = {name: i for i, name in enumerate(ids.to_list())}
     rows = frame.with_columns(
-        _psit=_placement_situation(frame),
+        _psit=_placement_situation(),
         _ground=pl.col("reg_ground").replace_strict(_GROUNDS, default=0, return_dtype=pl.Int64),
         **{
             f"{c}_c": pl.col(c).replace_strict(codes, default=None, return_dtype=pl.Int64)
@@ -407,7 +418,7 @@ def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
     )
 
 
-# -- decisions: the pure rule set, once per situation -----------------------------------------------
+# -- decisions: the pure rule set, once per situation ---------------------------------------------
 
 
 class _Representatives:
@@ -425,7 +436,7 @@ class _Representatives:
     def employer(self, ident: str, sector: str, kind: str) -> Employer:
         found = self.employers.get(ident)
         if found is None:
-            found = Employer(id=ident, sector=sector, kind=kind)
+            found = Employer(id=EmployerId(ident), sector=sector, kind=kind)
             self.employers[ident] = found
         return found
 
@@ -468,20 +479,23 @@ class _Representatives:
                 period=Period(start=row["contract_start"], end=row["contract_end"]),
                 kind=row["contract_kind"],
             )
-        for index, layer in enumerate(self.layers):
-            known = layer["people"].get(person.id)
-            if placement.id not in layer["placements"] and known in {None, person}:
-                break
-        else:
-            index = len(self.layers)
-            layer = {"people": {}, "placements": {}, "employers": {}, "contracts": {}}
-            self.layers.append(layer)
+        index = self._layer_for(person, placement)
+        layer = self.layers[index]
         layer["people"][person.id] = person
         layer["placements"][placement.id] = placement
         layer["employers"].update((e.id, e) for e in employers)
         if contract is not None:
             layer["contracts"][contract.id] = contract
         return index, placement, pay_period
+
+    def _layer_for(self, person: Person, placement: Placement) -> int:
+        """The first layer where the person (with these registrations) and placement fit."""
+        for index, layer in enumerate(self.layers):
+            known = layer["people"].get(person.id)
+            if placement.id not in layer["placements"] and known in {None, person}:
+                return index
+        self.layers.append({"people": {}, "placements": {}, "employers": {}, "contracts": {}})
+        return len(self.layers) - 1
 
     def scenarios(self) -> list[Scenario]:
         return [
@@ -528,9 +542,7 @@ def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
     ``excluded`` (the reason code, or null), ``fnum, fden`` (the share of the hours) and
     ``reasons`` (the reason codes, ``|``-separated).
     """
-    firsts = (
-        keyed.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
-    )
+    firsts = keyed.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
     out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
     rows = keyed.flat_rows(firsts["i"])
     nouns = _Representatives()
@@ -550,9 +562,7 @@ def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
             out["share"].append(index)
             out["role"].append(_role(share.credited_to, row, rules))
             out["pool"].append(None if share.pool is None else share.pool.value)
-            out["excluded"].append(
-                share.excluded_because.code if share.excluded_because else None
-            )
+            out["excluded"].append(share.excluded_because.code if share.excluded_because else None)
             out["fnum"].append(share.fraction.numerator)
             out["fden"].append(share.fraction.denominator)
             out["reasons"].append("|".join(r.code for r in share.reasons))
@@ -572,7 +582,7 @@ def _measured(year: int | None, period: Period | None) -> Period:
 def _as_frame(batch: object) -> pl.DataFrame:
     if isinstance(batch, pl.DataFrame):
         return batch
-    frame = pl.from_arrow(batch)  # type: ignore[arg-type]
+    frame = pl.from_arrow(batch)  # type: ignore[arg-type,unused-ignore]
     if not isinstance(frame, pl.DataFrame):  # pragma: no cover - a single column was given
         msg = f"expected a table, got {type(batch).__name__}"
         raise TypeError(msg)
@@ -676,11 +686,7 @@ def combine(partials: Iterable[pl.DataFrame | Any]) -> pl.DataFrame:
     frames = [_as_frame(p).cast(PARTIAL_SCHEMA) for p in partials]  # type: ignore[arg-type]
     if not frames:
         return pl.DataFrame(schema=PARTIAL_SCHEMA)
-    return (
-        pl.concat(frames)
-        .group_by("target_kind", "target", *_DIMS)
-        .agg(pl.col("hours_e4").sum())
-    )
+    return pl.concat(frames).group_by("target_kind", "target", *_DIMS).agg(pl.col("hours_e4").sum())
 
 
 def _exact(hours_e4: int, overlap: int, days: int, fnum: int, fden: int) -> Fraction:
@@ -733,8 +739,11 @@ class BatchCount:
         raise KeyError(msg)
 
     def reason_codes(self, placement_id: str) -> pl.DataFrame:
-        """The compact explanation of one placement: per pay period (in the measured period) and
-        share, whom it is credited to, the pool or exclusion, the share and the reason codes."""
+        """The compact explanation of one placement, per pay period and share.
+
+        For the pay periods in the measured period: whom the share is credited to, the pool or
+        the exclusion, the share and the reason codes.
+        """
         if self.rows is None or self.decisions is None or self.tables is None:
             msg = "this result was combined from partials: it keeps no rows to explain"
             raise LookupError(msg)
@@ -779,7 +788,7 @@ class BatchCount:
 
 
 def finish(
-    partial: pl.DataFrame | Any,
+    partial: object,
     *,
     rules: str | RuleSet = "wbqa-2015",
     year: int | None = None,
@@ -885,7 +894,14 @@ def count_jobs(
 
 def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:
     digest = 0
-    for name in ("employers", "employer_years", "registrations", "placements", "hours", "contracts"):
+    for name in (
+        "employers",
+        "employer_years",
+        "registrations",
+        "placements",
+        "hours",
+        "contracts",
+    ):
         frame: pl.DataFrame = getattr(tables, name)
         digest ^= int(frame.hash_rows(seed=0).sum()) if frame.height else 0
     return Receipt(
@@ -924,12 +940,12 @@ def assess_quotum(
     context = RuleContext(
         scenario=Scenario(employers=employers, parameters=tables.parameters), parameters=params
     )
-    credits = count.employers
+    credited_tallies = count.employers
     whole_year = Period.year(year)
     summary_period = PayPeriod(start=whole_year.start, end=whole_year.end, hours=0)
     assessments = []
     for employer in employers:
-        tally = credits.get(employer.id)
+        tally = credited_tallies.get(employer.id)
         credited: tuple[Attribution, ...] = ()
         if tally is not None:
             credited = (
@@ -974,4 +990,3 @@ def compare(
         )
         results[rule_set.name] = (count, quotum)
     return results
-

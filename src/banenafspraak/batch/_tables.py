@@ -34,7 +34,7 @@ import polars as pl
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, Problem
-from banenafspraak.people import Ground, Person, Registration
+from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
@@ -154,7 +154,9 @@ def _hours_e4(frame: pl.DataFrame, problems: list[Problem]) -> pl.Series:
     return scaled
 
 
-def _normalise(table: str, frame: pl.DataFrame | None, problems: list[Problem]) -> pl.DataFrame:
+def _normalise(  # noqa: C901 - one branch per kind of column
+    table: str, frame: pl.DataFrame | None, problems: list[Problem]
+) -> pl.DataFrame:
     """Check the columns of one table, fill defaults and cast to the engine's schema."""
     if frame is None:
         if table in {"employer_years", "contracts"}:
@@ -178,7 +180,9 @@ def _normalise(table: str, frame: pl.DataFrame | None, problems: list[Problem]) 
                 series = series.str.to_date("%Y-%m-%d", strict=False)
                 bad = series.is_null() & frame[name].is_not_null()
                 problems.extend(
-                    Problem(f"{table} row {i + 1}", name, str(frame[name][i]), "expected YYYY-MM-DD")
+                    Problem(
+                        f"{table} row {i + 1}", name, str(frame[name][i]), "expected YYYY-MM-DD"
+                    )
                     for i in bad.arg_true().head(_MAX_LISTED).to_list()
                 )
             elif dtype == _STR and series.dtype != _STR:
@@ -193,7 +197,9 @@ def _normalise(table: str, frame: pl.DataFrame | None, problems: list[Problem]) 
             continue
         bad_values = result.filter(~pl.col(name).is_in(allowed)).with_row_index("_row")
         problems.extend(
-            Problem(f"{table} row {row['_row'] + 1}", name, str(row[name]), f"expected one of {allowed}")
+            Problem(
+                f"{table} row {row['_row'] + 1}", name, str(row[name]), f"expected one of {allowed}"
+            )
             for row in bad_values.head(_MAX_LISTED).iter_rows(named=True)
         )
     return result
@@ -272,12 +278,8 @@ class Tables:
         unknown = sorted(set(frames) - set(TABLES))
         if unknown:
             problems.append(Problem("tables", ", ".join(unknown), "", f"expected {TABLES}"))
-        normal = {
-            name: _normalise(name, _as_polars(frames.get(name)), problems) for name in TABLES
-        }
-        tables = cls(
-            **normal, baseline=baseline or Baseline(), parameters=dict(parameters or {})
-        )
+        normal = {name: _normalise(name, _as_polars(frames.get(name)), problems) for name in TABLES}
+        tables = cls(**normal, baseline=baseline or Baseline(), parameters=dict(parameters or {}))
         if not problems:
             _check_references(tables, problems)
         if problems:
@@ -293,9 +295,7 @@ class Tables:
         """Tables from plain columns (``{table: {column: values}}``), as the generator makes."""
         frames = {}
         for name, cols in columns.items():
-            schema = {
-                c: (_STR if c == "hours" else _SCHEMA[name].get(c, _STR)) for c in cols
-            }
+            schema = {c: (_STR if c == "hours" else _SCHEMA[name].get(c, _STR)) for c in cols}
             frames[name] = pl.DataFrame(dict(cols), schema=schema, strict=False)
         return cls.from_frames(frames, source="columns")
 
@@ -307,10 +307,21 @@ class Tables:
         }
         cols["hours"]["hours"] = []
         for e in scenario.employers:
-            _append(cols["employers"], id=e.id, name=e.name, sector=e.sector.value,
-                    subsector=e.subsector.value if e.subsector else None, kind=e.kind.value)
-            years = {*e.total_hours, *e.agency_or_wsw_staff_hours, *e.premium_wage,
-                     *e.exempt_wage, *e.small_employer}
+            _append(
+                cols["employers"],
+                id=e.id,
+                name=e.name,
+                sector=e.sector.value,
+                subsector=e.subsector.value if e.subsector else None,
+                kind=e.kind.value,
+            )
+            years = {
+                *e.total_hours,
+                *e.agency_or_wsw_staff_hours,
+                *e.premium_wage,
+                *e.exempt_wage,
+                *e.small_employer,
+            }
             for year in sorted(years):
                 _append(
                     cols["employer_years"],
@@ -324,19 +335,40 @@ class Tables:
                 )
         for person in scenario.people:
             for r in person.registrations:
-                _append(cols["registrations"], person=person.id, ground=r.ground.value,
-                        start=r.start, conditions_ceased=r.conditions_ceased,
-                        ended_on_request=r.ended_on_request)
+                _append(
+                    cols["registrations"],
+                    person=person.id,
+                    ground=r.ground.value,
+                    start=r.start,
+                    conditions_ceased=r.conditions_ceased,
+                    ended_on_request=r.ended_on_request,
+                )
         for p in scenario.placements:
-            _append(cols["placements"], id=p.id, person=p.person, employer=p.employer,
-                    kind=p.kind.value, hirer=p.hirer, credited_to_hirer=p.credited_to_hirer,
-                    contract=p.contract, employment_start=p.employment_start)
+            _append(
+                cols["placements"],
+                id=p.id,
+                person=p.person,
+                employer=p.employer,
+                kind=p.kind.value,
+                hirer=p.hirer,
+                credited_to_hirer=p.credited_to_hirer,
+                contract=p.contract,
+                employment_start=p.employment_start,
+            )
             for pp in p.hours:
-                _append(cols["hours"], placement=p.id, start=pp.start, end=pp.end,
-                        hours=str(pp.hours))
+                _append(
+                    cols["hours"], placement=p.id, start=pp.start, end=pp.end, hours=str(pp.hours)
+                )
         for c in scenario.contracts:
-            _append(cols["contracts"], id=c.id, buyer=c.buyer, supplier=c.supplier,
-                    start=c.period.start, end=c.period.end, kind=c.kind.value)
+            _append(
+                cols["contracts"],
+                id=c.id,
+                buyer=c.buyer,
+                supplier=c.supplier,
+                start=c.period.start,
+                end=c.period.end,
+                kind=c.kind.value,
+            )
         frames = {}
         for name, table in cols.items():
             schema = {c: (_STR if c == "hours" else _SCHEMA[name][c]) for c in table}
@@ -361,7 +393,7 @@ class Tables:
         baseline: Baseline | None = None,
         parameters: Mapping[str, Any] | None = None,
     ) -> Tables:
-        """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) file per table."""
+        """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) per table."""
         root = Path(folder)
         if not root.is_dir():
             msg = f"{root}: expected a folder of Parquet or CSV files, one per table"
@@ -422,8 +454,11 @@ class Tables:
             placements=_placements(chosen, hours),
             contracts=tuple(
                 ProcurementContract(
-                    id=r["id"], buyer=r["buyer"], supplier=r["supplier"],
-                    period=Period(start=r["start"], end=r["end"]), kind=r["kind"],
+                    id=r["id"],
+                    buyer=r["buyer"],
+                    supplier=r["supplier"],
+                    period=Period(start=r["start"], end=r["end"]),
+                    kind=r["kind"],
                 )
                 for r in contracts.iter_rows(named=True)
             ),
@@ -444,7 +479,11 @@ class Tables:
 def _as_polars(frame: object) -> pl.DataFrame | None:
     if frame is None or isinstance(frame, pl.DataFrame):
         return frame
-    converted = pl.from_pandas(frame) if hasattr(frame, "to_numpy") and hasattr(frame, "iloc") else pl.from_arrow(frame)  # type: ignore[arg-type]
+    converted = (
+        pl.from_pandas(frame)
+        if hasattr(frame, "to_numpy") and hasattr(frame, "iloc")
+        else pl.from_arrow(frame)
+    )
     if not isinstance(converted, pl.DataFrame):  # pragma: no cover - a Series was given
         msg = f"expected a table, got {type(frame).__name__}"
         raise TypeError(msg)
@@ -468,8 +507,13 @@ def _plain_date(value: object) -> object:
 
 def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
     tables: dict[str, dict[str, dict[int, Any]]] = {}
-    fields = ("total_hours", "agency_or_wsw_staff_hours", "premium_wage", "exempt_wage",
-              "small_employer")
+    fields = (
+        "total_hours",
+        "agency_or_wsw_staff_hours",
+        "premium_wage",
+        "exempt_wage",
+        "small_employer",
+    )
     for row in years.iter_rows(named=True):
         per = tables.setdefault(row["employer"], {f: {} for f in fields})
         for field in fields:
@@ -501,7 +545,7 @@ def _people(registrations: pl.DataFrame, persons: pl.Series) -> tuple[Person, ..
                 ended_on_request=r["ended_on_request"],
             )
         )
-    return tuple(Person(id=p, registrations=regs) for p, regs in people.items())
+    return tuple(Person(id=PersonId(p), registrations=regs) for p, regs in people.items())
 
 
 def _placements(placements: pl.DataFrame, hours: pl.DataFrame) -> tuple[Placement, ...]:

@@ -41,9 +41,10 @@ from banenafspraak.rulesets import RuleSet, resolve
 
 try:
     import dask.dataframe as dd
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 except ImportError as error:  # pragma: no cover - the extra is installed in development
-    raise MissingExtraError("banenafspraak.batch.dask", "dask") from error
+    _FEATURE, _EXTRA = "banenafspraak.batch.dask", "dask"
+    raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 __all__ = ["count_jobs", "count_partition", "flat_frame"]
 
@@ -56,7 +57,9 @@ def flat_frame(
     tables: Tables, *, npartitions: int = 4, parameters: ParametersArg = None
 ) -> dd.DataFrame:
     """The flat rows of ``tables`` as a Dask data frame (Arrow-typed columns)."""
-    return dd.from_pandas(_to_pandas(flatten(tables, parameters=parameters)), npartitions=npartitions)
+    frame = _to_pandas(flatten(tables, parameters=parameters))
+    flat: dd.DataFrame = dd.from_pandas(frame, npartitions=npartitions)  # type: ignore[no-untyped-call,unused-ignore]
+    return flat
 
 
 def count_partition(
@@ -82,7 +85,7 @@ def count_jobs(
     measured = _measured(year, period)
     params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
     meta = _to_pandas(pl.DataFrame(schema=PARTIAL_SCHEMA))
-    partials = flat.map_partitions(
+    partials = flat.map_partitions(  # type: ignore[no-untyped-call,unused-ignore]
         count_partition, rules=rule_set, period=measured, parameters=params, meta=meta
     )
     computed = partials.compute(scheduler=scheduler) if scheduler else partials.compute()
