@@ -23,6 +23,9 @@ lint: $(STAMP)  ## ruff and mypy --strict
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+bench: $(STAMP)  ## benchmarks at sizes S, M, L, XL (BENCH_SIZES=S,M to limit)
+	$(BIN)/python benchmarks/bench.py
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
