@@ -284,23 +284,14 @@ def _places(tables: Tables) -> pl.DataFrame:
     return places.with_columns(_psit=_placement_situation())
 
 
-def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
-    """Key every pay period of ``tables``; also return the placements frame (for flattening)."""
-    places = _places(tables)
-    regs = _registration_ends(tables.registrations.with_row_index("r"), params)
-    per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
-    places = places.join(per_person, on="person", how="left").sort("p")
-    single = places.select(pl.when(pl.col("n") == 1).then(pl.col("r")).otherwise(None).alias("r1"))[
-        "r1"
-    ]
-    hours = tables.hours
+def _row_frame(hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -> pl.DataFrame:
+    """Per pay period: the placement's columns and the registration that counts (``r``)."""
     p = hours["p"]
-    r1 = single.gather(p)
-    reg_start = regs["start"].gather(r1)
-    reg_end = regs["reg_end"].gather(r1)
+    r1 = places["r1"].gather(p)
     frame = pl.DataFrame(
         {
             "p": p,
+            "i": hours["i"],
             "start": hours["start"],
             "end": hours["end"],
             "hours_e4": hours["hours_e4"],
@@ -312,8 +303,8 @@ def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
             "buyer_c": places["buyer_c"].gather(p),
             "supplier_c": places["supplier_c"].gather(p),
             "_r1": r1,
-            "_rs": reg_start,
-            "_re": reg_end,
+            "_rs": regs["start"].gather(r1),
+            "_re": regs["reg_end"].gather(r1),
         }
     )
     frame = frame.with_columns(
@@ -338,6 +329,100 @@ def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
             .select("_row", "r")
         )
         frame = frame.update(found, on="_row", how="left").drop("_row")
+    return frame
+
+
+def _collapsed(
+    hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame, measured: Period
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Placements whose pay periods all share one situation, as one row each; and the rest.
+
+    A placement collapses when all its pay periods lie in the measured period and in one
+    calendar year, it serves no contract, and one registration (or none) decides every pay
+    period alike. Its pay periods then have one key; ``i`` keeps a real one as representative.
+    """
+    first, last = measured.start, measured.end
+    spans = hours.group_by("p").agg(
+        pl.col("start").min().alias("first_start"),
+        pl.col("start").max().alias("last_start"),
+        pl.col("end").min().alias("first_end"),
+        pl.col("end").max().alias("last_end"),
+        pl.col("hours_e4").sum(),
+        pl.col("i").first(),
+    )
+    p = spans["p"]
+    r1 = places["r1"].gather(p)
+    rs = regs["start"].gather(r1)
+    re = regs["reg_end"].gather(r1)
+    whole = spans.select(
+        (pl.col("first_start") >= first)
+        & (pl.col("last_end") <= last)
+        & (pl.col("first_start").dt.year() == pl.col("last_end").dt.year())
+    ).to_series()
+    outside = spans.select((pl.col("last_end") < first) | (pl.col("first_start") > last))
+    all_in = (rs <= spans["first_end"]) & (re.is_null() | (re >= spans["last_start"]))
+    all_out = (rs > spans["last_end"]) | (re < spans["first_start"])
+    no_reg = places["n"].gather(p).is_null()
+    single = places["n"].gather(p) == 1
+    uniform = (
+        whole
+        & places["contract_start"].gather(p).is_null()
+        & (no_reg | (single & (all_in.fill_null(value=False) | all_out.fill_null(value=False))))
+    ).fill_null(value=False)
+    counted = spans.with_columns(
+        r=pl.when(all_in.fill_null(value=False)).then(r1),
+        _uniform=uniform,
+        _outside=outside.to_series(),
+    )
+    simple = counted.filter(pl.col("_uniform"))
+    sp = simple["p"]
+    rows = pl.DataFrame(
+        {
+            "p": sp,
+            "i": simple["i"],
+            "start": simple["first_start"],
+            "end": simple["last_end"],
+            "hours_e4": simple["hours_e4"],
+            "_psit": places["_psit"].gather(sp),
+            "contract_start": places["contract_start"].gather(sp),
+            "contract_end": places["contract_end"].gather(sp),
+            "employer_c": places["employer_c"].gather(sp),
+            "hirer_c": places["hirer_c"].gather(sp),
+            "buyer_c": places["buyer_c"].gather(sp),
+            "supplier_c": places["supplier_c"].gather(sp),
+            "r": simple["r"],
+        }
+    )
+    rest = counted.filter(~pl.col("_uniform") & ~pl.col("_outside")).select("p")
+    return rows, hours.join(rest, on="p", how="semi")
+
+
+def _encode(
+    tables: Tables, params: Parameters, measured: Period | None = None
+) -> tuple[_Keyed, pl.DataFrame]:
+    """Key the pay periods of ``tables``; also return the placements frame (for flattening).
+
+    With a ``measured`` period, pay periods outside it are left out and placements whose pay
+    periods share one situation are collapsed into one row (see :func:`_collapsed`); the rows
+    then carry a ``collapsed`` flag. Without one, every pay period is a row.
+    """
+    places = _places(tables)
+    regs = _registration_ends(tables.registrations.with_row_index("r"), params)
+    per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
+    places = places.join(per_person, on="person", how="left").sort("p")
+    places = places.with_columns(r1=pl.when(pl.col("n") == 1).then(pl.col("r")))
+    hours = tables.hours.with_row_index("i")
+    if measured is None:
+        frame = _row_frame(hours, places, regs).with_columns(collapsed=pl.lit(value=False))
+    else:
+        simple, rest = _collapsed(hours, places, regs, measured)
+        frame = pl.concat(
+            [
+                simple.with_columns(collapsed=pl.lit(value=True)),
+                _row_frame(rest, places, regs).with_columns(collapsed=pl.lit(value=False)),
+            ],
+            how="diagonal_relaxed",
+        )
     ground_codes = regs.select(
         pl.col("ground").replace_strict(_GROUNDS, return_dtype=pl.Int64)
     ).to_series()
@@ -351,6 +436,10 @@ def _encode(tables: Tables, params: Parameters) -> tuple[_Keyed, pl.DataFrame]:
 
     def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
         picked = keyed[indices]
+        real = tables.hours[picked["i"]]
+        picked = picked.with_columns(
+            start=real["start"], end=real["end"], hours_e4=real["hours_e4"]
+        )
         return _gather_flat(picked, places, regs).to_dicts()
 
     return _Keyed(rows=keyed, ids=employers["id"], flat_rows=flat_rows), places
@@ -751,11 +840,17 @@ class BatchCount:
         if index is None:
             msg = f"no placement {placement_id!r}"
             raise KeyError(msg)
+        own = self.rows.filter(pl.col("p") == index)
+        collapsed = own.filter(pl.col("collapsed"))
+        if collapsed.height:  # one key for every pay period of the placement
+            own = (
+                self.tables.hours.filter(pl.col("p") == index)
+                .select("p", "start", "end", "hours_e4")
+                .with_columns(key=pl.lit(collapsed["key"][0], dtype=pl.Int64))
+            )
         return (
-            self.rows.filter(
-                (pl.col("p") == index)
-                & (pl.col("start") <= self.period.end)
-                & (pl.col("end") >= self.period.start)
+            own.filter(
+                (pl.col("start") <= self.period.end) & (pl.col("end") >= self.period.start)
             )
             .with_columns(placement=pl.lit(placement_id))
             .select("placement", "start", "end", "hours_e4", "key")
@@ -866,7 +961,7 @@ def count_jobs(
     params = _parameters(tables.parameters, parameters)
     report = progress or (lambda _stage, _done, _total: None)
     report("situations", 0, 1)
-    keyed, _places = _encode(tables, params)
+    keyed, _places = _encode(tables, params, measured)
     rows = keyed.rows
     report("situations", 1, 1)
     decisions = _decide(keyed, rule_set, params)
@@ -886,7 +981,7 @@ def count_jobs(
     )
     return attrs.evolve(
         result,
-        rows=rows.select("p", "start", "end", "hours_e4", "key"),
+        rows=rows.select("p", "start", "end", "hours_e4", "key", "collapsed"),
         decisions=decisions,
         tables=tables,
     )
