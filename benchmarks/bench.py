@@ -61,7 +61,9 @@ def floor(tables: Tables) -> pl.DataFrame:
     sectors = tables.employers.select("id", "sector")
     return (
         tables.hours.select("placement", "hours_e4")
-        .join(tables.placements.select("id", "employer", "hirer"), left_on="placement", right_on="id")
+        .join(
+            tables.placements.select("id", "employer", "hirer"), left_on="placement", right_on="id"
+        )
         .join(sectors.rename({"id": "employer", "sector": "emp_sector"}), on="employer", how="left")
         .join(sectors.rename({"id": "hirer", "sector": "hirer_sector"}), on="hirer", how="left")
         .group_by(pl.coalesce("hirer_sector", "emp_sector").alias("pool"))
@@ -161,7 +163,9 @@ def _pure_rates(sizes: list[str], rule_sets: tuple[str, ...]) -> dict[str, float
         elapsed = time.perf_counter() - start
         months = len(count.attributions)
         rates[rules] = months / elapsed
-        print(f"  pure {rules} on {size}: {months:,} placement-months in {elapsed:.2f} s", flush=True)
+        print(
+            f"  pure {rules} on {size}: {months:,} placement-months in {elapsed:.2f} s", flush=True
+        )
     return rates
 
 
@@ -191,7 +195,10 @@ def main() -> int:
             for rules in rule_sets:
                 runs = 3 if size in {"S", "M", "L"} else 1
                 results[size, rules] = _run_worker(folders[size], rules, runs)
-                print(f"  batch {rules} on {size}: {results[size, rules]['batch_s']:.3f} s", flush=True)
+                print(
+                    f"  batch {rules} on {size}: {results[size, rules]['batch_s']:.3f} s",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(root, ignore_errors=True)
     _print_table(sizes, rule_sets, rates, results)
@@ -243,12 +250,36 @@ def _print_table(
         if ("L", rules) in results:
             r = results["L", rules]
             seconds, memory, ratio = r["batch_s"], r["peak_mb"], r["batch_s"] / r["floor_s"]
-            print("  " + _verdict(seconds <= GOAL_L_SECONDS, f"L {rules}: {seconds:.2f} s (goal {GOAL_L_SECONDS} s)"))
-            print("  " + _verdict(memory <= GOAL_L_MEMORY_MB, f"L {rules}: {memory:.0f} MB peak (goal {GOAL_L_MEMORY_MB} MB)"))
-            print("  " + _verdict(ratio <= GOAL_FLOOR_RATIO, f"L {rules}: {ratio:.1f} x the floor (goal {GOAL_FLOOR_RATIO})"))
+            print(
+                "  "
+                + _verdict(
+                    seconds <= GOAL_L_SECONDS,
+                    f"L {rules}: {seconds:.2f} s (goal {GOAL_L_SECONDS} s)",
+                )
+            )
+            print(
+                "  "
+                + _verdict(
+                    memory <= GOAL_L_MEMORY_MB,
+                    f"L {rules}: {memory:.0f} MB peak (goal {GOAL_L_MEMORY_MB} MB)",
+                )
+            )
+            print(
+                "  "
+                + _verdict(
+                    ratio <= GOAL_FLOOR_RATIO,
+                    f"L {rules}: {ratio:.1f} x the floor (goal {GOAL_FLOOR_RATIO})",
+                )
+            )
         if ("XL", rules) in results:
             seconds = results["XL", rules]["batch_s"]
-            print("  " + _verdict(seconds <= GOAL_XL_SECONDS, f"XL {rules}: {seconds:.2f} s (goal {GOAL_XL_SECONDS} s)"))
+            print(
+                "  "
+                + _verdict(
+                    seconds <= GOAL_XL_SECONDS,
+                    f"XL {rules}: {seconds:.2f} s (goal {GOAL_XL_SECONDS} s)",
+                )
+            )
 
 
 if __name__ == "__main__":

@@ -342,7 +342,9 @@ def _collapsed(
     period alike. Its pay periods then have one key; ``i`` keeps a real one as representative.
     """
     first, last = measured.start, measured.end
-    spans = hours.group_by("p").agg(
+    if hours["p"].is_sorted():  # the usual order: a placement's pay periods together
+        hours = hours.with_columns(pl.col("p").set_sorted())
+    spans = hours.group_by("p", maintain_order=True).agg(
         pl.col("start").min().alias("first_start"),
         pl.col("start").max().alias("last_start"),
         pl.col("end").min().alias("first_end"),
@@ -393,8 +395,10 @@ def _collapsed(
             "r": simple["r"],
         }
     )
-    rest = counted.filter(~pl.col("_uniform") & ~pl.col("_outside")).select("p")
-    return rows, hours.join(rest, on="p", how="semi")
+    per_placement = pl.Series(values=[False] * places.height, dtype=pl.Boolean).scatter(
+        counted["p"], ~counted["_uniform"] & ~counted["_outside"]
+    )
+    return rows, hours.filter(per_placement.gather(hours["p"]))
 
 
 def _encode(
@@ -849,9 +853,7 @@ class BatchCount:
                 .with_columns(key=pl.lit(collapsed["key"][0], dtype=pl.Int64))
             )
         return (
-            own.filter(
-                (pl.col("start") <= self.period.end) & (pl.col("end") >= self.period.start)
-            )
+            own.filter((pl.col("start") <= self.period.end) & (pl.col("end") >= self.period.start))
             .with_columns(placement=pl.lit(placement_id))
             .select("placement", "start", "end", "hours_e4", "key")
             .join(self.decisions, on="key")
