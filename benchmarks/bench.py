@@ -39,6 +39,7 @@ from banenafspraak.synthetic import SIZES, SizeSpec, generate
 
 YEAR = 2019
 XL_YEARS = 10
+XL_FIRST_YEAR = 2016
 GOAL_L_SECONDS = 0.5
 GOAL_L_MEMORY_MB = 1024
 GOAL_FLOOR_RATIO = 3.0
@@ -141,7 +142,7 @@ def _write_sizes(sizes: list[str], root: Path) -> dict[str, list[Path]]:
             spec = SizeSpec(name="XL-year", placements=SIZES["L"].placements)
             folders[size] = []
             for offset in range(XL_YEARS):
-                data = generate(spec, seed=offset, year=YEAR - offset)
+                data = generate(spec, seed=offset, year=XL_FIRST_YEAR + offset)
                 folders[size].append(data.write_parquet(root / f"XL-{offset}"))
                 del data
         else:

@@ -411,7 +411,7 @@ class _Builder:
             ident = f"p{n}"
             people.append(ident)
             ground = _weighted(rng, _GROUNDS)
-            start = dt.date(rng.randrange(2013, first + 1), rng.randrange(1, 13), 1)
+            start = dt.date(rng.randrange(min(2013, first), first + 1), rng.randrange(1, 13), 1)
             ceased = None
             ended = None
             roll = rng.random()
