@@ -814,12 +814,22 @@ class BatchCount:
     @functools.cached_property
     def employers(self) -> FrozenMap[EmployerId, Tally]:
         """Hours and jobs credited to each employer (exact), as the pure ``JobCount.employers``."""
+        exact = self.credits.group_by(
+            "target", (pl.col("days") * pl.col("fden")).cast(pl.Int128).alias("den")
+        ).agg(
+            (
+                pl.col("hours_e4").cast(pl.Int128)
+                * pl.col("overlap").cast(pl.Int128)
+                * pl.col("fnum").cast(pl.Int128)
+            )
+            .sum()
+            .alias("num")
+        )
         hours: dict[EmployerId, Fraction] = {}
-        for target, overlap, days, fnum, fden, e4 in self.credits.select(
-            "target", "overlap", "days", "fnum", "fden", "hours_e4"
-        ).iter_rows():
+        for target, den, num in exact.select("target", "den", "num").iter_rows():
             key = EmployerId(target)
-            hours[key] = hours.get(key, Fraction(0)) + _exact(e4, overlap, days, fnum, fden)
+            part = Fraction(num, HOURS_SCALE * den)
+            hours[key] = hours[key] + part if key in hours else part
         return FrozenMap({k: Tally(hours=v, jobs=v / self.unit) for k, v in hours.items()})
 
     def monitoring_of(self, pool: Pool | str) -> Monitoring:
