@@ -26,6 +26,9 @@ lint: $(STAMP)  ## ruff and mypy --strict
 docs: $(STAMP)  ## the documentation site, warnings as errors (docs/_build/html)
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
+bench: $(STAMP)  ## benchmarks at sizes S, M, L, XL (BENCH_SIZES=S,M to limit)
+	$(BIN)/python benchmarks/bench.py
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .

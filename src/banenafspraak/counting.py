@@ -40,6 +40,7 @@ __all__ = [
     "assess_quotum",
     "baseline_from",
     "count_jobs",
+    "job_unit",
     "measured_period",
     "parameters_for",
 ]
@@ -108,6 +109,12 @@ def measured_period(year: int | None, period: Period | None) -> Period:
         msg = "give exactly one of year= or period="
         raise TypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
+
+
+def job_unit(measured: Period, parameters: Parameters) -> Fraction:
+    """The hours of one job in ``measured``: 1,331 h x the period's length in years (exact)."""
+    hours = Fraction(parameters.decimal("job.hours_per_year", measured.end.year))
+    return hours * measured.length_in_years()
 
 
 def _attribute_placement(
@@ -211,9 +218,7 @@ def count_jobs(
     measured = measured_period(year, period)
     params = parameters_for(scenario, parameters)
     context = RuleContext(scenario=scenario, parameters=params)
-    unit = Fraction(params.decimal("job.hours_per_year", measured.end.year)) * (
-        measured.length_in_years()
-    )
+    unit = job_unit(measured, params)
     attributions = tuple(
         attribution
         for placement in scenario.placements

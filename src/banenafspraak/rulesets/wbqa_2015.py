@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import ClassVar
 
 import attrs
 import pendulum
@@ -191,6 +192,9 @@ class Wbqa2015:
         LegalReference(law="Regeling Wfsv", article="3.27, 3.34, 3.35"),
     )
     pools: tuple[Pool, ...] = (Pool.MARKET, Pool.GOVERNMENT)
+    quotum_reads: ClassVar[str] = "credited_hours"
+    """The quotum reads only the sum of the credited hours (variable C): the batch engine may
+    hand it one summary attribution per employer."""
 
     # -- where each job counts ------------------------------------------------------------------
 

@@ -1,0 +1,296 @@
+"""Benchmarks of the pure path and the batch engine at the sizes S, M, L and XL.
+
+Run ``make bench`` (or ``python benchmarks/bench.py``); ``BENCH_SIZES=S,M`` limits the sizes.
+Every figure is measured in this run on this machine; the ratios compare figures of the same run.
+
+* the pure path: placement-months per second per rule set (sizes S and M; larger sizes would
+  take minutes per rule set and add nothing);
+* the batch engine: wall time (best of a few runs) and peak memory (the high-water mark of a
+  fresh process that reads the Parquet tables and counts) per size and rule set;
+* the floor: a hand-written columnar aggregation of the same hours per pool (polars joins and a
+  group-by, no rules), timed in the same process; the batch engine's time over it;
+* the pure path's time per placement-month over the batch engine's.
+
+XL is ten national years, generated and counted one year at a time (a partition per year), as a
+user with ten years or ten policy variants would run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from banenafspraak import available_rule_sets
+from banenafspraak import count_jobs as pure_count_jobs
+from banenafspraak.batch import Tables, assess_quotum, count_jobs
+from banenafspraak.synthetic import SIZES, SizeSpec, generate
+
+YEAR = 2019
+XL_YEARS = 10
+XL_FIRST_YEAR = 2016
+GOAL_L_SECONDS = 0.5
+GOAL_L_MEMORY_MB = 1024
+GOAL_FLOOR_RATIO = 3.0
+GOAL_XL_SECONDS = 10.0
+GOAL_PURE_RATE = 250_000
+
+
+def _peak_mb() -> float:
+    """The process's peak resident memory (VmHWM: unlike ru_maxrss, fresh after exec)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # pragma: no cover
+
+
+def floor(tables: Tables) -> pl.DataFrame:
+    """The same hours per pool by hand: the hirer's sector, else the employer's; no rules."""
+    sectors = tables.employers.select("id", "sector")
+    return (
+        tables.hours.select("placement", "hours_e4")
+        .join(
+            tables.placements.select("id", "employer", "hirer"), left_on="placement", right_on="id"
+        )
+        .join(sectors.rename({"id": "employer", "sector": "emp_sector"}), on="employer", how="left")
+        .join(sectors.rename({"id": "hirer", "sector": "hirer_sector"}), on="hirer", how="left")
+        .group_by(pl.coalesce("hirer_sector", "emp_sector").alias("pool"))
+        .agg(pl.col("hours_e4").sum())
+    )
+
+
+def _best(runs: int, action: Any) -> float:  # noqa: ANN401 - any callable
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def worker(folders: list[str], rules: str, runs: int) -> dict[str, Any]:
+    """Count the Parquet folders (one per year) in this fresh process; report times and memory."""
+    baseline_mb = _peak_mb()
+    load = batch = floor_s = quotum = 0.0
+    rows = 0
+    after_load_mb = 0.0
+    for folder in folders:
+        start = time.perf_counter()
+        tables = Tables.read(folder)
+        load += time.perf_counter() - start
+        year = int(tables.hours["start"].dt.year().mode().sort()[0])
+        after_load_mb = max(after_load_mb, _peak_mb())
+        rows += tables.hours.height
+        batch += _best(runs, lambda t=tables, y=year: count_jobs(t, rules=rules, year=y))
+        floor_s += _best(runs, lambda t=tables: floor(t))
+        start = time.perf_counter()
+        assess_quotum(
+            tables, rules=rules, year=year, count=count_jobs(tables, rules=rules, year=year)
+        )
+        quotum += time.perf_counter() - start
+        del tables
+    return {
+        "rows": rows,
+        "load_s": load,
+        "batch_s": batch,
+        "floor_s": floor_s,
+        "quotum_s": quotum,
+        "peak_mb": _peak_mb(),
+        "import_mb": baseline_mb,
+        "after_load_mb": after_load_mb,
+    }
+
+
+def _run_worker(folders: list[Path], rules: str, runs: int) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--worker", rules, str(runs), *map(str, folders)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.1f} GiB RAM"
+    return (
+        f"{os.cpu_count()} cores ({cpu}){memory}; Python {platform.python_version()}, "
+        f"polars {pl.__version__}, {platform.system()} {platform.release()}"
+    )
+
+
+def _write_sizes(sizes: list[str], root: Path) -> dict[str, list[Path]]:
+    folders: dict[str, list[Path]] = {}
+    for size in sizes:
+        start = time.perf_counter()
+        if size == "XL":
+            spec = SizeSpec(name="XL-year", placements=SIZES["L"].placements)
+            folders[size] = []
+            for offset in range(XL_YEARS):
+                data = generate(spec, seed=offset, year=XL_FIRST_YEAR + offset)
+                folders[size].append(data.write_parquet(root / f"XL-{offset}"))
+                del data
+        else:
+            folders[size] = [generate(size, seed=0, year=YEAR).write_parquet(root / size)]
+        print(f"  generated {size} in {time.perf_counter() - start:.1f} s", flush=True)
+    return folders
+
+
+def _pure_rates(sizes: list[str], rule_sets: tuple[str, ...]) -> dict[str, float]:
+    """Placement-months per second of the pure path, measured at the largest of S and M."""
+    measured = [s for s in ("M", "S") if s in sizes] or ["S"]
+    size = measured[0]
+    data = generate(size, seed=0, year=YEAR)
+    scenario = data.to_scenario()
+    rates = {}
+    for rules in rule_sets:
+        start = time.perf_counter()
+        count = pure_count_jobs(scenario, rules=rules, year=YEAR)
+        elapsed = time.perf_counter() - start
+        months = len(count.attributions)
+        rates[rules] = months / elapsed
+        print(
+            f"  pure {rules} on {size}: {months:,} placement-months in {elapsed:.2f} s", flush=True
+        )
+    return rates
+
+
+def _verdict(ok: bool, text: str) -> str:  # noqa: FBT001 - a verdict is a yes or no
+    return ("met    " if ok else "MISSED ") + text
+
+
+def main() -> int:
+    """Run the benchmarks and print the table."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--worker", nargs="+")
+    args = parser.parse_args()
+    if args.worker:
+        rules, runs, *folders = args.worker
+        print(json.dumps(worker(folders, rules, int(runs))))
+        return 0
+    sizes = [s.strip().upper() for s in os.environ.get("BENCH_SIZES", "S,M,L,XL").split(",")]
+    rule_sets = available_rule_sets()
+    print(f"machine: {_machine()}")
+    print(f"sizes: {', '.join(sizes)}; rule sets: {', '.join(rule_sets)}", flush=True)
+    root = Path(tempfile.mkdtemp(prefix="banenafspraak-bench-"))
+    try:
+        folders = _write_sizes(sizes, root)
+        rates = _pure_rates(sizes, rule_sets)
+        results: dict[tuple[str, str], dict[str, Any]] = {}
+        for size in sizes:
+            for rules in rule_sets:
+                runs = 3 if size in {"S", "M", "L"} else 1
+                results[size, rules] = _run_worker(folders[size], rules, runs)
+                print(
+                    f"  batch {rules} on {size}: {results[size, rules]['batch_s']:.3f} s",
+                    flush=True,
+                )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    _print_table(sizes, rule_sets, rates, results)
+    return 0
+
+
+def _print_table(
+    sizes: list[str],
+    rule_sets: tuple[str, ...],
+    rates: dict[str, float],
+    results: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    print()
+    print("pure path (reference): placement-months per second")
+    for rules in rule_sets:
+        print(f"  {rules:<26} {rates[rules]:>12,.0f} /s")
+    print()
+    header = (
+        f"{'size':<4} {'rule set':<26} {'placement-months':>16} {'batch s':>9} {'peak MB':>8} "
+        f"{'load s':>7} {'floor s':>8} {'x floor':>8} {'pure/batch':>11} {'+quotum s':>10}"
+    )
+    print(
+        "batch engine: count wall time (tables in memory, best of 3 below XL), peak memory "
+        "(whole process); +quotum: count and assess every employer"
+    )
+    print(header)
+    print("-" * len(header))
+    for size in sizes:
+        for rules in rule_sets:
+            r = results[size, rules]
+            per_row_batch = r["batch_s"] / r["rows"]
+            speedup = (1 / rates[rules]) / per_row_batch
+            print(
+                f"{size:<4} {rules:<26} {r['rows']:>16,} {r['batch_s']:>9.3f} {r['peak_mb']:>8.0f} "
+                f"{r['load_s']:>7.2f} {r['floor_s']:>8.3f} {r['batch_s'] / r['floor_s']:>8.1f} "
+                f"{speedup:>11.0f} {r['quotum_s']:>10.2f}"
+            )
+    print()
+    print("goals")
+    for rules in rule_sets:
+        rate = rates[rules]
+        print(
+            "  "
+            + _verdict(
+                rate >= GOAL_PURE_RATE,
+                f"pure {rules}: {rate:,.0f} placement-months/s (goal {GOAL_PURE_RATE:,}; "
+                f"x{GOAL_PURE_RATE / rate:.1f} short)"
+                if rate < GOAL_PURE_RATE
+                else f"pure {rules}: {rate:,.0f} placement-months/s",
+            )
+        )
+        if ("L", rules) in results:
+            r = results["L", rules]
+            seconds, memory, ratio = r["batch_s"], r["peak_mb"], r["batch_s"] / r["floor_s"]
+            print(
+                "  "
+                + _verdict(
+                    seconds <= GOAL_L_SECONDS,
+                    f"L {rules}: {seconds:.2f} s (goal {GOAL_L_SECONDS} s)",
+                )
+            )
+            print(
+                "  "
+                + _verdict(
+                    memory <= GOAL_L_MEMORY_MB,
+                    f"L {rules}: {memory:.0f} MB peak (goal {GOAL_L_MEMORY_MB} MB)",
+                )
+            )
+            print(
+                "  "
+                + _verdict(
+                    ratio <= GOAL_FLOOR_RATIO,
+                    f"L {rules}: {ratio:.1f} x the floor (goal {GOAL_FLOOR_RATIO})",
+                )
+            )
+        if ("XL", rules) in results:
+            seconds = results["XL", rules]["batch_s"]
+            print(
+                "  "
+                + _verdict(
+                    seconds <= GOAL_XL_SECONDS,
+                    f"XL {rules}: {seconds:.2f} s (goal {GOAL_XL_SECONDS} s)",
+                )
+            )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1099 @@
+"""The columnar engine: the pure rule sets, asked once per distinct situation.
+
+A rule set's answer for one pay period of one placement depends on a small *situation*: the
+placement's kind, the formal employer's sector and kind, the hirer's (if any), the agreement to
+credit the hirer, the procurement contract's kind, buyer and how much of the pay period it covers,
+the registration found for the pay period (its ground, or none), and the pay period's years. A
+national year holds millions of pay periods but only hundreds or a few thousand situations.
+
+The engine computes the situation of every row with column operations, takes one real row of
+each distinct situation, asks the **pure** rule set (``rule_set.attribute``) what it decides for
+that row, translates the answer into roles (credited to the formal employer, the hirer, the
+contract's buyer or supplier, or nobody; pool; share of the hours; reason codes), joins the
+decisions back onto the rows and adds up in whole ten-thousandths of an hour. The law lives in the
+rule sets alone: the engine only groups and adds.
+
+The core is additive: :func:`count_batch` turns any batch of flat rows into a small partial
+table, partial tables of any split of the rows add up by :func:`combine`, and :func:`finish` turns
+the sum into the exact result. That is what a distributed engine runs partition by partition.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import polars as pl
+
+from banenafspraak._util import FrozenMap
+from banenafspraak._version import __version__
+from banenafspraak.baselines import Baseline
+from banenafspraak.batch._tables import HOURS_SCALE, Tables
+from banenafspraak.counting import (
+    Monitoring,
+    QuotumReport,
+    Receipt,
+    Tally,
+    job_unit,
+    parameters_for,
+)
+from banenafspraak.counting import _monitor as monitor_pools
+from banenafspraak.counting import assess_quotum as pure_assess_quotum
+from banenafspraak.counting import count_jobs as pure_count_jobs
+from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import BanenafspraakError
+from banenafspraak.parameters import Parameters
+from banenafspraak.people import Ground, Person, Registration
+from banenafspraak.periods import Period
+from banenafspraak.placements import PayPeriod, Placement
+from banenafspraak.procurement import ProcurementContract
+from banenafspraak.rulesets import resolve
+from banenafspraak.rulesets._protocol import Attribution, RuleContext, RuleSet
+from banenafspraak.rulesets._shared import registration_end
+from banenafspraak.scenario import Scenario
+from banenafspraak.sectors import Pool
+
+__all__ = [
+    "FLAT_COLUMNS",
+    "PARTIAL_SCHEMA",
+    "BatchCount",
+    "UnsupportedRuleSetError",
+    "assess_quotum",
+    "combine",
+    "compare",
+    "count_batch",
+    "count_jobs",
+    "decide",
+    "finish",
+    "flatten",
+]
+
+ParametersArg = Parameters | Mapping[str, Any] | None
+Progress = Callable[[str, int, int], None]
+
+ROLES = ("nobody", "employer", "hirer", "buyer", "supplier")
+"""Whom a share is credited to, relative to the row: ``ROLES[role]``."""
+_ROLE_COLUMN = {1: "employer", 2: "hirer", 3: "buyer", 4: "supplier"}
+
+PARTIAL_SCHEMA: dict[str, Any] = {
+    "target_kind": pl.String,
+    "target": pl.String,
+    "overlap": pl.Int64,
+    "days": pl.Int64,
+    "fnum": pl.Int64,
+    "fden": pl.Int64,
+    "hours_e4": pl.Int64,
+}
+"""The partial result: hours (ten-thousandths) per pool, exclusion reason or credited employer,
+per pro-rata factor ``overlap/days`` and share ``fnum/fden``. Partials add up by concatenation."""
+
+_GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
+
+# Bit layout of the situation key (an Int64): placement situation | ground | start year |
+# year span | contract cover.
+_COVER_BITS, _SPAN_BITS, _YEAR_BITS, _GROUND_BITS = 23, 3, 8, 5
+_MAX_DAYS = 2047
+_MAX_PLACEMENT_SITUATIONS = 1 << (63 - _COVER_BITS - _SPAN_BITS - _YEAR_BITS - _GROUND_BITS)
+
+
+class UnsupportedRuleSetError(BanenafspraakError, NotImplementedError):
+    """A rule set answered in a way the batch engine cannot express as roles and shares."""
+
+
+# -- encoding: the rows as integer columns with a way back to the nouns ----------------------------
+
+
+def _parameters(tables_parameters: Mapping[str, Any], parameters: ParametersArg) -> Parameters:
+    """The parameters in force, by the pure rule (defaults, the data's overrides, the call's)."""
+    return parameters_for(Scenario(parameters=tables_parameters), parameters)
+
+
+def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
+    """Each registration with its last day, by the pure ``registration_end``.
+
+    The end depends on the dates the conditions ceased and the registration was ended (and on
+    the parameters), so the pure function is asked once per distinct pair of dates.
+    """
+    keys = ["conditions_ceased", "ended_on_request"]
+    distinct = registrations.group_by(keys).agg(pl.col("ground").first(), pl.col("start").min())
+    ends = []
+    for ceased, ended, ground, start in distinct.select(*keys, "ground", "start").iter_rows():
+        first = min(d for d in (start, ceased, ended) if d is not None)
+        registration = Registration(
+            ground=ground, start=first, conditions_ceased=ceased, ended_on_request=ended
+        )
+        end, _how = registration_end(registration, params)
+        ends.append(end)
+    table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
+    return registrations.join(table, on=keys, how="left", nulls_equal=True)
+
+
+@attrs.frozen(kw_only=True)
+class _Keyed:
+    """Rows with their situation key and integer codes of the employers they may credit.
+
+    ``rows`` has ``key, start, end, hours_e4`` and ``employer_c, hirer_c, buyer_c, supplier_c``
+    (codes into ``ids``); ``flat_rows(indices)`` gives those rows as :func:`flatten` would, for
+    the representatives of the situations.
+    """
+
+    rows: pl.DataFrame
+    ids: pl.Series
+    flat_rows: Callable[[pl.Series], list[dict[str, Any]]]
+
+
+def _key(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.)."""
+    start = pl.col("start").cast(pl.Int32)
+    end = pl.col("end").cast(pl.Int32)
+    days = end - start + 1
+    cover = (
+        pl.min_horizontal(end, pl.col("contract_end").cast(pl.Int32))
+        - pl.max_horizontal(start, pl.col("contract_start").cast(pl.Int32))
+        + 1
+    ).clip(lower_bound=0)
+    first_year = pl.col("start").dt.year()
+    span = (pl.col("end").dt.year() - first_year).cast(pl.Int64)
+    parts = frame.select(
+        days.cast(pl.Int64).alias("_days"),
+        cover.cast(pl.Int64).alias("_cover"),
+        (first_year - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64).alias("_year"),
+        span.alias("_span"),
+    )
+    if frame.height:
+        longest, widest = parts.select(pl.col("_days").max(), pl.col("_span").max()).row(0)
+        if longest > _MAX_DAYS:
+            msg = f"a pay period longer than {_MAX_DAYS} days cannot be counted by the batch engine"
+            raise UnsupportedRuleSetError(msg)
+        if widest >= 1 << _SPAN_BITS:
+            msg = "a pay period spans too many calendar years for the batch engine's key"
+            raise UnsupportedRuleSetError(msg)
+        if frame["_psit"].max() >= _MAX_PLACEMENT_SITUATIONS:  # type: ignore[operator]  # pragma: no cover
+            msg = "too many distinct placement situations for the batch engine's key"
+            raise UnsupportedRuleSetError(msg)
+    cover_code = (
+        pl.when(pl.col("_cover").is_null())
+        .then(0)
+        .when(pl.col("_cover") == 0)
+        .then(1)
+        .when(pl.col("_cover") == pl.col("_days"))
+        .then(2)
+        .otherwise(3 + pl.col("_cover") * (_MAX_DAYS + 1) + pl.col("_days"))
+    )
+    key = pl.col("_psit").cast(pl.Int64)
+    for value, bits in (
+        (pl.col("_ground"), _GROUND_BITS),
+        (pl.col("_year"), _YEAR_BITS),
+        (pl.col("_span"), _SPAN_BITS),
+    ):
+        key = key * (1 << bits) + value
+    key = key * (1 << _COVER_BITS) + cover_code
+    parts = parts.with_columns(frame["_psit"], frame["_ground"])
+    return frame.with_columns(parts.select(key.alias("key")).to_series())
+
+
+def _placement_situation() -> pl.Expr:
+    """A dense id of the placement's part of the situation."""
+    return (
+        pl.struct(
+            pl.col("kind"),
+            pl.col("credited_to_hirer"),
+            pl.col("emp_sector"),
+            pl.col("emp_kind"),
+            pl.col("hirer").is_not_null().alias("has_hirer"),
+            pl.col("hirer_sector"),
+            pl.col("hirer_kind"),
+            pl.col("contract").is_not_null().alias("has_contract"),
+            pl.col("contract_kind"),
+            pl.col("buyer_sector"),
+            pl.col("buyer_kind"),
+            (pl.col("buyer") == pl.col("hirer")).alias("buyer_is_hirer"),
+            (pl.col("supplier") == pl.col("employer")).alias("supplier_is_employer"),
+            (pl.col("supplier") == pl.col("hirer")).alias("supplier_is_hirer"),
+        )
+        .rank("dense")
+        .cast(pl.Int64)
+    )
+
+
+_FLAT_PLACEMENT = (
+    "placement",
+    "person",
+    "employer",
+    "kind",
+    "hirer",
+    "credited_to_hirer",
+    "contract",
+    "employment_start",
+    "emp_sector",
+    "emp_kind",
+    "hirer_sector",
+    "hirer_kind",
+    "buyer",
+    "supplier",
+    "contract_kind",
+    "contract_start",
+    "contract_end",
+    "buyer_sector",
+    "buyer_kind",
+)
+_FLAT_REGISTRATION = ("reg_ground", "reg_start", "reg_ceased", "reg_ended")
+FLAT_COLUMNS = (*_FLAT_PLACEMENT, "start", "end", "hours_e4", *_FLAT_REGISTRATION)
+"""The columns of a flat row (:func:`flatten`), the input of :func:`count_batch`."""
+
+
+def _places(tables: Tables) -> pl.DataFrame:
+    """One row per placement (in table order) with the employers' and contract's columns."""
+    emp = tables.employers.select("id", "sector", "kind").with_row_index("code")
+
+    def employer_as(prefix: str, key: str) -> pl.DataFrame:
+        return emp.select(
+            pl.col("id").alias(key),
+            pl.col("code").cast(pl.Int64).alias(f"{prefix}_c"),
+            pl.col("sector").alias(f"{prefix}_sector"),
+            pl.col("kind").alias(f"{prefix}_kind"),
+        )
+
+    contracts = tables.contracts.select(
+        pl.col("id").alias("contract"),
+        "buyer",
+        "supplier",
+        pl.col("kind").alias("contract_kind"),
+        pl.col("start").alias("contract_start"),
+        pl.col("end").alias("contract_end"),
+    )
+    places = (
+        tables.placements.rename({"id": "placement"})
+        .with_row_index("p")
+        .join(employer_as("employer", "employer"), on="employer", how="left")
+        .join(employer_as("hirer", "hirer"), on="hirer", how="left")
+        .join(contracts, on="contract", how="left")
+        .join(employer_as("buyer", "buyer"), on="buyer", how="left")
+        .join(
+            employer_as("supplier", "supplier").select("supplier", "supplier_c"),
+            on="supplier",
+            how="left",
+        )
+        .rename({"employer_sector": "emp_sector", "employer_kind": "emp_kind"})
+        .sort("p")
+    )
+    return places.with_columns(_psit=_placement_situation())
+
+
+def _row_frame(hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -> pl.DataFrame:
+    """Per pay period: the placement's columns and the registration that counts (``r``)."""
+    p = hours["p"]
+    r1 = places["r1"].gather(p)
+    frame = pl.DataFrame(
+        {
+            "p": p,
+            "i": hours["i"],
+            "start": hours["start"],
+            "end": hours["end"],
+            "hours_e4": hours["hours_e4"],
+            "_psit": places["_psit"].gather(p),
+            "contract_start": places["contract_start"].gather(p),
+            "contract_end": places["contract_end"].gather(p),
+            "employer_c": places["employer_c"].gather(p),
+            "hirer_c": places["hirer_c"].gather(p),
+            "buyer_c": places["buyer_c"].gather(p),
+            "supplier_c": places["supplier_c"].gather(p),
+            "_r1": r1,
+            "_rs": regs["start"].gather(r1),
+            "_re": regs["reg_end"].gather(r1),
+        }
+    )
+    frame = frame.with_columns(
+        r=pl.when(
+            (pl.col("_rs") <= pl.col("end"))
+            & (pl.col("_re").is_null() | (pl.col("_re") >= pl.col("start")))
+        ).then(pl.col("_r1"))
+    ).drop("_r1", "_rs", "_re")
+    multi = places.filter(pl.col("n") > 1).select("p", "person")
+    if multi.height:
+        frame = frame.with_row_index("_row")
+        found = (
+            frame.join(multi, on="p")
+            .select("_row", "person", "start", "end")
+            .join(regs.select("person", "r", "start", "reg_end"), on="person", suffix="_reg")
+            .filter(
+                (pl.col("start_reg") <= pl.col("end"))
+                & (pl.col("reg_end").is_null() | (pl.col("reg_end") >= pl.col("start")))
+            )
+            .sort("_row", "start_reg", "r")
+            .unique("_row", keep="first")
+            .select("_row", "r")
+        )
+        frame = frame.update(found, on="_row", how="left").drop("_row")
+    return frame
+
+
+def _collapsed(
+    hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame, measured: Period
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Placements whose pay periods all share one situation, as one row each; and the rest.
+
+    A placement collapses when all its pay periods lie in the measured period and in one
+    calendar year, it serves no contract, and one registration (or none) decides every pay
+    period alike. Its pay periods then have one key; ``i`` keeps a real one as representative.
+    """
+    first, last = measured.start, measured.end
+    if hours["p"].is_sorted():  # the usual order: a placement's pay periods together
+        hours = hours.with_columns(pl.col("p").set_sorted())
+    spans = hours.group_by("p", maintain_order=True).agg(
+        pl.col("start").min().alias("first_start"),
+        pl.col("start").max().alias("last_start"),
+        pl.col("end").min().alias("first_end"),
+        pl.col("end").max().alias("last_end"),
+        pl.col("hours_e4").sum(),
+        pl.col("i").first(),
+    )
+    p = spans["p"]
+    r1 = places["r1"].gather(p)
+    rs = regs["start"].gather(r1)
+    re = regs["reg_end"].gather(r1)
+    whole = spans.select(
+        (pl.col("first_start") >= first)
+        & (pl.col("last_end") <= last)
+        & (pl.col("first_start").dt.year() == pl.col("last_end").dt.year())
+    ).to_series()
+    outside = spans.select((pl.col("last_end") < first) | (pl.col("first_start") > last))
+    all_in = (rs <= spans["first_end"]) & (re.is_null() | (re >= spans["last_start"]))
+    all_out = (rs > spans["last_end"]) | (re < spans["first_start"])
+    no_reg = places["n"].gather(p).is_null()
+    single = places["n"].gather(p) == 1
+    uniform = (
+        whole
+        & places["contract_start"].gather(p).is_null()
+        & (no_reg | (single & (all_in.fill_null(value=False) | all_out.fill_null(value=False))))
+    ).fill_null(value=False)
+    counted = spans.with_columns(
+        r=pl.when(all_in.fill_null(value=False)).then(r1),
+        _uniform=uniform,
+        _outside=outside.to_series(),
+    )
+    simple = counted.filter(pl.col("_uniform"))
+    sp = simple["p"]
+    rows = pl.DataFrame(
+        {
+            "p": sp,
+            "i": simple["i"],
+            "start": simple["first_start"],
+            "end": simple["last_end"],
+            "hours_e4": simple["hours_e4"],
+            "_psit": places["_psit"].gather(sp),
+            "contract_start": places["contract_start"].gather(sp),
+            "contract_end": places["contract_end"].gather(sp),
+            "employer_c": places["employer_c"].gather(sp),
+            "hirer_c": places["hirer_c"].gather(sp),
+            "buyer_c": places["buyer_c"].gather(sp),
+            "supplier_c": places["supplier_c"].gather(sp),
+            "r": simple["r"],
+        }
+    )
+    per_placement = pl.Series(values=[False] * places.height, dtype=pl.Boolean).scatter(
+        counted["p"], ~counted["_uniform"] & ~counted["_outside"]
+    )
+    return rows, hours.filter(per_placement.gather(hours["p"]))
+
+
+def _encode(
+    tables: Tables, params: Parameters, measured: Period | None = None
+) -> tuple[_Keyed, pl.DataFrame]:
+    """Key the pay periods of ``tables``; also return the placements frame (for flattening).
+
+    With a ``measured`` period, pay periods outside it are left out and placements whose pay
+    periods share one situation are collapsed into one row (see :func:`_collapsed`); the rows
+    then carry a ``collapsed`` flag. Without one, every pay period is a row.
+    """
+    places = _places(tables)
+    regs = _registration_ends(tables.registrations.with_row_index("r"), params)
+    per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
+    places = places.join(per_person, on="person", how="left").sort("p")
+    places = places.with_columns(r1=pl.when(pl.col("n") == 1).then(pl.col("r")))
+    hours = tables.hours.with_row_index("i")
+    if measured is None:
+        frame = _row_frame(hours, places, regs).with_columns(collapsed=pl.lit(value=False))
+    else:
+        simple, rest = _collapsed(hours, places, regs, measured)
+        frame = pl.concat(
+            [
+                simple.with_columns(collapsed=pl.lit(value=True)),
+                _row_frame(rest, places, regs).with_columns(collapsed=pl.lit(value=False)),
+            ],
+            how="diagonal_relaxed",
+        )
+    ground_codes = regs.select(
+        pl.col("ground").replace_strict(_GROUNDS, return_dtype=pl.Int64)
+    ).to_series()
+    frame = frame.with_columns(
+        _ground=pl.when(pl.col("r").is_null())
+        .then(0)
+        .otherwise(ground_codes.gather(frame["r"].fill_null(0)) if regs.height else 0)
+    )
+    keyed = _key(frame).drop("_psit", "_ground", "contract_start", "contract_end")
+    employers = tables.employers
+
+    def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
+        picked = keyed[indices]
+        real = tables.hours[picked["i"]]
+        picked = picked.with_columns(
+            start=real["start"], end=real["end"], hours_e4=real["hours_e4"]
+        )
+        return _gather_flat(picked, places, regs).to_dicts()
+
+    return _Keyed(rows=keyed, ids=employers["id"], flat_rows=flat_rows), places
+
+
+def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame:
+    """One flat row per pay period, with everything its situation needs (:data:`FLAT_COLUMNS`).
+
+    The placement's columns, the employers' sector and kind (``emp_*``, ``hirer_*``,
+    ``buyer_*``), the contract's (``buyer, supplier, contract_kind, contract_start,
+    contract_end``), the pay period's (``start, end, hours_e4``) and the registration that counts
+    for it (``reg_ground, reg_start, reg_ceased, reg_ended``; null when none does), chosen as the
+    pure path chooses it: the earliest-starting registration that overlaps the pay period. Flat
+    rows are what :func:`count_batch` takes, partition by partition.
+    """
+    params = _parameters(tables.parameters, parameters)
+    keyed, places = _encode(tables, params)
+    return _gather_flat(keyed.rows, places, tables.registrations)
+
+
+def _gather_flat(rows: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -> pl.DataFrame:
+    """Flat rows from keyed rows (``p``, ``r``), the placements frame and the registrations."""
+    r = rows["r"]
+    columns: dict[str, pl.Series] = {
+        name: places[name].gather(rows["p"]) for name in _FLAT_PLACEMENT
+    }
+    columns.update(start=rows["start"], end=rows["end"], hours_e4=rows["hours_e4"])
+    for name, source in zip(
+        _FLAT_REGISTRATION,
+        ("ground", "start", "conditions_ceased", "ended_on_request"),
+        strict=True,
+    ):
+        columns[name] = regs[source].gather(r).alias(name)
+    return pl.DataFrame(columns)
+
+
+def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
+    """Key flat rows (the distributed path: any partition of :func:`flatten`'s rows)."""
+    missing = [c for c in FLAT_COLUMNS if c not in frame.columns]
+    if missing:
+        msg = f"flat rows lack the columns {missing}; build them with banenafspraak.batch.flatten"
+        raise ValueError(msg)
+    ids = (
+        pl.concat([frame[c] for c in ("employer", "hirer", "buyer", "supplier")])
+        .drop_nulls()
+        .unique()
+        .sort()
+    )
+    codes = {name: i for i, name in enumerate(ids.to_list())}
+    rows = frame.with_columns(
+        _psit=_placement_situation(),
+        _ground=pl.col("reg_ground").replace_strict(_GROUNDS, default=0, return_dtype=pl.Int64),
+        **{
+            f"{c}_c": pl.col(c).replace_strict(codes, default=None, return_dtype=pl.Int64)
+            for c in ("employer", "hirer", "buyer", "supplier")
+        },
+    )
+    keyed = _key(rows)
+    return _Keyed(
+        rows=keyed.select(
+            "key", "start", "end", "hours_e4", "employer_c", "hirer_c", "buyer_c", "supplier_c"
+        ),
+        ids=ids,
+        flat_rows=lambda indices: keyed[indices].select(FLAT_COLUMNS).to_dicts(),
+    )
+
+
+# -- decisions: the pure rule set, once per situation ---------------------------------------------
+
+
+class _Representatives:
+    """The pure nouns of representative flat rows, gathered into as few scenarios as possible.
+
+    A scenario is validated as a whole; one per representative would cost more than the rule
+    set itself. Representatives go into *layers*: within a layer each placement and each person
+    appears once, so a layer is one valid scenario.
+    """
+
+    def __init__(self) -> None:
+        self.employers: dict[str, Employer] = {}
+        self.layers: list[dict[str, dict[str, Any]]] = []
+
+    def employer(self, ident: str, sector: str, kind: str) -> Employer:
+        found = self.employers.get(ident)
+        if found is None:
+            found = Employer(id=EmployerId(ident), sector=sector, kind=kind)
+            self.employers[ident] = found
+        return found
+
+    def add(self, row: Mapping[str, Any]) -> tuple[int, Placement, PayPeriod]:
+        pay_period = PayPeriod(
+            start=row["start"], end=row["end"], hours=Decimal(row["hours_e4"]).scaleb(-4)
+        )
+        placement = Placement(
+            id=row["placement"],
+            person=row["person"],
+            employer=row["employer"],
+            kind=row["kind"],
+            hirer=row["hirer"],
+            credited_to_hirer=bool(row["credited_to_hirer"]),
+            contract=row["contract"],
+            hours=(pay_period,),
+            employment_start=row["employment_start"],
+        )
+        registrations: tuple[Registration, ...] = ()
+        if row["reg_ground"] is not None:
+            registrations = (
+                Registration(
+                    ground=row["reg_ground"],
+                    start=row["reg_start"],
+                    conditions_ceased=row["reg_ceased"],
+                    ended_on_request=row["reg_ended"],
+                ),
+            )
+        person = Person(id=row["person"], registrations=registrations)
+        employers = [self.employer(row["employer"], row["emp_sector"], row["emp_kind"])]
+        if row["hirer"] is not None:
+            employers.append(self.employer(row["hirer"], row["hirer_sector"], row["hirer_kind"]))
+        contract = None
+        if row["contract"] is not None:
+            employers.append(self.employer(row["buyer"], row["buyer_sector"], row["buyer_kind"]))
+            contract = ProcurementContract(
+                id=row["contract"],
+                buyer=row["buyer"],
+                supplier=row["supplier"],
+                period=Period(start=row["contract_start"], end=row["contract_end"]),
+                kind=row["contract_kind"],
+            )
+        index = self._layer_for(person, placement)
+        layer = self.layers[index]
+        layer["people"][person.id] = person
+        layer["placements"][placement.id] = placement
+        layer["employers"].update((e.id, e) for e in employers)
+        if contract is not None:
+            layer["contracts"][contract.id] = contract
+        return index, placement, pay_period
+
+    def _layer_for(self, person: Person, placement: Placement) -> int:
+        """The first layer where the person (with these registrations) and placement fit."""
+        for index, layer in enumerate(self.layers):
+            known = layer["people"].get(person.id)
+            if placement.id not in layer["placements"] and known in {None, person}:
+                return index
+        self.layers.append({"people": {}, "placements": {}, "employers": {}, "contracts": {}})
+        return len(self.layers) - 1
+
+    def scenarios(self) -> list[Scenario]:
+        return [
+            Scenario(
+                employers=tuple(layer["employers"].values()),
+                people=tuple(layer["people"].values()),
+                placements=tuple(layer["placements"].values()),
+                contracts=tuple(layer["contracts"].values()),
+            )
+            for layer in self.layers
+        ]
+
+
+def _role(credited_to: str | None, row: Mapping[str, Any], rules: RuleSet) -> int:
+    if credited_to is None:
+        return 0
+    for role, column in _ROLE_COLUMN.items():
+        if row[column] is not None and row[column] == credited_to:
+            return role
+    msg = (
+        f"rule set {rules.name!r} credits placement {row['placement']!r} to {credited_to!r}, "
+        "which is not its employer, hirer, or its contract's buyer or supplier: the batch engine "
+        "cannot express that; use the pure path (banenafspraak.count_jobs)"
+    )
+    raise UnsupportedRuleSetError(msg)
+
+
+_DECISION_SCHEMA = {
+    "key": pl.Int64,
+    "share": pl.Int32,
+    "role": pl.Int8,
+    "pool": pl.String,
+    "excluded": pl.String,
+    "fnum": pl.Int64,
+    "fden": pl.Int64,
+    "reasons": pl.String,
+}
+
+
+def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
+    """The decision table: for every situation key, the pure rule set's shares as roles.
+
+    Columns: ``key, share, role`` (index into :data:`ROLES`), ``pool`` (null when excluded),
+    ``excluded`` (the reason code, or null), ``fnum, fden`` (the share of the hours) and
+    ``reasons`` (the reason codes, ``|``-separated).
+    """
+    firsts = keyed.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
+    out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
+    rows = keyed.flat_rows(firsts["i"])
+    nouns = _Representatives()
+    picked = [nouns.add(row) for row in rows]
+    contexts = [RuleContext(scenario=s, parameters=params) for s in nouns.scenarios()]
+    for key, row, (layer, placement, pay_period) in zip(firsts["key"], rows, picked, strict=True):
+        shares = rules.attribute(placement, pay_period, contexts[layer])
+        total = sum((s.fraction for s in shares), Fraction(0))
+        if total != 1:
+            msg = (
+                f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up "
+                f"to {total}, not 1"
+            )
+            raise UnsupportedRuleSetError(msg)
+        for index, share in enumerate(shares):
+            out["key"].append(key)
+            out["share"].append(index)
+            out["role"].append(_role(share.credited_to, row, rules))
+            out["pool"].append(None if share.pool is None else share.pool.value)
+            out["excluded"].append(share.excluded_because.code if share.excluded_because else None)
+            out["fnum"].append(share.fraction.numerator)
+            out["fden"].append(share.fraction.denominator)
+            out["reasons"].append("|".join(r.code for r in share.reasons))
+    return pl.DataFrame(out, schema=_DECISION_SCHEMA)
+
+
+# -- the additive core ----------------------------------------------------------------------------
+
+
+def _measured(year: int | None, period: Period | None) -> Period:
+    if (year is None) == (period is None):
+        msg = "give exactly one of year= or period="
+        raise TypeError(msg)
+    return period if period is not None else Period.year(year)  # type: ignore[arg-type]
+
+
+def _as_frame(batch: object) -> pl.DataFrame:
+    if isinstance(batch, pl.DataFrame):
+        return batch
+    frame = pl.from_arrow(batch)  # type: ignore[arg-type,unused-ignore]
+    if not isinstance(frame, pl.DataFrame):  # pragma: no cover - a single column was given
+        msg = f"expected a table, got {type(batch).__name__}"
+        raise TypeError(msg)
+    return frame
+
+
+_DIMS = ("overlap", "days", "fnum", "fden")
+
+
+def _partial(
+    rows: pl.DataFrame, ids: pl.Series, decisions: pl.DataFrame, measured: Period
+) -> pl.DataFrame:
+    """Sum the hours of keyed rows per pool, exclusion and credited employer (exact parts)."""
+    first, last = measured.start, measured.end
+    days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
+    overlap = (
+        pl.min_horizontal("end", pl.lit(last)) - pl.max_horizontal("start", pl.lit(first))
+    ).dt.total_days() + 1
+    whole = (pl.col("start") >= first) & (pl.col("end") <= last)
+    inside = rows.filter((pl.col("start") <= last) & (pl.col("end") >= first)).with_columns(
+        overlap=pl.when(whole).then(1).otherwise(overlap).cast(pl.Int64),
+        days=pl.when(whole).then(1).otherwise(days).cast(pl.Int64),
+    )
+    by_key = inside.group_by("key", "overlap", "days").agg(pl.col("hours_e4").sum())
+    pools = (
+        by_key.join(decisions.select("key", "pool", "excluded", "fnum", "fden"), on="key")
+        .group_by("pool", "excluded", *_DIMS)
+        .agg(pl.col("hours_e4").sum())
+        .select(
+            pl.when(pl.col("pool").is_null())
+            .then(pl.lit("excluded"))
+            .otherwise(pl.lit("pool"))
+            .alias("target_kind"),
+            pl.coalesce("pool", "excluded").alias("target"),
+            *_DIMS,
+            "hours_e4",
+        )
+    )
+    parts = [pools]
+    for role, column in _ROLE_COLUMN.items():
+        shares = decisions.filter(pl.col("role") == role).select("key", "fnum", "fden")
+        if not shares.height:
+            continue
+        code = f"{column}_c"
+        credited = (
+            inside.filter(pl.col("key").is_in(shares["key"].unique().implode()))
+            .group_by("key", code, "overlap", "days")
+            .agg(pl.col("hours_e4").sum())
+            .join(shares, on="key")
+            .group_by(pl.col(code).alias("code"), *_DIMS)
+            .agg(pl.col("hours_e4").sum())
+        )
+        parts.append(
+            credited.select(
+                pl.lit("credit").alias("target_kind"),
+                ids.gather(credited["code"]).alias("target"),
+                *_DIMS,
+                "hours_e4",
+            )
+        )
+    return pl.concat([p.cast(PARTIAL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+
+
+def count_batch(
+    batch: object,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int | None = None,
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+) -> pl.DataFrame:
+    """The additive core: the partial result of one batch of flat rows (see :func:`flatten`).
+
+    ``batch`` is a polars data frame, an Arrow table or an Arrow record batch of flat rows. The
+    partials of any split of the rows add up (:func:`combine`) to the partial of all of them;
+    :func:`finish` makes the exact result. ``parameters`` must be the ones the rows were
+    flattened with.
+    """
+    rule_set = resolve(rules)
+    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    keyed = _keyed_flat(_as_frame(batch))
+    decisions = _decide(keyed, rule_set, params)
+    return _partial(keyed.rows, keyed.ids, decisions, _measured(year, period))
+
+
+def decide(
+    batch: object, *, rules: str | RuleSet = "wbqa-2015", parameters: ParametersArg = None
+) -> pl.DataFrame:
+    """The decision table of a batch of flat rows: per situation key, the pure rule set's shares.
+
+    Columns ``key, share, role`` (index into :data:`ROLES`), ``pool``, ``excluded``,
+    ``fnum, fden`` (the share of the hours) and ``reasons`` (the reason codes, ``|``-separated).
+    """
+    rule_set = resolve(rules)
+    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    return _decide(_keyed_flat(_as_frame(batch)), rule_set, params)
+
+
+def combine(partials: Iterable[pl.DataFrame | Any]) -> pl.DataFrame:
+    """Add partial results up (Arrow tables or polars frames)."""
+    frames = [_as_frame(p).cast(PARTIAL_SCHEMA) for p in partials]  # type: ignore[arg-type]
+    if not frames:
+        return pl.DataFrame(schema=PARTIAL_SCHEMA)
+    return pl.concat(frames).group_by("target_kind", "target", *_DIMS).agg(pl.col("hours_e4").sum())
+
+
+def _exact(hours_e4: int, overlap: int, days: int, fnum: int, fden: int) -> Fraction:
+    return Fraction(hours_e4 * overlap * fnum, HOURS_SCALE * days * fden)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class BatchCount:
+    """A :func:`banenafspraak.count_jobs` result, computed by the batch engine.
+
+    The totals compare equal (``==``) to the pure path's: ``pools``, ``employers``,
+    ``input_hours``, ``counted_hours``, ``excluded_hours`` and ``monitoring``. Per placement,
+    :meth:`reason_codes` gives the compact codes of every pay period, and :meth:`explain` expands
+    them by running the pure path on that placement alone.
+    """
+
+    rules: str
+    period: Period
+    pools: FrozenMap[Pool, Tally]
+    excluded: FrozenMap[str, Fraction]
+    input_hours: Fraction
+    counted_hours: Fraction
+    excluded_hours: Fraction
+    monitoring: tuple[Monitoring, ...]
+    credits: pl.DataFrame = attrs.field(repr=False)
+    unit: Fraction
+    rows: pl.DataFrame | None = attrs.field(default=None, repr=False)
+    decisions: pl.DataFrame | None = attrs.field(default=None, repr=False)
+    tables: Tables | None = attrs.field(default=None, repr=False)
+    parameters: Parameters | None = attrs.field(default=None, repr=False)
+
+    @functools.cached_property
+    def employers(self) -> FrozenMap[EmployerId, Tally]:
+        """Hours and jobs credited to each employer (exact), as the pure ``JobCount.employers``."""
+        exact = self.credits.group_by(
+            "target", (pl.col("days") * pl.col("fden")).cast(pl.Int128).alias("den")
+        ).agg(
+            (
+                pl.col("hours_e4").cast(pl.Int128)
+                * pl.col("overlap").cast(pl.Int128)
+                * pl.col("fnum").cast(pl.Int128)
+            )
+            .sum()
+            .alias("num")
+        )
+        hours: dict[EmployerId, Fraction] = {}
+        for target, den, num in exact.select("target", "den", "num").iter_rows():
+            key = EmployerId(target)
+            part = Fraction(num, HOURS_SCALE * den)
+            hours[key] = hours[key] + part if key in hours else part
+        return FrozenMap({k: Tally(hours=v, jobs=v / self.unit) for k, v in hours.items()})
+
+    def monitoring_of(self, pool: Pool | str) -> Monitoring:
+        """The monitoring line of one pool."""
+        wanted = Pool(pool)
+        for line in self.monitoring:
+            if line.pool is wanted:
+                return line
+        msg = f"{self.rules} counts no pool {wanted}"
+        raise KeyError(msg)
+
+    def reason_codes(self, placement_id: str) -> pl.DataFrame:
+        """The compact explanation of one placement, per pay period and share.
+
+        For the pay periods in the measured period: whom the share is credited to, the pool or
+        the exclusion, the share and the reason codes.
+        """
+        if self.rows is None or self.decisions is None or self.tables is None:
+            msg = "this result was combined from partials: it keeps no rows to explain"
+            raise LookupError(msg)
+        index = self.tables.placements["id"].index_of(placement_id)
+        if index is None:
+            msg = f"no placement {placement_id!r}"
+            raise KeyError(msg)
+        own = self.rows.filter(pl.col("p") == index)
+        collapsed = own.filter(pl.col("collapsed"))
+        if collapsed.height:  # one key for every pay period of the placement
+            own = (
+                self.tables.hours.filter(pl.col("p") == index)
+                .select("p", "start", "end", "hours_e4")
+                .with_columns(key=pl.lit(collapsed["key"][0], dtype=pl.Int64))
+            )
+        return (
+            own.filter((pl.col("start") <= self.period.end) & (pl.col("end") >= self.period.start))
+            .with_columns(placement=pl.lit(placement_id))
+            .select("placement", "start", "end", "hours_e4", "key")
+            .join(self.decisions, on="key")
+            .sort("start", "share")
+            .select(
+                "placement",
+                "start",
+                "end",
+                (pl.col("hours_e4").cast(pl.Decimal(38, 4)) / HOURS_SCALE).alias("hours"),
+                pl.col("role").replace_strict(dict(enumerate(ROLES)), return_dtype=pl.String),
+                "pool",
+                "excluded",
+                "fnum",
+                "fden",
+                "reasons",
+            )
+        )
+
+    def explain(self, placement_id: str) -> str:
+        """The full explanation of one placement, by the pure path (the reference)."""
+        if self.tables is None:
+            msg = "this result keeps no tables: explain with the pure path on the scenario"
+            raise LookupError(msg)
+        scenario = self.tables.to_scenario([placement_id])
+        count = pure_count_jobs(
+            scenario, rules=self.rules, period=self.period, parameters=self.parameters
+        )
+        return count.explain(placement_id)
+
+
+def finish(
+    partial: object,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int | None = None,
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+    baseline: Baseline | None = None,
+) -> BatchCount:
+    """The exact result from the (combined) partial of all rows."""
+    rule_set = resolve(rules)
+    measured = _measured(year, period)
+    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    unit = job_unit(measured, params)
+    summed = combine([partial])
+    pools_hours: dict[Pool, Fraction] = dict.fromkeys(rule_set.pools, Fraction(0))
+    excluded: dict[str, Fraction] = {}
+    for kind, target, overlap, days, fnum, fden, e4 in summed.filter(
+        pl.col("target_kind") != "credit"
+    ).iter_rows():
+        exact = _exact(e4, overlap, days, fnum, fden)
+        if kind == "pool":
+            pool = Pool(target)
+            pools_hours[pool] = pools_hours.get(pool, Fraction(0)) + exact
+        else:
+            excluded[target] = excluded.get(target, Fraction(0)) + exact
+    pools = {pool: Tally(hours=h, jobs=h / unit) for pool, h in pools_hours.items()}
+    counted = sum(pools_hours.values(), Fraction(0))
+    excluded_total = sum(excluded.values(), Fraction(0))
+    return BatchCount(
+        rules=rule_set.name,
+        period=measured,
+        pools=FrozenMap(pools),
+        excluded=FrozenMap(excluded),
+        input_hours=counted + excluded_total,
+        counted_hours=counted,
+        excluded_hours=excluded_total,
+        monitoring=monitor_pools(rule_set, measured, pools, baseline or Baseline(), params),
+        credits=summed.filter(pl.col("target_kind") == "credit"),
+        unit=unit,
+        parameters=params,
+    )
+
+
+# -- single machine --------------------------------------------------------------------------------
+
+
+def _chunks(rows: pl.DataFrame, size: int) -> Iterable[pl.DataFrame]:
+    for offset in range(0, max(rows.height, 1), size):
+        yield rows.slice(offset, size)
+
+
+def count_jobs(
+    tables: Tables,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int | None = None,
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+    progress: Progress | None = None,
+    chunk_rows: int | None = None,
+) -> BatchCount:
+    """:func:`banenafspraak.count_jobs` on columnar tables: the same numbers, exactly.
+
+    Args:
+        tables: the input (:class:`Tables`).
+        rules: a rule set name or object; every registered rule set works.
+        year: the measured calendar year (or give ``period``).
+        period: any measured period.
+        parameters: a :class:`Parameters` or overrides, as in the pure path.
+        progress: called as ``progress(stage, done, total)`` while counting.
+        chunk_rows: count in chunks of this many rows (the result is the same; the progress
+            display is finer and the peak memory lower).
+    """
+    rule_set = resolve(rules)
+    measured = _measured(year, period)
+    params = _parameters(tables.parameters, parameters)
+    report = progress or (lambda _stage, _done, _total: None)
+    report("situations", 0, 1)
+    keyed, _places = _encode(tables, params, measured)
+    rows = keyed.rows
+    report("situations", 1, 1)
+    decisions = _decide(keyed, rule_set, params)
+    report("decide", 1, 1)
+    size = chunk_rows or max(rows.height, 1)
+    total = max(1, -(-rows.height // size))
+    partials = []
+    for done, chunk in enumerate(_chunks(rows, size), start=1):
+        partials.append(_partial(chunk, keyed.ids, decisions, measured))
+        report("count", done, total)
+    result = finish(
+        combine(partials),
+        rules=rule_set,
+        period=measured,
+        parameters=params,
+        baseline=tables.baseline,
+    )
+    return attrs.evolve(
+        result,
+        rows=rows.select("p", "start", "end", "hours_e4", "key", "collapsed"),
+        decisions=decisions,
+        tables=tables,
+    )
+
+
+def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:
+    digest = 0
+    for name in (
+        "employers",
+        "employer_years",
+        "registrations",
+        "placements",
+        "hours",
+        "contracts",
+    ):
+        frame: pl.DataFrame = getattr(tables, name)
+        digest ^= int(frame.hash_rows(seed=0).sum()) if frame.height else 0
+    return Receipt(
+        library_version=__version__,
+        rules=rules.name,
+        rules_version=rules.version,
+        parameters_digest=params.digest(),
+        scenario_digest=f"polars-rows:{digest & ((1 << 64) - 1):016x}",
+        period=str(period),
+    )
+
+
+def assess_quotum(
+    tables: Tables,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int,
+    parameters: ParametersArg = None,
+    count: BatchCount | None = None,
+) -> QuotumReport:
+    """:func:`banenafspraak.assess_quotum` on columnar tables: the same assessments.
+
+    A rule set whose quotum reads only the credited hours says so with the class attribute
+    ``quotum_reads = "credited_hours"``; the engine then hands it, per employer, one attribution
+    with the exact sum of the hours credited to it (``placement="*"``). Any other rule set gets
+    the pure path on the scenario rebuilt from the tables (exact, slower).
+    """
+    rule_set = resolve(rules)
+    params = _parameters(tables.parameters, parameters)
+    if getattr(rule_set, "quotum_reads", None) != "credited_hours":
+        scenario = tables.to_scenario()
+        return pure_assess_quotum(scenario, rules=rule_set, year=year, parameters=params)
+    if count is None:
+        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
+    employers = tables.employer_objects()
+    context = RuleContext(
+        scenario=Scenario(employers=employers, parameters=tables.parameters), parameters=params
+    )
+    credited_tallies = count.employers
+    whole_year = Period.year(year)
+    summary_period = PayPeriod(start=whole_year.start, end=whole_year.end, hours=0)
+    assessments = []
+    for employer in employers:
+        tally = credited_tallies.get(employer.id)
+        credited: tuple[Attribution, ...] = ()
+        if tally is not None:
+            credited = (
+                Attribution(
+                    placement="*",
+                    person="*",
+                    employer=employer.id,
+                    pay_period=summary_period,
+                    hours=tally.hours,
+                    jobs=tally.jobs,
+                    pool=None,
+                    credited_to=employer.id,
+                    excluded_because=None,
+                    reasons=(),
+                ),
+            )
+        assessments.append(rule_set.assess_quotum(employer, year, credited, context))
+    return QuotumReport(
+        rules=rule_set.name,
+        year=year,
+        assessments=tuple(assessments),
+        receipt=_receipt(rule_set, params, tables, whole_year),
+    )
+
+
+def compare(
+    tables: Tables,
+    *,
+    rules: Sequence[str | RuleSet] | None = None,
+    year: int,
+    parameters: ParametersArg = None,
+) -> dict[str, tuple[BatchCount, QuotumReport]]:
+    """Count and assess the quotum under several rule sets (default: every registered one)."""
+    from banenafspraak.rulesets import available_rule_sets  # noqa: PLC0415 - read when called
+
+    chosen = [resolve(r) for r in (rules or available_rule_sets())]
+    results: dict[str, tuple[BatchCount, QuotumReport]] = {}
+    for rule_set in chosen:
+        count = count_jobs(tables, rules=rule_set, year=year, parameters=parameters)
+        quotum = assess_quotum(
+            tables, rules=rule_set, year=year, parameters=parameters, count=count
+        )
+        results[rule_set.name] = (count, quotum)
+    return results

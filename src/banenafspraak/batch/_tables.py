@@ -1,0 +1,572 @@
+"""Columnar input of the batch engine: six tables, checked and normalised once, at the edge.
+
+The tables follow the nouns of the scenario (one row per item, pay periods as rows of ``hours``):
+
+=================  ==============================================================================
+table              columns (``?`` = optional)
+=================  ==============================================================================
+``employers``      ``id, sector, kind?, name?, subsector?``
+``employer_years`` ``employer, year, total_hours, agency_or_wsw_staff_hours?, premium_wage?,
+                   exempt_wage?, small_employer?`` (optional table)
+``registrations``  ``person, ground, start, conditions_ceased?, ended_on_request?``
+``placements``     ``id, person, employer, kind?, hirer?, credited_to_hirer?, contract?,
+                   employment_start?``
+``hours``          ``placement, start, end, hours``
+``contracts``      ``id, buyer, supplier, start, end, kind?`` (optional table)
+=================  ==============================================================================
+
+Dates are Arrow/Parquet dates or ISO strings. Hours are decimal strings, decimals, whole numbers,
+or floats that are exact to four decimals; they are held as whole ten-thousandths of an hour
+(``hours_e4``), so that every sum is exact. Input with more decimals is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import polars as pl
+
+from banenafspraak.baselines import Baseline
+from banenafspraak.employers import Employer, EmployerKind
+from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.people import Ground, Person, PersonId, Registration
+from banenafspraak.periods import Period
+from banenafspraak.placements import PayPeriod, Placement, PlacementKind
+from banenafspraak.procurement import ContractKind, ProcurementContract
+from banenafspraak.scenario import Scenario
+from banenafspraak.sectors import Sector
+
+__all__ = ["HOURS_SCALE", "TABLES", "Tables"]
+
+HOURS_SCALE = 10_000
+"""Hours are held as whole ten-thousandths of an hour."""
+_PLACES = 4
+
+TABLES = ("employers", "employer_years", "registrations", "placements", "hours", "contracts")
+
+_STR = pl.String
+_SCHEMA: dict[str, dict[str, Any]] = {
+    "employers": {"id": _STR, "name": _STR, "sector": _STR, "subsector": _STR, "kind": _STR},
+    "employer_years": {
+        "employer": _STR,
+        "year": pl.Int32,
+        "total_hours": _STR,
+        "agency_or_wsw_staff_hours": _STR,
+        "premium_wage": _STR,
+        "exempt_wage": _STR,
+        "small_employer": pl.Boolean,
+    },
+    "registrations": {
+        "person": _STR,
+        "ground": _STR,
+        "start": pl.Date,
+        "conditions_ceased": pl.Date,
+        "ended_on_request": pl.Date,
+    },
+    "placements": {
+        "id": _STR,
+        "person": _STR,
+        "employer": _STR,
+        "kind": _STR,
+        "hirer": _STR,
+        "credited_to_hirer": pl.Boolean,
+        "contract": _STR,
+        "employment_start": pl.Date,
+    },
+    "hours": {"placement": _STR, "start": pl.Date, "end": pl.Date, "hours_e4": pl.Int64},
+    "contracts": {
+        "id": _STR,
+        "buyer": _STR,
+        "supplier": _STR,
+        "start": pl.Date,
+        "end": pl.Date,
+        "kind": _STR,
+    },
+}
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "employers": ("id", "sector"),
+    "employer_years": ("employer", "year", "total_hours"),
+    "registrations": ("person", "ground", "start"),
+    "placements": ("id", "person", "employer"),
+    "hours": ("placement", "start", "end", "hours"),
+    "contracts": ("id", "buyer", "supplier", "start", "end"),
+}
+_DEFAULTS: dict[tuple[str, str], object] = {
+    ("employers", "kind"): EmployerKind.REGULAR.value,
+    ("employers", "name"): "",
+    ("placements", "kind"): PlacementKind.EMPLOYEE.value,
+    ("placements", "credited_to_hirer"): False,
+    ("contracts", "kind"): ContractKind.SERVICES.value,
+}
+_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("employers", "sector"): tuple(s.value for s in Sector),
+    ("employers", "kind"): tuple(k.value for k in EmployerKind),
+    ("registrations", "ground"): tuple(g.value for g in Ground),
+    ("placements", "kind"): tuple(k.value for k in PlacementKind),
+    ("contracts", "kind"): tuple(k.value for k in ContractKind),
+}
+_MAX_LISTED = 50
+
+
+def _empty(table: str) -> pl.DataFrame:
+    return pl.DataFrame(schema=_SCHEMA[table])
+
+
+def _hours_e4(frame: pl.DataFrame, problems: list[Problem]) -> pl.Series:
+    """The ``hours`` column as whole ten-thousandths, with every unreadable value reported."""
+    column = frame["hours"]
+    dtype = column.dtype
+    if dtype.is_integer():
+        scaled = column.cast(pl.Int64) * HOURS_SCALE
+        bad = column.is_null() | (column < 0)
+    elif isinstance(dtype, pl.Decimal):
+        fixed = column.cast(pl.Decimal(38, _PLACES))
+        scaled = (fixed * HOURS_SCALE).cast(pl.Int64)
+        bad = column.is_null() | (fixed.cast(dtype) != column) | (scaled < 0)
+    elif dtype.is_float():
+        raw = column * HOURS_SCALE
+        scaled = raw.round(0).cast(pl.Int64)
+        bad = column.is_null() | ((raw - scaled).abs() > 1e-6) | (scaled < 0)  # noqa: PLR2004
+    else:
+        text = column.cast(pl.String).str.strip_chars()
+        parts = text.str.extract_groups(r"^(\d+)(?:\.(\d{0,4}))?$").struct.unnest()
+        whole = parts[parts.columns[0]].cast(pl.Int64)
+        frac = parts[parts.columns[1]].fill_null("").str.pad_end(_PLACES, "0").cast(pl.Int64)
+        scaled = whole * HOURS_SCALE + frac
+        bad = scaled.is_null()
+    scaled = scaled.alias("hours_e4")
+    if bad.any():
+        rows = frame.with_row_index("_row").filter(bad.fill_null(value=True))
+        problems.extend(
+            Problem(
+                f"hours row {row['_row'] + 1} (placement {row['placement']!r})",
+                "hours",
+                str(row["hours"]),
+                "expected a non-negative number with at most 4 decimals",
+            )
+            for row in rows.head(_MAX_LISTED).iter_rows(named=True)
+        )
+    return scaled
+
+
+def _normalise(  # noqa: C901 - one branch per kind of column
+    table: str, frame: pl.DataFrame | None, problems: list[Problem]
+) -> pl.DataFrame:
+    """Check the columns of one table, fill defaults and cast to the engine's schema."""
+    if frame is None:
+        if table in {"employer_years", "contracts"}:
+            return _empty(table)
+        problems.append(Problem(f"table {table}", "", "", "the table is missing"))
+        return _empty(table)
+    missing = [c for c in _REQUIRED[table] if c not in frame.columns]
+    if missing:
+        problems.append(
+            Problem(f"table {table}", ", ".join(missing), "", "required columns are missing")
+        )
+        return _empty(table)
+    columns: list[pl.Series | pl.Expr] = []
+    for name, dtype in _SCHEMA[table].items():
+        if name == "hours_e4":
+            columns.append(_hours_e4(frame, problems))
+            continue
+        if name in frame.columns:
+            series = frame[name]
+            if dtype == pl.Date and series.dtype == pl.String:
+                series = series.str.to_date("%Y-%m-%d", strict=False)
+                bad = series.is_null() & frame[name].is_not_null()
+                problems.extend(
+                    Problem(
+                        f"{table} row {i + 1}", name, str(frame[name][i]), "expected YYYY-MM-DD"
+                    )
+                    for i in bad.arg_true().head(_MAX_LISTED).to_list()
+                )
+            elif dtype == _STR and series.dtype != _STR:
+                series = series.cast(pl.String)
+            columns.append(series.cast(dtype).alias(name))
+        else:
+            default = _DEFAULTS.get((table, name))
+            columns.append(pl.lit(default, dtype=dtype).alias(name))
+    result = frame.select(columns) if frame.height else _empty(table)
+    for (where, name), allowed in _ENUMS.items():
+        if where != table:
+            continue
+        bad_values = result.filter(~pl.col(name).is_in(allowed)).with_row_index("_row")
+        problems.extend(
+            Problem(
+                f"{table} row {row['_row'] + 1}", name, str(row[name]), f"expected one of {allowed}"
+            )
+            for row in bad_values.head(_MAX_LISTED).iter_rows(named=True)
+        )
+    return result
+
+
+def _check_references(tables: Tables, problems: list[Problem]) -> None:
+    employers = tables.employers["id"]
+    for table, column, target, noun in (
+        ("placements", "employer", employers, "employer"),
+        ("placements", "hirer", employers, "employer"),
+        ("placements", "contract", tables.contracts["id"], "contract"),
+        ("hours", "placement", tables.placements["id"], "placement"),
+        ("contracts", "buyer", employers, "employer"),
+        ("contracts", "supplier", employers, "employer"),
+    ):
+        frame: pl.DataFrame = getattr(tables, table)
+        unknown = frame.with_row_index("_row").filter(
+            pl.col(column).is_not_null() & ~pl.col(column).is_in(target.implode())
+        )
+        problems.extend(
+            Problem(f"{table} row {row['_row'] + 1}", column, str(row[column]), f"unknown {noun}")
+            for row in unknown.head(_MAX_LISTED).iter_rows(named=True)
+        )
+    for table in ("employers", "placements", "contracts"):
+        frame = getattr(tables, table)
+        duplicated = frame.filter(pl.col("id").is_duplicated())["id"].unique().sort()
+        problems.extend(
+            Problem(f"{table}", "id", str(key), "duplicate id")
+            for key in duplicated.head(_MAX_LISTED).to_list()
+        )
+    hours = tables.hours
+    days = (hours["end"] - hours["start"]).dt.total_days() + 1
+    bad = (days <= 0) | (hours["hours_e4"] > days * 24 * HOURS_SCALE)
+    for i in bad.arg_true().head(_MAX_LISTED).to_list():
+        row = hours.row(i, named=True)
+        problems.append(
+            Problem(
+                f"hours row {i + 1} (placement {row['placement']!r})",
+                "start/end",
+                f"{row['start']}..{row['end']}",
+                "the pay period ends before it starts, or holds more than 24 hours a day",
+            )
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Tables:
+    """The six input tables, checked and normalised (see the module docstring)."""
+
+    employers: pl.DataFrame
+    employer_years: pl.DataFrame
+    registrations: pl.DataFrame
+    placements: pl.DataFrame
+    hours: pl.DataFrame
+    contracts: pl.DataFrame
+    baseline: Baseline = attrs.field(factory=Baseline)
+    parameters: Mapping[str, Any] = attrs.field(factory=dict)
+
+    # -- building -----------------------------------------------------------------------------
+
+    @classmethod
+    def from_frames(
+        cls,
+        frames: Mapping[str, pl.DataFrame | Any],
+        *,
+        baseline: Baseline | None = None,
+        parameters: Mapping[str, Any] | None = None,
+        source: str = "tables",
+    ) -> Tables:
+        """Check and normalise data frames (polars, pandas or Arrow tables), reporting all problems.
+
+        Raises:
+            InvalidScenarioError: every problem found, each naming the table, row and value.
+        """
+        problems: list[Problem] = []
+        unknown = sorted(set(frames) - set(TABLES))
+        if unknown:
+            problems.append(Problem("tables", ", ".join(unknown), "", f"expected {TABLES}"))
+        normal = {name: _normalise(name, _as_polars(frames.get(name)), problems) for name in TABLES}
+        tables = cls(**normal, baseline=baseline or Baseline(), parameters=dict(parameters or {}))
+        if not problems:
+            _check_references(tables, problems)
+        if problems:
+            raise InvalidScenarioError(problems, source=source)
+        index = tables.placements.select(pl.col("id").alias("placement")).with_row_index("p")
+        hours = tables.hours.drop("p", strict=False).join(
+            index, on="placement", how="left", maintain_order="left"
+        )
+        return attrs.evolve(tables, hours=hours)
+
+    @classmethod
+    def from_columns(cls, columns: Mapping[str, Mapping[str, Sequence[Any]]]) -> Tables:
+        """Tables from plain columns (``{table: {column: values}}``), as the generator makes."""
+        frames = {}
+        for name, cols in columns.items():
+            schema = {c: (_STR if c == "hours" else _SCHEMA[name].get(c, _STR)) for c in cols}
+            frames[name] = pl.DataFrame(dict(cols), schema=schema, strict=False)
+        return cls.from_frames(frames, source="columns")
+
+    @classmethod
+    def from_scenario(cls, scenario: Scenario) -> Tables:
+        """The tables of a pure :class:`Scenario` (exact: hours go over as decimal strings)."""
+        cols: dict[str, dict[str, list[Any]]] = {
+            name: {c: [] for c in _SCHEMA[name] if c != "hours_e4"} for name in TABLES
+        }
+        cols["hours"]["hours"] = []
+        for e in scenario.employers:
+            _append(
+                cols["employers"],
+                id=e.id,
+                name=e.name,
+                sector=e.sector.value,
+                subsector=e.subsector.value if e.subsector else None,
+                kind=e.kind.value,
+            )
+            years = {
+                *e.total_hours,
+                *e.agency_or_wsw_staff_hours,
+                *e.premium_wage,
+                *e.exempt_wage,
+                *e.small_employer,
+            }
+            for year in sorted(years):
+                _append(
+                    cols["employer_years"],
+                    employer=e.id,
+                    year=year,
+                    total_hours=_text(e.total_hours.get(year)) or "0",
+                    agency_or_wsw_staff_hours=_text(e.agency_or_wsw_staff_hours.get(year)),
+                    premium_wage=_text(e.premium_wage.get(year)),
+                    exempt_wage=_text(e.exempt_wage.get(year)),
+                    small_employer=e.small_employer.get(year),
+                )
+        for person in scenario.people:
+            for r in person.registrations:
+                _append(
+                    cols["registrations"],
+                    person=person.id,
+                    ground=r.ground.value,
+                    start=r.start,
+                    conditions_ceased=r.conditions_ceased,
+                    ended_on_request=r.ended_on_request,
+                )
+        for p in scenario.placements:
+            _append(
+                cols["placements"],
+                id=p.id,
+                person=p.person,
+                employer=p.employer,
+                kind=p.kind.value,
+                hirer=p.hirer,
+                credited_to_hirer=p.credited_to_hirer,
+                contract=p.contract,
+                employment_start=p.employment_start,
+            )
+            for pp in p.hours:
+                _append(
+                    cols["hours"], placement=p.id, start=pp.start, end=pp.end, hours=str(pp.hours)
+                )
+        for c in scenario.contracts:
+            _append(
+                cols["contracts"],
+                id=c.id,
+                buyer=c.buyer,
+                supplier=c.supplier,
+                start=c.period.start,
+                end=c.period.end,
+                kind=c.kind.value,
+            )
+        frames = {}
+        for name, table in cols.items():
+            schema = {c: (_STR if c == "hours" else _SCHEMA[name][c]) for c in table}
+            frames[name] = pl.DataFrame(
+                {c: [_plain_date(v) for v in vs] for c, vs in table.items()},
+                schema=schema,
+            )
+        return cls.from_frames(
+            frames,
+            baseline=scenario.baseline,
+            parameters=dict(scenario.parameters),
+            source=f"scenario {scenario.name!r}",
+        )
+
+    # -- files --------------------------------------------------------------------------------
+
+    @classmethod
+    def read(
+        cls,
+        folder: str | Path,
+        *,
+        baseline: Baseline | None = None,
+        parameters: Mapping[str, Any] | None = None,
+    ) -> Tables:
+        """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) per table."""
+        root = Path(folder)
+        if not root.is_dir():
+            msg = f"{root}: expected a folder of Parquet or CSV files, one per table"
+            raise FileNotFoundError(msg)
+        frames: dict[str, pl.DataFrame] = {}
+        for name in TABLES:
+            parquet, csv = root / f"{name}.parquet", root / f"{name}.csv"
+            if parquet.exists():
+                frames[name] = pl.read_parquet(parquet)
+            elif csv.exists():
+                overrides = {c: pl.String for c in _SCHEMA[name] if _SCHEMA[name][c] == _STR}
+                overrides["hours"] = pl.String
+                frames[name] = pl.read_csv(csv, schema_overrides=overrides, try_parse_dates=False)
+        return cls.from_frames(frames, baseline=baseline, parameters=parameters, source=str(root))
+
+    def write_parquet(self, folder: str | Path) -> Path:
+        """Write one Parquet file per table (hours as exact decimals with four places)."""
+        root = Path(folder)
+        root.mkdir(parents=True, exist_ok=True)
+        for name in TABLES:
+            frame: pl.DataFrame = getattr(self, name)
+            if name == "hours":
+                frame = frame.with_columns(
+                    (pl.col("hours_e4").cast(pl.Decimal(38, _PLACES)) / HOURS_SCALE)
+                    .cast(pl.Decimal(18, _PLACES))
+                    .alias("hours")
+                ).drop("hours_e4")
+            frame.drop("p", strict=False).write_parquet(root / f"{name}.parquet")
+        return root
+
+    # -- back to the pure nouns ------------------------------------------------------------------
+
+    def to_scenario(self, placements: Iterable[str] | None = None, *, name: str = "") -> Scenario:
+        """The pure :class:`Scenario` of these tables, or of some placements and what they need.
+
+        The pure path is the reference: this is how a batch result is explained per placement.
+        """
+        chosen = self.placements
+        contracts = self.contracts
+        if placements is not None:
+            wanted = pl.Series(list(placements), dtype=pl.String)
+            chosen = chosen.filter(pl.col("id").is_in(wanted.implode()))
+            contracts = contracts.filter(pl.col("id").is_in(chosen["contract"].implode()))
+            ids = pl.concat(
+                [chosen["employer"], chosen["hirer"], contracts["buyer"], contracts["supplier"]]
+            ).drop_nulls()
+            employers = self.employers.filter(pl.col("id").is_in(ids.implode()))
+            registrations = self.registrations.filter(
+                pl.col("person").is_in(chosen["person"].implode())
+            )
+        else:
+            employers, registrations = self.employers, self.registrations
+        hours = self.hours.filter(pl.col("placement").is_in(chosen["id"].implode()))
+        years = self.employer_years.filter(pl.col("employer").is_in(employers["id"].implode()))
+        return Scenario(
+            employers=_employers(employers, years),
+            people=_people(registrations, chosen["person"]),
+            placements=_placements(chosen, hours),
+            contracts=tuple(
+                ProcurementContract(
+                    id=r["id"],
+                    buyer=r["buyer"],
+                    supplier=r["supplier"],
+                    period=Period(start=r["start"], end=r["end"]),
+                    kind=r["kind"],
+                )
+                for r in contracts.iter_rows(named=True)
+            ),
+            baseline=self.baseline,
+            parameters=self.parameters,
+            name=name,
+        )
+
+    def employer_objects(self, ids: pl.Series | None = None) -> tuple[Employer, ...]:
+        """The :class:`Employer` nouns (all, or those with the given ids), in table order."""
+        employers = self.employers
+        if ids is not None:
+            employers = employers.filter(pl.col("id").is_in(ids.implode()))
+        years = self.employer_years.filter(pl.col("employer").is_in(employers["id"].implode()))
+        return _employers(employers, years)
+
+
+def _as_polars(frame: object) -> pl.DataFrame | None:
+    if frame is None or isinstance(frame, pl.DataFrame):
+        return frame
+    converted = (
+        pl.from_pandas(frame)
+        if hasattr(frame, "to_numpy") and hasattr(frame, "iloc")
+        else pl.from_arrow(frame)
+    )
+    if not isinstance(converted, pl.DataFrame):  # pragma: no cover - a Series was given
+        msg = f"expected a table, got {type(frame).__name__}"
+        raise TypeError(msg)
+    return converted
+
+
+def _append(table: dict[str, list[Any]], **values: object) -> None:
+    for key, value in values.items():
+        table[key].append(value)
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _plain_date(value: object) -> object:
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    return value
+
+
+def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
+    tables: dict[str, dict[str, dict[int, Any]]] = {}
+    fields = (
+        "total_hours",
+        "agency_or_wsw_staff_hours",
+        "premium_wage",
+        "exempt_wage",
+        "small_employer",
+    )
+    for row in years.iter_rows(named=True):
+        per = tables.setdefault(row["employer"], {f: {} for f in fields})
+        for field in fields:
+            if row[field] is not None:
+                per[field][row["year"]] = row[field]
+    empty: dict[str, dict[int, Any]] = {f: {} for f in fields}
+    return tuple(
+        Employer(
+            id=r["id"],
+            name=r["name"] or "",
+            sector=r["sector"],
+            subsector=r["subsector"],
+            kind=r["kind"],
+            **tables.get(r["id"], empty),
+        )
+        for r in employers.iter_rows(named=True)
+    )
+
+
+def _people(registrations: pl.DataFrame, persons: pl.Series) -> tuple[Person, ...]:
+    """The people of the placements, with their registrations (possibly none)."""
+    people: dict[str, list[Registration]] = {p: [] for p in persons.unique(maintain_order=True)}
+    for r in registrations.iter_rows(named=True):
+        people.setdefault(r["person"], []).append(
+            Registration(
+                ground=r["ground"],
+                start=r["start"],
+                conditions_ceased=r["conditions_ceased"],
+                ended_on_request=r["ended_on_request"],
+            )
+        )
+    return tuple(Person(id=PersonId(p), registrations=regs) for p, regs in people.items())
+
+
+def _placements(placements: pl.DataFrame, hours: pl.DataFrame) -> tuple[Placement, ...]:
+    periods: dict[str, list[PayPeriod]] = {}
+    for placement, start, end, e4 in hours.select(
+        "placement", "start", "end", "hours_e4"
+    ).iter_rows():
+        periods.setdefault(placement, []).append(
+            PayPeriod(start=start, end=end, hours=Decimal(e4).scaleb(-_PLACES))
+        )
+    return tuple(
+        Placement(
+            id=r["id"],
+            person=r["person"],
+            employer=r["employer"],
+            kind=r["kind"],
+            hirer=r["hirer"],
+            credited_to_hirer=bool(r["credited_to_hirer"]),
+            contract=r["contract"],
+            hours=periods.get(r["id"], ()),
+            employment_start=r["employment_start"],
+        )
+        for r in placements.iter_rows(named=True)
+    )
