@@ -45,19 +45,24 @@ SCENARIO_KEYS = {
 }
 
 
-def run_command(command: str) -> str:
-    """Run one ``banenafspraak ...`` command line as a user would, and return what it printed."""
+def run_command(command: str, *, cwd: Path = ROOT) -> str:
+    """Run one command line of the docs as a user would, in ``cwd``; return what it printed.
+
+    The command is ``banenafspraak ...`` or ``python -m banenafspraak...``.
+    """
     argv = shlex.split(command)
-    if not argv or argv[0] != "banenafspraak":
+    if argv[:2] == ["python", "-m"] and argv[2:3] and argv[2].startswith("banenafspraak"):
+        argv = [argv[2], *argv[3:]]
+    if not argv or not argv[0].startswith("banenafspraak"):
         msg = f"only banenafspraak commands run in the docs, got {command!r}"
         raise ValueError(msg)
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100"}
     done = subprocess.run(  # noqa: S603 - the docs' own command, run with this interpreter
-        [sys.executable, "-m", "banenafspraak", *argv[1:]],
+        [sys.executable, "-m", argv[0], *argv[1:]],
         capture_output=True,
         text=True,
         check=False,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         timeout=120,
     )
@@ -130,6 +135,8 @@ def _without_writes(words: list[str]) -> list[str]:
 def evaluate_shell(example: Example) -> None:
     """Check the set-up commands of a sh block (see the module docstring)."""
     targets, extras = _make_targets(), _extras()
+    scratch = Path(tempfile.mkdtemp(prefix="banenafspraak-sh-"))
+    (scratch / "examples").symlink_to(ROOT / "examples")
     for raw in str(example.parsed).splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -142,8 +149,8 @@ def evaluate_shell(example: Example) -> None:
                 raise AssertionError(msg)
         elif words[:2] == ["pip", "install"]:
             _check_install(line, words[2:], extras)
-        elif words[0] == "banenafspraak":
-            run_command(shlex.join(_without_writes(words)))
+        elif words[0] == "banenafspraak" or words[:2] == ["python", "-m"]:
+            run_command(shlex.join(_without_writes(words)), cwd=scratch)
         elif words[0] not in {"git", "cd", ".ci/run"}:
             msg = f"{line!r}: a sh block in the docs may only hold make, pip, git, cd and "
             msg += "banenafspraak commands"

@@ -9,16 +9,19 @@ Nothing is written anywhere but standard output, except the charts, and only whe
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich import box
 from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -43,6 +46,8 @@ from banenafspraak.io.results import (
     quotum_table,
     result_document,
     to_csv,
+    totals_document,
+    totals_tables,
 )
 from banenafspraak.report import (
     demo_report,
@@ -73,6 +78,14 @@ class ImageFormat(enum.StrEnum):
 
     PNG = "png"
     SVG = "svg"
+
+
+class Engine(enum.StrEnum):
+    """Which engine counts."""
+
+    AUTO = "auto"
+    PURE = "pure"
+    BATCH = "batch"
 
 
 class CountTable(enum.StrEnum):
@@ -137,6 +150,15 @@ Year = Annotated[int, typer.Option("--year", help="The calendar year.", min=1900
 OutputFormat = Annotated[
     Format, typer.Option("--format", help="table, json or csv.", case_sensitive=False)
 ]
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="pure (every attribution), batch (columnar, for national-scale tables; the batch "
+        "extra) or auto: batch for a folder of Parquet tables or registrations.csv.",
+        case_sensitive=False,
+    ),
+]
 FullIds = Annotated[
     bool, typer.Option("--full-ids", help="Show BSNs in full (they are masked by default).")
 ]
@@ -146,6 +168,38 @@ FullIds = Annotated[
 
 
 _PIPE_WIDTH = 200
+
+
+def _batch(file: Path, engine: Engine) -> bool:
+    """Whether the batch engine counts ``file``."""
+    if engine is Engine.AUTO:
+        return file.is_dir() and (
+            any(file.glob("*.parquet")) or (file / "registrations.csv").exists()
+        )
+    return engine is Engine.BATCH
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A progress display on the terminal (none when piped or under CI) for long runs."""
+    shown = sys.stderr.isatty() and not os.environ.get("CI")
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not shown,
+    ) as progress:
+        tasks: dict[str, TaskID] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        yield report
 
 
 def _console() -> Console:
@@ -333,8 +387,12 @@ def count(
         ),
     ] = None,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Where every hour of a year counts: pools, employer credits, placements."""
+    if _batch(file, engine):
+        _count_batch(file, rules=_rules_for(rules, year), year=year, format_=format_, table=table)
+        return
     scenario = load_scenario(file, full_ids=full_ids)
     result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
     if format_ is Format.JSON:
@@ -365,10 +423,19 @@ def quotum(
     rules: Rules = None,
     format_: OutputFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """The quotum (or, under the 2025 law, the surcharge and bonus) of every employer."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        with _progress() as progress:
+            report = batch.quotum_files(
+                file, rules=_rules_for(rules, year), year=year, progress=progress
+            )
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
     elif format_ is Format.CSV:
@@ -377,6 +444,35 @@ def quotum(
         console = _console()
         _print_table(console, quotum_table(report, number=_hours))
         sys.stdout.write(_receipt_line(report.receipt) + "\n")
+
+
+def _count_batch(
+    file: Path, *, rules: str, year: int, format_: Format, table: CountTable | None
+) -> None:
+    """``count`` by the batch engine: totals only (``explain`` gives a placement's reasons)."""
+    from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+    if table in {CountTable.PLACEMENTS, CountTable.ATTRIBUTIONS}:
+        msg = f"the batch engine writes the pools and employers tables, not {table}"
+        raise typer.BadParameter(msg, param_hint="--table")
+    with _progress() as report:
+        result = batch.count_files(file, rules=rules, year=year, progress=report)
+    if format_ is Format.JSON:
+        _print_json(totals_document(result, engine="batch"))
+        return
+    if format_ is Format.CSV:
+        sys.stdout.write(to_csv(totals_tables(result)[(table or CountTable.POOLS).value]))
+        return
+    console = _console()
+    console.print(Text(f"{file}: {result.rules}, {result.period} (batch engine)"))
+    tables = totals_tables(result, number=_jobs, hours=_hours)
+    for name in [table.value] if table else ["pools", "employers"]:
+        _print_table(console, tables[name])
+    sys.stdout.write(
+        f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
+        f"+ {display(result.excluded_hours)} excluded\n"
+    )
+    sys.stdout.write(_receipt_line(result.receipt) + "\n")
 
 
 def count_each(scenario: Scenario, rules: Sequence[str], year: int) -> dict[str, JobCount]:
@@ -400,10 +496,14 @@ def compare(
     ] = None,
     format_: OutputFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """The same scenario under several rule sets: pools and employer credits side by side."""
-    scenario = load_scenario(file, full_ids=full_ids)
     names = rules.split(",") if rules else list(available_rule_sets())
+    if _batch(file, engine):
+        _compare_batch(file, names, year=year, format_=format_)
+        return
+    scenario = load_scenario(file, full_ids=full_ids)
     comparison = compare_rule_sets(scenario, rules=names, year=year)
     counts = {name: comparison.counts[name] for name in comparison.rules}
     if format_ is Format.JSON:
@@ -417,6 +517,30 @@ def compare(
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
         _print_table(console, table)
     _print_table(console, differences_table(comparison, number=_jobs))
+
+
+def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Format) -> None:
+    """``compare`` by the batch engine: the figures side by side.
+
+    The placements behind each difference come from the pure engine (``--engine pure``).
+    """
+    from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+    with _progress() as report:
+        results = batch.compare_files(file, rules=list(names), year=year, progress=report)
+    counts = {name: count for name, (count, _quotum) in results.items()}
+    if format_ is Format.JSON:
+        document = comparison_document(counts, year=year)
+        document["engine"] = "batch"
+        _print_json(document)
+        return
+    if format_ is Format.CSV:
+        sys.stdout.write(to_csv(comparison_rows(counts)))
+        return
+    console = _console()
+    console.print(Text(f"{file}: {year}, jobs under each rule set (batch engine)"))
+    for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
+        _print_table(console, table)
 
 
 @app.command()

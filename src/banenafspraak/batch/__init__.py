@@ -69,9 +69,22 @@ __all__ = [
     "decide",
     "finish",
     "flatten",
+    "is_batch_folder",
     "quotum_files",
     "read_tables",
 ]
+
+
+def is_batch_folder(path: str | Path) -> bool:
+    """``path`` is a folder of the engine's own tables (Parquet files, or ``registrations.csv``).
+
+    Any other input (a JSON scenario, a folder of scenario CSV files with ``people.csv``) is read
+    by the scenario loader of the ``io`` extra.
+    """
+    folder = Path(path)
+    return folder.is_dir() and (
+        any(folder.glob("*.parquet")) or (folder / "registrations.csv").exists()
+    )
 
 
 def read_tables(
@@ -87,7 +100,7 @@ def read_tables(
     """
     source = Path(path)
     overrides = None if parameters is None or not hasattr(parameters, "items") else parameters
-    if source.is_dir():
+    if is_batch_folder(source):
         return Tables.read(source, baseline=baseline, parameters=overrides)  # type: ignore[arg-type]
     try:
         from banenafspraak.io import load_scenario  # type: ignore[import-not-found,attr-defined,unused-ignore]  # noqa: PLC0415

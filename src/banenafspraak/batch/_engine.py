@@ -46,7 +46,7 @@ from banenafspraak.counting import assess_quotum as pure_assess_quotum
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import BanenafspraakError
-from banenafspraak.parameters import Parameters
+from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.people import Ground, Person, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement
@@ -831,6 +831,19 @@ class BatchCount:
             part = Fraction(num, HOURS_SCALE * den)
             hours[key] = hours[key] + part if key in hours else part
         return FrozenMap({k: Tally(hours=v, jobs=v / self.unit) for k, v in hours.items()})
+
+    @functools.cached_property
+    def receipt(self) -> Receipt:
+        """What makes the result reproducible (the input is identified by :meth:`Tables.digest`)."""
+        rules = resolve(self.rules)
+        return Receipt(
+            library_version=__version__,
+            rules=rules.name,
+            rules_version=rules.version,
+            parameters_digest=(self.parameters or default_parameters()).digest(),
+            scenario_digest=self.tables.digest() if self.tables is not None else "combined",
+            period=str(self.period),
+        )
 
     def monitoring_of(self, pool: Pool | str) -> Monitoring:
         """The monitoring line of one pool."""

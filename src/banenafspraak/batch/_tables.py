@@ -23,6 +23,7 @@ or floats that are exact to four decimals; they are held as whole ten-thousandth
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -257,6 +258,29 @@ class Tables:
     contracts: pl.DataFrame
     baseline: Baseline = attrs.field(factory=Baseline)
     parameters: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def digest(self) -> str:
+        """A SHA-256 of the input tables (row order does not matter), for receipts.
+
+        It identifies the same tables read again with the same polars version; it is not the
+        digest the pure path gives the same data as a :class:`Scenario`.
+        """
+        hasher = hashlib.sha256()
+        for name in (
+            "employers",
+            "employer_years",
+            "registrations",
+            "placements",
+            "hours",
+            "contracts",
+        ):
+            frame: pl.DataFrame = getattr(self, name)
+            ordered = frame.sort(frame.columns) if frame.height else frame
+            hasher.update(name.encode())
+            hasher.update(ordered.write_csv().encode())
+        hasher.update(repr(sorted(self.baseline.jobs.items())).encode())
+        hasher.update(repr(sorted(self.parameters.items())).encode())
+        return "sha256:" + hasher.hexdigest()
 
     # -- building -----------------------------------------------------------------------------
 

@@ -42,15 +42,17 @@ import io
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
-from banenafspraak._util import FrozenMap, to_decimal_string
+from banenafspraak._util import to_decimal_string
 from banenafspraak.comparing import Comparison, Difference
-from banenafspraak.counting import JobCount, QuotumReport, Receipt, Tally
+from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
 from banenafspraak.io.bsn import mask_id
+from banenafspraak.periods import Period
 from banenafspraak.rulesets import Attribution, QuotumAssessment, Reason
+from banenafspraak.sectors import Pool
 
 __all__ = [
     "QUOTUM_FIELDS",
@@ -68,6 +70,8 @@ __all__ = [
     "receipt_document",
     "result_document",
     "to_csv",
+    "totals_document",
+    "totals_tables",
 ]
 
 Number = Fraction | Decimal | int
@@ -156,10 +160,48 @@ def attribution_document(attribution: Attribution, *, full_ids: bool = False) ->
     }
 
 
+class CountTotals(Protocol):
+    """What a count of either engine has: the totals (``JobCount`` and the batch ``BatchCount``)."""
+
+    @property
+    def rules(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def pools(self) -> Mapping[Pool, Tally]: ...
+    @property
+    def employers(self) -> Mapping[Any, Tally]: ...
+    @property
+    def input_hours(self) -> Fraction: ...
+    @property
+    def counted_hours(self) -> Fraction: ...
+    @property
+    def excluded_hours(self) -> Fraction: ...
+    @property
+    def monitoring(self) -> tuple[Monitoring, ...]: ...
+    @property
+    def receipt(self) -> Receipt: ...
+
+
 def count_document(count: JobCount, *, full_ids: bool = False) -> dict[str, Any]:
     """A :func:`~banenafspraak.count_jobs` result as a JSON object (see the module docs)."""
+    document = totals_document(count)
+    document["attributions"] = [
+        attribution_document(a, full_ids=full_ids) for a in count.attributions
+    ]
+    document["receipt"] = receipt_document(count.receipt)
+    return document
+
+
+def totals_document(count: CountTotals, *, engine: str = "pure") -> dict[str, Any]:
+    """The totals of a count of either engine, without the attributions.
+
+    A count of the batch engine has no ``attributions`` (a national year has millions;
+    ``banenafspraak explain`` gives the attributions of one placement).
+    """
     return {
         "kind": "count",
+        "engine": engine,
         "rules": count.rules,
         "year": count.period.start.year if count.period.is_calendar_year() else None,
         "period": str(count.period),
@@ -180,7 +222,6 @@ def count_document(count: JobCount, *, full_ids: bool = False) -> dict[str, Any]
             }
             for m in count.monitoring
         },
-        "attributions": [attribution_document(a, full_ids=full_ids) for a in count.attributions],
         "receipt": receipt_document(count.receipt),
     }
 
@@ -210,7 +251,7 @@ def quotum_document(report: QuotumReport) -> dict[str, Any]:
 
 
 def comparison_document(
-    counts: Mapping[str, JobCount], *, year: int, comparison: Comparison | None = None
+    counts: Mapping[str, CountTotals], *, year: int, comparison: Comparison | None = None
 ) -> dict[str, Any]:
     """The same scenario counted under several rule sets, side by side (see the module docs).
 
@@ -331,16 +372,18 @@ def differences_table(comparison: Comparison, *, number: Formatter = exact) -> T
     )
 
 
-def _credit(count: JobCount, employer: str) -> Tally:
+def _credit(count: CountTotals, employer: str) -> Tally:
     """What ``count`` credits to ``employer`` (nothing is a zero tally)."""
     return count.employers.get(employer, Tally())
 
 
-def _credited_employers(counts: Mapping[str, JobCount]) -> list[str]:
+def _credited_employers(counts: Mapping[str, CountTotals]) -> list[str]:
     """Every employer of the scenario, in scenario order, then any other credited one."""
     order: dict[str, None] = {}
     for count in counts.values():
-        order.update(dict.fromkeys(e.id for e in count.scenario.employers))
+        scenario = getattr(count, "scenario", None)
+        if scenario is not None:
+            order.update(dict.fromkeys(e.id for e in scenario.employers))
         order.update(dict.fromkeys(count.employers))
     return list(order)
 
@@ -397,32 +440,12 @@ def count_tables(
     def hour_cell(value: Number | None) -> str:
         return hours(value) or "-"
 
-    pools = Table(
-        title="Pools against their baseline and target",
-        headers=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
-        rows=tuple(
-            (
-                m.pool.value,
-                hour_cell(m.hours),
-                cell(m.jobs),
-                cell(m.baseline_jobs),
-                cell(m.extra_jobs),
-                cell(m.target),
-                "-" if m.met is None else ("met" if m.met else "missed"),
-            )
-            for m in count.monitoring
-        ),
-        numeric=frozenset({"hours", "jobs", "baseline", "extra jobs", "target"}),
-    )
+    totals = totals_tables(count, number=number, hours=hours)
     names: dict[str, str] = {e.id: e.name for e in count.scenario.employers}
-    employers = Table(
-        title="Credited to each employer",
+    employers = attrs.evolve(
+        totals["employers"],
         headers=("employer", "name", "hours", "jobs"),
-        rows=tuple(
-            (employer, names.get(employer, ""), hour_cell(tally.hours), cell(tally.jobs))
-            for employer, tally in count.employers.items()
-        ),
-        numeric=frozenset({"hours", "jobs"}),
+        rows=tuple((row[0], names.get(row[0], ""), *row[1:]) for row in totals["employers"].rows),
     )
     placements = Table(
         title="Where each placement counts",
@@ -474,11 +497,48 @@ def count_tables(
         numeric=frozenset({"hours", "jobs"}),
     )
     return {
-        "pools": pools,
+        "pools": totals["pools"],
         "employers": employers,
         "placements": placements,
         "attributions": attributions,
     }
+
+
+def totals_tables(
+    count: CountTotals, *, number: Formatter = exact, hours: Formatter = exact
+) -> dict[str, Table]:
+    """The ``pools`` and ``employers`` tables of a count of either engine."""
+
+    def cell(value: Number | None) -> str:
+        return number(value) or "-"
+
+    pools = Table(
+        title="Pools against their baseline and target",
+        headers=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
+        rows=tuple(
+            (
+                m.pool.value,
+                hours(m.hours) or "-",
+                cell(m.jobs),
+                cell(m.baseline_jobs),
+                cell(m.extra_jobs),
+                cell(m.target),
+                "-" if m.met is None else ("met" if m.met else "missed"),
+            )
+            for m in count.monitoring
+        ),
+        numeric=frozenset({"hours", "jobs", "baseline", "extra jobs", "target"}),
+    )
+    employers = Table(
+        title="Credited to each employer",
+        headers=("employer", "hours", "jobs"),
+        rows=tuple(
+            (employer, hours(tally.hours) or "-", cell(tally.jobs))
+            for employer, tally in count.employers.items()
+        ),
+        numeric=frozenset({"hours", "jobs"}),
+    )
+    return {"pools": pools, "employers": employers}
 
 
 def _used(assessments: Iterable[QuotumAssessment]) -> tuple[str, ...]:
@@ -515,13 +575,13 @@ def quotum_table(
 
 
 def comparison_tables(
-    counts: Mapping[str, JobCount], *, number: Formatter = exact, hours: Formatter = exact
+    counts: Mapping[str, CountTotals], *, number: Formatter = exact, hours: Formatter = exact
 ) -> dict[str, Table]:
     """Pools and employer credits under each rule set, side by side (jobs)."""
     document_pools = sorted({pool for count in counts.values() for pool in count.pools})
     rules = tuple(counts)
 
-    def jobs(table: FrozenMap[Any, Tally], key: object, default: Tally | None = None) -> str:
+    def jobs(table: Mapping[Any, Tally], key: object, default: Tally | None = None) -> str:
         tally = table.get(key, default)
         return "-" if tally is None else number(tally.jobs) or "-"
 
@@ -549,7 +609,7 @@ def comparison_tables(
     return {"pools": pools, "employers": employers}
 
 
-def comparison_rows(counts: Mapping[str, JobCount]) -> Table:
+def comparison_rows(counts: Mapping[str, CountTotals]) -> Table:
     """A comparison as one long table: ``kind, key, measure`` and one column per rule set.
 
     ``kind`` is ``pool``, ``employer`` (credited) or ``excluded``; ``measure`` is ``jobs`` or
