@@ -668,7 +668,20 @@ def scenario_schema(_: str | None = None) -> str:
 
 # -- command line --------------------------------------------------------------------------------
 
-COMMANDS = ("demo", "rules", "schema", "validate", "count", "quotum", "compare", "explain")
+
+def _command_paths() -> list[tuple[str, ...]]:
+    """Every command of the installed command line, groups included, in the order defined."""
+    import typer  # noqa: PLC0415 - installed with the cli extra
+
+    from banenafspraak.cli import app  # noqa: PLC0415
+
+    def walk(command: object, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+        found = [path]
+        for name, sub in getattr(command, "commands", {}).items():  # a group's commands
+            found.extend(walk(sub, (*path, name)))
+        return found
+
+    return walk(typer.main.get_command(app), ())
 
 
 def _help(*argv: str) -> str | None:
@@ -687,7 +700,7 @@ def _help(*argv: str) -> str | None:
 def cli_help(_: str | None = None) -> str:
     """``banenafspraak --help`` and the help of every command the command line knows."""
     parts = []
-    for argv in ((), *((c,) for c in COMMANDS)):
+    for argv in _command_paths():
         text = _help(*argv)
         if text is None:
             continue
