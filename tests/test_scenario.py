@@ -126,3 +126,9 @@ def test_the_digest_changes_with_the_content_only() -> None:
     assert scenario.digest() == example_scenario().digest()
     assert scenario.digest().startswith("sha256:")
     assert scenario.evolve(name="other").digest() != scenario.digest()
+
+
+def test_a_scenario_finds_the_placements_of_an_employer() -> None:
+    scenario = example_scenario()
+    assert [p.id for p in scenario.placements_of("U")] == ["u-z", "u-y"]
+    assert scenario.placements_of("nobody") == ()

@@ -92,6 +92,9 @@ class Scenario:
         init=False, eq=False, repr=False
     )
     _placements: Mapping[str, Placement] = attrs.field(init=False, eq=False, repr=False)
+    _by_employer: Mapping[str, tuple[Placement, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = scenario_problems(self)
@@ -101,6 +104,12 @@ class Scenario:
         object.__setattr__(self, "_people", {p.id: p for p in self.people})
         object.__setattr__(self, "_contracts", {c.id: c for c in self.contracts})
         object.__setattr__(self, "_placements", {p.id: p for p in self.placements})
+        by_employer: dict[str, list[Placement]] = {}
+        for placement in self.placements:
+            by_employer.setdefault(placement.employer, []).append(placement)
+        object.__setattr__(
+            self, "_by_employer", {key: tuple(found) for key, found in by_employer.items()}
+        )
 
     def employer(self, employer_id: str) -> Employer:
         """The employer with this id."""
@@ -121,6 +130,10 @@ class Scenario:
         except KeyError:
             msg = f"no placement {placement_id!r} in {self.name or 'the scenario'}"
             raise KeyError(msg) from None
+
+    def placements_of(self, employer_id: str) -> tuple[Placement, ...]:
+        """The placements whose formal employer is ``employer_id``, in scenario order."""
+        return self._by_employer.get(employer_id, ())
 
     @property
     def years(self) -> range:

@@ -413,9 +413,7 @@ def lkv_hours(
         reasons.append(LKV_UNLIMITED)
     hours: defaultdict[str, Fraction] = defaultdict(Fraction)
     limited: list[str] = []
-    for placement in context.scenario.placements:
-        if placement.employer != employer.id:
-            continue
+    for placement in context.scenario.placements_of(employer.id):
         first = placement.first_day
         ends = None
         if isinstance(max_years, Decimal) and first is not None:
