@@ -16,7 +16,7 @@ demo: $(STAMP)  ## the bundled example under every rule set
 	$(BIN)/banenafspraak demo --out out
 
 test: $(STAMP)  ## the test suite, with branch coverage
-	$(BIN)/python -m pytest -n auto --cov --cov-report=term --cov-fail-under=95
+	$(BIN)/python -m pytest -n auto --dist loadfile --cov --cov-report=term --cov-fail-under=95
 
 lint: $(STAMP)  ## ruff and mypy --strict
 	$(BIN)/ruff check .
