@@ -42,6 +42,7 @@ __all__ = [
     "count_jobs",
     "job_unit",
     "measured_period",
+    "monitor",
     "parameters_for",
 ]
 
@@ -236,7 +237,7 @@ def count_jobs(
             excluded += a.hours
         if a.credited_to is not None:
             employers[a.credited_to] += tally
-    monitoring = _monitor(rule_set, measured, pools, scenario.baseline, params)
+    monitoring = monitor(rule_set, measured, pools, scenario.baseline, params)
     return JobCount(
         rules=rule_set.name,
         period=measured,
@@ -263,13 +264,17 @@ def _receipt(rules: RuleSet, params: Parameters, scenario: Scenario, period: Per
     )
 
 
-def _monitor(
+def monitor(
     rules: RuleSet,
     measured: Period,
     pools: Mapping[Pool, Tally],
     baseline: Baseline,
     params: Parameters,
 ) -> tuple[Monitoring, ...]:
+    """Each pool's jobs against its baseline and, for a calendar year, the rule set's target.
+
+    The one place monitoring is computed, for the pure path and the batch engine alike.
+    """
     targets = rules.targets(measured.end.year, params) if measured.is_calendar_year() else {}
     lines = []
     for pool, tally in pools.items():

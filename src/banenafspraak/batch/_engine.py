@@ -39,9 +39,9 @@ from banenafspraak.counting import (
     Receipt,
     Tally,
     job_unit,
+    monitor,
     parameters_for,
 )
-from banenafspraak.counting import _monitor as monitor_pools
 from banenafspraak.counting import assess_quotum as pure_assess_quotum
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
@@ -944,7 +944,7 @@ def finish(
         input_hours=counted + excluded_total,
         counted_hours=counted,
         excluded_hours=excluded_total,
-        monitoring=monitor_pools(rule_set, measured, pools, baseline or Baseline(), params),
+        monitoring=monitor(rule_set, measured, pools, baseline or Baseline(), params),
         credits=summed.filter(pl.col("target_kind") == "credit"),
         unit=unit,
         parameters=params,
