@@ -5,7 +5,7 @@ from a start date. When the conditions of the ground cease, the registration doe
 it ends on 31 December of the second calendar year after (the *t+2* rule, Besluit SUWI art. 3.2),
 or on 31 December 2028 for conditions that ceased before 2026 (the suspension of Besluit SUWI
 art. 3.2(8)). Those end dates are **computed** by dated rules (see
-:mod:`banenafspraak.rulesets._shared`), never stored.
+:mod:`banenafspraak.rulesets.common`), never stored.
 """
 
 from __future__ import annotations

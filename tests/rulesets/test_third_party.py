@@ -38,7 +38,7 @@ SOURCE = textwrap.dedent(
     import attrs
 
     from banenafspraak import LegalReference, Pool, QuotumAssessment, Reason
-    from banenafspraak.rulesets import _shared
+    from banenafspraak.rulesets import common
 
     FLAT = Reason(code="FLAT", text="counts at the formal employer",
                   reference=LegalReference(law="a thought experiment"))
@@ -55,11 +55,11 @@ SOURCE = textwrap.dedent(
 
         def attribute(self, placement, pay_period, context):
             person = context.person(placement.person)
-            registration, why = _shared.membership(
+            registration, why = common.membership(
                 placement, pay_period, person, context.parameters)
             if registration is None:
-                return (_shared.excluded(why),)
-            return (_shared.counted(Pool.NATIONAL, placement.employer, (why, FLAT)),)
+                return (common.excluded(why),)
+            return (common.counted(Pool.NATIONAL, placement.employer, (why, FLAT)),)
 
         def targets(self, year, parameters):
             return {Pool.NATIONAL: Decimal(0)}

@@ -28,7 +28,7 @@ from banenafspraak import (
     derive_sector,
     rule_set,
 )
-from banenafspraak.rulesets._shared import registration_end
+from banenafspraak.rulesets.common import registration_end
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
 from helpers import assert_counts_at
 

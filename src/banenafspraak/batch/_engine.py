@@ -53,7 +53,7 @@ from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.rulesets import resolve
 from banenafspraak.rulesets._protocol import Attribution, RuleContext, RuleSet
-from banenafspraak.rulesets._shared import registration_end
+from banenafspraak.rulesets.common import registration_end
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 

@@ -7,7 +7,7 @@ A rule set answers three questions, each as a small function over frozen values:
 * :meth:`RuleSet.targets`: the cumulative extra jobs each pool must reach by the end of a year;
 * :meth:`RuleSet.assess_quotum`: the quotum of one employer in one year.
 
-Rule sets compose shared rules (:mod:`banenafspraak.rulesets._shared`); they do not inherit.
+Rule sets compose shared rules (:mod:`banenafspraak.rulesets.common`); they do not inherit.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.rulesets import _shared, wet_2025
+from banenafspraak.rulesets import common, wet_2025
 from banenafspraak.rulesets._protocol import (
     Attribution,
     QuotumAssessment,
@@ -112,7 +112,7 @@ class Contouren2018:
         reasons = (*checked, ONE_POOL)
         employer = EmployerId(placement.employer)
         if placement.contract is None:
-            return (_shared.counted(Pool.NATIONAL, employer, (*reasons, AT_FORMAL_EMPLOYER)),)
+            return (common.counted(Pool.NATIONAL, employer, (*reasons, AT_FORMAL_EMPLOYER)),)
         contract = context.contract(placement.contract)
         days = pay_period.period.days
         running = Fraction(contract.period.overlap_days(pay_period.period), days)
@@ -121,10 +121,10 @@ class Contouren2018:
             why = AT_BUYER.with_detail(
                 f"contract {contract.id} ({contract.kind}) of {contract.buyer}, {contract.period}"
             )
-            shares.append(_shared.counted(Pool.NATIONAL, contract.buyer, (*reasons, why), running))
+            shares.append(common.counted(Pool.NATIONAL, contract.buyer, (*reasons, why), running))
         if running != 1:
             why = OUTSIDE_CONTRACT.with_detail(f"contract {contract.id} runs {contract.period}")
-            shares.append(_shared.counted(Pool.NATIONAL, employer, (*reasons, why), 1 - running))
+            shares.append(common.counted(Pool.NATIONAL, employer, (*reasons, why), 1 - running))
         return tuple(shares)
 
     def targets(self, year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:

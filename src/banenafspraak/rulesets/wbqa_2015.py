@@ -29,7 +29,7 @@ from banenafspraak.employers import Employer, EmployerId, EmployerKind
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.rulesets import _shared
+from banenafspraak.rulesets import common
 from banenafspraak.rulesets._protocol import (
     Attribution,
     QuotumAssessment,
@@ -202,15 +202,15 @@ class Wbqa2015:
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
         """Pool and quotum credit of one pay period's hours (spec §4.6, the decision table)."""
-        exclusion = _shared.doelgroep_exclusion(placement)
+        exclusion = common.doelgroep_exclusion(placement)
         if exclusion is not None:
-            return (_shared.excluded(exclusion),)
+            return (common.excluded(exclusion),)
         params = context.parameters
-        registration, registered = _shared.membership(
+        registration, registered = common.membership(
             placement, pay_period, context.person(placement.person), params
         )
         if registration is None:
-            return (_shared.excluded(registered),)
+            return (common.excluded(registered),)
         year = pay_period.end.year
         employer = context.employer(placement.employer)
         reasons: tuple[Reason, ...] = (registered,)
@@ -223,12 +223,12 @@ class Wbqa2015:
                 reasons = (*reasons, COLLEGIAL_SECONDMENT)
             if placement.contract is not None:
                 reasons = (*reasons, PROCUREMENT_AT_SUPPLIER)
-            shares = (_shared.counted(_pool(employer.sector), employer.id, reasons),)
+            shares = (common.counted(_pool(employer.sector), employer.id, reasons),)
 
         young_disabled_counts = params.flag("monitoring.young_disabled_counts", year)
-        if _shared.is_young_disabled(registration) and not young_disabled_counts:
+        if common.is_young_disabled(registration) and not young_disabled_counts:
             return tuple(
-                _shared.excluded(
+                common.excluded(
                     YOUNG_DISABLED_QUOTUM_ONLY,
                     share.reasons,
                     credited_to=share.credited_to,
@@ -258,14 +258,14 @@ class Wbqa2015:
         if placement.hirer is not None:
             hirer = context.employer(placement.hirer)
             why = (*reasons, PLACED_AT_HIRER.with_detail(f"hirer {hirer.id}, {hirer.sector}"))
-            return (_shared.counted(_pool(hirer.sector), credited_to, (*why, credit_reason)),)
+            return (common.counted(_pool(hirer.sector), credited_to, (*why, credit_reason)),)
         share = Fraction(params.decimal("inleen.government_share", year))
         row = params["inleen.government_share"].row_for_year(year)
         keyed = PLACED_BY_KEY.with_detail(f"government share {row.value} ({row.note})")
         why = (*reasons, keyed, credit_reason)
         split = (
-            _shared.counted(Pool.GOVERNMENT, credited_to, why, share),
-            _shared.counted(Pool.MARKET, credited_to, why, 1 - share),
+            common.counted(Pool.GOVERNMENT, credited_to, why, share),
+            common.counted(Pool.MARKET, credited_to, why, 1 - share),
         )
         return tuple(s for s in split if s.fraction)
 

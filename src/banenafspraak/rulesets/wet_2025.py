@@ -39,7 +39,7 @@ from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.rulesets import _shared
+from banenafspraak.rulesets import common
 from banenafspraak.rulesets._protocol import (
     Attribution,
     QuotumAssessment,
@@ -258,19 +258,19 @@ def doelgroep_reasons(
     counts (the registration, and why a 38b(2) person counts).
     """
     if placement.kind is PlacementKind.WSW_INTERNAL:
-        return _shared.excluded(WSW_INTERNAL)
+        return common.excluded(WSW_INTERNAL)
     if placement.kind is PlacementKind.SHELTERED_WORK:
-        return _shared.excluded(SHELTERED_WORK)
+        return common.excluded(SHELTERED_WORK)
     params = context.parameters
-    registration, registered = _shared.membership(
+    registration, registered = common.membership(
         placement, pay_period, context.person(placement.person), params
     )
     if registration is None:
-        return _shared.excluded(registered)
+        return common.excluded(registered)
     reasons: tuple[Reason, ...] = (registered, NATIONAL)
-    if _shared.is_young_disabled(registration):
+    if common.is_young_disabled(registration):
         if not params.flag("wet2025.young_disabled_counts", pay_period.end.year):
-            return _shared.excluded(YOUNG_DISABLED_EXCLUDED, (registered,))
+            return common.excluded(YOUNG_DISABLED_EXCLUDED, (registered,))
         reasons = (*reasons, YOUNG_DISABLED_COUNTS)
     return reasons
 
@@ -540,7 +540,7 @@ class Wet2025:
         if isinstance(checked, Share):
             return (checked,)
         reasons = (*checked, *_formal_employer_reasons(placement))
-        return (_shared.counted(Pool.NATIONAL, EmployerId(placement.employer), reasons),)
+        return (common.counted(Pool.NATIONAL, EmployerId(placement.employer), reasons),)
 
     def targets(self, year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:
         """The national target (see :func:`national_targets`)."""

@@ -1,4 +1,4 @@
-"""Rules that every law shares, as plain functions and named reasons.
+"""Rules that every law shares, as plain functions and named reasons (public, for plug-ins too).
 
 Nothing here knows which rule set calls it: the doelgroep test per pay period with the t+2 end of
 a registration, the exclusions of internal Wsw work and beschut werk, and the job unit.
@@ -24,7 +24,10 @@ __all__ = [
     "SHELTERED_WORK",
     "WSW_INTERNAL",
     "counted",
+    "doelgroep_exclusion",
     "excluded",
+    "is_young_disabled",
+    "membership",
     "registration_end",
     "registration_in",
 ]
