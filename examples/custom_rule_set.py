@@ -1,7 +1,11 @@
-"""A custom rule set in a few dozen lines: the 2015 rules, with procurement credited to the buyer.
+"""A fourth law in one module: the 2015 count, procurement at the buyer, its own instrument.
 
-A rule set is data plus small functions behind one protocol; this one composes the built-in
-``wbqa-2015`` and changes one rule. A package registers it in its ``pyproject.toml``::
+A rule set is data plus small functions behind one protocol (:class:`banenafspraak.RuleSet`); this
+one composes the built-in ``wbqa-2015`` count and changes one rule (a job serving a procurement
+contract counts at the buyer), and brings its own quotum instrument (a procurement credit per job
+credited to an employer, with its own dated parameter) and its own result type. Nothing in the
+library changes: count, quotum, compare, the tables, JSON and the batch engine take it as it is.
+A package registers it in its ``pyproject.toml``::
 
     [project.entry-points."banenafspraak.rulesets"]
     wbqa-2015-buyer = "my_package.rules:BUYER_2015"
@@ -14,20 +18,24 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import attrs
+import pendulum
 
 from banenafspraak import (
-    Attribution,
+    Employer,
+    EmployerId,
+    Figure,
+    Ledger,
     LegalReference,
     Parameters,
     PayPeriod,
     Placement,
     Pool,
-    QuotumAssessment,
     Reason,
     RuleContext,
     RuleSet,
@@ -38,9 +46,9 @@ from banenafspraak import (
     rule_set,
 )
 from banenafspraak.demo import example_scenario
-from banenafspraak.employers import Employer
+from banenafspraak.parameters import DatedValue, Parameter, ParameterKind
 from banenafspraak.report import comparison_table
-from banenafspraak.rulesets import _plugins
+from banenafspraak.rulesets import refresh
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
 
 AT_BUYER = Reason(
@@ -49,6 +57,49 @@ AT_BUYER = Reason(
     reference=LegalReference(law="Kamerbrief 20 november 2018", source="kst-34352-137"),
     tag=Tag.SECONDARY,
 )
+
+
+CREDIT_SOURCE = LegalReference(law="Illustrative procurement credit", source="example only")
+CREDIT_PER_JOB = Parameter(
+    name="example.credit_per_job",
+    description="Procurement credit per job credited to an employer (illustrative)",
+    unit="EUR/job",
+    kind=ParameterKind.DECIMAL,
+    rows=(DatedValue(start="2015-01-01", value=Decimal(1000), reference=CREDIT_SOURCE, tag="U"),),
+)
+CREDIT = Reason(
+    code="X-CREDIT",
+    text="a procurement credit per job credited to the employer",
+    reference=CREDIT_SOURCE,
+    tag=Tag.UNVERIFIED,
+)
+
+
+@attrs.frozen(kw_only=True)
+class ProcurementCredit:
+    """The example's own quotum result: jobs credited and the credit they earn."""
+
+    employer: EmployerId
+    year: int
+    rules: str
+    jobs: Fraction
+    credit: Decimal
+    liable: bool = True
+    active: bool = True
+    warnings: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def net_effect(self) -> Decimal:
+        """The credit is paid to the employer."""
+        return self.credit
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The jobs credited and the credit."""
+        return (
+            Figure(key="jobs", label="jobs credited", value=self.jobs, unit="jobs"),
+            Figure(key="credit", label="credit", value=self.credit, unit="EUR"),
+        )
 
 
 @attrs.frozen
@@ -61,6 +112,11 @@ class Buyer2015:
     in_force_from: None = None
     references: tuple[LegalReference, ...] = (*WBQA_2015.references, AT_BUYER.reference)
     pools: tuple[Pool, ...] = WBQA_2015.pools
+    extra_parameters: tuple[Parameter, ...] = (CREDIT_PER_JOB,)
+
+    def starts(self, parameters: Parameters) -> pendulum.Date | None:  # noqa: ARG002
+        """Never selected by date: a what-if."""
+        return None
 
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
@@ -90,11 +146,23 @@ class Buyer2015:
         return WBQA_2015.targets(year, parameters)
 
     def assess_quotum(
-        self, employer: Employer, year: int, credited: Sequence[Attribution], context: RuleContext
-    ) -> QuotumAssessment:
-        """The 2015 quotum, over the hours credited under this rule set."""
-        return attrs.evolve(
-            WBQA_2015.assess_quotum(employer, year, credited, context), rules=self.name
+        self, employer: Employer, year: int, ledger: Ledger, context: RuleContext
+    ) -> ProcurementCredit:
+        """The credit per job credited to the employer (from the year's ledger)."""
+        params = context.parameters
+        jobs = ledger.credited_counted_hours(employer.id) / Fraction(
+            params.decimal("job.hours_per_year", year)
+        )
+        per_job = params.decimal("example.credit_per_job", year)
+        exact = Fraction(per_job) * jobs
+        credit = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.01"))
+        return ProcurementCredit(
+            employer=employer.id,
+            year=year,
+            rules=self.name,
+            jobs=jobs,
+            credit=credit,
+            reasons=(CREDIT.with_detail(f"EUR {per_job} per job"),),
         )
 
 
@@ -110,7 +178,7 @@ def register(folder: Path) -> None:
         "[banenafspraak.rulesets]\nwbqa-2015-buyer = custom_rule_set:BUYER_2015\n"
     )
     sys.path[:0] = [str(folder), str(Path(__file__).parent)]
-    _plugins.cache_clear()
+    refresh()
 
 
 def main() -> str:
@@ -124,7 +192,7 @@ def main() -> str:
             return comparison_table(compare(example_scenario(), rules=rules, year=2019))
         finally:
             sys.path[:] = saved
-            _plugins.cache_clear()
+            refresh()
 
 
 if __name__ == "__main__":

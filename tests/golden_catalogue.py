@@ -168,11 +168,13 @@ def snapshot(scenario: Scenario, rules: str, year: int) -> dict[str, Any]:
         "quotum": {
             q.employer: {
                 "liable": q.liable,
-                "shortfall_jobs": to_decimal_string(q.shortfall_jobs),
-                "levy": to_decimal_string(q.levy),
-                "surcharge": to_decimal_string(q.surcharge),
-                "bonus": to_decimal_string(q.bonus),
-                "lkv": to_decimal_string(q.lkv),
+                "net_effect": to_decimal_string(q.net_effect),
+                **{
+                    f.key: f.value
+                    if isinstance(f.value, (bool, str)) or f.value is None
+                    else to_decimal_string(f.value)
+                    for f in q.figures()
+                },
             }
             for q in quotum.assessments
         },

@@ -42,10 +42,19 @@ def test_a_mid_year_period_groups_equal_months_into_one_line() -> None:
 
 
 def test_a_quotum_explanation_lists_the_variables_and_the_heffing() -> None:
-    text = explain_quotum(assess_quotum(SCENARIO, rules="wbqa-2015", year=2019)["G"])
-    assert "B quotumpercentage: 2.14" in text
+    text = explain_quotum(assess_quotum(SCENARIO, rules="wbqa-2015", year=2018)["G"])
+    assert "B quotum %: 1.93" in text
+    assert "heffing EUR: " in text
     assert "levied: no" in text
+    assert "net effect EUR: 0.00" in text
     assert "Q15-NOT-LEVIED" in text
+
+
+def test_a_national_instrument_explanation_lists_its_figures() -> None:
+    text = explain_quotum(assess_quotum(SCENARIO, rules="wet-banenafspraak-2025", year=2019)["G"])
+    assert "LKV EUR: " in text
+    assert "rate %" not in text  # not active: no rate
+    assert "W25-NOT-ACTIVATED" in text
 
 
 def test_the_pool_and_quotum_tables_show_the_results() -> None:
@@ -53,7 +62,7 @@ def test_the_pool_and_quotum_tables_show_the_results() -> None:
     assert "market" in pools_table(count)
     assert "met" in pools_table(count)
     report = assess_quotum(SCENARIO, rules="wbqa-2015", year=2018, count=count)
-    assert "1.93 %" in quotum_table(report)
+    assert " 1.93 " in quotum_table(report)
     assert "B " not in quotum_table(report).splitlines()[2][:2]
     assert "no" in quotum_table(report, liable_only=False)
     assert len(report.liable()) == 4

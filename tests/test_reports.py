@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banenafspraak import (
-    Attribution,
     Employer,
     EmployerId,
     EmployerKind,
     Ground,
+    Ledger,
     PayPeriod,
     Period,
     Person,
@@ -33,7 +33,6 @@ from banenafspraak import (
     PlacementKind,
     Pool,
     ProcurementContract,
-    QuotumAssessment,
     RuleContext,
     RuleSet,
     Scenario,
@@ -51,13 +50,13 @@ from banenafspraak import (
 )
 from banenafspraak.baselines import Baseline
 from banenafspraak.counting import Tally
-from banenafspraak.parameters import Parameters
+from banenafspraak.parameters import Parameter, Parameters
 from banenafspraak.people import PersonId
 from banenafspraak.plot_reports import trend_chart
 from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.references import LegalReference
 from banenafspraak.report import durability_table, procurement_table, subsector_table, trend_table
-from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
+from banenafspraak.rulesets.wbqa_2015 import WBQA_2015, SectorQuotum
 
 JOB = Decimal(1331)
 """Hours of one job in a year."""
@@ -81,6 +80,12 @@ class NationalAtBuyer:
     in_force_from: pendulum.Date | None = None
     references: tuple[LegalReference, ...] = ()
     pools: tuple[Pool, ...] = (Pool.NATIONAL,)
+    extra_parameters: tuple[Parameter, ...] = ()
+
+    def starts(self, parameters: Parameters) -> pendulum.Date | None:
+        """Never selected by date."""
+        del parameters
+        return None
 
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
@@ -105,14 +110,10 @@ class NationalAtBuyer:
         return {Pool.NATIONAL: Decimal(0)}
 
     def assess_quotum(
-        self,
-        employer: Employer,
-        year: int,
-        credited: Sequence[Attribution],
-        context: RuleContext,
-    ) -> QuotumAssessment:
+        self, employer: Employer, year: int, ledger: Ledger, context: RuleContext
+    ) -> SectorQuotum:
         """The 2015 quotum (not used by the reports)."""
-        return WBQA_2015.assess_quotum(employer, year, credited, context)
+        return WBQA_2015.assess_quotum(employer, year, ledger, context)
 
 
 NATIONAL = NationalAtBuyer()

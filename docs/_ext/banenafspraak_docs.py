@@ -461,9 +461,12 @@ DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("quotum.inleen_rules",),
     ),
     (
-        "the hirer's variable A is not raised by credited hours",
-        "U",
-        ("quotum.hirer_total_hours_raised",),
+        (
+            "quotumpercentage: published, else computed from A-G only for a year whose D is given "
+            "and before the 2020 text (whose formula with H is not reconstructed)"
+        ),
+        "V/D/U",
+        ("quotum.percentage.government", "quotum.d.government", "quotum.formula_with_h"),
     ),
     ("market target end 2024: 90,000", "U", ("target.market",)),
     ("government targets", "S", ("target.government",)),

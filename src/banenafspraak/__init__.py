@@ -67,15 +67,20 @@ from banenafspraak.reports import (
 )
 from banenafspraak.rulesets import (
     Attribution,
-    QuotumAssessment,
+    Figure,
+    Ledger,
+    QuotumResult,
     Reason,
     RuleContext,
     RuleSet,
     Share,
+    Stage,
     available_rule_sets,
     rule_set,
     rule_set_in_force,
 )
+from banenafspraak.rulesets.national_pool import NationalInstrument
+from banenafspraak.rulesets.wbqa_2015 import SectorQuotum
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -128,13 +133,16 @@ __all__ = [
     "Employer",
     "EmployerId",
     "EmployerKind",
+    "Figure",
     "Ground",
     "InvalidPeriodError",
     "InvalidScenarioError",
     "JobCount",
+    "Ledger",
     "LegalReference",
     "MissingExtraError",
     "Monitoring",
+    "NationalInstrument",
     "NoRuleSetInForceError",
     "Parameter",
     "Parameters",
@@ -152,8 +160,8 @@ __all__ = [
     "ProcurementContract",
     "ProcurementDestination",
     "ProcurementReport",
-    "QuotumAssessment",
     "QuotumReport",
+    "QuotumResult",
     "Reason",
     "Receipt",
     "Registration",
@@ -161,8 +169,10 @@ __all__ = [
     "RuleSet",
     "Scenario",
     "Sector",
+    "SectorQuotum",
     "Share",
     "SpellStatus",
+    "Stage",
     "Subsector",
     "SubsectorBasis",
     "SubsectorLine",

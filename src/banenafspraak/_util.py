@@ -192,3 +192,12 @@ def display(value: Number | None, places: int = 2) -> str:
 def floor_decimal(value: Decimal, places: int) -> Decimal:
     """Round a Decimal down to ``places`` decimals."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_FLOOR)
+
+
+def as_decimal(value: Fraction) -> Decimal:
+    """An exact Fraction as a Decimal: exact when it has a finite decimal expansion.
+
+    Otherwise (a third of a euro) the quotient to 28 significant digits: an amount the law
+    would round anyway, and only ever in illustrative computations.
+    """
+    return Decimal(value.numerator) / Decimal(value.denominator)

@@ -439,7 +439,7 @@ def quotum(
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
     elif format_ is Format.CSV:
-        sys.stdout.write(to_csv(quotum_table(report, every_field=True)))
+        sys.stdout.write(to_csv(quotum_table(report)))
     else:
         console = _console()
         _print_table(console, quotum_table(report, number=_hours))

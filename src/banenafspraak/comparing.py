@@ -29,7 +29,13 @@ from banenafspraak.counting import (
 from banenafspraak.employers import EmployerId
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import available_rule_sets, resolve
-from banenafspraak.rulesets._protocol import Attribution, QuotumAssessment, Reason, RuleSet
+from banenafspraak.rulesets._protocol import (
+    Attribution,
+    FigureValue,
+    QuotumResult,
+    Reason,
+    RuleSet,
+)
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -67,18 +73,22 @@ class PoolFigures:
 class EmployerFigures:
     """An employer's figures under one rule set: credited jobs and the quotum instrument.
 
-    ``net_effect`` is what the quotum instrument costs (negative) or pays (positive) in the year:
-    the 2025 law's bonus - surcharge, or minus the 2015 heffing when it is levied (else 0).
-    ``nominal_levy`` is the 2015 heffing computed even when not levied.
+    ``net_effect`` is what the quotum instrument costs (negative) or pays (positive) in the year
+    (:attr:`QuotumResult.net_effect`); ``assessment`` is the law's own result, whose other
+    figures :meth:`figure` reads by key (``"levy"``, ``"lkv"``).
     """
 
     credited_hours: Fraction
     credited_jobs: Fraction
     liable: bool | None
-    nominal_levy: Decimal | None
     net_effect: Decimal | None
-    lkv: Decimal | None
-    assessment: QuotumAssessment | None = attrs.field(eq=False, repr=False)
+    assessment: QuotumResult | None = attrs.field(eq=False, repr=False)
+
+    def figure(self, key: str) -> FigureValue:
+        """A figure of the law's result by its key (``None`` when the law has no such figure)."""
+        if self.assessment is None:
+            return None
+        return next((f.value for f in self.assessment.figures() if f.key == key), None)
 
 
 @attrs.frozen(kw_only=True)
@@ -162,7 +172,7 @@ class Comparison:
     pools: tuple[PoolLine, ...]
     employers: tuple[EmployerLine, ...]
     counts: FrozenMap[str, JobCount] = attrs.field(eq=False, repr=False)
-    quotums: FrozenMap[str, QuotumReport] = attrs.field(eq=False, repr=False)
+    quotums: FrozenMap[str, QuotumReport[QuotumResult]] = attrs.field(eq=False, repr=False)
     receipts: tuple[Receipt, ...]
 
     @property
@@ -300,18 +310,8 @@ def _pool_line(pool: Pool, names: Sequence[str], counts: dict[str, JobCount]) ->
     return PoolLine(pool=pool, figures=FrozenMap(figures), differences=tuple(differences))
 
 
-def _net_effect(assessment: QuotumAssessment | None) -> Decimal | None:
-    if assessment is None:
-        return None
-    if assessment.net_effect is not None:
-        return assessment.net_effect
-    if assessment.levy is not None and assessment.levied:
-        return -assessment.levy
-    return Decimal(0)
-
-
 def _employer_figures(
-    employer: EmployerId, count: JobCount, quotum: QuotumReport
+    employer: EmployerId, count: JobCount, quotum: QuotumReport[QuotumResult]
 ) -> EmployerFigures:
     tally = count.employers.get(employer)
     assessment = next((a for a in quotum.assessments if a.employer == employer), None)
@@ -319,9 +319,7 @@ def _employer_figures(
         credited_hours=tally.hours if tally else Fraction(0),
         credited_jobs=tally.jobs if tally else Fraction(0),
         liable=None if assessment is None else assessment.liable,
-        nominal_levy=None if assessment is None else assessment.levy,
-        net_effect=_net_effect(assessment),
-        lkv=None if assessment is None else assessment.lkv,
+        net_effect=None if assessment is None else assessment.net_effect,
         assessment=assessment,
     )
 
@@ -331,7 +329,7 @@ def _employer_line(
     employer: EmployerId,
     names: Sequence[str],
     counts: dict[str, JobCount],
-    quotums: dict[str, QuotumReport],
+    quotums: dict[str, QuotumReport[QuotumResult]],
 ) -> EmployerLine:
     figures = {name: _employer_figures(employer, counts[name], quotums[name]) for name in names}
     reference = names[0]
@@ -413,7 +411,7 @@ def compare(
         raise ValueError(msg)
     params = parameters_for(scenario, parameters)
     counts: dict[str, JobCount] = {}
-    quotums: dict[str, QuotumReport] = {}
+    quotums: dict[str, QuotumReport[QuotumResult]] = {}
     for rule_set in chosen:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
         counts[rule_set.name] = count

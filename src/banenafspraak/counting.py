@@ -8,26 +8,35 @@ asks the rule set where each share of their hours counts, and adds up. Every res
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
+import pendulum
 
 from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
+from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
 from banenafspraak.rulesets import resolve
 from banenafspraak.rulesets._protocol import (
     Attribution,
-    QuotumAssessment,
+    Ledger,
+    QuotumResult,
     RuleContext,
     RuleSet,
+    Stage,
+    years_employed,
 )
+from banenafspraak.rulesets.contouren_2018 import Contouren2018
+from banenafspraak.rulesets.national_pool import NationalInstrument
+from banenafspraak.rulesets.wbqa_2015 import SectorQuotum, Wbqa2015
+from banenafspraak.rulesets.wet_2025 import Wet2025
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 
@@ -37,10 +46,12 @@ __all__ = [
     "QuotumReport",
     "Receipt",
     "Tally",
+    "assess_ledger",
     "assess_quotum",
     "baseline_from",
     "count_jobs",
     "job_unit",
+    "ledger_of",
     "measured_period",
     "monitor",
     "parameters_for",
@@ -91,13 +102,18 @@ class Monitoring:
     shortfall: Fraction | None
 
 
-def parameters_for(scenario: Scenario, parameters: ParametersArg = None) -> Parameters:
+def parameters_for(
+    scenario: Scenario, parameters: ParametersArg = None, rules: RuleSet | None = None
+) -> Parameters:
     """The parameters in force: defaults, then the scenario's overrides, then the call's.
 
     ``parameters`` may be a :class:`Parameters` (it replaces the defaults) or a mapping of
-    overrides (applied last).
+    overrides (applied last). The tables a rule set brings (``rules.extra_parameters``) join
+    the defaults first, so that they can be overridden too.
     """
     base = parameters if isinstance(parameters, Parameters) else default_parameters()
+    if rules is not None:
+        base = base.including(rules.extra_parameters)
     merged = base.with_overrides(scenario.parameters)
     if parameters is not None and not isinstance(parameters, Parameters):
         merged = merged.with_overrides(parameters)
@@ -217,7 +233,7 @@ def count_jobs(
     """
     rule_set = resolve(rules)
     measured = measured_period(year, period)
-    params = parameters_for(scenario, parameters)
+    params = parameters_for(scenario, parameters, rule_set)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
     attributions = tuple(
@@ -299,27 +315,105 @@ def monitor(
     return tuple(lines)
 
 
+def ledger_of(count: JobCount) -> Ledger:
+    """The count of a calendar year summed the ways a quotum instrument reads it.
+
+    Per credited employer: all credited hours and the credited hours that add to a pool; per
+    formal employer and person: the counted hours by :class:`~banenafspraak.rulesets.Stage`
+    (whole years from the placement's first day to the pay period's start).
+    """
+    if not count.period.is_calendar_year():
+        msg = f"a quotum is assessed over a calendar year, not {count.period}"
+        raise ValueError(msg)
+    credited: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
+    credited_counted: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
+    formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(Fraction))
+    )
+    first_days: dict[str, pendulum.Date | None] = {
+        p.id: p.first_day for p in count.scenario.placements
+    }
+    for a in count.attributions:
+        if a.credited_to is not None:
+            credited[a.credited_to] += a.hours
+            if a.pool is not None:
+                credited_counted[a.credited_to] += a.hours
+        if a.pool is not None:
+            stage = Stage(years_employed(first_days[a.placement], a.pay_period.start))
+            formal[EmployerId(a.employer)][a.person][stage] += a.hours
+    return Ledger.build(count.period.end.year, credited, credited_counted, formal)
+
+
+R_co = TypeVar("R_co", bound=QuotumResult, covariant=True)
+
+
 @attrs.frozen(kw_only=True)
-class QuotumReport:
-    """The quotum of every employer (or the ones asked for) in one year, with a receipt."""
+class QuotumReport(Mapping[str, R_co], Generic[R_co]):
+    """The quotum results of every employer (or the ones asked for) in one year, by employer id.
+
+    A read-only mapping: ``report["G"]``, ``"G" in report``, ``len(report)``, iteration over the
+    employer ids in scenario order. Each result is the law's own type behind
+    :class:`~banenafspraak.rulesets.QuotumResult`.
+    """
 
     rules: str
     year: int
-    assessments: tuple[QuotumAssessment, ...]
+    assessments: tuple[R_co, ...]
     receipt: Receipt
 
-    def __getitem__(self, employer_id: str) -> QuotumAssessment:
+    def __getitem__(self, employer_id: str) -> R_co:
         for assessment in self.assessments:
             if assessment.employer == employer_id:
                 return assessment
         msg = f"no quotum assessment for employer {employer_id!r}"
         raise KeyError(msg)
 
-    def liable(self) -> tuple[QuotumAssessment, ...]:
-        """The assessments of liable employers."""
+    def __iter__(self) -> Iterator[str]:
+        return (a.employer for a in self.assessments)
+
+    def __len__(self) -> int:
+        return len(self.assessments)
+
+    def liable(self) -> tuple[R_co, ...]:
+        """The results of liable employers."""
         return tuple(a for a in self.assessments if a.liable)
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every result's warnings, in employer order."""
+        return tuple(w for a in self.assessments for w in a.warnings)
 
+
+@overload
+def assess_quotum(
+    scenario: Scenario,
+    *,
+    rules: Literal["wbqa-2015"] | Wbqa2015 = ...,
+    year: int,
+    employers: Sequence[str] | None = ...,
+    parameters: ParametersArg = ...,
+    count: JobCount | None = ...,
+) -> QuotumReport[SectorQuotum]: ...
+@overload
+def assess_quotum(
+    scenario: Scenario,
+    *,
+    rules: Literal["wet-banenafspraak-2025", "contouren-2018"] | Wet2025 | Contouren2018,
+    year: int,
+    employers: Sequence[str] | None = ...,
+    parameters: ParametersArg = ...,
+    count: JobCount | None = ...,
+) -> QuotumReport[NationalInstrument]: ...
+@overload
+def assess_quotum(
+    scenario: Scenario,
+    *,
+    rules: str | RuleSet,
+    year: int,
+    employers: Sequence[str] | None = ...,
+    parameters: ParametersArg = ...,
+    count: JobCount | None = ...,
+) -> QuotumReport[QuotumResult]: ...
 def assess_quotum(
     scenario: Scenario,
     *,
@@ -328,32 +422,55 @@ def assess_quotum(
     employers: Sequence[str] | None = None,
     parameters: ParametersArg = None,
     count: JobCount | None = None,
-) -> QuotumReport:
-    """The quotum of each employer in ``year`` under ``rules``.
+) -> QuotumReport[Any]:
+    """The quotum instrument of each employer in ``year`` under ``rules``.
 
     ``count`` may pass a :func:`count_jobs` result for the same scenario, rules and year, to save
-    counting twice.
+    counting twice. Each result is the law's own type (``SectorQuotum`` under ``wbqa-2015``,
+    ``NationalInstrument`` under the 2025 law and the 2018 outline; type checkers know which
+    from the rule set's name).
     """
     rule_set = resolve(rules)
-    params = parameters_for(scenario, parameters)
+    params = parameters_for(scenario, parameters, rule_set)
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
-    credited: defaultdict[str, list[Attribution]] = defaultdict(list)
-    for attribution in count.attributions:
-        if attribution.credited_to is not None:
-            credited[attribution.credited_to].append(attribution)
-    context = RuleContext(scenario=scenario, parameters=params)
-    wanted = set(employers) if employers is not None else None
-    assessments = tuple(
-        rule_set.assess_quotum(employer, year, tuple(credited[employer.id]), context)
-        for employer in scenario.employers
-        if wanted is None or employer.id in wanted
-    )
-    return QuotumReport(
-        rules=rule_set.name,
-        year=year,
-        assessments=assessments,
+    return assess_ledger(
+        rule_set,
+        ledger_of(count),
+        scenario.employers,
+        params,
+        scenario,
         receipt=_receipt(rule_set, params, scenario, Period.year(year)),
+        employers_wanted=employers,
+    )
+
+
+def assess_ledger(
+    rules: RuleSet,
+    ledger: Ledger,
+    employers: Sequence[Employer],
+    params: Parameters,
+    scenario: Scenario,
+    *,
+    receipt: Receipt,
+    employers_wanted: Sequence[str] | None = None,
+) -> QuotumReport[QuotumResult]:
+    """Ask ``rules`` for the quotum of each employer, given a year's ledger.
+
+    The one place a quotum is assessed, for the pure path and the batch engine alike.
+    ``scenario`` gives the rule set's context (its employers at least; no placement is read).
+    """
+    context = RuleContext(scenario=scenario, parameters=params)
+    wanted = set(employers_wanted) if employers_wanted is not None else None
+    return QuotumReport(
+        rules=rules.name,
+        year=ledger.year,
+        assessments=tuple(
+            rules.assess_quotum(employer, ledger.year, ledger, context)
+            for employer in employers
+            if wanted is None or employer.id in wanted
+        ),
+        receipt=receipt,
     )
 
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from banenafspraak._util import display
-from banenafspraak.rulesets._protocol import Attribution, QuotumAssessment
+from banenafspraak.rulesets._protocol import Attribution, QuotumResult
 
 if TYPE_CHECKING:
     from banenafspraak.counting import JobCount
@@ -80,33 +80,14 @@ def explain_placement(count: JobCount, placement_id: str) -> str:
     return "\n".join(lines)
 
 
-def explain_quotum(assessment: QuotumAssessment) -> str:
-    """A quotum assessment as plain text, with its reasons."""
+def explain_quotum(assessment: QuotumResult) -> str:
+    """A quotum result of any law as plain text: its figures, then its reasons."""
     a = assessment
-    head = f"Quotum of {a.employer} in {a.year} under {a.rules} ({a.sector})"
-    lines = [
-        head,
-        (
-            f"  liable: {'yes' if a.liable else 'no'}; sector quotum active: "
-            f"{'yes' if a.active else 'no'}"
-        ),
-    ]
-    fields = [
-        ("A total verloonde uren", a.total_hours),
-        ("B quotumpercentage", a.percentage),
-        ("C hours of arbeidsbeperkten", a.credited_hours),
-        ("D hours per job", a.job_hours),
-        ("required hours", a.required_hours),
-        ("quotumtekort (jobs)", a.shortfall_jobs),
-        ("nominal heffing (EUR)", a.levy),
-        ("surcharge base (EUR)", a.surcharge_base),
-        ("surcharge (EUR)", a.surcharge),
-        ("bonus (EUR)", a.bonus),
-        ("LKV (EUR)", a.lkv),
-        ("net effect (EUR)", a.net_effect),
-    ]
-    lines.extend(f"  {label}: {value}" for label, value in fields if value is not None)
-    if a.levy is not None:
-        lines.append(f"  levied: {'yes' if a.levied else 'no'}")
+    lines = [f"Quotum of {a.employer} in {a.year} under {a.rules}"]
+    lines.extend(
+        f"  {figure.header}: {figure.text()}" for figure in a.figures() if figure.value is not None
+    )
+    lines.append(f"  net effect EUR: {display(a.net_effect)}")
+    lines.extend(f"  warning: {warning}" for warning in a.warnings)
     lines.extend(f"      {n}. {reason}" for n, reason in enumerate(a.reasons, start=1))
     return "\n".join(lines)

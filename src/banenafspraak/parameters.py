@@ -351,13 +351,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             ODEC,
             _row(2012, None, _STCRT_2017, "U", "not published before 2018"),
             _row(2018, D("1073426.07"), _STCRT_2017, "V"),
-            _row(
-                2019,
-                D("1073426.07"),
-                _STCRT_2017,
-                "U",
-                "2018 value carried forward: reproduces Voion's indicative percentages",
-            ),
+            _row(2019, None, _STCRT_2017, "U", "not published: D is a figure of one year"),
         )
     )
     add(
@@ -506,19 +500,27 @@ def _catalogue() -> tuple[Parameter, ...]:
     )
     add(
         _param(
-            "quotum.hirer_total_hours_raised",
-            "Credited inleen hours also raise the hirer's variable A",
+            "quotum.formula_with_h",
+            "The quotumpercentage formula of Wfsv 38f(2) includes variable H (realised extra jobs "
+            "at liable employers); the statute prints the formula as an image, so the library "
+            "computes a percentage only under the earlier text and otherwise needs it published",
             "",
             BOOL,
-            _row(
-                2012,
-                False,
-                _ref("Besluit Wfsv", "2.28(4)", "2018-01-01"),
-                "U",
-                "2.28(4) adjusts C only; 38g(4) could be read otherwise",
-            ),
+            _row(2012, False, _ref("Wfsv", "38f(2)", "2019-06-20"), "V", "variables A-G"),
+            _row(2020, True, _ref("Wfsv", "38f(2)", "2020-01-01"), "V", "variable H added"),
         )
     )
+    for sector in ("government", "market"):
+        add(
+            _param(
+                f"quotum.h.{sector}",
+                "Variable H of 38f(2): realised extra jobs at liable employers (from the 2020 "
+                "text; the formula it enters is not reconstructed)",
+                "jobs",
+                ODEC,
+                _row(2012, None, _ref("Wfsv", "38f(2)", "2020-01-01"), "U", "not published"),
+            )
+        )
     # -- monitoring ----------------------------------------------------------------------------
     add(
         _yearly(
@@ -885,6 +887,21 @@ class Parameters:
     def flag(self, name: str, year: int) -> bool:
         """A boolean parameter's value for ``year``."""
         return bool(self.for_year(name, year))
+
+    def including(self, extra: Iterable[Parameter]) -> Parameters:
+        """These parameters plus a rule set's own tables (:attr:`RuleSet.extra_parameters`).
+
+        Raises:
+            ValueError: when an extra table takes the name of a different table already here.
+        """
+        table = dict(self.table)
+        for parameter in extra:
+            known = table.get(parameter.name)
+            if known is not None and known != parameter:
+                msg = f"parameter {parameter.name!r} is already defined differently"
+                raise ValueError(msg)
+            table[parameter.name] = parameter
+        return Parameters(FrozenMap(table))
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Parameters:
         """These parameters with some values replaced, tagged ``override``.

@@ -20,7 +20,7 @@ from banenafspraak.reports import (
     SubsectorMonitoring,
     Trend,
 )
-from banenafspraak.rulesets import available_rule_sets
+from banenafspraak.rulesets import QuotumResult, available_rule_sets
 
 __all__ = [
     "comparison_table",
@@ -102,86 +102,25 @@ def pools_table(count: JobCount) -> str:
     )
 
 
-def quotum_table(report: QuotumReport, *, liable_only: bool = True) -> str:
-    """Per employer: liability and the quotum figures of the rule set.
+def quotum_table(report: QuotumReport[QuotumResult], *, liable_only: bool = True) -> str:
+    """Per employer: the figures of the law's quotum result and its net effect.
 
-    For a rule set with the 2025 instrument (assessments carry an LKV), the columns are the
-    inclusiviteitsopslag, the banenafspraakbonus, the LKV and the net effect, and every employer
-    with a surcharge, bonus or LKV is shown (``liable_only`` then drops only the employers with
-    none of them).
+    The columns are the figures every result of the report shares (:meth:`QuotumResult.figures`),
+    whatever the law. ``liable_only`` keeps the employers that are liable or receive or pay an
+    amount (a bonus or LKV goes to employers that are not liable too).
     """
-    if any(a.lkv is not None for a in report.assessments):
-        return _national_quotum_table(report, liable_only=liable_only)
     rows = []
+    headers: list[str] = []
     for a in report.assessments:
-        if liable_only and not a.liable:
+        figures = a.figures()
+        money = any(f.unit == "EUR" and f.value for f in figures)
+        if liable_only and not a.liable and not money and not a.net_effect:
             continue
-        rows.append(
-            [
-                a.employer,
-                a.sector.value,
-                "yes" if a.liable else "no",
-                display(a.total_hours, 0) if a.total_hours is not None else "-",
-                "-" if a.percentage is None else f"{a.percentage} %",
-                display(a.credited_hours) if a.credited_hours is not None else "-",
-                "-" if a.shortfall_jobs is None else str(a.shortfall_jobs),
-                "-" if a.levy is None else display(a.levy),
-                "yes" if a.levied else "no",
-            ]
-        )
-    return format_table(
-        [
-            "employer",
-            "sector",
-            "liable",
-            "A hours",
-            "B",
-            "C hours",
-            "tekort",
-            "heffing EUR",
-            "levied",
-        ],
-        rows,
-    )
-
-
-def _national_quotum_table(report: QuotumReport, *, liable_only: bool) -> str:
-    rows = []
-    for a in report.assessments:
-        amounts = (a.surcharge, a.bonus, a.lkv)
-        if liable_only and not a.liable and not any(amounts):
-            continue
-        rows.append(
-            [
-                a.employer,
-                a.sector.value,
-                "yes" if a.active else "no",
-                "yes" if a.small_employer else "no",
-                display(a.surcharge_base),
-                "-" if a.surcharge_rate is None else f"{display(a.surcharge_rate, 3)} %",
-                display(a.surcharge),
-                display(a.credited_hours),
-                display(a.bonus),
-                display(a.lkv),
-                display(a.net_effect),
-            ]
-        )
-    return format_table(
-        [
-            "employer",
-            "sector",
-            "active",
-            "small",
-            "base EUR",
-            "opslag",
-            "opslag EUR",
-            "hours",
-            "bonus EUR",
-            "LKV EUR",
-            "net EUR",
-        ],
-        rows,
-    )
+        headers = headers or ["employer", *(f.header for f in figures), "net effect EUR"]
+        rows.append([a.employer, *(f.text() for f in figures), display(a.net_effect)])
+    if not headers:
+        return "no employer to show"
+    return format_table(headers, rows)
 
 
 def _signed(value: object, places: int = 3) -> str:

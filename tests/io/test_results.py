@@ -20,7 +20,6 @@ from banenafspraak import (
 from banenafspraak._util import FrozenMap
 from banenafspraak.demo import example_scenario
 from banenafspraak.io.results import (
-    QUOTUM_FIELDS,
     comparison_document,
     comparison_rows,
     comparison_tables,
@@ -72,14 +71,16 @@ def test_count_tables_round_for_people_and_not_for_machines() -> None:
     assert to_csv(exact_tables["employers"]).splitlines()[0] == "employer,name,hours,jobs"
 
 
-def test_the_quotum_table_shows_the_fields_in_use_or_all() -> None:
+def test_the_quotum_table_has_the_figures_of_the_law_as_columns() -> None:
     report = assess_quotum(example_scenario(), rules="wbqa-2015", year=2018)
-    used = quotum_table(report)
-    every = quotum_table(report, every_field=True)
-    assert set(used.headers) < set(every.headers)
-    assert every.headers == ("employer", "sector", "liable", *QUOTUM_FIELDS, "levied")
-    assert "surcharge" not in used.headers
-    assert used.rows[0][:3] == ("G", "government", "yes")
+    table = quotum_table(report)
+    keys = tuple(f.key for f in report["G"].figures() if f.key not in {"liable", "active"})
+    assert table.headers == ("employer", "liable", "active", *keys, "net_effect")
+    assert "surcharge" not in table.headers
+    assert table.rows[0][:4] == ("G", "yes", "yes", "government")
+    national = quotum_table(assess_quotum(example_scenario(), rules="contouren-2018", year=2018))
+    assert {"surcharge", "bonus", "lkv"} <= set(national.headers)
+    assert "levy" not in national.headers
 
 
 def test_a_comparison_marks_a_pool_one_rule_set_lacks() -> None:

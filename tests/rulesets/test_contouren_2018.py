@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 import pendulum
 import pytest
@@ -36,7 +37,7 @@ from banenafspraak import (
 )
 from banenafspraak.counting import JobCount
 
-RULES = "contouren-2018"
+RULES: Final = "contouren-2018"
 
 
 def _scenario(

@@ -25,7 +25,7 @@ from banenafspraak import (
     rule_set_in_force,
 )
 from banenafspraak.demo import example_scenario
-from banenafspraak.rulesets import _plugins
+from banenafspraak.rulesets import refresh
 
 MODULE = "banenafspraak_flat_rules"
 
@@ -37,7 +37,7 @@ SOURCE = textwrap.dedent(
 
     import attrs
 
-    from banenafspraak import LegalReference, Pool, QuotumAssessment, Reason
+    from banenafspraak import LegalReference, Pool, Reason
     from banenafspraak.rulesets import common
 
     FLAT = Reason(code="FLAT", text="counts at the formal employer",
@@ -52,6 +52,10 @@ SOURCE = textwrap.dedent(
         in_force_from: None = None
         references: tuple = (FLAT.reference,)
         pools: tuple = (Pool.NATIONAL,)
+        extra_parameters: tuple = ()
+
+        def starts(self, parameters):
+            return None
 
         def attribute(self, placement, pay_period, context):
             person = context.person(placement.person)
@@ -64,9 +68,9 @@ SOURCE = textwrap.dedent(
         def targets(self, year, parameters):
             return {Pool.NATIONAL: Decimal(0)}
 
-        def assess_quotum(self, employer, year, credited, context):
-            return QuotumAssessment(employer=employer.id, year=year, rules=self.name,
-                                    sector=employer.sector, liable=False, reasons=(FLAT,))
+        def assess_quotum(self, employer, year, ledger, context):
+            return common.NoInstrument(employer=employer.id, year=year, rules=self.name,
+                                       reasons=(FLAT,))
 
 
     NOT_A_RULE_SET = object()
@@ -86,9 +90,9 @@ def _install(folder: Path, entries: str) -> None:
 def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A folder on sys.path that acts as site-packages; the registry is reset afterwards."""
     monkeypatch.syspath_prepend(str(tmp_path))
-    _plugins.cache_clear()
+    refresh()
     yield tmp_path
-    _plugins.cache_clear()
+    refresh()
     sys.modules.pop(MODULE, None)
 
 

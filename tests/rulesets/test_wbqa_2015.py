@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final
 
 import pendulum
 import pytest
@@ -19,6 +20,7 @@ from banenafspraak import (
     PlacementKind,
     Pool,
     ProcurementContract,
+    Reason,
     Registration,
     Scenario,
     Sector,
@@ -32,7 +34,7 @@ from banenafspraak.rulesets.common import registration_end
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
 from helpers import assert_counts_at
 
-RULES = "wbqa-2015"
+RULES: Final = "wbqa-2015"
 ALWAYS = "2013-01-01"
 
 
@@ -283,11 +285,33 @@ def test_the_formula_reproduces_the_published_government_percentage_for_2018() -
     assert computed == default_parameters().for_year("quotum.percentage.government", 2018)
 
 
-def test_later_government_percentages_match_the_indicative_published_values() -> None:
-    """With the 2018 D carried forward the formula gives 2.14 % for 2019 (Voion: 2.14)."""
-    assert WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2019, default_parameters()) == Decimal(
-        "2.14"
+def test_variable_d_of_2018_is_not_carried_into_2019_wfsv_38f_2019_text() -> None:
+    """Wfsv 38f(1),(2) (text of 2019-06-20): D is the total jobs at liable employers in the year.
+
+    With no D for 2019 no percentage is computed; given a D for 2019 (the 2018 value, as Voion
+    did), the formula gives 2.14 %, Voion's indicative value.
+    """
+    reasons: list[Reason] = []
+    assert (
+        WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2019, default_parameters(), reasons) is None
     )
+    assert reasons[-1].code == "Q15-PCT-MISSING"
+    given = default_parameters().with_overrides({"quotum.d.government": {"2019": "1073426.07"}})
+    assert WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2019, given) == Decimal("2.14")
+
+
+def test_from_the_2020_text_the_formula_has_variable_h_and_needs_a_published_percentage() -> None:
+    """Wfsv 38f(2), text of 2020-01-01, adds H (realised extra jobs); the formula is an image.
+
+    A D for 2020 is not enough: the library computes no percentage from the 2020 text on, and
+    uses a published one (2024: 2.76 %).
+    """
+    given = default_parameters().with_overrides({"quotum.d.government": {"2020": "1073426.07"}})
+    reasons: list[Reason] = []
+    assert WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2020, given, reasons) is None
+    assert reasons[-1].code == "Q15-PCT-FORMULA-H"
+    assert reasons[-1].reference.version == pendulum.Date(2020, 1, 1)
+    assert WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2024, given) == Decimal("2.76")
 
 
 def test_no_market_percentage_can_be_computed_without_variable_d() -> None:
@@ -489,34 +513,66 @@ def test_a_lenders_total_hours_leave_out_its_agency_staff() -> None:
     assert "Q15-LENDER-A" in {r.code for r in quotum.reasons}
 
 
-def test_a_liable_market_employer_has_no_percentage_and_no_heffing() -> None:
+def test_a_liable_market_employer_has_no_percentage_because_the_market_was_never_activated() -> (
+    None
+):
+    """Wfsv 122n(1) (2015 text): no activation regulation for the market sector, so no quotum."""
     scenario = Scenario(employers=(employer("factory", total_hours={2018: 90_000, 2019: 90_000}),))
     quotum = assess_quotum(scenario, rules=RULES, year=2019)["factory"]
     assert quotum.liable
     assert quotum.active is False
     assert quotum.percentage is None
     assert quotum.levy is None
-    assert "Q15-PCT-MISSING" in {r.code for r in quotum.reasons}
+    codes = [r.code for r in quotum.reasons]
+    assert codes[-1] == "Q15-NOT-ACTIVE"
+    assert "Q15-PCT-MISSING" not in codes
+    assert "not activated" in quotum.reasons[-1].text
 
 
-def test_an_overridden_market_percentage_gives_a_nominal_heffing_that_is_not_active() -> None:
+def test_an_activated_market_with_a_given_percentage_gives_a_nominal_heffing() -> None:
+    """What-if: activate the market quotum and give its percentage; the heffing stays nominal."""
     scenario = Scenario(
         employers=(employer("factory", total_hours={2018: 133_100, 2019: 133_100}),),
-        parameters={"quotum.percentage.market": {"2019": "2"}},
+        parameters={
+            "quotum.percentage.market": {"2019": "2"},
+            "quotum.active.market": {"2019": True},
+        },
     )
     quotum = assess_quotum(scenario, rules=RULES, year=2019)["factory"]
     assert quotum.shortfall_jobs == Decimal(2)
     assert quotum.levy == Decimal(10_000)
     assert quotum.levied is False
-    assert "Q15-NOT-ACTIVE" in {r.code for r in quotum.reasons}
+    assert quotum.net_effect == 0
 
 
-def test_a_heffing_after_the_new_law_would_be_levied_if_the_sector_is_active() -> None:
-    """Wfsv 122na suspends the heffing only for years before art. 2 of the new law."""
+def test_the_2015_heffing_is_never_levied_wfsv_122na_2026_text() -> None:
+    """Wfsv 122na (2026-01-01 text) with Wet banenafspraak art. 12: no heffing for any year before
+    art. 2 of the new law, and from art. 2 the 2015 quotum no longer applies. Even with art. 2
+    moved to 2024, the 2024 heffing under the 2015 rules is nominal.
+    """
     scenario = municipality_g(w_credited=True).evolve(
         parameters={"wet2025.article_2_in_force": "2024-01-01"}
     )
-    assert assess_quotum(scenario, rules=RULES, year=2024)["municipality"].levied is True
+    quotum = assess_quotum(scenario, rules=RULES, year=2024)["municipality"]
+    assert quotum.levy is not None
+    assert quotum.levy > 0
+    assert quotum.levied is False
+    assert quotum.net_effect == 0
+    not_levied = quotum.reasons[-1]
+    assert not_levied.code == "Q15-NOT-LEVIED"
+    assert not_levied.reference.version == pendulum.Date(2026, 1, 1)
+    assert "2024-01-01" in not_levied.detail
+
+
+def test_the_levy_reason_reads_the_amount_per_job_from_the_parameters() -> None:
+    """Wfsv 38h(4): EUR 5,000 per missing job; an override shows in the reason, not a stale text."""
+    scenario = municipality_g(w_credited=True).evolve(
+        parameters={"quotum.levy_per_missing_job": "6000"}
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=2018)["municipality"]
+    levy = next(r for r in quotum.reasons if r.code == "Q15-HEFFING")
+    assert "EUR 6000" in levy.detail
+    assert "5,000" not in levy.text
 
 
 def test_the_rule_set_describes_itself() -> None:

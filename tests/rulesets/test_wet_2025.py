@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import pendulum
 import pytest
@@ -40,9 +40,10 @@ from banenafspraak import (
 from banenafspraak.comparing import government_report
 from banenafspraak.counting import JobCount, QuotumReport
 from banenafspraak.report import quotum_table
-from banenafspraak.rulesets.wet_2025 import WET_2025, surcharge_rate, surcharge_start
+from banenafspraak.rulesets.national_pool import NationalInstrument, surcharge_rate, surcharge_start
+from banenafspraak.rulesets.wet_2025 import WET_2025
 
-RULES = "wet-banenafspraak-2025"
+RULES: Final = "wet-banenafspraak-2025"
 YEAR = 2029
 ACTIVATED = {"wet2025.activation_decided_on": "2027-03-01"}
 
@@ -150,7 +151,7 @@ def _count(scenario: Scenario | None = None, **params: object) -> JobCount:
 
 def _quotum(
     scenario: Scenario | None = None, *, year: int = YEAR, params: dict[str, object] | None = None
-) -> QuotumReport:
+) -> QuotumReport[NationalInstrument]:
     merged = {**ACTIVATED, **(params or {})}
     return assess_quotum(scenario or actors(), rules=RULES, year=year, parameters=merged)
 
@@ -336,8 +337,8 @@ def test_the_surcharge_is_due_from_1_january_of_the_second_year_after_the_decisi
     """Art. 6(1): decided in 2027, due from 1 January 2029."""
     g = _quotum(year=year, params={"wet2025.activation_decided_on": decided})["G"]
     assert g.active is active
-    assert (g.surcharge > 0) is active  # type: ignore[operator]
-    assert (g.bonus > 0) is active  # type: ignore[operator]
+    assert (g.surcharge > 0) is active
+    assert (g.bonus > 0) is active
     code = "W25-ACTIVE" if active else "W25-NOT-YET-DUE"
     assert g.reasons[0].code == code
 
@@ -360,15 +361,13 @@ def test_without_activation_there_is_no_surcharge_and_no_bonus_but_still_lkv() -
 
 @pytest.mark.parametrize(
     ("wage_two_years_before", "small"),
-    [(None, True), (999_999, True), (1_000_000, True), (1_000_001, False)],
+    [(999_999, True), (1_000_000, True), (1_000_001, False)],
 )
 def test_small_employer_by_the_premium_wage_of_two_years_before(
-    *, wage_two_years_before: int | None, small: bool
+    *, wage_two_years_before: int, small: bool
 ) -> None:
     """Art. 6(3),(5): small if the premium wage of t-2 is at most the threshold (EUR 1 million)."""
-    wages = {YEAR: 5_000_000}
-    if wage_two_years_before is not None:
-        wages[YEAR - 2] = wage_two_years_before
+    wages = {YEAR: 5_000_000, YEAR - 2: wage_two_years_before}
     scenario = actors()
     employers = tuple(
         Employer(id=e.id, sector=e.sector, premium_wage=wages) if e.id == "F" else e
@@ -378,6 +377,27 @@ def test_small_employer_by_the_premium_wage_of_two_years_before(
     assert f.small_employer is small
     assert f.liable is not small
     assert (f.surcharge == 0) is small
+
+
+def test_a_missing_premium_wage_of_t_minus_2_is_named_not_read_as_small() -> None:
+    """Besluit Wfsv 2.19d: without the premium wage of t-2 the status is unknown, not "small".
+
+    The result says so in a reason and a warning; no surcharge is computed for the employer.
+    """
+    scenario = actors()
+    employers = tuple(
+        Employer(id=e.id, sector=e.sector, premium_wage={YEAR: 5_000_000}) if e.id == "F" else e
+        for e in scenario.employers
+    )
+    report = _quotum(scenario.evolve(employers=employers))
+    f = report["F"]
+    assert f.small_employer is None
+    assert f.liable is False
+    assert f.surcharge == 0
+    assert "W25-SMALL-UNKNOWN" in {r.code for r in f.reasons}
+    (warning,) = f.warnings
+    assert f"premium wage of {YEAR - 2} not given" in warning
+    assert warning in report.warnings
 
 
 def test_exempt_wage_above_the_premium_wage_leaves_a_zero_base() -> None:
@@ -515,9 +535,9 @@ def test_the_rule_set_cites_the_law_it_encodes() -> None:
 def test_the_quotum_table_shows_the_2025_instrument() -> None:
     table = quotum_table(_quotum())
     header = table.splitlines()[0]
-    assert "opslag EUR" in header
+    assert "surcharge EUR" in header
     assert "heffing EUR" not in header
     g_row = next(line for line in table.splitlines() if line.startswith("G "))
-    assert "0.346 %" in g_row
+    assert " 0.34592 " in g_row
     assert "31,132.80" in g_row
     assert "-19,401.60" in g_row

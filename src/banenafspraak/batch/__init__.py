@@ -48,7 +48,7 @@ from banenafspraak.batch._engine import (
 )
 from banenafspraak.batch._tables import HOURS_SCALE, TABLES, Tables
 from banenafspraak.counting import QuotumReport
-from banenafspraak.rulesets import RuleSet
+from banenafspraak.rulesets import QuotumResult, RuleSet
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -145,7 +145,7 @@ def quotum_files(
     year: int,
     parameters: ParametersArg = None,
     progress: Progress | None = None,
-) -> QuotumReport:
+) -> QuotumReport[QuotumResult]:
     """``banenafspraak quotum`` at national scale: read, count and assess every employer."""
     report = progress or (lambda _stage, _done, _total: None)
     report("read", 0, 1)
@@ -165,7 +165,7 @@ def compare_files(
     year: int,
     parameters: ParametersArg = None,
     progress: Progress | None = None,
-) -> dict[str, tuple[BatchCount, QuotumReport]]:
+) -> dict[str, tuple[BatchCount, QuotumReport[QuotumResult]]]:
     """``banenafspraak compare`` at national scale: every rule set (or those given)."""
     report = progress or (lambda _stage, _done, _total: None)
     report("read", 0, 1)
@@ -174,7 +174,7 @@ def compare_files(
     from banenafspraak.rulesets import available_rule_sets  # noqa: PLC0415 - read when called
 
     chosen = list(rules or available_rule_sets())
-    results: dict[str, tuple[BatchCount, QuotumReport]] = {}
+    results: dict[str, tuple[BatchCount, QuotumReport[QuotumResult]]] = {}
     for done, name in enumerate(chosen, start=1):
         count = count_jobs(tables, rules=name, year=year, parameters=parameters)
         quotum = assess_quotum(tables, rules=name, year=year, parameters=parameters, count=count)

@@ -52,7 +52,7 @@ from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.rulesets import resolve
-from banenafspraak.rulesets._protocol import Attribution, RuleContext, RuleSet
+from banenafspraak.rulesets._protocol import QuotumResult, RuleContext, RuleSet
 from banenafspraak.rulesets.common import registration_end
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
@@ -1040,55 +1040,13 @@ def assess_quotum(
     rules: str | RuleSet = "wbqa-2015",
     year: int,
     parameters: ParametersArg = None,
-    count: BatchCount | None = None,
-) -> QuotumReport:
-    """:func:`banenafspraak.assess_quotum` on columnar tables: the same assessments.
-
-    A rule set whose quotum reads only the credited hours says so with the class attribute
-    ``quotum_reads = "credited_hours"``; the engine then hands it, per employer, one attribution
-    with the exact sum of the hours credited to it (``placement="*"``). Any other rule set gets
-    the pure path on the scenario rebuilt from the tables (exact, slower).
-    """
+    count: BatchCount | None = None,  # noqa: ARG001 - kept for the signature
+) -> QuotumReport[QuotumResult]:
+    """:func:`banenafspraak.assess_quotum` on columnar tables: the same assessments."""
     rule_set = resolve(rules)
     params = _parameters(tables.parameters, parameters)
-    if getattr(rule_set, "quotum_reads", None) != "credited_hours":
-        scenario = tables.to_scenario()
-        return pure_assess_quotum(scenario, rules=rule_set, year=year, parameters=params)
-    if count is None:
-        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
-    employers = tables.employer_objects()
-    context = RuleContext(
-        scenario=Scenario(employers=employers, parameters=tables.parameters), parameters=params
-    )
-    credited_tallies = count.employers
-    whole_year = Period.year(year)
-    summary_period = PayPeriod(start=whole_year.start, end=whole_year.end, hours=0)
-    assessments = []
-    for employer in employers:
-        tally = credited_tallies.get(employer.id)
-        credited: tuple[Attribution, ...] = ()
-        if tally is not None:
-            credited = (
-                Attribution(
-                    placement="*",
-                    person="*",
-                    employer=employer.id,
-                    pay_period=summary_period,
-                    hours=tally.hours,
-                    jobs=tally.jobs,
-                    pool=None,
-                    credited_to=employer.id,
-                    excluded_because=None,
-                    reasons=(),
-                ),
-            )
-        assessments.append(rule_set.assess_quotum(employer, year, credited, context))
-    return QuotumReport(
-        rules=rule_set.name,
-        year=year,
-        assessments=tuple(assessments),
-        receipt=_receipt(rule_set, params, tables, whole_year),
-    )
+    scenario = tables.to_scenario()
+    return pure_assess_quotum(scenario, rules=rule_set, year=year, parameters=params)
 
 
 def compare(
@@ -1097,12 +1055,12 @@ def compare(
     rules: Sequence[str | RuleSet] | None = None,
     year: int,
     parameters: ParametersArg = None,
-) -> dict[str, tuple[BatchCount, QuotumReport]]:
+) -> dict[str, tuple[BatchCount, QuotumReport[QuotumResult]]]:
     """Count and assess the quotum under several rule sets (default: every registered one)."""
     from banenafspraak.rulesets import available_rule_sets  # noqa: PLC0415 - read when called
 
     chosen = [resolve(r) for r in (rules or available_rule_sets())]
-    results: dict[str, tuple[BatchCount, QuotumReport]] = {}
+    results: dict[str, tuple[BatchCount, QuotumReport[QuotumResult]]] = {}
     for rule_set in chosen:
         count = count_jobs(tables, rules=rule_set, year=year, parameters=parameters)
         quotum = assess_quotum(

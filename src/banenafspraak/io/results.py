@@ -15,12 +15,13 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     ``null``), ``reasons`` (``{"code", "text", "detail", "reference", "url", "tag"}``)),
     ``receipt``.
 ``quotum`` (:func:`quotum_document`)
-    ``kind`` (``"quotum"``), ``rules``, ``year``, ``employers`` (employer id -> every field of
-    :class:`~banenafspraak.QuotumAssessment`: ``sector``, ``liable``, ``active``,
-    ``total_hours``, ``percentage``, ``credited_hours``, ``job_hours``, ``required_hours``,
-    ``shortfall_jobs``, ``levy``, ``levied``, ``small_employer``, ``surcharge_base``,
-    ``exempt_wage``, ``surcharge_rate``, ``surcharge``, ``bonus``, ``lkv``, ``net_effect``,
-    ``reasons``; ``null`` where the rule set does not use a field), ``receipt``.
+    ``kind`` (``"quotum"``), ``rules``, ``year``, ``employers`` (employer id -> ``liable``,
+    ``active``, ``net_effect``, then every figure of the law's result by its key
+    (:meth:`~banenafspraak.QuotumResult.figures`: under ``wbqa-2015`` ``sector``,
+    ``total_hours``, ``percentage``, ``credited_hours``, ``required_hours``, ``shortfall_jobs``,
+    ``levy``, ``levied``; under the national instrument ``sector``, ``small_employer``,
+    ``surcharge_base``, ``surcharge_rate``, ``surcharge``, ``credited_hours``, ``bonus``,
+    ``lkv``), ``warnings`` and ``reasons``), ``receipt``.
 ``comparison`` (:func:`comparison_document`)
     ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
     rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
@@ -39,7 +40,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Protocol
@@ -51,11 +52,10 @@ from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
 from banenafspraak.io.bsn import mask_id
 from banenafspraak.periods import Period
-from banenafspraak.rulesets import Attribution, QuotumAssessment, Reason
+from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
 
 __all__ = [
-    "QUOTUM_FIELDS",
     "Table",
     "attribution_document",
     "comparison_document",
@@ -76,24 +76,6 @@ __all__ = [
 
 Number = Fraction | Decimal | int
 Formatter = Callable[[Number | None], str | None]
-
-QUOTUM_FIELDS = (
-    "total_hours",
-    "percentage",
-    "credited_hours",
-    "job_hours",
-    "required_hours",
-    "shortfall_jobs",
-    "levy",
-    "surcharge_base",
-    "exempt_wage",
-    "surcharge_rate",
-    "surcharge",
-    "bonus",
-    "lkv",
-    "net_effect",
-)
-"""The numeric fields of a quotum assessment, in the order the tables show them."""
 
 
 def exact(value: Number | None) -> str | None:
@@ -226,20 +208,25 @@ def totals_document(count: CountTotals, *, engine: str = "pure") -> dict[str, An
     }
 
 
-def _assessment(a: QuotumAssessment) -> dict[str, Any]:
+def _figure(value: FigureValue) -> str | bool | None:
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    return exact(value)
+
+
+def _assessment(a: QuotumResult) -> dict[str, Any]:
     document: dict[str, Any] = {
-        "sector": a.sector.value,
         "liable": a.liable,
         "active": a.active,
-        "levied": a.levied,
-        "small_employer": a.small_employer,
+        "net_effect": exact(a.net_effect),
     }
-    document.update({name: exact(getattr(a, name)) for name in QUOTUM_FIELDS})
+    document.update({f.key: _figure(f.value) for f in a.figures()})
+    document["warnings"] = list(a.warnings)
     document["reasons"] = [_reason(r) for r in a.reasons]
     return document
 
 
-def quotum_document(report: QuotumReport) -> dict[str, Any]:
+def quotum_document(report: QuotumReport[QuotumResult]) -> dict[str, Any]:
     """A :func:`~banenafspraak.assess_quotum` result as a JSON object (see the module docs)."""
     return {
         "kind": "quotum",
@@ -541,36 +528,36 @@ def totals_tables(
     return {"pools": pools, "employers": employers}
 
 
-def _used(assessments: Iterable[QuotumAssessment]) -> tuple[str, ...]:
-    listed = tuple(assessments)
-    return tuple(
-        name for name in QUOTUM_FIELDS if any(getattr(a, name) is not None for a in listed)
-    )
+def quotum_table(report: QuotumReport[QuotumResult], *, number: Formatter = exact) -> Table:
+    """Per employer: the figures of the law's result (its keys as headers) and the net effect."""
+    first = report.assessments[0].figures() if report.assessments else ()
+    keys = tuple(f.key for f in first if f.key not in {"liable", "active"})
 
+    def cell(value: FigureValue) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if value is None or isinstance(value, str):
+            return value or ""
+        return number(value) or ""
 
-def quotum_table(
-    report: QuotumReport, *, number: Formatter = exact, every_field: bool = False
-) -> Table:
-    """Per employer: liability and the quotum figures (the ones the rule set uses, or all)."""
-    fields = QUOTUM_FIELDS if every_field else _used(report.assessments)
-
-    def yes_no(flag: bool | None) -> str:  # noqa: FBT001 - a cell
-        return "" if flag is None else ("yes" if flag else "no")
-
-    return Table(
-        title=f"Quotum under {report.rules}, {report.year}",
-        headers=("employer", "sector", "liable", *fields, "levied"),
-        rows=tuple(
+    rows = []
+    for a in report.assessments:
+        values = {f.key: f.value for f in a.figures()}
+        rows.append(
             (
                 a.employer,
-                a.sector.value,
-                yes_no(a.liable),
-                *(number(getattr(a, name)) or "" for name in fields),
-                yes_no(a.levied),
+                cell(a.liable),
+                cell(a.active),
+                *(cell(values.get(key)) for key in keys),
+                number(a.net_effect) or "",
             )
-            for a in report.assessments
-        ),
-        numeric=frozenset(fields),
+        )
+    numeric = {f.key for f in first if f.unit}
+    return Table(
+        title=f"Quotum under {report.rules}, {report.year}",
+        headers=("employer", "liable", "active", *keys, "net_effect"),
+        rows=tuple(rows),
+        numeric=frozenset({*numeric, "net_effect"}),
     )
 
 

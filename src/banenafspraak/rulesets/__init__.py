@@ -14,18 +14,21 @@ from collections.abc import Mapping
 from importlib.metadata import entry_points
 from types import MappingProxyType
 
-import pendulum
-
 from banenafspraak._util import to_date
 from banenafspraak.exceptions import NoRuleSetInForceError, UnknownRuleSetError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.rulesets._protocol import (
     Attribution,
-    QuotumAssessment,
+    Figure,
+    FigureValue,
+    Ledger,
+    QuotumResult,
     Reason,
     RuleContext,
     RuleSet,
     Share,
+    Stage,
+    years_employed,
 )
 from banenafspraak.rulesets.contouren_2018 import CONTOUREN_2018
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
@@ -35,16 +38,22 @@ __all__ = [
     "BUILT_IN",
     "ENTRY_POINT_GROUP",
     "Attribution",
-    "QuotumAssessment",
+    "Figure",
+    "FigureValue",
+    "Ledger",
+    "QuotumResult",
     "Reason",
     "RuleContext",
     "RuleSet",
     "Share",
+    "Stage",
     "available_rule_sets",
+    "refresh",
     "resolve",
     "rule_set",
     "rule_set_in_force",
     "rule_sets",
+    "years_employed",
 ]
 
 ENTRY_POINT_GROUP = "banenafspraak.rulesets"
@@ -79,6 +88,11 @@ def _plugins() -> Mapping[str, RuleSet]:
     return MappingProxyType(found)
 
 
+def refresh() -> None:
+    """Read the entry points again (after installing or removing a plug-in in this process)."""
+    _plugins.cache_clear()
+
+
 def rule_sets() -> Mapping[str, RuleSet]:
     """Every registered rule set by name: the built-in ones, then third-party ones."""
     return MappingProxyType({**BUILT_IN, **_plugins()})
@@ -111,22 +125,12 @@ def resolve(rules: str | RuleSet) -> RuleSet:
     return rule_set(rules) if isinstance(rules, str) else rules
 
 
-def _starts(rules: RuleSet, parameters: Parameters) -> pendulum.Date | None:
-    """When a rule set starts: its parameter for that, if it names one, else ``in_force_from``."""
-    parameter = getattr(rules, "in_force_parameter", None)
-    if isinstance(parameter, str):
-        value = parameters.for_year(
-            parameter, rules.in_force_from.year if rules.in_force_from else 2015
-        )
-        return value if isinstance(value, pendulum.Date) else None
-    return rules.in_force_from
-
-
 def rule_set_in_force(on: object, *, parameters: Parameters | None = None) -> RuleSet:
     """The rule set in force on a date: the latest start on or before it.
 
-    Rule sets never enacted (``in_force_from`` is ``None``) are never selected. The start of the
-    2025 law is the parameter ``wet2025.article_2_in_force`` (override it in ``parameters``).
+    Each rule set says when it starts (:meth:`RuleSet.starts`); one that never started (``None``)
+    is never selected. The start of the 2025 law is the parameter
+    ``wet2025.article_2_in_force`` (override it in ``parameters``).
 
     Raises:
         NoRuleSetInForceError: for a date before the earliest start.
@@ -134,7 +138,7 @@ def rule_set_in_force(on: object, *, parameters: Parameters | None = None) -> Ru
     day = to_date(on)
     params = parameters or default_parameters()
     dated = sorted(
-        ((start, rs) for rs in rule_sets().values() if (start := _starts(rs, params)) is not None),
+        ((start, rs) for rs in rule_sets().values() if (start := rs.starts(params)) is not None),
         key=lambda pair: pair[0],
     )
     chosen: RuleSet | None = None

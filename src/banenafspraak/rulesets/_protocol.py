@@ -5,14 +5,15 @@ A rule set answers three questions, each as a small function over frozen values:
 * :meth:`RuleSet.attribute`: for one pay period of one placement, which share of its hours adds
   to which monitoring pool, which employer it is credited to, or why it counts nowhere;
 * :meth:`RuleSet.targets`: the cumulative extra jobs each pool must reach by the end of a year;
-* :meth:`RuleSet.assess_quotum`: the quotum of one employer in one year.
+* :meth:`RuleSet.assess_quotum`: the quotum instrument of one employer in one year, from the
+  year's count summed in a :class:`Ledger`, as the law's own :class:`QuotumResult`.
 
 Rule sets compose shared rules (:mod:`banenafspraak.rulesets.common`); they do not inherit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -20,10 +21,11 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 import pendulum
 
+from banenafspraak._util import FrozenMap, display, to_decimal_string
 from banenafspraak.employers import Employer, EmployerId
-from banenafspraak.parameters import Parameters
+from banenafspraak.parameters import Parameter, Parameters
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.sectors import Pool, Sector
+from banenafspraak.sectors import Pool
 
 if TYPE_CHECKING:
     from banenafspraak.people import Person
@@ -33,11 +35,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Attribution",
-    "QuotumAssessment",
+    "Figure",
+    "FigureValue",
+    "Ledger",
+    "QuotumResult",
     "Reason",
     "RuleContext",
     "RuleSet",
     "Share",
+    "Stage",
+    "years_employed",
 ]
 
 
@@ -121,44 +128,190 @@ class Attribution:
         return self.pool is not None
 
 
-def _money(value: object) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+FigureValue = Decimal | Fraction | bool | str | None
+"""The value of a :class:`Figure`: an exact number, a yes/no, a word, or nothing."""
 
 
 @attrs.frozen(kw_only=True)
-class QuotumAssessment:
-    """The quotum of one employer in one year under one rule set.
+class Figure:
+    """One figure of a quotum result, as a table, a CSV column or a JSON key shows it.
 
-    Under ``wbqa-2015`` the fields ``total_hours`` .. ``levy`` are the variables of Wfsv 38g(3)
-    and the nominal quotumheffing; under ``wet-banenafspraak-2025`` the ``surcharge_*``,
-    ``bonus``, ``lkv`` and ``net_effect`` fields hold the inclusiviteitsopslag, the
-    banenafspraakbonus and the loonkostenvoordeel. Fields a rule set does not use are ``None``.
-    Amounts are ``Decimal``: they are rounded only where the law rounds.
+    ``key`` is stable snake_case (the JSON key and CSV column); ``label`` is the human header;
+    ``unit`` is ``"h"``, ``"jobs"``, ``"EUR"``, ``"%"`` or ``""``.
     """
 
-    employer: EmployerId
+    key: str
+    label: str
+    value: FigureValue
+    unit: str = ""
+
+    @property
+    def header(self) -> str:
+        """The label with its unit, for a column header (``"surcharge EUR"``)."""
+        return f"{self.label} {self.unit}" if self.unit else self.label
+
+    def text(self) -> str:
+        """The value for a person to read: ``yes``/``no``, ``-`` for nothing, rounded numbers.
+
+        Rounding is for display only (half to even: amounts and hours to 2 decimals, jobs to 1;
+        a percentage as it is, or to 3 decimals when it has no end); the value stays exact.
+        """
+        value = self.value
+        if value is None:
+            return "-"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str):
+            return value
+        if self.unit == "%":
+            return to_decimal_string(value, 3)
+        return display(value, 1 if self.unit == "jobs" else 2)
+
+
+@runtime_checkable
+class QuotumResult(Protocol):
+    """What every law's quotum result shares, whatever its own figures.
+
+    A law returns its own frozen type (the 2015 quotum with A-D, tekort and heffing; the national
+    instrument with surcharge, bonus and LKV; a plug-in's own). Tables, JSON, CSV and
+    :func:`~banenafspraak.compare` read it through this protocol alone.
+    """
+
+    @property
+    def employer(self) -> EmployerId:
+        """The employer assessed."""
+
+    @property
+    def year(self) -> int:
+        """The calendar year assessed."""
+
+    @property
+    def rules(self) -> str:
+        """The rule set's name."""
+
+    @property
+    def liable(self) -> bool:
+        """The employer falls under the instrument in this year (size, exemptions)."""
+
+    @property
+    def active(self) -> bool:
+        """The instrument is switched on for the employer's pool in this year."""
+
+    @property
+    def net_effect(self) -> Decimal:
+        """What the instrument pays the employer (positive) or costs it (negative) in the year.
+
+        ``0`` when nothing is due, for example a heffing that is computed but not levied.
+        """
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The rules that decided it, in order."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the answer lacks (an input not given, a value assumed); empty when complete."""
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The figures a table shows, in the law's order (the same keys for every employer)."""
+
+
+@attrs.frozen(order=True)
+class Stage:
+    """Where in an employment a pay period lies: what a wage-cost subsidy's limits read.
+
+    ``years_employed`` is the number of whole years from the placement's first day to the pay
+    period's first day (the LKV's three-year limit, Wtl 2.12, version 2025-01-01).
+    """
+
+    years_employed: int
+
+
+def years_employed(first_day: pendulum.Date | None, day: pendulum.Date) -> int:
+    """Whole years from ``first_day`` to ``day`` (``0`` before or without a first day).
+
+    The largest ``n`` with ``first_day + n years <= day``, with pendulum's calendar arithmetic
+    (29 February plus one year is 28 February).
+    """
+    if first_day is None or day < first_day:
+        return 0
+    years = day.year - first_day.year
+    if first_day.add(years=years) > day:
+        years -= 1
+    return years
+
+
+def _hours_table(value: Mapping[EmployerId, Fraction]) -> FrozenMap[EmployerId, Fraction]:
+    return FrozenMap(value)
+
+
+@attrs.frozen(kw_only=True)
+class Ledger:
+    """A count of one calendar year, summed the ways a quotum instrument reads it.
+
+    Both engines build the same ledger: the pure path from its attributions, the batch engine
+    from its columns. A rule set's :meth:`RuleSet.assess_quotum` reads only this, the employer
+    and the parameters, which is what lets every law's instrument run at national scale.
+
+    Attributes:
+        year: the calendar year counted.
+        credited: per employer, all hours credited to it (in a pool or excluded from the
+            monitoring but credited, such as a 38b(2) person under the 2015 quotum).
+        credited_counted: per employer, the credited hours that add to a pool.
+        formal: per formal employer (the one whose loonaangifte holds the hours), per person,
+            per :class:`Stage`, the hours that add to a pool.
+    """
+
     year: int
-    rules: str
-    sector: Sector
-    liable: bool
-    reasons: tuple[Reason, ...]
-    active: bool = False
-    total_hours: Decimal | None = None
-    percentage: Decimal | None = None
-    credited_hours: Decimal | None = None
-    job_hours: Decimal | None = None
-    required_hours: Decimal | None = None
-    shortfall_jobs: Decimal | None = None
-    levy: Decimal | None = None
-    levied: bool = False
-    small_employer: bool | None = None
-    surcharge_base: Decimal | None = attrs.field(default=None, converter=_money)
-    exempt_wage: Decimal | None = attrs.field(default=None, converter=_money)
-    surcharge_rate: Decimal | None = None
-    surcharge: Decimal | None = None
-    bonus: Decimal | None = None
-    lkv: Decimal | None = None
-    net_effect: Decimal | None = None
+    credited: FrozenMap[EmployerId, Fraction] = attrs.field(
+        factory=FrozenMap, converter=_hours_table
+    )
+    credited_counted: FrozenMap[EmployerId, Fraction] = attrs.field(
+        factory=FrozenMap, converter=_hours_table
+    )
+    formal: FrozenMap[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]] = attrs.field(
+        factory=FrozenMap
+    )
+
+    def credited_hours(self, employer: str) -> Fraction:
+        """All hours credited to ``employer``."""
+        return self.credited.get(EmployerId(employer), Fraction(0))
+
+    def credited_counted_hours(self, employer: str) -> Fraction:
+        """The hours credited to ``employer`` that add to a pool."""
+        return self.credited_counted.get(EmployerId(employer), Fraction(0))
+
+    def formal_hours(self, employer: str) -> Mapping[str, Mapping[Stage, Fraction]]:
+        """Per person, per stage: the counted hours in ``employer``'s own loonaangifte."""
+        return self.formal.get(EmployerId(employer), FrozenMap())
+
+    @classmethod
+    def build(
+        cls,
+        year: int,
+        credited: Mapping[EmployerId, Fraction],
+        credited_counted: Mapping[EmployerId, Fraction],
+        formal: Mapping[EmployerId, Mapping[str, Mapping[Stage, Fraction]]],
+    ) -> Ledger:
+        """A ledger from plain mappings (zero entries dropped, so equal sums give equal ledgers)."""
+        return cls(
+            year=year,
+            credited={k: v for k, v in credited.items() if v},
+            credited_counted={k: v for k, v in credited_counted.items() if v},
+            formal=FrozenMap(
+                {
+                    employer: FrozenMap(
+                        {
+                            person: FrozenMap({s: h for s, h in stages.items() if h})
+                            for person, stages in people.items()
+                            if any(stages.values())
+                        }
+                    )
+                    for employer, people in formal.items()
+                    if any(any(s.values()) for s in people.values())
+                }
+            ),
+        )
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -203,7 +356,14 @@ class RuleSet(Protocol):
 
     @property
     def in_force_from(self) -> pendulum.Date | None:
-        """First day the rules applied; ``None`` for a proposal never enacted."""
+        """First day the rules applied by default; ``None`` for a proposal never enacted."""
+
+    def starts(self, parameters: Parameters) -> pendulum.Date | None:
+        """First day the rules apply with these parameters (``None``: never selected by date).
+
+        :func:`~banenafspraak.rule_set_in_force` chooses by this. A rule set whose start is a
+        parameter (the 2025 law's art. 2 date) reads it here; others return ``in_force_from``.
+        """
 
     @property
     def references(self) -> tuple[LegalReference, ...]:
@@ -212,6 +372,15 @@ class RuleSet(Protocol):
     @property
     def pools(self) -> tuple[Pool, ...]:
         """The monitoring pools this rule set counts in."""
+
+    @property
+    def extra_parameters(self) -> tuple[Parameter, ...]:
+        """Dated parameters of the rule set's own, added to the library's catalogue.
+
+        Empty for the built-in rule sets (their parameters are in the catalogue); a plug-in
+        brings its numbers here, each with its source and tag, and they can be overridden like
+        any other parameter.
+        """
 
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
@@ -225,7 +394,11 @@ class RuleSet(Protocol):
         self,
         employer: Employer,
         year: int,
-        credited: Sequence[Attribution],
+        ledger: Ledger,
         context: RuleContext,
-    ) -> QuotumAssessment:
-        """The quotum of ``employer`` in ``year``, given the attributions credited to it."""
+    ) -> QuotumResult:
+        """The quotum instrument of ``employer`` in ``year``, from the year's :class:`Ledger`.
+
+        It reads the ledger, the employer's own figures and ``context.parameters``; it must not
+        walk the scenario's placements (the batch engine hands it no placements).
+        """

@@ -6,8 +6,10 @@ a registration, the exclusions of internal Wsw work and beschut werk, and the jo
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pendulum
 
 from banenafspraak.employers import EmployerId
@@ -15,7 +17,7 @@ from banenafspraak.parameters import Parameters
 from banenafspraak.people import Ground, Person, Registration
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.rulesets._protocol import Reason, Share
+from banenafspraak.rulesets._protocol import Figure, Reason, Share
 from banenafspraak.sectors import Pool
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
     "REGISTERED",
     "SHELTERED_WORK",
     "WSW_INTERNAL",
+    "NoInstrument",
     "counted",
     "doelgroep_exclusion",
     "excluded",
@@ -185,3 +188,24 @@ def membership(
 def is_young_disabled(registration: Registration) -> bool:
     """A 38b(2) registration (jonggehandicapte with a provision)."""
     return registration.ground is Ground.YOUNG_DISABLED_WITH_PROVISION
+
+
+@attrs.frozen(kw_only=True)
+class NoInstrument:
+    """The quotum result of a rule set that has no quotum instrument: nothing due, one reason.
+
+    For plug-ins that only count; it satisfies :class:`~banenafspraak.rulesets.QuotumResult`.
+    """
+
+    employer: EmployerId
+    year: int
+    rules: str
+    reasons: tuple[Reason, ...] = ()
+    liable: bool = False
+    active: bool = False
+    net_effect: Decimal = Decimal(0)
+    warnings: tuple[str, ...] = ()
+
+    def figures(self) -> tuple[Figure, ...]:
+        """No figures."""
+        return ()

@@ -7,8 +7,8 @@ counts as under the 2025 law, and the instrument (an inclusiviteitsopslag paired
 individual bonus, net zero at the quotum) is computed with the 2025 law's parameters.
 
 The library ships it because policy work compares against it, and because it shows that a rule
-set is data plus small functions: it reuses the 2025 law's doelgroep test and quotum and adds one
-credit rule.
+set is data plus small functions: it reuses the national pool's doelgroep test and instrument
+(:mod:`banenafspraak.rulesets.national_pool`) and adds one credit rule.
 
 References:
     * Kamerbrief 20 November 2018, kst-34352-137 (the contours: one banenafspraak, opslag plus
@@ -17,12 +17,12 @@ References:
     * Kamerbrief 7 September 2018 (breed offensief) and the motion Nijkerken-De Haan of
       October 2018 (one target for market and government).
     * For everything not in the outline: the Wet banenafspraak (BWBR0051018), version 2026-07-01,
-      see :mod:`banenafspraak.rulesets.wet_2025`.
+      see :mod:`banenafspraak.rulesets.national_pool`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -30,17 +30,12 @@ import attrs
 import pendulum
 
 from banenafspraak.employers import Employer, EmployerId
-from banenafspraak.parameters import Parameters
+from banenafspraak.parameters import Parameter, Parameters
 from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.rulesets import common, wet_2025
-from banenafspraak.rulesets._protocol import (
-    Attribution,
-    QuotumAssessment,
-    Reason,
-    RuleContext,
-    Share,
-)
+from banenafspraak.rulesets import common, national_pool
+from banenafspraak.rulesets._protocol import Ledger, Reason, RuleContext, Share
+from banenafspraak.rulesets.national_pool import NationalInstrument
 from banenafspraak.sectors import Pool
 
 __all__ = ["CONTOUREN_2018", "Contouren2018"]
@@ -92,7 +87,7 @@ class Contouren2018:
     """The November 2018 outline (kst-34352-137): never enacted, never selected by date."""
 
     name: str = "contouren-2018"
-    version: str = "1"
+    version: str = "2"
     title: str = "Contouren vereenvoudiging banenafspraak (Kamerbrief 20 november 2018)"
     in_force_from: pendulum.Date | None = None
     references: tuple[LegalReference, ...] = (
@@ -100,13 +95,14 @@ class Contouren2018:
         LegalReference(law="Wet banenafspraak", article="2, 4(3), 6", version="2026-07-01"),
         LegalReference(law="Wtl", article="2.10-2.13", version="2026-01-01"),
     )
+    extra_parameters: tuple[Parameter, ...] = ()
     pools: tuple[Pool, ...] = (Pool.NATIONAL,)
 
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
         """One national pool; credited to the buyer of a running contract, else the employer."""
-        checked = wet_2025.doelgroep_reasons(placement, pay_period, context)
+        checked = national_pool.doelgroep_reasons(placement, pay_period, context)
         if isinstance(checked, Share):
             return (checked,)
         reasons = (*checked, ONE_POOL)
@@ -129,24 +125,18 @@ class Contouren2018:
 
     def targets(self, year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:
         """The national target, as under the 2025 law (the sum of the former sector targets)."""
-        return wet_2025.national_targets(year, parameters)
+        return national_pool.national_targets(year, parameters)
+
+    def starts(self, parameters: Parameters) -> pendulum.Date | None:  # noqa: ARG002
+        """Never: an outline that was not enacted is never selected by date."""
+        return None
 
     def assess_quotum(
-        self,
-        employer: Employer,
-        year: int,
-        credited: Sequence[Attribution],
-        context: RuleContext,
-    ) -> QuotumAssessment:
+        self, employer: Employer, year: int, ledger: Ledger, context: RuleContext
+    ) -> NationalInstrument:
         """Opslag, bonus, LKV and net effect as under the 2025 law (see INSTRUMENT)."""
-        return wet_2025.assess_national_quotum(
-            self.name,
-            employer,
-            year,
-            credited,
-            context,
-            attribute=self.attribute,
-            preamble=(INSTRUMENT,),
+        return national_pool.assess_national_instrument(
+            self.name, employer, year, ledger, context.parameters, preamble=(INSTRUMENT,)
         )
 
 

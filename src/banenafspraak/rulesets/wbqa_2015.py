@@ -16,30 +16,23 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import ClassVar
 
 import attrs
 import pendulum
 
 from banenafspraak._util import floor_decimal, floor_to
 from banenafspraak.employers import Employer, EmployerId, EmployerKind
-from banenafspraak.parameters import Parameters
-from banenafspraak.placements import PayPeriod, Placement
+from banenafspraak.parameters import Parameter, Parameters
+from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import common
-from banenafspraak.rulesets._protocol import (
-    Attribution,
-    QuotumAssessment,
-    Reason,
-    RuleContext,
-    Share,
-)
+from banenafspraak.rulesets._protocol import Figure, Ledger, Reason, RuleContext, Share
 from banenafspraak.sectors import Pool, Sector
 
-__all__ = ["WBQA_2015", "Wbqa2015"]
+__all__ = ["WBQA_2015", "SectorQuotum", "Wbqa2015"]
 
 
 def _wfsv(article: str, version: str = "2015-05-01") -> LegalReference:
@@ -83,10 +76,17 @@ NOT_CREDITED = Reason(
 )
 PLACED_BEFORE_2018 = Reason(
     code="W15-INLEEN-LEGAL-EMPLOYER",
-    text="before the inleen rules of 2018, a placed worker stays with the legal employer for the "
-    "quotum",
+    text="before the inleen rules of 2018, an uitzendkracht stays with the legal employer (the "
+    "agency) for the quotum",
     reference=_wfsv("38g(4)"),
     tag=Tag.UNVERIFIED,
+)
+WSW_SECONDED_BEFORE_2018 = Reason(
+    code="W15-WSW-NO-QUOTUM",
+    text="before the inleen rules of 2018, a seconded Wsw employee counts for no employer's "
+    "quotum: 38g(2) leaves Wsw employees out of A and C unless designated under 38g(4), and "
+    "no designation existed before Besluit Wfsv 2.27-2.33",
+    reference=_wfsv("38g(2),(4)"),
 )
 PROCUREMENT_AT_SUPPLIER = Reason(
     code="W15-PROCUREMENT",
@@ -141,8 +141,17 @@ PERCENTAGE_COMPUTED = Reason(
 )
 PERCENTAGE_MISSING = Reason(
     code="Q15-PCT-MISSING",
-    text="no quotumpercentage: none published and variable D of 38f not given for the sector",
+    text="no quotumpercentage: none published and variable D of 38f not given for the sector "
+    "in this year (D is a figure of one year and is not carried forward)",
     reference=_wfsv("38f(1)"),
+    tag=Tag.UNVERIFIED,
+)
+PERCENTAGE_WITH_H = Reason(
+    code="Q15-PCT-FORMULA-H",
+    text="no quotumpercentage: none published, and from the 2020 text the formula of 38f(2) "
+    "includes variable H (realised extra jobs), which the statute prints as an image the "
+    "library does not reconstruct",
+    reference=_wfsv("38f(1),(2)", "2020-01-01"),
     tag=Tag.UNVERIFIED,
 )
 SHORTFALL = Reason(
@@ -153,19 +162,83 @@ SHORTFALL = Reason(
 )
 LEVY = Reason(
     code="Q15-HEFFING",
-    text="quotumheffing = quotumtekort x EUR 5,000",
+    text="quotumheffing = quotumtekort x the amount per missing job",
     reference=_wfsv("38h(4)"),
 )
 NOT_ACTIVE = Reason(
     code="Q15-NOT-ACTIVE",
-    text="the quotum is not activated for the sector in this year: no heffing",
+    text="the quotum of this sector is not activated in this year (no activation regulation), "
+    "so there is no quotumpercentage, tekort or heffing",
     reference=_wfsv("122n(1), 38e(1)"),
 )
 NOT_LEVIED = Reason(
     code="Q15-NOT-LEVIED",
-    text="no heffing is levied for years before art. 2 of the Wet banenafspraak takes effect",
-    reference=_wfsv("122na", "2026-07-01"),
+    text="the heffing is nominal: it is not levied for any year before art. 2 of the Wet "
+    "banenafspraak takes effect, and from that date the 2015 quotum no longer applies",
+    reference=LegalReference(
+        law="Wfsv", article="122na", version="2026-01-01", source="Wet banenafspraak art. 12"
+    ),
 )
+
+
+@attrs.frozen(kw_only=True)
+class SectorQuotum:
+    """The 2015 quotum of one employer in one year (Wfsv 38e-38h; Besluit Wfsv 2.20-2.33).
+
+    Attributes:
+        employer, year, rules: what was assessed, under which rule set.
+        sector: the employer's sector, whose quotumpercentage applies.
+        liable: at least the threshold of verloonde uren in the year and the year before.
+        active: the sector's quotum is activated in the year (Wfsv 122n(1)).
+        total_hours: variable A, the verloonde uren (less a lender's placed staff), rounded down
+            to 2 decimals.
+        percentage: variable B, the quotumpercentage (``None`` when not active or not known).
+        credited_hours: variable C, the verloonde uren of arbeidsbeperkten credited to it.
+        job_hours: variable D of 38g, the hours of one job.
+        required_hours: ``A x B / 100``.
+        shortfall_jobs: the quotumtekort, rounded down to 1 decimal, at least 0.
+        levy: the nominal quotumheffing in EUR.
+        levied: always false: the heffing is not levied for any year (Wfsv 122na).
+        warnings: what is missing for a full answer.
+        reasons: the rules that decided it.
+    """
+
+    employer: EmployerId
+    year: int
+    rules: str
+    sector: Sector
+    liable: bool
+    active: bool
+    total_hours: Decimal
+    credited_hours: Decimal
+    job_hours: Decimal
+    percentage: Decimal | None = None
+    required_hours: Decimal | None = None
+    shortfall_jobs: Decimal | None = None
+    levy: Decimal | None = None
+    levied: bool = False
+    warnings: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def net_effect(self) -> Decimal:
+        """Minus the heffing when it is levied; 0 otherwise (always 0: Wfsv 122na)."""
+        return -self.levy if self.levied and self.levy is not None else Decimal(0)
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Active, liable, A, B, C, required hours, tekort, heffing, levied."""
+        return (
+            Figure(key="sector", label="sector", value=self.sector.value),
+            Figure(key="active", label="active", value=self.active),
+            Figure(key="liable", label="liable", value=self.liable),
+            Figure(key="total_hours", label="A total", value=self.total_hours, unit="h"),
+            Figure(key="percentage", label="B quotum", value=self.percentage, unit="%"),
+            Figure(key="credited_hours", label="C credited", value=self.credited_hours, unit="h"),
+            Figure(key="required_hours", label="required", value=self.required_hours, unit="h"),
+            Figure(key="shortfall_jobs", label="tekort", value=self.shortfall_jobs, unit="jobs"),
+            Figure(key="levy", label="heffing", value=self.levy, unit="EUR"),
+            Figure(key="levied", label="levied", value=self.levied),
+        )
 
 
 IN_FORCE = pendulum.Date(2015, 5, 1)
@@ -181,7 +254,7 @@ class Wbqa2015:
     """The 2015 rules (Wet banenafspraak en quotum arbeidsbeperkten, Stb. 2015, 155/156)."""
 
     name: str = "wbqa-2015"
-    version: str = "1"
+    version: str = "2"
     title: str = "Wet banenafspraak en quotum arbeidsbeperkten (2015)"
     in_force_from: pendulum.Date | None = IN_FORCE
     references: tuple[LegalReference, ...] = (
@@ -191,10 +264,12 @@ class Wbqa2015:
         LegalReference(law="Besluit SUWI", article="3.2", version="2018-07-28"),
         LegalReference(law="Regeling Wfsv", article="3.27, 3.34, 3.35"),
     )
+    extra_parameters: tuple[Parameter, ...] = ()
     pools: tuple[Pool, ...] = (Pool.MARKET, Pool.GOVERNMENT)
-    quotum_reads: ClassVar[str] = "credited_hours"
-    """The quotum reads only the sum of the credited hours (variable C): the batch engine may
-    hand it one summary attribution per employer."""
+
+    def starts(self, parameters: Parameters) -> pendulum.Date | None:  # noqa: ARG002
+        """1 May 2015 (Stb. 2015, 156), whatever the parameters."""
+        return self.in_force_from
 
     # -- where each job counts ------------------------------------------------------------------
 
@@ -250,7 +325,10 @@ class Wbqa2015:
         params = context.parameters
         credited_to: EmployerId | None
         if not params.flag("quotum.inleen_rules", year):
-            credit_reason, credited_to = PLACED_BEFORE_2018, employer.id
+            if placement.kind is PlacementKind.WSW_SECONDED:
+                credit_reason, credited_to = WSW_SECONDED_BEFORE_2018, None
+            else:
+                credit_reason, credited_to = PLACED_BEFORE_2018, employer.id
         elif placement.credited_to_hirer and placement.hirer is not None:
             credit_reason, credited_to = CREDITED_TO_HIRER, placement.hirer
         else:
@@ -281,38 +359,35 @@ class Wbqa2015:
     # -- the quotum -----------------------------------------------------------------------------
 
     def assess_quotum(
-        self,
-        employer: Employer,
-        year: int,
-        credited: Sequence[Attribution],
-        context: RuleContext,
-    ) -> QuotumAssessment:
+        self, employer: Employer, year: int, ledger: Ledger, context: RuleContext
+    ) -> SectorQuotum:
         """Liability, variables A-D, quotumtekort and the nominal heffing (Wfsv 38e-38h)."""
         params = context.parameters
         reasons: list[Reason] = []
-        total = self._quotum_hours(employer, year, params, reasons)
-        previous = self._quotum_hours(employer, year - 1, params, [])
+        total = self._quotum_hours(employer, year, year, params, reasons)
+        previous = self._quotum_hours(employer, year - 1, year, params, reasons)
         threshold = params.decimal("quotum.threshold_hours", year)
         liable = previous >= threshold and total >= threshold
         facts = f"{previous} h in {year - 1}, {total} h in {year}, threshold {threshold} h"
         reasons.append((THRESHOLD if liable else EXEMPT_SMALL).with_detail(facts))
         sector = employer.sector
         active = params.flag(f"quotum.active.{sector.value}", year)
-        credited_hours = floor_to(sum((a.hours for a in credited), Fraction(0)), 2)
+        credited_hours = floor_to(ledger.credited_hours(employer.id), 2)
         job_hours = params.decimal("quotum.employer_d", year)
-        base = QuotumAssessment(
+        base = SectorQuotum(
             employer=employer.id,
             year=year,
             rules=self.name,
             sector=sector,
             liable=liable,
-            reasons=(),
             active=active,
             total_hours=floor_decimal(total, 2),
             credited_hours=credited_hours,
             job_hours=job_hours,
         )
-        if not liable:
+        if not active:
+            reasons.append(NOT_ACTIVE.with_detail(f"{sector} in {year}"))
+        if not liable or not active:
             return attrs.evolve(base, reasons=tuple(reasons))
         percentage = self.quotum_percentage(sector, year, params, reasons)
         if percentage is None:
@@ -325,14 +400,12 @@ class Wbqa2015:
                 f"({floor_decimal(total, 2)} x {percentage}/100 - {credited_hours}) / {job_hours}"
             )
         )
-        levy = shortfall * params.decimal("quotum.levy_per_missing_job", year)
-        reasons.append(LEVY.with_detail(f"EUR {levy}"))
-        art2 = params.for_year("wet2025.article_2_in_force", year)
-        suspended = isinstance(art2, pendulum.Date) and year < art2.year
-        if not active:
-            reasons.append(NOT_ACTIVE.with_detail(f"{sector} in {year}"))
-        elif suspended:
-            reasons.append(NOT_LEVIED.with_detail(f"art. 2 from {art2}"))
+        per_job = params.decimal("quotum.levy_per_missing_job", year)
+        levy = shortfall * per_job
+        reasons.append(LEVY.with_detail(f"{shortfall} x EUR {per_job} = EUR {levy}"))
+        art2 = self.ends(params)
+        detail = f"art. 2 of the Wet banenafspraak from {art2}" if art2 else ""
+        reasons.append(NOT_LEVIED.with_detail(detail))
         return attrs.evolve(
             base,
             reasons=tuple(reasons),
@@ -340,17 +413,28 @@ class Wbqa2015:
             required_hours=required,
             shortfall_jobs=shortfall,
             levy=levy,
-            levied=active and not suspended and levy > 0,
         )
 
     @staticmethod
+    def ends(params: Parameters) -> pendulum.Date | None:
+        """The day the 2015 quotum stops applying: art. 2 of the Wet banenafspraak (art. 12)."""
+        art2 = params.for_year("wet2025.article_2_in_force", IN_FORCE.year)
+        return art2 if isinstance(art2, pendulum.Date) else None
+
+    @staticmethod
     def _quotum_hours(
-        employer: Employer, year: int, params: Parameters, reasons: list[Reason]
+        employer: Employer, year: int, heffing_year: int, params: Parameters, reasons: list[Reason]
     ) -> Decimal:
-        """Verloonde uren for A and the threshold, less a lender's placed staff (2.31, 2.33)."""
+        """Verloonde uren of ``year`` for A and the threshold, less a lender's placed staff.
+
+        Besluit Wfsv 2.31, 2.33 (2018-01-01): a lender (uitlener, SW-bedrijf) leaves out its
+        uitzendpersoneel or Wsw art. 2 staff. Whether it does follows the **heffing year**: for the
+        heffing year 2018 the 2017 hours of the threshold test are taken without them too.
+        """
         total = employer.hours_in(year)
         lender = employer.kind is EmployerKind.SHELTERED_WORKSHOP or (
-            employer.kind is EmployerKind.AGENCY and params.flag("quotum.inleen_rules", year)
+            employer.kind is EmployerKind.AGENCY
+            and params.flag("quotum.inleen_rules", heffing_year)
         )
         if lender:
             staff = employer.agency_or_wsw_staff_hours.get(year, Decimal(0))
@@ -374,7 +458,11 @@ class Wbqa2015:
         if isinstance(published, Decimal):
             notes.append(PERCENTAGE_PUBLISHED.with_detail(f"{published} % for {sector} {year}"))
             return published
-        total_jobs = params.for_year(f"quotum.d.{key}", year)
+        if params.flag("quotum.formula_with_h", year):
+            notes.append(PERCENTAGE_WITH_H.with_detail(f"{sector} {year}"))
+            return None
+        d_row = params[f"quotum.d.{key}"].row_for_year(year)
+        total_jobs = d_row.value if d_row.start.year == year else None
         if not isinstance(total_jobs, Decimal):
             notes.append(PERCENTAGE_MISSING.with_detail(f"{sector} {year}"))
             return None

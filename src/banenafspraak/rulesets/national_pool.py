@@ -1,0 +1,483 @@
+"""One national pool and its instrument: what the 2025 law and the 2018 outline share.
+
+Neither is a rule set; both rule sets compose these functions (no law module imports another):
+
+* the doelgroep test of the one national pool (:func:`doelgroep_reasons`) and the national target
+  (:func:`national_targets`);
+* the quotum instrument of the Wet banenafspraak: the inclusiviteitsopslag on the premium wage,
+  the banenafspraakbonus paired with it, and the loonkostenvoordeel (LKV) of the Wtl, computed
+  from a :class:`~banenafspraak.rulesets.Ledger` (:func:`assess_national_instrument`), as a
+  :class:`NationalInstrument`.
+
+References:
+    * Wet banenafspraak (BWBR0051018), version 2026-07-01: art. 1, 2, 4, 5, 6.
+      https://wetten.overheid.nl/BWBR0051018/2026-07-01
+    * Wet tegemoetkomingen loondomein (BWBR0037522), versions 2025-01-01 and 2026-01-01:
+      art. 2.10-2.13, 6.2. https://wetten.overheid.nl/BWBR0037522/2026-01-01
+    * Besluit Wfsv (BWBR0019070), version 2025-01-01: art. 2.19d (small employer, Aof premium).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from banenafspraak._util import as_decimal
+from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.parameters import Parameters
+from banenafspraak.placements import PayPeriod, Placement, PlacementKind
+from banenafspraak.references import LegalReference, Tag
+from banenafspraak.rulesets import common
+from banenafspraak.rulesets._protocol import (
+    Figure,
+    Ledger,
+    Reason,
+    RuleContext,
+    Share,
+)
+from banenafspraak.sectors import Pool, Sector
+
+__all__ = [
+    "NationalInstrument",
+    "assess_national_instrument",
+    "doelgroep_reasons",
+    "lkv_hours",
+    "national_targets",
+    "surcharge_rate",
+    "surcharge_start",
+]
+
+WBA_VERSION = "2026-07-01"
+
+
+def _wba(article: str, version: str = WBA_VERSION) -> LegalReference:
+    return LegalReference(law="Wet banenafspraak", article=article, version=version)
+
+
+def _wtl(article: str, version: str = "2026-01-01") -> LegalReference:
+    return LegalReference(law="Wtl", article=article, version=version)
+
+
+ZERO = Decimal(0)
+
+# -- the doelgroep test of the national pool ------------------------------------------------------
+
+NATIONAL = Reason(
+    code="W25-NATIONAL",
+    text="one national count of the verloonde uren of arbeidsbeperkten against 1 January 2013, "
+    "with no split into market and government",
+    reference=_wba("4(1),(2)"),
+)
+WSW_INTERNAL = Reason(
+    code="W25-WSW-INTERNAL",
+    text="a Wsw employee counts only for pay periods in which he is seconded: work inside the "
+    "SW-bedrijf counts nowhere",
+    reference=_wba("4(3)"),
+)
+SHELTERED_WORK = Reason(
+    code="W25-BESCHUT",
+    text="beschut werk (Participatiewet 10b) is outside the doelgroep",
+    reference=_wba("2(1)"),
+)
+YOUNG_DISABLED_COUNTS = Reason(
+    code="W25-38B2",
+    text="a young disabled person with a provision (Wfsv 38b(2)) counts in the national "
+    "monitoring (parameter wet2025.young_disabled_counts)",
+    reference=_wba("2, 4(1)"),
+    tag=Tag.UNVERIFIED,
+)
+YOUNG_DISABLED_EXCLUDED = Reason(
+    code="W25-38B2-EXCLUDED",
+    text="a young disabled person with a provision (Wfsv 38b(2)) is left out of the national "
+    "monitoring (parameter wet2025.young_disabled_counts)",
+    reference=_wba("2, 4(1)"),
+    tag=Tag.UNVERIFIED,
+)
+
+
+def doelgroep_reasons(
+    placement: Placement, pay_period: PayPeriod, context: RuleContext
+) -> Share | tuple[Reason, ...]:
+    """The doelgroep test of the one national pool.
+
+    Returns the share that counts nowhere (internal Wsw work, beschut werk, not registered, a
+    38b(2) person when the parameter leaves them out), or the reasons so far for a share that
+    counts (the registration, and why a 38b(2) person counts).
+    """
+    if placement.kind is PlacementKind.WSW_INTERNAL:
+        return common.excluded(WSW_INTERNAL)
+    if placement.kind is PlacementKind.SHELTERED_WORK:
+        return common.excluded(SHELTERED_WORK)
+    params = context.parameters
+    registration, registered = common.membership(
+        placement, pay_period, context.person(placement.person), params
+    )
+    if registration is None:
+        return common.excluded(registered)
+    reasons: tuple[Reason, ...] = (registered, NATIONAL)
+    if common.is_young_disabled(registration):
+        if not params.flag("wet2025.young_disabled_counts", pay_period.end.year):
+            return common.excluded(YOUNG_DISABLED_EXCLUDED, (registered,))
+        reasons = (*reasons, YOUNG_DISABLED_COUNTS)
+    return reasons
+
+
+def national_targets(year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:
+    """The national target: the sum of the former sector targets (Wet banenafspraak art. 4(2)).
+
+    The AMvB with the yearly numbers was not found; the sum of ``target.market`` and
+    ``target.government`` is the decision table's default (DECISIONS, tag D).
+    """
+    return {
+        Pool.NATIONAL: parameters.decimal("target.market", year)
+        + parameters.decimal("target.government", year)
+    }
+
+
+# -- the instrument: activation, inclusiviteitsopslag, banenafspraakbonus, LKV --------------------
+
+NOT_ACTIVATED = Reason(
+    code="W25-NOT-ACTIVATED",
+    text="no national activation has been decided: no inclusiviteitsopslag and no "
+    "banenafspraakbonus",
+    reference=_wba("5"),
+)
+NOT_YET_DUE = Reason(
+    code="W25-NOT-YET-DUE",
+    text="activation decided, but the inclusiviteitsopslag (and the bonus with it) applies only "
+    "from 1 January of the second calendar year after the year of the decision",
+    reference=_wba("6(1)"),
+)
+ACTIVE = Reason(
+    code="W25-ACTIVE",
+    text="the quotumregeling is active: the inclusiviteitsopslag is due from 1 January of the "
+    "second calendar year after the year of the activation decision",
+    reference=_wba("5, 6(1)"),
+)
+SMALL_EMPLOYER = Reason(
+    code="W25-SMALL",
+    text="exempt: a small employer for the Aof premium (premium wage in t-2 at most 25 x the "
+    "average premium wage)",
+    reference=_wba("6(3),(5)"),
+)
+NOT_SMALL_EMPLOYER = Reason(
+    code="W25-NOT-SMALL",
+    text="not a small employer for the Aof premium (premium wage in t-2 above 25 x the average "
+    "premium wage)",
+    reference=LegalReference(law="Besluit Wfsv", article="2.19d", version="2025-01-01"),
+)
+SMALL_UNKNOWN = Reason(
+    code="W25-SMALL-UNKNOWN",
+    text="whether the employer is small for the Aof premium is not known: neither its status "
+    "nor its premium wage of t-2 is given, so no inclusiviteitsopslag is computed",
+    reference=LegalReference(law="Besluit Wfsv", article="2.19d", version="2025-01-01"),
+    tag=Tag.DERIVED,
+)
+EXEMPT_WAGE = Reason(
+    code="W25-EXEMPT-WAGE",
+    text="surcharge base = premium wage less exempt wages: lent-out agency and seconded Wsw "
+    "staff, non-seconded Wsw staff, beschut werk, benefits paid through the employer",
+    reference=_wba("6(4),(8)"),
+)
+RATE_SET = Reason(
+    code="W25-RATE-SET",
+    text="the inclusiviteitsopslag percentage set by ministerial regulation",
+    reference=_wba("6(6)"),
+)
+RATE_CALIBRATED = Reason(
+    code="W25-RATE-CALIBRATED",
+    text="no percentage set: net-zero calibration, bonus per hour x national quotum share / "
+    "average hourly wage, so that an employer exactly at the quotum pays nothing net "
+    "(illustrative)",
+    reference=LegalReference(
+        law="Wet banenafspraak",
+        article="6(6)",
+        version=WBA_VERSION,
+        source="kst-34352-137; recht.nl 2020 (net-zero design)",
+    ),
+    tag=Tag.UNVERIFIED,
+)
+SURCHARGE = Reason(
+    code="W25-SURCHARGE",
+    text="inclusiviteitsopslag = percentage x surcharge base, on top of the high Aof premium",
+    reference=_wba("6(1),(2)"),
+)
+BONUS = Reason(
+    code="W25-BONUS",
+    text="banenafspraakbonus = bonus per verloond uur x verloonde uren of doelgroep employees "
+    "(a raise of the LKV while the quotumregeling is active; amount illustrative)",
+    reference=_wtl("2.13(2)"),
+    tag=Tag.UNVERIFIED,
+)
+LKV = Reason(
+    code="W25-LKV",
+    text="loonkostenvoordeel doelgroep banenafspraak: an amount per verloond uur, at most an "
+    "amount per employee per year, to the formal employer",
+    reference=_wtl("2.10, 2.13"),
+)
+LKV_UNLIMITED = Reason(
+    code="W25-LKV-UNLIMITED",
+    text="from 2026 the LKV runs as long as the employment lasts, with no doelgroepverklaring",
+    reference=_wtl("2.12, 6.2"),
+)
+LKV_LIMITED = Reason(
+    code="W25-LKV-3Y",
+    text="before 2026 the LKV runs at most a number of years from the start of the employment",
+    reference=_wtl("2.12", "2025-01-01"),
+)
+LKV_DECLARATION = Reason(
+    code="W25-LKV-DECLARATION",
+    text="before 2026 the LKV needs a doelgroepverklaring (parameter lkv.declaration_held)",
+    reference=_wtl("2.10, 6.2", "2025-01-01"),
+    tag=Tag.UNVERIFIED,
+)
+NET_EFFECT = Reason(
+    code="W25-NET",
+    text="net effect = banenafspraakbonus - inclusiviteitsopslag (the LKV is paid whether or not "
+    "the quotum is active, and is reported beside it)",
+    reference=_wba("6"),
+    tag=Tag.DERIVED,
+)
+
+
+def surcharge_start(
+    parameters: Parameters, year: int
+) -> tuple[pendulum.Date, pendulum.Date] | None:
+    """The activation decision and the first day the inclusiviteitsopslag is due, if decided.
+
+    Art. 6(1): due from 1 January of the second calendar year after the year in which the
+    activation was decided (decided in 2027: due from 1 January 2029).
+    """
+    decided = parameters.for_year("wet2025.activation_decided_on", year)
+    if not isinstance(decided, pendulum.Date):
+        return None
+    return decided, pendulum.Date(decided.year + 2, 1, 1)
+
+
+def surcharge_rate(parameters: Parameters, year: int) -> tuple[Decimal, Reason]:
+    """The inclusiviteitsopslag in percent of the premium wage, and how it was found.
+
+    The regulation's percentage (``wet2025.surcharge_rate``) when set; otherwise the net-zero
+    calibration ``bonus per hour x quotum share / average hourly wage``: an employer whose
+    doelgroep hours are exactly the quotum share of its hours gets back in bonus what it pays in
+    surcharge (spec §7.3: 3.76 x 2.76 % / 30 = 0.34592 %). Exact where the quotient is a finite
+    decimal; otherwise to 28 significant digits (illustrative values only).
+    """
+    given = parameters.for_year("wet2025.surcharge_rate", year)
+    if isinstance(given, Decimal):
+        return given, RATE_SET.with_detail(f"{given} %")
+    bonus = parameters.decimal("wet2025.bonus_per_hour", year)
+    share = parameters.decimal("wet2025.quotum_share", year)
+    wage = parameters.decimal("wet2025.average_hourly_wage", year)
+    rate = (bonus * share / wage).normalize()
+    detail = f"{bonus} x {share} % / {wage} = {rate} %"
+    return rate, RATE_CALIBRATED.with_detail(detail)
+
+
+def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[bool | None, Reason]:
+    """The Aof small-employer test (Besluit Wfsv 2.19d): a given flag, or the wage of t-2.
+
+    ``None`` when neither the status for ``year`` nor the premium wage of ``year - 2`` is given:
+    a missing wage is never read as 0.
+    """
+    if year in employer.small_employer:
+        small = employer.small_employer[year]
+        why = SMALL_EMPLOYER if small else NOT_SMALL_EMPLOYER
+        return small, why.with_detail(f"given for {year}")
+    if (year - 2) not in employer.premium_wage:
+        return None, SMALL_UNKNOWN.with_detail(f"no premium wage for {year - 2}")
+    threshold = params.decimal("wet2025.small_employer_wage_threshold", year)
+    wage = employer.premium_wage[year - 2]
+    small = wage <= threshold
+    why = SMALL_EMPLOYER if small else NOT_SMALL_EMPLOYER
+    return small, why.with_detail(f"premium wage {year - 2} EUR {wage}, threshold EUR {threshold}")
+
+
+def lkv_hours(
+    employer: Employer, ledger: Ledger, params: Parameters
+) -> tuple[Mapping[str, Fraction], tuple[Reason, ...]]:
+    """Per person, the verloonde uren of ``ledger.year`` that give ``employer`` the LKV.
+
+    The LKV goes to the employer in whose loonaangifte the hours are (Wtl 2.1, 2.10): the
+    ledger's counted hours at the formal employer. Before 2026 a pay period counts only if it
+    starts within ``lkv.max_years`` whole years of the employment's first day (Wtl 2.12, version
+    2025-01-01) and only with a doelgroepverklaring (parameter ``lkv.declaration_held``); from
+    2026 neither limit applies (Wtl 2.12, 6.2, version 2026-01-01).
+    """
+    year = ledger.year
+    max_years = params.for_year("lkv.max_years", year)
+    declaration_needed = params.flag("lkv.declaration_required", year)
+    rate = params.decimal("lkv.rate_per_hour", year)
+    cap = params.decimal("lkv.cap_per_employee_year", year)
+    reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
+    if declaration_needed and not params.flag("lkv.declaration_held", year):
+        return {}, (*reasons, LKV_DECLARATION.with_detail("no declaration: no LKV"))
+    if declaration_needed:
+        reasons.append(LKV_DECLARATION.with_detail("declaration held"))
+    limit = int(max_years) if isinstance(max_years, Decimal) else None
+    if limit is None:
+        reasons.append(LKV_UNLIMITED)
+    hours: dict[str, Fraction] = {}
+    cut: list[str] = []
+    for person, stages in sorted(ledger.formal_hours(employer.id).items()):
+        inside = sum(
+            (h for s, h in stages.items() if limit is None or s.years_employed < limit),
+            Fraction(0),
+        )
+        if inside:
+            hours[person] = inside
+        if limit is not None and any(s.years_employed >= limit for s in stages):
+            cut.append(person)
+    if cut:
+        reasons.append(
+            LKV_LIMITED.with_detail(f"{limit} years: ended for person(s) {', '.join(cut)}")
+        )
+    return hours, tuple(reasons)
+
+
+@attrs.frozen(kw_only=True)
+class NationalInstrument:
+    """The quotum instrument of the Wet banenafspraak for one employer in one year.
+
+    Attributes:
+        employer, year, rules: what was assessed, under which rule set.
+        sector: the employer's sector (for reports; the instrument is national).
+        active: the inclusiviteitsopslag is due in the year (art. 5, 6(1)); the bonus is paid
+            in the same years.
+        liable: active and not a small employer for the Aof premium (art. 6(3)).
+        small_employer: the Aof small-employer status; ``None`` when it cannot be known.
+        premium_wage, exempt_wage, surcharge_base: art. 6(4),(8), in EUR.
+        surcharge_rate: the inclusiviteitsopslag in percent (``None`` when not active).
+        surcharge: the inclusiviteitsopslag in EUR.
+        credited_hours: the counted doelgroep hours credited to the employer (the bonus hours).
+        bonus: the banenafspraakbonus in EUR.
+        lkv: the loonkostenvoordeel in EUR (paid whether or not the quotum is active).
+        net_effect: bonus - surcharge, in EUR (the LKV is outside it).
+        warnings: what is missing for a full answer.
+        reasons: the rules that decided it.
+    """
+
+    employer: EmployerId
+    year: int
+    rules: str
+    sector: Sector
+    active: bool
+    liable: bool
+    small_employer: bool | None
+    premium_wage: Decimal
+    exempt_wage: Decimal
+    surcharge_base: Decimal
+    surcharge_rate: Decimal | None
+    surcharge: Decimal
+    credited_hours: Decimal
+    bonus: Decimal
+    lkv: Decimal
+    net_effect: Decimal
+    warnings: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Sector, active, liable, small, base, rate, surcharge, bonus hours, bonus, LKV."""
+        return (
+            Figure(key="sector", label="sector", value=self.sector.value),
+            Figure(key="active", label="active", value=self.active),
+            Figure(key="liable", label="liable", value=self.liable),
+            Figure(key="small_employer", label="small employer", value=self.small_employer),
+            Figure(
+                key="surcharge_base", label="surcharge base", value=self.surcharge_base, unit="EUR"
+            ),
+            Figure(key="surcharge_rate", label="rate", value=self.surcharge_rate, unit="%"),
+            Figure(key="surcharge", label="surcharge", value=self.surcharge, unit="EUR"),
+            Figure(key="credited_hours", label="bonus hours", value=self.credited_hours, unit="h"),
+            Figure(key="bonus", label="bonus", value=self.bonus, unit="EUR"),
+            Figure(key="lkv", label="LKV", value=self.lkv, unit="EUR"),
+        )
+
+
+def assess_national_instrument(
+    rules: str,
+    employer: Employer,
+    year: int,
+    ledger: Ledger,
+    params: Parameters,
+    *,
+    preamble: tuple[Reason, ...] = (),
+) -> NationalInstrument:
+    """Inclusiviteitsopslag, banenafspraakbonus, LKV and their net effect for one employer.
+
+    * ``active``: the surcharge is due in ``year`` (art. 6(1)); the bonus is paid in the same
+      years (it pairs with the surcharge, Wtl 2.13(2) via art. 1 "quotumregeling").
+    * ``liable``: active and not a small employer for the Aof premium (art. 6(3)).
+    * ``surcharge_base`` = premium wage - exempt wage (art. 6(4),(8)), never below 0.
+    * ``bonus`` = bonus per hour x the counted hours credited to the employer.
+    * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_hours`.
+    * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
+      the quotum is active.
+    """
+    reasons: list[Reason] = list(preamble)
+    warnings: list[str] = []
+    premium_wage = employer.premium_wage.get(year, ZERO)
+    exempt_wage = min(employer.exempt_wage.get(year, ZERO), premium_wage)
+    base = premium_wage - exempt_wage
+    small, small_reason = small_employer(employer, year, params)
+    credited_hours = ledger.credited_counted_hours(employer.id)
+    start = surcharge_start(params, year)
+    active = start is not None and year >= start[1].year
+    if start is None:
+        reasons.append(NOT_ACTIVATED)
+    elif not active:
+        reasons.append(NOT_YET_DUE.with_detail(f"decided {start[0]}, due from {start[1]}"))
+    else:
+        reasons.append(ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}"))
+    reasons.append(small_reason)
+    liable = active and small is False
+    rate: Decimal | None = None
+    surcharge = bonus = ZERO
+    if active:
+        if small is None:
+            warnings.append(
+                f"employer {employer.id}: premium wage of {year - 2} not given, so whether it is "
+                f"a small employer in {year} is unknown and no surcharge is computed"
+            )
+        reasons.append(
+            EXEMPT_WAGE.with_detail(f"EUR {premium_wage} - EUR {exempt_wage} = EUR {base}")
+        )
+        rate, rate_reason = surcharge_rate(params, year)
+        reasons.append(rate_reason)
+        if liable:
+            surcharge = rate * base / 100
+            reasons.append(SURCHARGE.with_detail(f"{rate} % x EUR {base} = EUR {surcharge}"))
+        per_hour = params.decimal("wet2025.bonus_per_hour", year)
+        bonus = as_decimal(Fraction(per_hour) * credited_hours)
+        reasons.append(BONUS.with_detail(f"EUR {per_hour} x {as_decimal(credited_hours)} h"))
+    per_person, lkv_reasons = lkv_hours(employer, ledger, params)
+    lkv_rate = Fraction(params.decimal("lkv.rate_per_hour", year))
+    cap = Fraction(params.decimal("lkv.cap_per_employee_year", year))
+    lkv = as_decimal(sum((min(lkv_rate * h, cap) for h in per_person.values()), Fraction(0)))
+    reasons.extend(lkv_reasons)
+    net = bonus - surcharge
+    reasons.append(NET_EFFECT.with_detail(f"EUR {bonus} - EUR {surcharge} = EUR {net}"))
+    return NationalInstrument(
+        employer=employer.id,
+        year=year,
+        rules=rules,
+        sector=employer.sector,
+        active=active,
+        liable=liable,
+        small_employer=small,
+        premium_wage=premium_wage,
+        exempt_wage=exempt_wage,
+        surcharge_base=base,
+        surcharge_rate=rate,
+        surcharge=surcharge,
+        credited_hours=as_decimal(credited_hours),
+        bonus=bonus,
+        lkv=lkv,
+        net_effect=net,
+        warnings=tuple(warnings),
+        reasons=tuple(reasons),
+    )
