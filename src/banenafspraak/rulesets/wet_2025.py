@@ -493,7 +493,7 @@ def assess_national_quotum(
         employer=employer.id,
         year=year,
         rules=rules,
-        sector=employer.sector,
+        sector=employer.sector_in(year),
         liable=liable,
         reasons=tuple(reasons),
         active=active,
