@@ -43,6 +43,17 @@ class EmployerKind(enum.StrEnum):
     SHELTERED_WORKSHOP = "sheltered_workshop"
     """An *SW-bedrijf*: the employer of Wsw art. 2 staff (Besluit Wfsv 2.27(b))."""
 
+    @property
+    def lends_staff(self) -> bool:
+        """The kind may place its workers with a hirer (agency or Wsw-seconded placements).
+
+        The inleen rules speak of the *uitlenende werkgever* with its uitzendpersoneel and of the
+        SW-bedrijf that makes workers available (Besluit Wfsv art. 2.27, 2.31(a),(b), text of
+        2018-01-01, BWBR0019070). A regular employer lending its own employee is no uitlener:
+        that is collegial secondment, an ``employee`` placement with a hirer.
+        """
+        return self in {EmployerKind.AGENCY, EmployerKind.SHELTERED_WORKSHOP}
+
 
 def _year_table(value: object) -> FrozenMap[int, Decimal]:
     if value is None:

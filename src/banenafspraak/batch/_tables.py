@@ -40,7 +40,7 @@ from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
-from banenafspraak.scenario import Scenario
+from banenafspraak.scenario import Scenario, lending_employer_problem
 from banenafspraak.sectors import Sector
 
 __all__ = ["HOURS_SCALE", "TABLES", "Tables"]
@@ -227,6 +227,7 @@ def _check_references(tables: Tables, problems: list[Problem]) -> None:
             Problem(f"{table} row {row['_row'] + 1}", column, str(row[column]), f"unknown {noun}")
             for row in unknown.head(_MAX_LISTED).iter_rows(named=True)
         )
+    _check_lending_employers(tables, problems)
     for table in ("employers", "placements", "contracts"):
         frame = getattr(tables, table)
         duplicated = frame.filter(pl.col("id").is_duplicated())["id"].unique().sort()
@@ -247,6 +248,31 @@ def _check_references(tables: Tables, problems: list[Problem]) -> None:
                 "the pay period ends before it starts, or holds more than 24 hours a day",
             )
         )
+
+
+_LENDING_PLACEMENTS = tuple(k.value for k in PlacementKind if k.lends_to_hirer)
+_LENDING_EMPLOYERS = tuple(k.value for k in EmployerKind if k.lends_staff)
+
+
+def _check_lending_employers(tables: Tables, problems: list[Problem]) -> None:
+    """Agency and Wsw-seconded placements need an agency or SW-bedrijf as employer."""
+    kinds = tables.employers.select(pl.col("id").alias("employer"), pl.col("kind").alias("_ek"))
+    wrong = (
+        tables.placements.with_row_index("_row")
+        .filter(pl.col("kind").is_in(_LENDING_PLACEMENTS))
+        .join(kinds.unique("employer", keep="first"), on="employer", how="inner")
+        .filter(~pl.col("_ek").is_in(_LENDING_EMPLOYERS))
+        .sort("_row")
+    )
+    problems.extend(
+        lending_employer_problem(
+            f"placements row {row['_row'] + 1} (placement {row['id']!r})",
+            PlacementKind(row["kind"]),
+            row["employer"],
+            EmployerKind(row["_ek"]),
+        )
+        for row in wrong.head(_MAX_LISTED).iter_rows(named=True)
+    )
 
 
 @attrs.frozen(kw_only=True)
