@@ -211,7 +211,8 @@ def lending_employer_problem(
         where,
         "kind",
         str(kind),
-        f"a {kind} placement needs an employer of kind agency or sheltered_workshop; employer "
+        f"a placement of kind {kind} needs an employer of kind agency or sheltered_workshop; "
+        f"employer "
         f"{employer!r} is {employer_kind} (a regular employer lending its own employee is kind "
         "employee with a hirer: collegial secondment)",
     )
