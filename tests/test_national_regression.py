@@ -17,6 +17,7 @@ from banenafspraak.national import (
     PublishedYear,
     national_test,
 )
+from banenafspraak.references import Tag
 
 # year: (market met, government met, national met under the 2025 law, national shortfall)
 EXPECTED = {
@@ -26,7 +27,7 @@ EXPECTED = {
     2018: (True, False, True, 0),
     2019: (True, False, True, 0),
     2020: (True, False, False, 1_403),
-    2021: (True, False, False, 7_192),
+    2021: (True, False, False, 7_191),
     2022: (True, False, False, 11_383),
 }
 
@@ -85,12 +86,25 @@ def test_2017_government_missed_but_the_nation_met_its_target() -> None:
     assert not national_test(year_2017, rules="wbqa-2015")[1].met
 
 
-def test_2021_missed_nationally_by_7192_jobs() -> None:
-    """Spec §8: 72,808 < 80,000: activation possible for all employers, market included."""
+def test_2021_missed_nationally_by_7191_jobs_as_in_the_ministers_letter_of_2022() -> None:
+    """Results letter of 7 July 2022: 72,809 < 80,000, short by 7,191 (sectors sum to 72,808)."""
     (national,) = national_test(PUBLISHED[6], rules="wet-banenafspraak-2025")
-    assert national.realised == 72_808
-    assert national.shortfall == 7_192
+    assert national.realised == 72_809
+    assert national.shortfall == 7_191
     assert not national.met
+
+
+def test_the_2018_total_is_the_sum_of_the_sector_figures_tagged_derived() -> None:
+    """Vier-meting: 44,017 + 7,940 = 51,957; the letter's own total was not found, so tag D."""
+    year_2018 = PUBLISHED[3]
+    assert (year_2018.year, year_2018.total) == (2018, 44_017 + 7_940)
+    assert year_2018.tag is Tag.DERIVED
+
+
+@pytest.mark.parametrize("published", PUBLISHED, ids=lambda p: str(p.year))
+def test_every_published_year_names_its_source_and_tag(published: PublishedYear) -> None:
+    assert published.source
+    assert published.tag in {Tag.SECONDARY, Tag.DERIVED}
 
 
 def test_the_national_test_takes_the_sum_of_the_sectors_when_no_total_is_given() -> None:

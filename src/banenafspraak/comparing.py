@@ -330,6 +330,8 @@ def _employer_line(
     names: Sequence[str],
     counts: dict[str, JobCount],
     quotums: dict[str, QuotumReport[QuotumResult]],
+    *,
+    year: int,
 ) -> EmployerLine:
     figures = {name: _employer_figures(employer, counts[name], quotums[name]) for name in names}
     reference = names[0]
@@ -374,7 +376,7 @@ def _employer_line(
     return EmployerLine(
         employer=employer,
         name=noun.name,
-        sector=noun.sector,
+        sector=noun.sector_in(year),
         figures=FrozenMap(figures),
         differences=tuple(differences),
     )
@@ -424,7 +426,8 @@ def compare(
         year=year,
         pools=tuple(_pool_line(pool, names, counts) for pool in pools),
         employers=tuple(
-            _employer_line(scenario, e.id, names, counts, quotums) for e in scenario.employers
+            _employer_line(scenario, e.id, names, counts, quotums, year=year)
+            for e in scenario.employers
         ),
         counts=FrozenMap(counts),
         quotums=FrozenMap(quotums),
@@ -466,9 +469,10 @@ def _government_jobs(count: JobCount) -> tuple[Fraction, dict[Subsector | None, 
         if a.pool is None or a.credited_to is None:
             continue
         employer = scenario.employer(a.credited_to)
-        if employer.sector is Sector.GOVERNMENT:
+        year = a.pay_period.end.year  # Regeling Wfsv 3.27: the sector of the pay period's year
+        if employer.sector_in(year) is Sector.GOVERNMENT:
             total += a.jobs
-            parts[employer.subsector] += a.jobs
+            parts[employer.subsector_in(year)] += a.jobs
     return total, parts
 
 

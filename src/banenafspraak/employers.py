@@ -1,7 +1,8 @@
 """Employers (*werkgevers*) and their yearly totals.
 
 An employer is identified by its *loonheffingennummer* or any key; the quotum is computed at that
-level (wbqa-2015 spec §4.1). Its sector is input (see :func:`derive_sector` for the legal test).
+level (wbqa-2015 spec §4.1). Its sector is input (see :func:`derive_sector` for the legal test),
+fixed per calendar year: :meth:`Employer.sector_in` gives the sector of a year.
 """
 
 from __future__ import annotations
@@ -42,6 +43,17 @@ class EmployerKind(enum.StrEnum):
     SHELTERED_WORKSHOP = "sheltered_workshop"
     """An *SW-bedrijf*: the employer of Wsw art. 2 staff (Besluit Wfsv 2.27(b))."""
 
+    @property
+    def lends_staff(self) -> bool:
+        """The kind may place its workers with a hirer (agency or Wsw-seconded placements).
+
+        The inleen rules speak of the *uitlenende werkgever* with its uitzendpersoneel and of the
+        SW-bedrijf that makes workers available (Besluit Wfsv art. 2.27, 2.31(a),(b), text of
+        2018-01-01, BWBR0019070). A regular employer lending its own employee is no uitlener:
+        that is collegial secondment, an ``employee`` placement with a hirer.
+        """
+        return self in {EmployerKind.AGENCY, EmployerKind.SHELTERED_WORKSHOP}
+
 
 def _year_table(value: object) -> FrozenMap[int, Decimal]:
     if value is None:
@@ -74,6 +86,23 @@ def _flag_table(value: object) -> FrozenMap[int, bool]:
     return FrozenMap(table)
 
 
+def _sector_table(value: object) -> FrozenMap[int, Sector]:
+    if value is None:
+        return FrozenMap()
+    if not hasattr(value, "items"):
+        msg = f"expected a mapping of year to sector, got {value!r}"
+        raise TypeError(msg)
+    table: dict[int, Sector] = {}
+    for year, sector in value.items():
+        try:
+            table[int(year)] = Sector(sector)
+        except ValueError:
+            allowed = ", ".join(s.value for s in Sector)
+            msg = f"sector for {year} must be one of {allowed}, got {sector!r}"
+            raise ValueError(msg) from None
+    return FrozenMap(table)
+
+
 @attrs.frozen(kw_only=True)
 class Employer:
     """An employer (*werkgever*, WW/ZW/WIA; Wfsv art. 1).
@@ -81,8 +110,14 @@ class Employer:
     Args:
         id: loonheffingennummer or any key.
         name: for reports.
-        sector: ``MARKET`` (niet-overheid) or ``GOVERNMENT`` (overheid), Wfsv 38c.
-        subsector: for government employers, the reporting sub-sector (optional).
+        sector: ``MARKET`` (niet-overheid) or ``GOVERNMENT`` (overheid), Wfsv 38c: the sector of
+            every year that ``sector_by_year`` does not name.
+        sector_by_year: per calendar year, the sector where it differs from ``sector``. The
+            sector is fixed for a whole year, judged on the last aangifte period of the year
+            before (Regeling Wfsv art. 3.27); an employer that changes sector changes it on
+            1 January.
+        subsector: for government employers, the reporting sub-sector (optional); it applies in
+            the years the employer is in the government sector.
         kind: regular, agency (uitlener) or sheltered workshop (SW-bedrijf).
         total_hours: per calendar year, all *verloonde uren* of all its employees (quotum variable
             A before deductions, and the size threshold of Wfsv 34(4),(6)). A year that is not
@@ -102,6 +137,7 @@ class Employer:
     id: EmployerId = attrs.field(converter=employer_id, validator=attrs.validators.min_len(1))
     name: str = ""
     sector: Sector = attrs.field(converter=Sector)
+    sector_by_year: FrozenMap[int, Sector] = attrs.field(factory=FrozenMap, converter=_sector_table)
     subsector: Subsector | None = attrs.field(
         default=None, converter=attrs.converters.optional(Subsector)
     )
@@ -116,9 +152,23 @@ class Employer:
 
     @subsector.validator
     def _subsector_only_for_government(self, _a: object, value: Subsector | None) -> None:
-        if value is not None and self.sector is not Sector.GOVERNMENT:
+        sectors = {self.sector, *self.sector_by_year.values()}
+        if value is not None and Sector.GOVERNMENT not in sectors:
             msg = f"a sub-sector ({value}) is given for a {self.sector} employer"
             raise ValueError(msg)
+
+    def sector_in(self, year: int) -> Sector:
+        """The sector of calendar year ``year`` (Regeling Wfsv art. 3.27: fixed per year).
+
+        >>> e = Employer(id="E", sector="market", sector_by_year={2019: "government"})
+        >>> e.sector_in(2018), e.sector_in(2019)
+        (<Sector.MARKET: 'market'>, <Sector.GOVERNMENT: 'government'>)
+        """
+        return self.sector_by_year.get(year, self.sector)
+
+    def subsector_in(self, year: int) -> Subsector | None:
+        """The sub-sector in ``year``: ``subsector`` when the employer is in government then."""
+        return self.subsector if self.sector_in(year) is Sector.GOVERNMENT else None
 
     def hours_in(self, year: int) -> Decimal:
         """Total verloonde uren in ``year`` (0 when not given)."""

@@ -47,7 +47,7 @@ def explain_placement(count: JobCount, placement_id: str) -> str:
     lines = [
         f"Placement {placement.id} under {count.rules}, {count.period}",
         f"  person {placement.person}, employed by {employer.id} ({employer.name or 'no name'}, "
-        f"{employer.sector}, {employer.kind}), kind {placement.kind}"
+        f"{employer.sector_in(count.period.end.year)}, {employer.kind}), kind {placement.kind}"
         + (f", hirer {placement.hirer}" if placement.hirer else "")
         + (", credited to hirer by agreement" if placement.credited_to_hirer else "")
         + (f", serves contract {placement.contract}" if placement.contract else ""),

@@ -352,15 +352,18 @@ def subsector_monitoring(
         counted.append(attribution)
         placement = placements[PlacementId(attribution.placement)]
         employer = _basis_employer(attribution, placement, chosen, scenario)
+        # Regeling Wfsv 3.27: the employer's sector of the pay period's year, as the rule sets
+        pay_year = attribution.pay_period.end.year
+        subsector = None if employer is None else employer.subsector_in(pay_year)
         if employer is None:
             (elsewhere if attribution.pool is Pool.MARKET else unassigned).append(attribution)
-        elif employer.sector is not Sector.GOVERNMENT:
+        elif employer.sector_in(pay_year) is not Sector.GOVERNMENT:
             elsewhere.append(attribution)
-        elif employer.subsector is None:
+        elif subsector is None:
             without.append(attribution)
         else:
-            lines[employer.subsector].append(attribution)
-            employers[employer.subsector].add(employer.id)
+            lines[subsector].append(attribution)
+            employers[subsector].add(employer.id)
     reasons = [_BASIS_REASON[chosen]]
     if unassigned:
         reasons.append(SUBSECTOR_KEYED)
@@ -478,8 +481,8 @@ class ProcurementBuyer:
 
     Attributes:
         buyer: the buying employer.
-        sector: the buyer's sector.
-        subsector: the buyer's sub-sector, if any.
+        sector: the buyer's sector in the last year of the measured period.
+        subsector: the buyer's sub-sector then, if any.
         contracts: the contracts whose placements have hours in the period.
         input: all hours of the placements serving those contracts, inside the contracts'
             periods.
@@ -649,7 +652,9 @@ def procurement_jobs(
         mine = [per_buyer[employer.id] for per_buyer in parts_by_buyer]
         carried_pairs = [(a, s) for a, s, _ in mine[0] if a.pool is not None]
         carried = _tally(carried_pairs)
-        by_sector[employer.sector] += carried
+        for attribution, share in carried_pairs:  # the buyer's sector of the pay period's year
+            sector = employer.sector_in(attribution.pay_period.end.year)
+            by_sector[sector] += _tally([(attribution, share)])
         for attribution, share, contract_id in mine[0]:
             if attribution.pool is not None:
                 kind = scenario.contract(contract_id).kind
@@ -657,8 +662,8 @@ def procurement_jobs(
         lines.append(
             ProcurementBuyer(
                 buyer=employer.id,
-                sector=employer.sector,
-                subsector=employer.subsector,
+                sector=employer.sector_in(measured.end.year),
+                subsector=employer.subsector_in(measured.end.year),
                 contracts=tuple(sorted({c for _, _, c in mine[0]})),
                 input=_tally((a, s) for a, s, _ in mine[0]),
                 carried=carried,
@@ -732,7 +737,7 @@ class PlacementSpell:
     Attributes:
         placement: the placement's id.
         employer: the formal employer.
-        sector: the formal employer's sector.
+        sector: the formal employer's sector in the year the spell starts.
         start: the first day of its first pay period with counted hours.
         end: the last day of its last one, cut at the end of the data.
         days: ``end - start + 1``.
@@ -900,7 +905,7 @@ def _spell(
     return PlacementSpell(
         placement=placement.id,
         employer=employer.id,
-        sector=employer.sector,
+        sector=employer.sector_in(start.year),
         start=start,
         end=end,
         days=spell.days,

@@ -22,13 +22,13 @@ import pendulum
 
 from banenafspraak._util import FrozenMap, frozen_map, to_decimal_string
 from banenafspraak.baselines import Baseline
-from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.employers import Employer, EmployerId, EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, Problem
 from banenafspraak.people import Person, PersonId
 from banenafspraak.placements import Placement, PlacementKind
 from banenafspraak.procurement import ContractId, ProcurementContract
 
-__all__ = ["Scenario", "scenario_problems"]
+__all__ = ["Scenario", "lending_employer_problem", "scenario_problems"]
 
 
 def _tuple_of(kind: type) -> Any:  # noqa: ANN401 - attrs validators are untyped callables
@@ -197,6 +197,27 @@ def _duplicates(ids: Iterable[str]) -> list[str]:
     return [key for key, count in Counter(ids).items() if count > 1]
 
 
+def lending_employer_problem(
+    where: str, kind: PlacementKind, employer: str, employer_kind: EmployerKind
+) -> Problem:
+    """The problem of an agency or Wsw-seconded placement whose employer lends no staff.
+
+    Only an uitlener (agency) or an SW-bedrijf places workers with a hirer (Besluit Wfsv 2.27,
+    2.31, text of 2018-01-01); a regular employer lending its own employee is modelled as an
+    ``employee`` placement with a hirer (collegial secondment). The scenario and the batch
+    engine's tables refuse such input with this same problem.
+    """
+    return Problem(
+        where,
+        "kind",
+        str(kind),
+        f"a placement of kind {kind} needs an employer of kind agency or sheltered_workshop; "
+        f"employer "
+        f"{employer!r} is {employer_kind} (a regular employer lending its own employee is kind "
+        "employee with a hirer: collegial secondment)",
+    )
+
+
 def scenario_problems(scenario: Scenario) -> list[Problem]:  # noqa: C901, PLR0912
     """Every cross-item problem of a scenario (empty if it is sound)."""
     problems: list[Problem] = []
@@ -211,6 +232,9 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:  # noqa: C901, PLR09
             for key in _duplicates(item.id for item in items)
         )
     employers = {e.id for e in scenario.employers}
+    kinds: dict[str, EmployerKind] = {}
+    for employer in scenario.employers:
+        kinds.setdefault(employer.id, employer.kind)
     people = {p.id for p in scenario.people}
     contracts = {c.id: c for c in scenario.contracts}
 
@@ -244,6 +268,12 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:  # noqa: C901, PLR09
             problems.append(Problem(where, "person", placement.person, "unknown person"))
         if placement.employer not in employers:
             problems.append(Problem(where, "employer", placement.employer, "unknown employer"))
+        elif placement.kind.lends_to_hirer and not kinds[placement.employer].lends_staff:
+            problems.append(
+                lending_employer_problem(
+                    where, placement.kind, placement.employer, kinds[placement.employer]
+                )
+            )
         if placement.hirer is not None:
             if placement.hirer not in employers:
                 problems.append(Problem(where, "hirer", placement.hirer, "unknown employer"))

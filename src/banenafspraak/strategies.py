@@ -120,12 +120,17 @@ def employers(
     kinds: st.SearchStrategy[EmployerKind] = st.sampled_from(EmployerKind),
     sectors: st.SearchStrategy[Sector] = st.sampled_from(Sector),
 ) -> Employer:
-    """An employer with yearly totals around the quotum threshold."""
+    """An employer with yearly totals around the quotum threshold.
+
+    Sometimes it changes sector in some years (Regeling Wfsv 3.27: the sector is fixed per year).
+    """
     sector = draw(sectors)
     subsector = (
         draw(st.none() | st.sampled_from(Subsector)) if sector is Sector.GOVERNMENT else None
     )
     years = range(2016, 2022)
+    other = Sector.GOVERNMENT if sector is Sector.MARKET else Sector.MARKET
+    changed = draw(st.lists(st.sampled_from(years), max_size=2, unique=True))
     totals = {
         y: draw(st.sampled_from([Decimal(0), Decimal(20_000), Decimal(40_575), Decimal(250_000)]))
         for y in years
@@ -133,6 +138,7 @@ def employers(
     return Employer(
         id=EmployerId(draw(ids)),
         sector=sector,
+        sector_by_year=dict.fromkeys(changed, other),
         subsector=subsector,
         kind=draw(kinds),
         total_hours=totals,

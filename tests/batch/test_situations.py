@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from banenafspraak import RuleContext, available_rule_sets, rule_set
 from banenafspraak.batch import Tables
-from banenafspraak.batch._engine import _encode, _gather_flat, _parameters, _role
+from banenafspraak.batch._engine import _encode, _gather_flat, _parameters, _role, _sector_years
 from banenafspraak.demo import example_scenario
 from banenafspraak.scenario import Scenario
 from banenafspraak.synthetic import SizeSpec, generate
@@ -27,7 +27,8 @@ def _relative_answers(scenario: Scenario, tables: Tables, rules: str) -> dict[in
     rule = rule_set(rules)
     params = _parameters(tables.parameters, None)
     keyed, places = _encode(tables, params)
-    flat = _gather_flat(keyed.rows, places, tables.registrations).to_dicts()
+    sectors = _sector_years(tables)
+    flat = _gather_flat(keyed.rows, places, tables.registrations, sectors).to_dicts()
     context = RuleContext(scenario=scenario, parameters=params)
     answers: defaultdict[int, set[Any]] = defaultdict(set)
     for key, p, row in zip(keyed.rows["key"], keyed.rows["p"], flat, strict=True):

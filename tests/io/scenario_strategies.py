@@ -46,7 +46,7 @@ def _year_table(values: st.SearchStrategy[object]) -> st.SearchStrategy[dict[int
 
 @st.composite
 def employers(draw: st.DrawFn, ids: list[str]) -> list[Employer]:
-    """One employer per id, with any sector, kind and yearly figures."""
+    """One employer per id, with any sector (sometimes another one in a year), kind and figures."""
     out = []
     for key in ids:
         sector = draw(st.sampled_from(Sector))
@@ -58,6 +58,7 @@ def employers(draw: st.DrawFn, ids: list[str]) -> list[Employer]:
                 id=EmployerId(key),
                 name=draw(NAME),
                 sector=sector,
+                sector_by_year=draw(_year_table(st.sampled_from(Sector))),
                 subsector=subsector,
                 kind=draw(st.sampled_from(EmployerKind)),
                 total_hours=draw(_year_table(AMOUNT)),
@@ -116,11 +117,22 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                 kind=draw(st.sampled_from(ContractKind)),
             )
         )
+    found_employers = draw(employers(employer_ids))
+    kind_of = {e.id: e.kind for e in found_employers}
     placements = []
     for number in range(draw(st.integers(0, 3))):
         employer = draw(st.sampled_from(employer_ids))
         others = [e for e in employer_ids if e != employer]
-        kind = draw(st.sampled_from(PlacementKind))
+        # agency and Wsw-seconded work only at an agency or SW-bedrijf (a scenario problem else)
+        kind = draw(
+            st.sampled_from(
+                [
+                    k
+                    for k in PlacementKind
+                    if kind_of[EmployerId(employer)].lends_staff or not k.lends_to_hirer
+                ]
+            )
+        )
         hirer = (
             draw(st.none() | st.sampled_from(others))
             if others and kind in {PlacementKind.AGENCY, PlacementKind.WSW_SECONDED}
@@ -163,7 +175,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     )
     return Scenario(
         name=draw(NAME),
-        employers=draw(employers(employer_ids)),
+        employers=found_employers,
         people=people,
         placements=placements,
         contracts=contracts,

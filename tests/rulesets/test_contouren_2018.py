@@ -48,7 +48,11 @@ def _scenario(
 ) -> Scenario:
     employers = (
         Employer(id=EmployerId("G"), sector=Sector.GOVERNMENT),
-        Employer(id=EmployerId("C"), sector=Sector.MARKET),
+        Employer(  # an agency when it places the worker (an uitlener, Besluit Wfsv 2.27)
+            id=EmployerId("C"),
+            sector=Sector.MARKET,
+            kind=EmployerKind.AGENCY if placement_kind.lends_to_hirer else EmployerKind.REGULAR,
+        ),
         Employer(id=EmployerId("U"), sector=Sector.MARKET, kind=EmployerKind.AGENCY),
         Employer(id=EmployerId("F"), sector=Sector.MARKET),
     )

@@ -1,7 +1,8 @@
 """The columnar engine: the pure rule sets, asked once per distinct situation.
 
 A rule set's answer for one pay period of one placement depends on a small *situation*: the
-placement's kind, the formal employer's sector and kind, the hirer's (if any), the agreement to
+placement's kind, the formal employer's sector (of the pay period's year) and kind, the hirer's (if
+any), the agreement to
 credit the hirer, the procurement contract's kind, buyer and how much of the pay period it covers,
 the registration found for the pay period (its ground, or none), and the pay period's years. A
 national year holds millions of pay periods but only hundreds or a few thousand situations.
@@ -196,10 +197,11 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(parts.select(key.alias("key")).to_series())
 
 
-def _placement_situation() -> pl.Expr:
-    """A dense id of the placement's part of the situation."""
+def _placement_situation(*extra: str) -> pl.Expr:
+    """A dense id of the placement's part of the situation (``extra``: more columns in it)."""
     return (
         pl.struct(
+            *(pl.col(c) for c in extra),
             pl.col("kind"),
             pl.col("credited_to_hirer"),
             pl.col("emp_sector"),
@@ -246,9 +248,38 @@ FLAT_COLUMNS = (*_FLAT_PLACEMENT, "start", "end", "hours_e4", *_FLAT_REGISTRATIO
 """The columns of a flat row (:func:`flatten`), the input of :func:`count_batch`."""
 
 
+_HISTORY_COLUMNS = ("employer_history", "hirer_history", "buyer_history")
+
+
+def _sector_years(tables: Tables) -> pl.DataFrame:
+    """``employer, year, sector``: the sectors given per year (Regeling Wfsv 3.27)."""
+    return tables.employer_years.filter(pl.col("sector").is_not_null()).select(
+        "employer", "year", "sector"
+    )
+
+
 def _places(tables: Tables) -> pl.DataFrame:
-    """One row per placement (in table order) with the employers' and contract's columns."""
-    emp = tables.employers.select("id", "sector", "kind").with_row_index("code")
+    """One row per placement (in table order) with the employers' and contract's columns.
+
+    An employer with sectors per year gets a ``history`` (``"2019=government;..."``) that is part
+    of the placement's situation: with the pay period's year in the key, it fixes the sector of
+    the year that the flat row carries (:func:`_gather_flat`).
+    """
+    history = (
+        _sector_years(tables)
+        .sort("employer", "year")
+        .group_by("employer", maintain_order=True)
+        .agg(
+            pl.concat_str(pl.col("year").cast(pl.String), pl.lit("="), pl.col("sector"))
+            .str.join(";")
+            .alias("history")
+        )
+    )
+    emp = (
+        tables.employers.select("id", "sector", "kind")
+        .with_row_index("code")
+        .join(history, left_on="id", right_on="employer", how="left", maintain_order="left")
+    )
 
     def employer_as(prefix: str, key: str) -> pl.DataFrame:
         return emp.select(
@@ -256,6 +287,7 @@ def _places(tables: Tables) -> pl.DataFrame:
             pl.col("code").cast(pl.Int64).alias(f"{prefix}_c"),
             pl.col("sector").alias(f"{prefix}_sector"),
             pl.col("kind").alias(f"{prefix}_kind"),
+            pl.col("history").alias(f"{prefix}_history"),
         )
 
     contracts = tables.contracts.select(
@@ -281,7 +313,7 @@ def _places(tables: Tables) -> pl.DataFrame:
         .rename({"employer_sector": "emp_sector", "employer_kind": "emp_kind"})
         .sort("p")
     )
-    return places.with_columns(_psit=_placement_situation())
+    return places.with_columns(_psit=_placement_situation(*_HISTORY_COLUMNS))
 
 
 def _row_frame(hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -> pl.DataFrame:
@@ -437,6 +469,7 @@ def _encode(
     )
     keyed = _key(frame).drop("_psit", "_ground", "contract_start", "contract_end")
     employers = tables.employers
+    sectors = _sector_years(tables)
 
     def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
         picked = keyed[indices]
@@ -444,7 +477,7 @@ def _encode(
         picked = picked.with_columns(
             start=real["start"], end=real["end"], hours_e4=real["hours_e4"]
         )
-        return _gather_flat(picked, places, regs).to_dicts()
+        return _gather_flat(picked, places, regs, sectors).to_dicts()
 
     return _Keyed(rows=keyed, ids=employers["id"], flat_rows=flat_rows), places
 
@@ -452,20 +485,27 @@ def _encode(
 def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame:
     """One flat row per pay period, with everything its situation needs (:data:`FLAT_COLUMNS`).
 
-    The placement's columns, the employers' sector and kind (``emp_*``, ``hirer_*``,
-    ``buyer_*``), the contract's (``buyer, supplier, contract_kind, contract_start,
-    contract_end``), the pay period's (``start, end, hours_e4``) and the registration that counts
-    for it (``reg_ground, reg_start, reg_ceased, reg_ended``; null when none does), chosen as the
-    pure path chooses it: the earliest-starting registration that overlaps the pay period. Flat
-    rows are what :func:`count_batch` takes, partition by partition.
+    The placement's columns, the employers' sector of the pay period's year (Regeling Wfsv 3.27)
+    and kind (``emp_*``, ``hirer_*``, ``buyer_*``), the contract's (``buyer, supplier,
+    contract_kind, contract_start, contract_end``), the pay period's (``start, end, hours_e4``)
+    and the registration that counts for it (``reg_ground, reg_start, reg_ceased, reg_ended``;
+    null when none does), chosen as the pure path chooses it: the earliest-starting registration
+    that overlaps the pay period. Flat rows are what :func:`count_batch` takes, partition by
+    partition.
     """
     params = _parameters(tables.parameters, parameters)
     keyed, places = _encode(tables, params)
-    return _gather_flat(keyed.rows, places, tables.registrations)
+    return _gather_flat(keyed.rows, places, tables.registrations, _sector_years(tables))
 
 
-def _gather_flat(rows: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -> pl.DataFrame:
-    """Flat rows from keyed rows (``p``, ``r``), the placements frame and the registrations."""
+def _gather_flat(
+    rows: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame, sectors: pl.DataFrame
+) -> pl.DataFrame:
+    """Flat rows from keyed rows (``p``, ``r``), the placements frame and the registrations.
+
+    ``sectors`` (``employer, year, sector``) replaces an employer's sector by the one of the pay
+    period's year where it is given (Regeling Wfsv 3.27: the sector is fixed per year).
+    """
     r = rows["r"]
     columns: dict[str, pl.Series] = {
         name: places[name].gather(rows["p"]) for name in _FLAT_PLACEMENT
@@ -477,7 +517,26 @@ def _gather_flat(rows: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) -
         strict=True,
     ):
         columns[name] = regs[source].gather(r).alias(name)
-    return pl.DataFrame(columns)
+    flat = pl.DataFrame(columns)
+    if not sectors.height:
+        return flat
+    flat = flat.with_columns(_year=pl.col("end").dt.year().cast(pl.Int32))
+    for key, column in (
+        ("employer", "emp_sector"),
+        ("hirer", "hirer_sector"),
+        ("buyer", "buyer_sector"),
+    ):
+        given = sectors.select(
+            pl.col("employer").alias(key),
+            pl.col("year").alias("_year"),
+            pl.col("sector").alias("_given"),
+        )
+        flat = (
+            flat.join(given, on=[key, "_year"], how="left", maintain_order="left")
+            .with_columns(pl.coalesce("_given", column).alias(column))
+            .drop("_given")
+        )
+    return flat.drop("_year")
 
 
 def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
@@ -523,15 +582,27 @@ class _Representatives:
     """
 
     def __init__(self) -> None:
-        self.employers: dict[str, Employer] = {}
+        self.kinds: dict[str, str] = {}
+        self.sectors: dict[str, dict[int, str]] = {}
         self.layers: list[dict[str, dict[str, Any]]] = []
 
-    def employer(self, ident: str, sector: str, kind: str) -> Employer:
-        found = self.employers.get(ident)
-        if found is None:
-            found = Employer(id=EmployerId(ident), sector=sector, kind=kind)
-            self.employers[ident] = found
-        return found
+    def employer(self, ident: str, sector: str, kind: str, year: int) -> str:
+        """Note an employer of a flat row: its kind, and its sector in the pay period's year."""
+        self.kinds.setdefault(ident, kind)
+        known = self.sectors.setdefault(ident, {}).setdefault(year, sector)
+        if known != sector:
+            msg = f"flat rows give employer {ident!r} two sectors in {year}: {known}, {sector}"
+            raise ValueError(msg)
+        return ident
+
+    def _employer_noun(self, ident: str) -> Employer:
+        by_year = self.sectors[ident]
+        return Employer(
+            id=EmployerId(ident),
+            sector=next(iter(by_year.values())),
+            sector_by_year=by_year,
+            kind=self.kinds[ident],
+        )
 
     def add(self, row: Mapping[str, Any]) -> tuple[int, Placement, PayPeriod]:
         pay_period = PayPeriod(
@@ -559,12 +630,17 @@ class _Representatives:
                 ),
             )
         person = Person(id=row["person"], registrations=registrations)
-        employers = [self.employer(row["employer"], row["emp_sector"], row["emp_kind"])]
+        year = pay_period.end.year
+        employers = [self.employer(row["employer"], row["emp_sector"], row["emp_kind"], year)]
         if row["hirer"] is not None:
-            employers.append(self.employer(row["hirer"], row["hirer_sector"], row["hirer_kind"]))
+            employers.append(
+                self.employer(row["hirer"], row["hirer_sector"], row["hirer_kind"], year)
+            )
         contract = None
         if row["contract"] is not None:
-            employers.append(self.employer(row["buyer"], row["buyer_sector"], row["buyer_kind"]))
+            employers.append(
+                self.employer(row["buyer"], row["buyer_sector"], row["buyer_kind"], year)
+            )
             contract = ProcurementContract(
                 id=row["contract"],
                 buyer=row["buyer"],
@@ -576,7 +652,7 @@ class _Representatives:
         layer = self.layers[index]
         layer["people"][person.id] = person
         layer["placements"][placement.id] = placement
-        layer["employers"].update((e.id, e) for e in employers)
+        layer["employers"].update(dict.fromkeys(employers))
         if contract is not None:
             layer["contracts"][contract.id] = contract
         return index, placement, pay_period
@@ -593,7 +669,7 @@ class _Representatives:
     def scenarios(self) -> list[Scenario]:
         return [
             Scenario(
-                employers=tuple(layer["employers"].values()),
+                employers=tuple(self._employer_noun(e) for e in layer["employers"]),
                 people=tuple(layer["people"].values()),
                 placements=tuple(layer["placements"].values()),
                 contracts=tuple(layer["contracts"].values()),

@@ -7,7 +7,8 @@ table              columns (``?`` = optional)
 =================  ==============================================================================
 ``employers``      ``id, sector, kind?, name?, subsector?``
 ``employer_years`` ``employer, year, total_hours, agency_or_wsw_staff_hours?, premium_wage?,
-                   exempt_wage?, small_employer?`` (optional table)
+                   exempt_wage?, small_employer?, sector?`` (optional table; ``sector`` is the
+                   year's sector where it differs from the employer's, Regeling Wfsv 3.27)
 ``registrations``  ``person, ground, start, conditions_ceased?, ended_on_request?``
 ``placements``     ``id, person, employer, kind?, hirer?, credited_to_hirer?, contract?,
                    employment_start?``
@@ -39,7 +40,7 @@ from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
-from banenafspraak.scenario import Scenario
+from banenafspraak.scenario import Scenario, lending_employer_problem
 from banenafspraak.sectors import Sector
 
 __all__ = ["HOURS_SCALE", "TABLES", "Tables"]
@@ -61,6 +62,7 @@ _SCHEMA: dict[str, dict[str, Any]] = {
         "premium_wage": _STR,
         "exempt_wage": _STR,
         "small_employer": pl.Boolean,
+        "sector": _STR,
     },
     "registrations": {
         "person": _STR,
@@ -107,6 +109,7 @@ _DEFAULTS: dict[tuple[str, str], object] = {
 _ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("employers", "sector"): tuple(s.value for s in Sector),
     ("employers", "kind"): tuple(k.value for k in EmployerKind),
+    ("employer_years", "sector"): tuple(s.value for s in Sector),
     ("registrations", "ground"): tuple(g.value for g in Ground),
     ("placements", "kind"): tuple(k.value for k in PlacementKind),
     ("contracts", "kind"): tuple(k.value for k in ContractKind),
@@ -224,6 +227,7 @@ def _check_references(tables: Tables, problems: list[Problem]) -> None:
             Problem(f"{table} row {row['_row'] + 1}", column, str(row[column]), f"unknown {noun}")
             for row in unknown.head(_MAX_LISTED).iter_rows(named=True)
         )
+    _check_lending_employers(tables, problems)
     for table in ("employers", "placements", "contracts"):
         frame = getattr(tables, table)
         duplicated = frame.filter(pl.col("id").is_duplicated())["id"].unique().sort()
@@ -244,6 +248,31 @@ def _check_references(tables: Tables, problems: list[Problem]) -> None:
                 "the pay period ends before it starts, or holds more than 24 hours a day",
             )
         )
+
+
+_LENDING_PLACEMENTS = tuple(k.value for k in PlacementKind if k.lends_to_hirer)
+_LENDING_EMPLOYERS = tuple(k.value for k in EmployerKind if k.lends_staff)
+
+
+def _check_lending_employers(tables: Tables, problems: list[Problem]) -> None:
+    """Agency and Wsw-seconded placements need an agency or SW-bedrijf as employer."""
+    kinds = tables.employers.select(pl.col("id").alias("employer"), pl.col("kind").alias("_ek"))
+    wrong = (
+        tables.placements.with_row_index("_row")
+        .filter(pl.col("kind").is_in(_LENDING_PLACEMENTS))
+        .join(kinds.unique("employer", keep="first"), on="employer", how="inner")
+        .filter(~pl.col("_ek").is_in(_LENDING_EMPLOYERS))
+        .sort("_row")
+    )
+    problems.extend(
+        lending_employer_problem(
+            f"placements row {row['_row'] + 1} (placement {row['id']!r})",
+            PlacementKind(row["kind"]),
+            row["employer"],
+            EmployerKind(row["_ek"]),
+        )
+        for row in wrong.head(_MAX_LISTED).iter_rows(named=True)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -345,17 +374,19 @@ class Tables:
                 *e.premium_wage,
                 *e.exempt_wage,
                 *e.small_employer,
+                *e.sector_by_year,
             }
             for year in sorted(years):
                 _append(
                     cols["employer_years"],
                     employer=e.id,
                     year=year,
-                    total_hours=_text(e.total_hours.get(year)) or "0",
+                    total_hours=_text(e.total_hours.get(year)),
                     agency_or_wsw_staff_hours=_text(e.agency_or_wsw_staff_hours.get(year)),
                     premium_wage=_text(e.premium_wage.get(year)),
                     exempt_wage=_text(e.exempt_wage.get(year)),
                     small_employer=e.small_employer.get(year),
+                    sector=_sector_text(e.sector_by_year.get(year)),
                 )
         for person in scenario.people:
             for r in person.registrations:
@@ -523,6 +554,10 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _sector_text(value: Sector | None) -> str | None:
+    return None if value is None else value.value
+
+
 def _plain_date(value: object) -> object:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
@@ -531,19 +566,20 @@ def _plain_date(value: object) -> object:
 
 def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
     tables: dict[str, dict[str, dict[int, Any]]] = {}
-    fields = (
-        "total_hours",
-        "agency_or_wsw_staff_hours",
-        "premium_wage",
-        "exempt_wage",
-        "small_employer",
-    )
+    fields = {
+        "total_hours": "total_hours",
+        "agency_or_wsw_staff_hours": "agency_or_wsw_staff_hours",
+        "premium_wage": "premium_wage",
+        "exempt_wage": "exempt_wage",
+        "small_employer": "small_employer",
+        "sector": "sector_by_year",
+    }
     for row in years.iter_rows(named=True):
-        per = tables.setdefault(row["employer"], {f: {} for f in fields})
-        for field in fields:
-            if row[field] is not None:
-                per[field][row["year"]] = row[field]
-    empty: dict[str, dict[int, Any]] = {f: {} for f in fields}
+        per = tables.setdefault(row["employer"], {f: {} for f in fields.values()})
+        for column, field in fields.items():
+            if row[column] is not None:
+                per[field][row["year"]] = row[column]
+    empty: dict[str, dict[int, Any]] = {f: {} for f in fields.values()}
     return tuple(
         Employer(
             id=r["id"],

@@ -5,7 +5,9 @@ file                     columns (``*`` = required)
 =======================  ===========================================================================
 ``employers.csv`` *      ``id*, name, sector*, subsector, kind``
 ``employer_years.csv``   ``employer*, year*, total_hours, agency_or_wsw_staff_hours, premium_wage,
-                         exempt_wage, small_employer``: one row per employer and year
+                         exempt_wage, small_employer, sector``: one row per employer and year;
+                         ``sector`` is the year's sector where it differs from the employer's
+                         (Regeling Wfsv 3.27; the JSON key ``sector_by_year``)
 ``people.csv`` *         ``id*, name, ground, start, conditions_ceased, ended_on_request``: one row
                          per registration (a person with two registrations has two rows; a person
                          without one has one row with an empty ``ground``)
@@ -47,7 +49,10 @@ _YEAR_COLUMNS = (
     "premium_wage",
     "exempt_wage",
     "small_employer",
+    "sector",
 )
+_YEAR_KEYS = {"sector": "sector_by_year"}
+"""Columns of ``employer_years.csv`` whose key in the document has another name."""
 _TRUE = {"true", "yes", "1", "y", "ja", "j"}
 _FALSE = {"false", "no", "0", "n", "nee"}
 
@@ -231,12 +236,13 @@ def _employers(reader: _Reader) -> list[dict[str, Any]]:
         for column in _YEAR_COLUMNS:
             if column not in row:
                 continue
-            table = item.setdefault(column, {})
+            key = _YEAR_KEYS.get(column, column)
+            table = item.setdefault(key, {})
             if year in table:
                 reader.problem(where, column, year, "this employer's year is given twice")
                 continue
             table[year] = _flag(row[column]) if column == "small_employer" else row[column]
-            path = ("employers", index[employer], column, year)
+            path = ("employers", index[employer], key, year)
             reader.place(path, "employer_years", line, column)
     return employers
 
@@ -410,12 +416,13 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
     )
     years: list[dict[str, object]] = []
     for employer in employers:
-        known = sorted({year for column in _YEAR_COLUMNS for year in employer.get(column, {})})
+        keys = {c: _YEAR_KEYS.get(c, c) for c in _YEAR_COLUMNS}
+        known = sorted({year for key in keys.values() for year in employer.get(key, {})})
         years.extend(
             {
                 "employer": employer["id"],
                 "year": year,
-                **{c: employer.get(c, {}).get(year) for c in _YEAR_COLUMNS},
+                **{c: employer.get(k, {}).get(year) for c, k in keys.items()},
             }
             for year in known
         )

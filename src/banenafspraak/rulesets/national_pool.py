@@ -465,7 +465,7 @@ def assess_national_instrument(
         employer=employer.id,
         year=year,
         rules=rules,
-        sector=employer.sector,
+        sector=employer.sector_in(year),
         active=active,
         liable=liable,
         small_employer=small,

@@ -298,7 +298,7 @@ class Wbqa2015:
                 reasons = (*reasons, COLLEGIAL_SECONDMENT)
             if placement.contract is not None:
                 reasons = (*reasons, PROCUREMENT_AT_SUPPLIER)
-            shares = (common.counted(_pool(employer.sector), employer.id, reasons),)
+            shares = (common.counted(_pool(employer.sector_in(year)), employer.id, reasons),)
 
         young_disabled_counts = params.flag("monitoring.young_disabled_counts", year)
         if common.is_young_disabled(registration) and not young_disabled_counts:
@@ -335,8 +335,9 @@ class Wbqa2015:
             credit_reason, credited_to = NOT_CREDITED, None
         if placement.hirer is not None:
             hirer = context.employer(placement.hirer)
-            why = (*reasons, PLACED_AT_HIRER.with_detail(f"hirer {hirer.id}, {hirer.sector}"))
-            return (common.counted(_pool(hirer.sector), credited_to, (*why, credit_reason)),)
+            sector = hirer.sector_in(year)  # Regeling Wfsv 3.27: the hirer's sector of the year
+            why = (*reasons, PLACED_AT_HIRER.with_detail(f"hirer {hirer.id}, {sector}"))
+            return (common.counted(_pool(sector), credited_to, (*why, credit_reason)),)
         share = Fraction(params.decimal("inleen.government_share", year))
         row = params["inleen.government_share"].row_for_year(year)
         keyed = PLACED_BY_KEY.with_detail(f"government share {row.value} ({row.note})")
@@ -370,7 +371,7 @@ class Wbqa2015:
         liable = previous >= threshold and total >= threshold
         facts = f"{previous} h in {year - 1}, {total} h in {year}, threshold {threshold} h"
         reasons.append((THRESHOLD if liable else EXEMPT_SMALL).with_detail(facts))
-        sector = employer.sector
+        sector = employer.sector_in(year)
         active = params.flag(f"quotum.active.{sector.value}", year)
         credited_hours = floor_to(ledger.credited_hours(employer.id), 2)
         job_hours = params.decimal("quotum.employer_d", year)
