@@ -230,6 +230,92 @@ def _yearly(  # noqa: PLR0917 - mirrors a catalogue row
     return _param(name, description, unit, kind, *rows)
 
 
+def _register_catalogue() -> list[Parameter]:
+    """The register's parameters (Besluit SUWI art. 3.2 by text version; AOW art. 7a)."""
+    p: list[Parameter] = []
+    add = p.append
+    # Each row starts on the day its text took effect. Before 2015-05-01 (the nulmeting of
+    # 2013-01-01) the register rules read the first row (rulesets.common, D).
+    add(
+        _param(
+            "registration.years_after_ceasing",
+            "A registration ends on 31 December of this many years after the conditions "
+            "ceased (t+2), while the t+2 texts are in force",
+            "years",
+            INT,
+            _row(
+                "2015-05-01",
+                2,
+                _SUWI_2016,
+                "V",
+                "read in the 2016-01-01 text; the 2015 texts were not read (start: D)",
+            ),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_applies",
+            "The t+2 suspension of Besluit SUWI 3.2(8) is in force",
+            "",
+            BOOL,
+            _row("2015-05-01", False, _SUWI_2016, "V", "the 2016 text has no suspension"),
+            _row("2018-07-28", True, _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_ceased_before",
+            "The suspension covers conditions that ceased before this date",
+            "date",
+            DATE,
+            _row("2018-07-28", pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_ends_on",
+            "Registrations under the suspension end on this date",
+            "date",
+            DATE,
+            _row("2018-07-28", pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.stays_under_38b6",
+            "A registered person who no longer meets the conditions stays registered "
+            "(Wfsv 38b(6)) until the AOW age or death; no t+2 end",
+            "",
+            BOOL,
+            _row("2015-05-01", False, _SUWI_2016, "V", "the t+2 texts"),
+            _row("2020-01-01", True, _SUWI_2020, "V", "also Wfsv 38b(6), 2020-01-01 text"),
+        )
+    )
+    add(
+        _param(
+            "registration.request_ends_not_before",
+            "A registration ended at the person's request (Besluit SUWI 3.2(4)) ends no "
+            "earlier than this date; not for a 38b(1)(f) registration (3.2(5))",
+            "date",
+            DATE,
+            _row("2020-01-01", pendulum.Date(2021, 1, 1), _SUWI_2020_REQUEST, "V"),
+        )
+    )
+    add(
+        _param(
+            "aow.pension_age_months",
+            "The AOW pensioengerechtigde leeftijd in the calendar year, in months (AOW art. 7a(1))",
+            "months",
+            INT,
+            *(
+                _row(start, months, ref, tag, note)
+                for start, months, ref, tag, note in _AOW_AGE_ROWS
+            ),
+        )
+    )
+    return p
+
+
 def _catalogue() -> tuple[Parameter, ...]:
     p: list[Parameter] = []
     add = p.append
@@ -667,86 +753,7 @@ def _catalogue() -> tuple[Parameter, ...]:
                 ),
             )
         )
-    # -- the register (Besluit SUWI art. 3.2 by text version; Wfsv 38b(6); AOW art. 7a) --------
-    # Each row starts on the day its text took effect. Before 2015-05-01 (the nulmeting of
-    # 2013-01-01) the register rules read the first row (rulesets.common, D).
-    add(
-        _param(
-            "registration.years_after_ceasing",
-            "A registration ends on 31 December of this many years after the conditions "
-            "ceased (t+2), while the t+2 texts are in force",
-            "years",
-            INT,
-            _row(
-                "2015-05-01",
-                2,
-                _SUWI_2016,
-                "V",
-                "read in the 2016-01-01 text; the 2015 texts were not read (start: D)",
-            ),
-        )
-    )
-    add(
-        _param(
-            "registration.suspension_applies",
-            "The t+2 suspension of Besluit SUWI 3.2(8) is in force",
-            "",
-            BOOL,
-            _row("2015-05-01", False, _SUWI_2016, "V", "the 2016 text has no suspension"),
-            _row("2018-07-28", True, _SUWI_2018, "V"),
-        )
-    )
-    add(
-        _param(
-            "registration.suspension_ceased_before",
-            "The suspension covers conditions that ceased before this date",
-            "date",
-            DATE,
-            _row("2018-07-28", pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
-        )
-    )
-    add(
-        _param(
-            "registration.suspension_ends_on",
-            "Registrations under the suspension end on this date",
-            "date",
-            DATE,
-            _row("2018-07-28", pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
-        )
-    )
-    add(
-        _param(
-            "registration.stays_under_38b6",
-            "A registered person who no longer meets the conditions stays registered "
-            "(Wfsv 38b(6)) until the AOW age or death; no t+2 end",
-            "",
-            BOOL,
-            _row("2015-05-01", False, _SUWI_2016, "V", "the t+2 texts"),
-            _row("2020-01-01", True, _SUWI_2020, "V", "also Wfsv 38b(6), 2020-01-01 text"),
-        )
-    )
-    add(
-        _param(
-            "registration.request_ends_not_before",
-            "A registration ended at the person's request (Besluit SUWI 3.2(4)) ends no "
-            "earlier than this date; not for a 38b(1)(f) registration (3.2(5))",
-            "date",
-            DATE,
-            _row("2020-01-01", pendulum.Date(2021, 1, 1), _SUWI_2020_REQUEST, "V"),
-        )
-    )
-    add(
-        _param(
-            "aow.pension_age_months",
-            "The AOW pensioengerechtigde leeftijd in the calendar year, in months (AOW art. 7a(1))",
-            "months",
-            INT,
-            *(
-                _row(start, months, ref, tag, note)
-                for start, months, ref, tag, note in _AOW_AGE_ROWS
-            ),
-        )
-    )
+    p.extend(_register_catalogue())
     # -- the 2025 law --------------------------------------------------------------------------
     add(
         _param(
