@@ -76,6 +76,7 @@ from banenafspraak.rulesets import (
     rule_set,
     rule_set_in_force,
 )
+from banenafspraak.rulesets.common import aow_age_reached
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -175,6 +176,7 @@ __all__ = [
     "UnknownParameterError",
     "UnknownRuleSetError",
     "__version__",
+    "aow_age_reached",
     "assess_quotum",
     "available_rule_sets",
     "baseline_from",

@@ -125,9 +125,7 @@ def test_a_beschut_werk_finding_ends_the_registration_the_next_day_from_the_2020
     assert registration_end(wajong, default_parameters(), found_2017)[0] is None
 
 
-def test_a_beschut_werk_finding_under_the_2018_text_ends_only_a_besluit_wfsv_2_25_registration() -> (
-    None
-):
+def test_a_finding_under_the_2018_text_ends_only_a_besluit_wfsv_2_25_registration() -> None:
     """Besluit SUWI 3.2(5), 2018-07-28 text: a 2.25 registration (``amvb_indication``) ends the
     day after the finding; other grounds have no such end in that text.
     """

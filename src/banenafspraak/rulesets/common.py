@@ -122,7 +122,7 @@ def aow_age_reached(person: Person, parameters: Parameters | None = None) -> pen
     in Y or earlier. The same day ends a registration under Wfsv 38b(6) (Besluit SUWI 3.2(2)(a),
     2020-01-01 text) and the LKV (Wtl 2.10(2)(a)).
 
-    >>> from banenafspraak import Person
+    >>> from banenafspraak import Person, aow_age_reached
     >>> str(aow_age_reached(Person(id="p", date_of_birth="1953-01-15")))
     '2019-05-15'
     """
