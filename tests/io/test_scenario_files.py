@@ -357,7 +357,8 @@ def test_csv_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
     assert csv_problems(folder) == [
         "employers.csv row 1, id: column given twice (got id)",
         (
-            "people.csv: expected a header row: id, name, ground, start, conditions_ceased, "
+            "people.csv: expected a header row: id, name, date_of_birth, date_of_death, "
+            "sheltered_work_finding, ground, start, conditions_ceased, "
             "ended_on_request (got an empty file)"
         ),
         "hours.csv: missing file (got nothing)",
