@@ -178,9 +178,8 @@ def test_explanations_cite_the_text_of_besluit_suwi_in_force_on_the_pay_period(
     """The reason names the version of Besluit SUWI 3.2 in force on the pay period's last day,
     not the 2016 text for every year.
     """
-    assert str(register_text(default_parameters(), pendulum.parse(day).date())).endswith(
-        f"version {version})"
-    )
+    on = pendulum.Date(int(day[:4]), int(day[5:7]), int(day[8:]))
+    assert str(register_text(default_parameters(), on)).endswith(f"version {version})")
     year = int(day[:4])
     count = count_jobs(one_job(wsw_lapsed("2016-03-15"), (year,)), rules="wbqa-2015", year=year)
     assert f"version {version}" in count.attributions[0].reasons[0].detail
