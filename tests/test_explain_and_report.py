@@ -148,5 +148,6 @@ def test_the_baseline_is_counted_over_december_2012_by_default() -> None:
     )
     baseline = baseline_from(december)
     # 113.05 h in December 2012 = 113.05 / (1,331 x 31/366) jobs; the registration of a person
-    # whose conditions ceased in 2011 runs to 31 December 2028 (Besluit SUWI 3.2(8)).
+    # whose conditions ceased in 2011 counts in December 2012 (the first text of Besluit SUWI 3.2
+    # is read for the nulmeting: t+2 ends it on 31 December 2013).
     assert baseline.jobs_in(Pool.MARKET) == Fraction("113.05") / (1331 * Fraction(31, 366))

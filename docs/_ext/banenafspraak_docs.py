@@ -440,16 +440,26 @@ def parameters_table(_: str | None = None) -> str:
 DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("job unit", "V/S", ("job.hours_per_year", "job.hours_per_week")),
     (
-        "registration end (t+2)",
+        (
+            "registration end by the text of Besluit SUWI 3.2 in force: t+2 (2016), suspended "
+            "to 2028 (2018-07-28), Wfsv 38b(6) until the AOW age (2020-01-01)"
+        ),
         "V",
         (
             "registration.years_after_ceasing",
             "registration.suspension_applies",
             "registration.suspension_ceased_before",
             "registration.suspension_ends_on",
+            "registration.stays_under_38b6",
+            "registration.request_ends_not_before",
+            "aow.pension_age_months",
         ),
     ),
-    ("38b(2) group counts for the quotum only", "V", ("monitoring.young_disabled_counts",)),
+    (
+        "38b(2) group: quotum only up to 2019, also in the sector monitoring from 2020",
+        "V",
+        ("monitoring.young_disabled_counts",),
+    ),
     (
         "inleen in 2015 monitoring when the hirer is not known: the SEO key",
         "V/S",
@@ -765,6 +775,49 @@ def api_reference(_: str | None = None) -> str:
     return "\n".join(parts)
 
 
+# -- the timeline: which text applies from which date ---------------------------------------------
+
+_TIMELINE_LEFT_OUT = ("aow.", "target.", "baseline.")
+"""Yearly number tables (AOW ages, targets, sub-sector baselines) are in the parameter table."""
+
+
+def timeline_table(_: str | None = None) -> str:
+    """Every dated change the library knows, in date order, from the rules and parameters.
+
+    The rule sets' dates of entry into force, the dates the grounds of Wfsv 38b entered the law,
+    and every row of a rule-like parameter (flags, dates, whole numbers) that starts on or after
+    1 January 2015, each with the text it reads and what it changes.
+    """
+    events: list[tuple[str, str, str, str]] = []
+    for name in available_rule_sets():
+        rules = rule_set(name)
+        if rules.in_force_from is not None:
+            source = ", ".join(link(r) for r in rules.references[:2])
+            events.append(
+                (rules.in_force_from.isoformat(), source, f"rule set `{name}` takes effect", "")
+            )
+    for ground in Ground:
+        exists = ground.exists_from
+        if exists is not None:
+            day, reference = exists
+            change = f"ground `{ground.value}` exists ({ground.dutch})"
+            events.append((day.isoformat(), link(reference), change, "V"))
+    first_day = pendulum.Date(2015, 1, 1)
+    for parameter in default_parameters():
+        if parameter.name.startswith(_TIMELINE_LEFT_OUT) or parameter.kind.value.endswith(
+            "decimal"
+        ):
+            continue
+        for row in parameter.rows:
+            if row.start < first_day:
+                continue
+            change = f"`{parameter.name}` = {_value(row.value)}: {parameter.description}"
+            source = link(row.reference) + (f" ({row.note})" if row.note else "")
+            events.append((row.start.isoformat(), source, change, row.tag.value))
+    events.sort(key=lambda e: (e[0], e[2]))
+    return table(["From", "Text", "What changes", "Tag"], events)
+
+
 # -- the guide's table of contents ---------------------------------------------------------------
 
 GUIDE = (
@@ -773,6 +826,7 @@ GUIDE = (
     "glossary",
     "rulesets/index",
     "what-changes",
+    "timeline",
     "decisions",
     "scenario-format",
     "command-line",
@@ -804,6 +858,7 @@ GENERATORS: Mapping[str, Callable[[str | None], str]] = {
     "reasons": lambda name: reasons_table(_required(name)),
     "rule-sets": rule_sets_table,
     "scenario-schema": scenario_schema,
+    "timeline": timeline_table,
 }
 
 

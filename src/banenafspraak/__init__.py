@@ -79,6 +79,7 @@ from banenafspraak.rulesets import (
     rule_set,
     rule_set_in_force,
 )
+from banenafspraak.rulesets.common import aow_age_reached
 from banenafspraak.rulesets.national_pool import NationalInstrument
 from banenafspraak.rulesets.wbqa_2015 import SectorQuotum
 from banenafspraak.scenario import Scenario
@@ -185,6 +186,7 @@ __all__ = [
     "UnknownParameterError",
     "UnknownRuleSetError",
     "__version__",
+    "aow_age_reached",
     "assess_quotum",
     "available_rule_sets",
     "baseline_from",

@@ -170,6 +170,35 @@ _SEO = _ref(
 )
 _SUWI_2016 = _ref("Besluit SUWI", "3.2(2)", "2016-01-01")
 _SUWI_2018 = _ref("Besluit SUWI", "3.2(8)", "2018-07-28")
+_SUWI_2020 = _ref("Besluit SUWI", "3.2(2)", "2020-01-01")
+_SUWI_2020_REQUEST = _ref("Besluit SUWI", "3.2(4),(5)", "2020-01-01")
+_AOW_7A = _ref("AOW", "7a(1)", "2020-01-01")
+_AOW_SVB = _ref(
+    "AOW-leeftijd (pensioengerechtigde leeftijd) table",
+    source="SVB, https://www.svb.nl/nl/aow/aow-leeftijd/uw-aow-leeftijd; AOW art. 7a(1) and the "
+    "yearly regulations fixing the age five years ahead (Stcrt.)",
+)
+_AOW_AGE_ROWS: tuple[tuple[str, int, LegalReference, str, str], ...] = (
+    ("1957-01-01", 65 * 12, _ref("AOW", "7", "2012-01-01"), "S", "65 years"),
+    ("2013-01-01", 65 * 12 + 1, _AOW_SVB, "S", "65 years and 1 month"),
+    ("2014-01-01", 65 * 12 + 2, _AOW_SVB, "S", "65 years and 2 months"),
+    ("2015-01-01", 65 * 12 + 3, _AOW_SVB, "S", "65 years and 3 months"),
+    ("2016-01-01", 65 * 12 + 6, _AOW_SVB, "S", "65 years and 6 months"),
+    ("2017-01-01", 65 * 12 + 9, _AOW_SVB, "S", "65 years and 9 months"),
+    ("2018-01-01", 66 * 12, _AOW_SVB, "S", "66 years"),
+    ("2019-01-01", 66 * 12 + 4, _AOW_7A, "S", "66 years and 4 months (2019-2021)"),
+    ("2022-01-01", 66 * 12 + 7, _AOW_7A, "S", "66 years and 7 months"),
+    ("2023-01-01", 66 * 12 + 10, _AOW_7A, "S", "66 years and 10 months"),
+    ("2024-01-01", 67 * 12, _AOW_7A, "S", "67 years (2024-2027)"),
+    ("2028-01-01", 67 * 12 + 3, _AOW_SVB, "S", "67 years and 3 months (2028-2030)"),
+    (
+        "2031-01-01",
+        67 * 12 + 3,
+        _AOW_SVB,
+        "U",
+        "not yet fixed when read: the 2030 value carried forward",
+    ),
+)
 _SUBSECTORS = _ref(
     "Sub-sector reporting of the banenafspraak",
     source="yearly progress letters to parliament and VSO sector tables (wbqa-2015 spec §5); "
@@ -199,6 +228,92 @@ def _yearly(  # noqa: PLR0917 - mirrors a catalogue row
         _row(year, value, ref, (tags or {}).get(year, tag), note) for year, value in values.items()
     ]
     return _param(name, description, unit, kind, *rows)
+
+
+def _register_catalogue() -> list[Parameter]:
+    """The register's parameters (Besluit SUWI art. 3.2 by text version; AOW art. 7a)."""
+    p: list[Parameter] = []
+    add = p.append
+    # Each row starts on the day its text took effect. Before 2015-05-01 (the nulmeting of
+    # 2013-01-01) the register rules read the first row (rulesets.common, D).
+    add(
+        _param(
+            "registration.years_after_ceasing",
+            "A registration ends on 31 December of this many years after the conditions "
+            "ceased (t+2), while the t+2 texts are in force",
+            "years",
+            INT,
+            _row(
+                "2015-05-01",
+                2,
+                _SUWI_2016,
+                "V",
+                "read in the 2016-01-01 text; the 2015 texts were not read (start: D)",
+            ),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_applies",
+            "The t+2 suspension of Besluit SUWI 3.2(8) is in force",
+            "",
+            BOOL,
+            _row("2015-05-01", False, _SUWI_2016, "V", "the 2016 text has no suspension"),
+            _row("2018-07-28", True, _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_ceased_before",
+            "The suspension covers conditions that ceased before this date",
+            "date",
+            DATE,
+            _row("2018-07-28", pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_ends_on",
+            "Registrations under the suspension end on this date",
+            "date",
+            DATE,
+            _row("2018-07-28", pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.stays_under_38b6",
+            "A registered person who no longer meets the conditions stays registered "
+            "(Wfsv 38b(6)) until the AOW age or death; no t+2 end",
+            "",
+            BOOL,
+            _row("2015-05-01", False, _SUWI_2016, "V", "the t+2 texts"),
+            _row("2020-01-01", True, _SUWI_2020, "V", "also Wfsv 38b(6), 2020-01-01 text"),
+        )
+    )
+    add(
+        _param(
+            "registration.request_ends_not_before",
+            "A registration ended at the person's request (Besluit SUWI 3.2(4)) ends no "
+            "earlier than this date; not for a 38b(1)(f) registration (3.2(5))",
+            "date",
+            DATE,
+            _row("2020-01-01", pendulum.Date(2021, 1, 1), _SUWI_2020_REQUEST, "V"),
+        )
+    )
+    add(
+        _param(
+            "aow.pension_age_months",
+            "The AOW pensioengerechtigde leeftijd in the calendar year, in months (AOW art. 7a(1))",
+            "months",
+            INT,
+            *(
+                _row(start, months, ref, tag, note)
+                for start, months, ref, tag, note in _AOW_AGE_ROWS
+            ),
+        )
+    )
+    return p
 
 
 def _catalogue() -> tuple[Parameter, ...]:
@@ -591,9 +706,17 @@ def _catalogue() -> tuple[Parameter, ...]:
             _row(
                 2012,
                 False,
-                _ref("Wfsv", "122n(1)", "2015-05-01"),
+                _ref("Wfsv", "38b(2), 122n(1)", "2015-05-01"),
                 "V",
-                "122n(1) monitors 38b(1) people only",
+                "122n(1) (2015-2019 texts) monitors 38b(1) people only; the row also serves "
+                "the nulmeting of 2013-01-01",
+            ),
+            _row(
+                "2020-01-01",
+                True,
+                _ref("Wfsv", "122n(1),(2)", "2020-01-01"),
+                "V",
+                "122n (2020 text) names 38b, first, second and sixth paragraph",
             ),
         )
     )
@@ -632,44 +755,7 @@ def _catalogue() -> tuple[Parameter, ...]:
                 ),
             )
         )
-    # -- the register --------------------------------------------------------------------------
-    add(
-        _param(
-            "registration.years_after_ceasing",
-            "A registration ends on 31 December of this many years after the conditions "
-            "ceased (t+2)",
-            "years",
-            INT,
-            _row(1900, 2, _SUWI_2016, "V"),
-        )
-    )
-    add(
-        _param(
-            "registration.suspension_applies",
-            "The t+2 suspension of Besluit SUWI 3.2(8) applies",
-            "",
-            BOOL,
-            _row(1900, True, _SUWI_2018, "V"),
-        )
-    )
-    add(
-        _param(
-            "registration.suspension_ceased_before",
-            "The suspension covers conditions that ceased before this date",
-            "date",
-            DATE,
-            _row(1900, pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
-        )
-    )
-    add(
-        _param(
-            "registration.suspension_ends_on",
-            "Registrations under the suspension end on this date",
-            "date",
-            DATE,
-            _row(1900, pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
-        )
-    )
+    p.extend(_register_catalogue())
     # -- the 2025 law --------------------------------------------------------------------------
     add(
         _param(

@@ -1,11 +1,12 @@
 """People in the target register (*doelgroepregister*) and their registrations.
 
 UWV keeps the register (Wfsv art. 38d). A person is registered on a legal ground (:class:`Ground`)
-from a start date. When the conditions of the ground cease, the registration does not end at once:
-it ends on 31 December of the second calendar year after (the *t+2* rule, Besluit SUWI art. 3.2),
-or on 31 December 2028 for conditions that ceased before 2026 (the suspension of Besluit SUWI
-art. 3.2(8)). Those end dates are **computed** by dated rules (see
-:mod:`banenafspraak.rulesets.common`), never stored.
+from a start date. When the conditions of the ground cease, the registration does not end at once.
+What happens then depends on the text of Besluit SUWI art. 3.2 in force: the *t+2* end (2016
+text), its suspension to 31 December 2028 (2018-07-28 text), and from the 2020-01-01 text no end
+at all: the person stays registered under Wfsv art. 38b(6) until the AOW age, death, a
+beschut-werk finding or a request. Those end dates are **computed** by dated rules (see
+:func:`banenafspraak.rulesets.common.registration_end`), never stored.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import attrs
 import pendulum
 
 from banenafspraak._util import optional_date, to_date
+from banenafspraak.references import LegalReference
 
 __all__ = ["Ground", "Person", "PersonId", "Registration"]
 
@@ -63,6 +65,16 @@ class Ground(enum.StrEnum):
         """The Dutch legal description, with the article."""
         return _DUTCH[self]
 
+    @property
+    def exists_from(self) -> tuple[pendulum.Date, LegalReference] | None:
+        """The day the ground entered the law, with the text that added it (``None``: from 2015).
+
+        A registration on a ground cannot start before the ground exists: 38b(1)(e) was added by
+        the Wfsv text of 2019-01-01 (V), 38b(1)(g) by the text of 2026-01-01 (U: the date of the
+        ground's own docstring; not confirmed in the consolidated text that was read).
+        """
+        return _EXISTS_FROM.get(self)
+
 
 _DUTCH = {
     Ground.PARTICIPATION_ACT: "Participatiewet, kan geen WML verdienen (Wfsv 38b lid 1 onder a)",
@@ -74,6 +86,18 @@ _DUTCH = {
     Ground.YOUNG_DISABLED_WITH_PROVISION: "jonggehandicapte met voorziening (Wfsv 38b lid 2)",
     Ground.WIW_ID_JOB: "gelijkgestelde WIW- of ID-baan (Participatiewet 78d)",
     Ground.WIA_EXPERIMENT: "WIA-experiment (Wfsv 38b lid 1 onder g)",
+}
+
+
+_EXISTS_FROM = {
+    Ground.OWN_REQUEST: (
+        pendulum.Date(2019, 1, 1),
+        LegalReference(law="Wfsv", article="38b(1)(e)", version="2019-01-01"),
+    ),
+    Ground.WIA_EXPERIMENT: (
+        pendulum.Date(2026, 1, 1),
+        LegalReference(law="Wfsv", article="38b(1)(g)", version="2026-01-01"),
+    ),
 }
 
 
@@ -92,6 +116,19 @@ class Registration:
 
     ground: Ground = attrs.field(converter=Ground)
     start: pendulum.Date = attrs.field(converter=to_date)
+
+    @start.validator
+    def _ground_exists(self, _a: object, value: pendulum.Date) -> None:
+        exists = self.ground.exists_from
+        if exists is not None and value < exists[0]:
+            day, reference = exists
+            msg = (
+                f"a registration on ground {self.ground.value} cannot start on {value}: the "
+                f"ground exists from {day} ({reference}); record an earlier registration on the "
+                "ground that applied then"
+            )
+            raise ValueError(msg)
+
     conditions_ceased: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
     ended_on_request: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
 
@@ -122,6 +159,15 @@ class Person:
         id: a BSN or any key. The library never prints a BSN in full unless asked.
         registrations: the person's registrations, in any order.
         name: optional, for reports.
+        date_of_birth: optional; gives the day the person reaches the AOW age
+            (*pensioengerechtigde leeftijd*, AOW art. 7a), which ends a registration held under
+            Wfsv 38b(6) (Besluit SUWI 3.2(2)(a), 2020-01-01 text).
+        date_of_death: optional; the registration ends on that day (Besluit SUWI 3.2(2)(b),
+            2020-01-01 text).
+        sheltered_work_finding: optional; the day the municipality found that the person can work
+            only in a sheltered setting (*vaststelling beschut werk*, Participatiewet 10b(1)). A
+            registration running on that day ends on the next day (Besluit SUWI 3.2(3),
+            2020-01-01 text; 3.2(5) of the 2018-07-28 text for Besluit Wfsv 2.25 registrations).
     """
 
     id: PersonId = attrs.field(converter=person_id, validator=attrs.validators.min_len(1))
@@ -131,6 +177,17 @@ class Person:
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Registration)),
     )
     name: str = ""
+    date_of_birth: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
+    date_of_death: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
+    sheltered_work_finding: pendulum.Date | None = attrs.field(
+        default=None, converter=optional_date
+    )
+
+    @date_of_death.validator
+    def _death_after_birth(self, _a: object, value: pendulum.Date | None) -> None:
+        if value is not None and self.date_of_birth is not None and value < self.date_of_birth:
+            msg = f"date_of_death ({value}) lies before date_of_birth ({self.date_of_birth})"
+            raise ValueError(msg)
 
     @classmethod
     def registered(
@@ -141,11 +198,13 @@ class Person:
         since: object,
         conditions_ceased: object = None,
         name: str = "",
+        date_of_birth: object = None,
     ) -> Person:
         """A person with one registration."""
         return cls(
             id=PersonId(id),
             name=name,
+            date_of_birth=date_of_birth,
             registrations=(
                 Registration(
                     ground=Ground(ground), start=since, conditions_ceased=conditions_ceased

@@ -43,6 +43,7 @@ LAWS: dict[str, tuple[str, str]] = {
     "Participatiewet": ("Participatiewet", "BWBR0015703"),
     "Wet banenafspraak": ("Wet banenafspraak (Wet van 23 april 2025)", "BWBR0051018"),
     "Wtl": ("Wet tegemoetkomingen loondomein", "BWBR0037522"),
+    "AOW": ("Algemene Ouderdomswet", "BWBR0002221"),
 }
 """Short name -> (full title, BWB id) of the regulations the library cites."""
 

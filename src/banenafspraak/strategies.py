@@ -87,7 +87,11 @@ def registrations(
     draw: st.DrawFn, *, grounds: st.SearchStrategy[Ground] = st.sampled_from(Ground)
 ) -> Registration:
     """A registration, which may have ceased conditions or an end on request."""
+    ground = draw(grounds)
     start = draw(dates(max_year=2022))
+    exists = ground.exists_from
+    if exists is not None and start < exists[0]:
+        start = exists[0]
     ceased = draw(
         st.none() | dates(min_year=start.year, max_year=2028).filter(lambda d: d >= start)
     )
@@ -95,7 +99,7 @@ def registrations(
         st.none() | dates(min_year=start.year, max_year=2030).filter(lambda d: d >= start)
     )
     return Registration(
-        ground=draw(grounds), start=start, conditions_ceased=ceased, ended_on_request=on_request
+        ground=ground, start=start, conditions_ceased=ceased, ended_on_request=on_request
     )
 
 
@@ -107,9 +111,24 @@ def people(
     registrations: st.SearchStrategy[Registration] = registrations(),
     max_registrations: int = 2,
 ) -> Person:
-    """A person with zero or more registrations on distinct grounds."""
+    """A person with zero or more registrations on distinct grounds.
+
+    Most have a date of birth (some reach the AOW age in the years drawn); a few a date of death
+    or a beschut-werk finding.
+    """
     regs = draw(st.lists(registrations, max_size=max_registrations, unique_by=lambda r: r.ground))
-    return Person(id=PersonId(draw(ids)), registrations=tuple(regs))
+    born = draw(st.none() | dates(min_year=1950, max_year=2004))
+    died = draw(st.none() | dates(min_year=2015, max_year=2030))
+    if died is not None and born is not None and died < born:
+        died = None
+    finding = draw(st.none() | dates(min_year=2015, max_year=2030))
+    return Person(
+        id=PersonId(draw(ids)),
+        registrations=tuple(regs),
+        date_of_birth=born,
+        date_of_death=died,
+        sheltered_work_finding=finding,
+    )
 
 
 @st.composite

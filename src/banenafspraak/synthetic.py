@@ -148,6 +148,18 @@ def _hours(rng: random.Random, low: int, high: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
 
 
+_PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
+
+
+def _on_or_after_ground(ground: Ground, start: dt.date) -> dt.date:
+    """``start``, or the day the ground entered the law if that is later (Ground.exists_from)."""
+    exists = ground.exists_from
+    if exists is None:
+        return start
+    day = exists[0]
+    return max(start, dt.date(day.year, day.month, day.day))
+
+
 @attrs.frozen(kw_only=True, eq=True)
 class SyntheticData:
     """A synthetic scenario as plain columns, one ``dict`` of equal-length lists per table.
@@ -156,7 +168,8 @@ class SyntheticData:
 
     * ``employers``: ``id, name, sector, kind``
     * ``employer_years``: ``employer, year, total_hours, agency_or_wsw_staff_hours``
-    * ``registrations``: ``person, ground, start, conditions_ceased, ended_on_request``
+    * ``registrations``: ``person, ground, start, conditions_ceased, ended_on_request,
+      date_of_birth, date_of_death, sheltered_work_finding`` (the last three are the person's)
     * ``placements``: ``id, person, employer, kind, hirer, credited_to_hirer, contract``
     * ``hours``: ``placement, start, end, hours`` (one row per pay period)
     * ``contracts``: ``id, buyer, supplier, start, end, kind``
@@ -215,22 +228,33 @@ class SyntheticData:
             for i, n, s, k in zip(e["id"], e["name"], e["sector"], e["kind"], strict=True)
         )
         registrations: dict[str, list[Registration]] = {}
+        facts: dict[str, dict[str, dt.date | None]] = {}
         r = self.registrations
-        for person, ground, start, ceased, ended in zip(
-            r["person"],
-            r["ground"],
-            r["start"],
-            r["conditions_ceased"],
-            r["ended_on_request"],
-            strict=True,
+        for i, (person, ground, start, ceased, ended) in enumerate(
+            zip(
+                r["person"],
+                r["ground"],
+                r["start"],
+                r["conditions_ceased"],
+                r["ended_on_request"],
+                strict=True,
+            )
         ):
             registrations.setdefault(person, []).append(
                 Registration(
                     ground=ground, start=start, conditions_ceased=ceased, ended_on_request=ended
                 )
             )
+            facts.setdefault(person, {c: r[c][i] for c in _PERSON_COLUMNS})
         people = tuple(
-            Person(id=PersonId(p), registrations=regs) for p, regs in registrations.items()
+            Person(
+                id=PersonId(p),
+                registrations=regs,
+                date_of_birth=facts[p]["date_of_birth"],
+                date_of_death=facts[p]["date_of_death"],
+                sheltered_work_finding=facts[p]["sheltered_work_finding"],
+            )
+            for p, regs in registrations.items()
         )
         periods: dict[str, list[PayPeriod]] = {}
         h = self.hours
@@ -339,8 +363,21 @@ class _Builder:
             k: [] for k in ("employer", "year", "total_hours", "agency_or_wsw_staff_hours")
         }
         self.registrations: Columns = {
-            k: [] for k in ("person", "ground", "start", "conditions_ceased", "ended_on_request")
+            k: []
+            for k in (
+                "person",
+                "ground",
+                "start",
+                "conditions_ceased",
+                "ended_on_request",
+                *_PERSON_COLUMNS,
+            )
         }
+        # The person's own dates come from a second stream, so that adding them left every
+        # other draw of a seed as it was.
+        self.facts_rng = random.Random(  # noqa: S311 - synthetic data, not secrets
+            f"banenafspraak-synthetic-person-{seed}-{size.name}-{size.placements}"
+        )
         self.placements: Columns = {
             k: []
             for k in ("id", "person", "employer", "kind", "hirer", "credited_to_hirer", "contract")
@@ -411,7 +448,10 @@ class _Builder:
             ident = f"p{n}"
             people.append(ident)
             ground = _weighted(rng, _GROUNDS)
-            start = dt.date(rng.randrange(min(2013, first), first + 1), rng.randrange(1, 13), 1)
+            start = _on_or_after_ground(
+                ground, dt.date(rng.randrange(min(2013, first), first + 1), rng.randrange(1, 13), 1)
+            )
+            self.person_facts = self._facts()
             ceased = None
             ended = None
             roll = rng.random()
@@ -424,8 +464,25 @@ class _Builder:
                 other = _weighted(rng, _GROUNDS)
                 if other is not ground:
                     later = start + dt.timedelta(days=rng.randrange(60, 1_500))
-                    self._registration(ident, other, later, None, None)
+                    self._registration(ident, other, _on_or_after_ground(other, later), None, None)
         return people
+
+    def _facts(self) -> dict[str, dt.date | None]:
+        """A person's date of birth (most people), death and beschut-werk finding (a few)."""
+        rng = self.facts_rng
+        born = None
+        if rng.random() < 0.6:  # noqa: PLR2004 - most people have a date of birth
+            born = dt.date(rng.randrange(1950, 2005), rng.randrange(1, 13), rng.randrange(1, 29))
+        died = finding = None
+        roll = rng.random()
+        first = self.years[0]
+        if roll < 0.01:  # noqa: PLR2004 - died
+            died = dt.date(rng.randrange(first - 2, first + 3), rng.randrange(1, 13), 1)
+            if born is not None and died < born:
+                died = None
+        elif roll < 0.03:  # noqa: PLR2004 - found fit only for beschut werk
+            finding = dt.date(rng.randrange(first - 3, first + 3), rng.randrange(1, 13), 1)
+        return {"date_of_birth": born, "date_of_death": died, "sheltered_work_finding": finding}
 
     def _registration(
         self,
@@ -441,6 +498,8 @@ class _Builder:
         r["start"].append(start)
         r["conditions_ceased"].append(ceased)
         r["ended_on_request"].append(ended)
+        for column in _PERSON_COLUMNS:
+            r[column].append(self.person_facts[column])
 
     def _contracts(self) -> list[tuple[str, str]]:
         rng = self.rng

@@ -293,5 +293,5 @@ def test_the_python_example_goes_from_csv_to_json_and_a_chart(tmp_path: Path) ->
     lines = out.getvalue().splitlines()
     assert lines[0] == "pool,hours,jobs,baseline,extra jobs,target,result"
     written = json.loads((tmp_path / "count-2019.json").read_text("utf-8"))
-    assert written["pools"]["market"]["hours"] == "6030"
+    assert written["pools"]["market"]["hours"] == "5196"
     assert (tmp_path / "realisation.svg").exists()

@@ -74,10 +74,14 @@ def employers(draw: st.DrawFn, ids: list[str]) -> list[Employer]:
 @st.composite
 def registrations(draw: st.DrawFn) -> list[Registration]:
     """Up to two registrations on different grounds."""
-    grounds = draw(st.lists(st.sampled_from(Ground), unique=True, max_size=2))
+    usable = [g for g in Ground if g.exists_from is None or g.exists_from[0].year <= LAST.year]
+    grounds = draw(st.lists(st.sampled_from(usable), unique=True, max_size=2))
     out = []
     for ground in grounds:
         start = draw(DAY)
+        exists = ground.exists_from
+        if exists is not None:  # a ground cannot be used before it entered the law
+            start = max(start, dt.date(exists[0].year, exists[0].month, exists[0].day))
         ceased = draw(st.none() | st.dates(min_value=start, max_value=LAST))
         ended = draw(st.none() | st.dates(min_value=start, max_value=LAST))
         out.append(
@@ -103,7 +107,13 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         st.lists(st.sampled_from(("P1", "P2", *BSNS)), min_size=1, max_size=3, unique=True)
     )
     people = [
-        Person(id=PersonId(key), name=draw(NAME), registrations=draw(registrations()))
+        Person(
+            id=PersonId(key),
+            name=draw(NAME),
+            registrations=draw(registrations()),
+            date_of_birth=draw(st.none() | DAY),
+            sheltered_work_finding=draw(st.none() | DAY),
+        )
         for key in person_ids
     ]
     contracts = []

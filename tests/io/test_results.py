@@ -49,7 +49,8 @@ def test_a_count_document_keeps_every_hour() -> None:
     assert document["monitoring"]["market"]["met"] is False
     assert document["monitoring"]["market"]["target"] == "5"
     excluded = [a for a in document["attributions"] if a["excluded_because"]]
-    assert {a["placement"] for a in excluded} == {"g-t", "s-v", "f-j"}
+    # f-r: R's registration ended by t+2 on 2017-12-31 (Besluit SUWI 3.2(2), 2016-01-01 text)
+    assert {a["placement"] for a in excluded} == {"g-t", "s-v", "f-j", "f-r"}
     reason = document["attributions"][0]["reasons"][0]
     assert reason["url"].startswith("https://wetten.overheid.nl/BWBR")
 
@@ -96,7 +97,7 @@ def test_a_comparison_marks_a_pool_one_rule_set_lacks() -> None:
     assert tables["pools"].rows[0] == ("government", "3.322314049587", "-")
     rows = comparison_rows(counts).rows
     assert rows[0] == ("pool", "government", "jobs", "3.322314049587", "")
-    assert rows[-1] == ("excluded", "", "hours", "3360", "3360")
+    assert rows[-1] == ("excluded", "", "hours", "4194", "4194")
 
 
 def test_without_the_io_extra_loading_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

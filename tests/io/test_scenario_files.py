@@ -357,7 +357,8 @@ def test_csv_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
     assert csv_problems(folder) == [
         "employers.csv row 1, id: column given twice (got id)",
         (
-            "people.csv: expected a header row: id, name, ground, start, conditions_ceased, "
+            "people.csv: expected a header row: id, name, date_of_birth, date_of_death, "
+            "sheltered_work_finding, ground, start, conditions_ceased, "
             "ended_on_request (got an empty file)"
         ),
         "hours.csv: missing file (got nothing)",
@@ -450,3 +451,44 @@ def test_odd_csv_rows_are_named(tmp_path: Path) -> None:
         "parameters.csv row 8, start: the value is given twice (got nothing)",
         "parameters.csv row 10, start: the table is also given as a whole (got 2019)",
     ]
+
+
+# -- the person's own dates (Besluit SUWI 3.2, 2020-01-01 text) -------------------------------
+
+
+def test_a_persons_date_of_birth_death_and_beschut_werk_finding_load_from_json() -> None:
+    """The dates the 2020-01-01 text of Besluit SUWI 3.2 ends a registration on are read."""
+    document = example_document()
+    document["people"][0].update(
+        date_of_birth="1960-03-01", date_of_death="2030-01-02", sheltered_work_finding=None
+    )
+    person = parse_scenario_json(json.dumps(document)).people[0]
+    assert str(person.date_of_birth) == "1960-03-01"
+    assert str(person.date_of_death) == "2030-01-02"
+    assert person.sheltered_work_finding is None
+
+
+def test_a_wrong_date_of_birth_is_named_with_its_place_and_value() -> None:
+    document = example_document()
+    document["people"][0]["date_of_birth"] = "1960-13-01"
+    found = problems_of(json.dumps(document))
+    assert any("date_of_birth" in p and "1960-13-01" in p for p in found), found
+
+
+def test_csv_rows_of_one_person_that_disagree_on_the_date_of_birth_are_a_problem(
+    tmp_path: Path,
+) -> None:
+    scenario = example_scenario()
+    folder = save_scenario(scenario, tmp_path / "csv")
+    people = folder / "people.csv"
+    lines = people.read_text("utf-8").splitlines()
+    header = lines[0].split(",")
+    first = lines[1].split(",")
+    first[header.index("date_of_birth")] = "1960-03-01"
+    second = list(first)
+    second[header.index("date_of_birth")] = "1961-03-01"
+    people.write_text("\n".join([lines[0], ",".join(first), ",".join(second), *lines[2:]]) + "\n")
+    with pytest.raises(InvalidScenarioError) as caught:
+        load_scenario(folder)
+    found = [str(p) for p in caught.value.problems]
+    assert any("people.csv row 3" in p and "1961-03-01" in p for p in found), found

@@ -318,17 +318,24 @@ def test_no_market_percentage_can_be_computed_without_variable_d() -> None:
     assert WBQA_2015.quotum_percentage(Sector.MARKET, 2019, default_parameters()) is None
 
 
-def test_a_ceased_registration_runs_until_the_end_of_the_second_year_after() -> None:
-    """Example 9: a Wsw indication lapses on 15 March 2016: the original t+2 rule ends the
-    registration on 31 December 2018 (Besluit SUWI 3.2(2)); the 2018 suspension moves it to
-    31 December 2028 (Besluit SUWI 3.2(8)).
+def test_example_9_the_end_of_a_ceased_registration_follows_the_text_of_the_pay_period_year() -> (
+    None
+):
+    """Example 9, corrected (spec §1.4): a Wsw indication lapses on 15 March 2016. Under the
+    2016-01-01 text of Besluit SUWI 3.2(2) alone the registration would end on 31 December 2018;
+    the 2018-07-28 text (3.2(8)) moves that to 31 December 2028; from the 2020-01-01 text the
+    person stays registered under Wfsv 38b(6): no end without AOW age, death, finding or request.
     """
     registration = Registration(
         ground=Ground.WSW_INDICATION, start="2014-01-01", conditions_ceased="2016-03-15"
     )
-    original = default_parameters().with_overrides({"registration.suspension_applies": False})
-    assert registration_end(registration, original)[0] == pendulum.Date(2018, 12, 31)
-    assert registration_end(registration, default_parameters())[0] == pendulum.Date(2028, 12, 31)
+    only_2016 = default_parameters().with_overrides(
+        {"registration.suspension_applies": False, "registration.stays_under_38b6": False}
+    )
+    assert registration_end(registration, only_2016)[0] == pendulum.Date(2018, 12, 31)
+    up_to_2019 = default_parameters().with_overrides({"registration.stays_under_38b6": False})
+    assert registration_end(registration, up_to_2019)[0] == pendulum.Date(2028, 12, 31)
+    assert registration_end(registration, default_parameters())[0] is None
 
 
 def test_hours_after_the_t_plus_2_end_are_excluded_with_the_reason() -> None:

@@ -33,7 +33,7 @@ import polars as pl
 from banenafspraak._util import FrozenMap
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.batch._tables import HOURS_SCALE, Tables
+from banenafspraak.batch._tables import HOURS_SCALE, PERSON_COLUMNS, Tables
 from banenafspraak.counting import (
     Monitoring,
     QuotumReport,
@@ -116,18 +116,25 @@ def _parameters(tables_parameters: Mapping[str, Any], parameters: ParametersArg)
 def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
     """Each registration with its last day, by the pure ``registration_end``.
 
-    The end depends on the dates the conditions ceased and the registration was ended (and on
-    the parameters), so the pure function is asked once per distinct pair of dates.
+    The end depends on the ground, the dates the conditions ceased and the registration was
+    ended, and the person's dates of birth, death and beschut-werk finding (and on the
+    parameters), so the pure function is asked once per distinct combination.
     """
-    keys = ["conditions_ceased", "ended_on_request"]
-    distinct = registrations.group_by(keys).agg(pl.col("ground").first(), pl.col("start").min())
+    keys = ["ground", "conditions_ceased", "ended_on_request", *PERSON_COLUMNS]
+    distinct = registrations.group_by(keys).agg(pl.col("start").min())
     ends = []
-    for ceased, ended, ground, start in distinct.select(*keys, "ground", "start").iter_rows():
-        first = min(d for d in (start, ceased, ended) if d is not None)
+    for row in distinct.iter_rows(named=True):
+        dates = (row["start"], row["conditions_ceased"], row["ended_on_request"])
         registration = Registration(
-            ground=ground, start=first, conditions_ceased=ceased, ended_on_request=ended
+            ground=row["ground"],
+            start=min(d for d in dates if d is not None),
+            conditions_ceased=row["conditions_ceased"],
+            ended_on_request=row["ended_on_request"],
         )
-        end, _how = registration_end(registration, params)
+        person = Person(
+            id="registration", **{c: row[c] for c in PERSON_COLUMNS}, registrations=registration
+        )
+        end, _how = registration_end(registration, params, person)
         ends.append(end)
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True)

@@ -9,7 +9,9 @@ table              columns (``?`` = optional)
 ``employer_years`` ``employer, year, total_hours, agency_or_wsw_staff_hours?, premium_wage?,
                    exempt_wage?, small_employer?, sector?`` (optional table; ``sector`` is the
                    year's sector where it differs from the employer's, Regeling Wfsv 3.27)
-``registrations``  ``person, ground, start, conditions_ceased?, ended_on_request?``
+``registrations``  ``person, ground, start, conditions_ceased?, ended_on_request?,
+                   date_of_birth?, date_of_death?, sheltered_work_finding?`` (the last three are
+                   the person's and agree on all rows of one person)
 ``placements``     ``id, person, employer, kind?, hirer?, credited_to_hirer?, contract?,
                    employment_start?``
 ``hours``          ``placement, start, end, hours``
@@ -43,7 +45,10 @@ from banenafspraak.procurement import ContractKind, ProcurementContract
 from banenafspraak.scenario import Scenario, lending_employer_problem
 from banenafspraak.sectors import Sector
 
-__all__ = ["HOURS_SCALE", "TABLES", "Tables"]
+__all__ = ["HOURS_SCALE", "PERSON_COLUMNS", "TABLES", "Tables"]
+
+PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
+"""The person's own columns, repeated on each of the person's rows of ``registrations``."""
 
 HOURS_SCALE = 10_000
 """Hours are held as whole ten-thousandths of an hour."""
@@ -70,6 +75,9 @@ _SCHEMA: dict[str, dict[str, Any]] = {
         "start": pl.Date,
         "conditions_ceased": pl.Date,
         "ended_on_request": pl.Date,
+        "date_of_birth": pl.Date,
+        "date_of_death": pl.Date,
+        "sheltered_work_finding": pl.Date,
     },
     "placements": {
         "id": _STR,
@@ -235,6 +243,18 @@ def _check_references(tables: Tables, problems: list[Problem]) -> None:
             Problem(f"{table}", "id", str(key), "duplicate id")
             for key in duplicated.head(_MAX_LISTED).to_list()
         )
+    regs = tables.registrations.with_row_index("_row")
+    for column in PERSON_COLUMNS:
+        disagree = regs.filter(pl.col(column).n_unique().over("person") > 1)
+        problems.extend(
+            Problem(
+                f"registrations row {row['_row'] + 1} (person {row['person']!r})",
+                column,
+                str(row[column]),
+                "the rows of one person disagree on the person's own column",
+            )
+            for row in disagree.head(_MAX_LISTED).iter_rows(named=True)
+        )
     hours = tables.hours
     days = (hours["end"] - hours["start"]).dt.total_days() + 1
     bad = (days <= 0) | (hours["hours_e4"] > days * 24 * HOURS_SCALE)
@@ -397,6 +417,9 @@ class Tables:
                     start=r.start,
                     conditions_ceased=r.conditions_ceased,
                     ended_on_request=r.ended_on_request,
+                    date_of_birth=person.date_of_birth,
+                    date_of_death=person.date_of_death,
+                    sheltered_work_finding=person.sheltered_work_finding,
                 )
         for p in scenario.placements:
             _append(
@@ -596,6 +619,7 @@ def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, 
 def _people(registrations: pl.DataFrame, persons: pl.Series) -> tuple[Person, ...]:
     """The people of the placements, with their registrations (possibly none)."""
     people: dict[str, list[Registration]] = {p: [] for p in persons.unique(maintain_order=True)}
+    facts: dict[str, dict[str, Any]] = {}
     for r in registrations.iter_rows(named=True):
         people.setdefault(r["person"], []).append(
             Registration(
@@ -605,7 +629,10 @@ def _people(registrations: pl.DataFrame, persons: pl.Series) -> tuple[Person, ..
                 ended_on_request=r["ended_on_request"],
             )
         )
-    return tuple(Person(id=PersonId(p), registrations=regs) for p, regs in people.items())
+        facts.setdefault(r["person"], {c: r[c] for c in PERSON_COLUMNS})
+    return tuple(
+        Person(id=PersonId(p), registrations=regs, **facts.get(p, {})) for p, regs in people.items()
+    )
 
 
 def _placements(placements: pl.DataFrame, hours: pl.DataFrame) -> tuple[Placement, ...]:

@@ -8,9 +8,10 @@ file                     columns (``*`` = required)
                          exempt_wage, small_employer, sector``: one row per employer and year;
                          ``sector`` is the year's sector where it differs from the employer's
                          (Regeling Wfsv 3.27; the JSON key ``sector_by_year``)
-``people.csv`` *         ``id*, name, ground, start, conditions_ceased, ended_on_request``: one row
-                         per registration (a person with two registrations has two rows; a person
-                         without one has one row with an empty ``ground``)
+``people.csv`` *         ``id*, name, date_of_birth, date_of_death, sheltered_work_finding, ground,
+                         start, conditions_ceased, ended_on_request``: one row per registration (a
+                         person with two registrations has two rows, whose person columns agree
+                         or are empty; a person without one has one row with an empty ``ground``)
 ``placements.csv`` *     ``id*, person*, employer*, kind, hirer, credited_to_hirer, contract,
                          employment_start``
 ``hours.csv`` *          ``placement*, start*, end*, hours*``: one row per pay period
@@ -80,7 +81,8 @@ FILES: Mapping[str, _Table] = {
     ),
     "people": _table(
         "people.csv",
-        "id*, name, ground, start, conditions_ceased, ended_on_request",
+        "id*, name, date_of_birth, date_of_death, sheltered_work_finding, ground, start, "
+        "conditions_ceased, ended_on_request",
         must_exist=True,
     ),
     "placements": _table(
@@ -98,6 +100,9 @@ FILES: Mapping[str, _Table] = {
 """The tables of a CSV folder, by the key of the document they fill."""
 
 Row = tuple[int, dict[str, str]]
+
+_PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
+_REGISTRATION_COLUMNS = ("ground", "start", "conditions_ceased", "ended_on_request")
 
 
 def _flag(text: str) -> bool | str:
@@ -260,7 +265,20 @@ def _people(reader: _Reader) -> list[dict[str, Any]]:
         person = people[index[key]]
         if "name" in row:
             person.setdefault("name", row["name"])
-        registration = {k: row[k] for k in FILES["people"].columns[2:] if k in row}
+        for column in _PERSON_COLUMNS:
+            if column not in row:
+                continue
+            if column not in person:
+                reader.place(("people", index[key], column), "people", line, column)
+            seen = person.setdefault(column, row[column])
+            if seen != row[column]:
+                reader.problem(
+                    f"people.csv row {line}",
+                    column,
+                    row[column],
+                    f"the rows of person {key!r} disagree: an earlier row has {seen!r}",
+                )
+        registration = {k: row[k] for k in _REGISTRATION_COLUMNS if k in row}
         if registration:
             registrations = person.setdefault("registrations", [])
             path = ("people", index[key], "registrations", len(registrations))
@@ -429,7 +447,11 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
     _write(folder, "employer_years", years)
     people: list[dict[str, object]] = []
     for person in document["people"]:
-        base = {"id": person["id"], "name": person.get("name")}
+        base = {
+            "id": person["id"],
+            "name": person.get("name"),
+            **{c: person.get(c) for c in _PERSON_COLUMNS},
+        }
         registrations = person.get("registrations", ())
         people.extend([{**base, **r} for r in registrations] if registrations else [base])
     _write(folder, "people", people)

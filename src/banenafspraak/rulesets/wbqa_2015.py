@@ -108,6 +108,7 @@ YOUNG_DISABLED_QUOTUM_ONLY = Reason(
     "monitoring of 122n",
     reference=_wfsv("38b(2), 122n(1)"),
 )
+"""Cites the row of ``monitoring.young_disabled_counts`` in force (the 2015 text of 122n(1))."""
 
 # -- the quotum ---------------------------------------------------------------------------------
 
@@ -300,11 +301,14 @@ class Wbqa2015:
                 reasons = (*reasons, PROCUREMENT_AT_SUPPLIER)
             shares = (common.counted(_pool(employer.sector_in(year)), employer.id, reasons),)
 
-        young_disabled_counts = params.flag("monitoring.young_disabled_counts", year)
-        if common.is_young_disabled(registration) and not young_disabled_counts:
+        young_disabled = params["monitoring.young_disabled_counts"].row_for_year(year)
+        if common.is_young_disabled(registration) and not young_disabled.value:
+            # Wfsv 122n(1) of the 2015-2019 texts monitors 38b(1) people only; from the
+            # 2020-01-01 text 122n(1),(2) name 38b(2) too: the row in force says which.
+            because = attrs.evolve(YOUNG_DISABLED_QUOTUM_ONLY, reference=young_disabled.reference)
             return tuple(
                 common.excluded(
-                    YOUNG_DISABLED_QUOTUM_ONLY,
+                    because,
                     share.reasons,
                     credited_to=share.credited_to,
                     fraction=share.fraction,

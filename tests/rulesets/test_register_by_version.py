@@ -1,0 +1,266 @@
+"""The doelgroepregister by text version (Besluit SUWI art. 3.2, BWBR0013267; Wfsv art. 38b).
+
+Every test names the article and the text version it reads; the same rules hold under every
+registered rule set, because they all ask ``banenafspraak.rulesets.common.membership``.
+"""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banenafspraak import (
+    Employer,
+    Ground,
+    PayPeriod,
+    Person,
+    Placement,
+    Pool,
+    Registration,
+    Scenario,
+    Sector,
+    available_rule_sets,
+    count_jobs,
+    default_parameters,
+)
+from banenafspraak.rulesets.common import aow_age_reached, register_text, registration_end
+
+ALL_RULES = available_rule_sets()
+
+
+def year_of(year: int, hours: int = 1000) -> PayPeriod:
+    return PayPeriod(start=f"{year}-01-01", end=f"{year}-12-31", hours=hours)
+
+
+def one_job(person: Person, years: range | tuple[int, ...]) -> Scenario:
+    return Scenario(
+        employers=(Employer(id="shop", sector=Sector.MARKET),),
+        people=(person,),
+        placements=(
+            Placement(
+                id="job", person=person.id, employer="shop", hours=tuple(year_of(y) for y in years)
+            ),
+        ),
+    )
+
+
+def counts(scenario: Scenario, rules: str, year: int) -> bool:
+    attribution = count_jobs(scenario, rules=rules, year=year).attributions[0]
+    return attribution.excluded_because is None or attribution.excluded_because.code != "NOT-REG"
+
+
+def wsw_lapsed(ceased: str, **person: object) -> Person:
+    return Person(
+        id="former",
+        registrations=(
+            Registration(
+                ground=Ground.WSW_INDICATION, start="2014-01-01", conditions_ceased=ceased
+            ),
+        ),
+        **person,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_example_9_counts_in_every_year_from_2016_on_by_the_text_then_in_force(rules: str) -> None:
+    """Spec wbqa-2015 §11 example 9, corrected: conditions ceased 2016-03-15. 2016-2018: the
+    t+2 end of 31 December 2018 (Besluit SUWI 3.2(2), 2016-01-01 text) has not come; 2019: the
+    suspension to 2028-12-31 (3.2(8), 2018-07-28 text); 2020 on: Wfsv 38b(6) (2020-01-01 text).
+    """
+    scenario = one_job(wsw_lapsed("2016-03-15"), range(2016, 2031))
+    assert all(counts(scenario, rules, year) for year in range(2016, 2031))
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_a_registration_ended_by_t_plus_2_before_the_2018_text_stays_out(rules: str) -> None:
+    """Conditions ceased 2015-06-30: t+2 (Besluit SUWI 3.2(2), 2016-01-01 text) ended the
+    registration on 2017-12-31, before the suspension (2018-07-28 text) and Wfsv 38b(6)
+    (2020-01-01 text) took effect: neither revives it.
+    """
+    scenario = one_job(wsw_lapsed("2015-06-30"), (2017, 2018, 2019, 2021))
+    assert counts(scenario, rules, 2017)
+    assert not any(counts(scenario, rules, year) for year in (2018, 2019, 2021))
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_a_38b6_registration_ends_on_the_day_the_aow_age_is_reached(rules: str) -> None:
+    """Besluit SUWI 3.2(2)(a), 2020-01-01 text, with AOW art. 7a(1): born 1960-03-01, the AOW
+    age of 2027 is 67 years, reached on 2027-03-01; the pay periods of 2028 no longer count.
+    """
+    person = wsw_lapsed("2016-03-15", date_of_birth="1960-03-01")
+    assert aow_age_reached(person) == pendulum.Date(2027, 3, 1)
+    scenario = one_job(person, (2026, 2027, 2028))
+    assert counts(scenario, rules, 2027)
+    assert not counts(scenario, rules, 2028)
+
+
+def test_the_aow_age_follows_the_table_of_aow_article_7a_by_date_of_birth() -> None:
+    """AOW art. 7a(1): 66 years and 4 months in 2019; 65 years before 2013; 67 in 2024-2027."""
+    assert aow_age_reached(Person(id="a", date_of_birth="1953-01-15")) == pendulum.Date(2019, 5, 15)
+    assert aow_age_reached(Person(id="b", date_of_birth="1940-06-30")) == pendulum.Date(2005, 6, 30)
+    assert aow_age_reached(Person(id="c", date_of_birth="1958-07-01")) == pendulum.Date(2025, 7, 1)
+    assert aow_age_reached(Person(id="d")) is None
+
+
+def test_a_registration_ends_on_the_day_of_death() -> None:
+    """Besluit SUWI 3.2(2)(b), 2020-01-01 text: the registration ends on the day of death."""
+    person = wsw_lapsed("2016-03-15", date_of_death="2022-08-09")
+    end, how = registration_end(person.registrations[0], default_parameters(), person)
+    assert end == pendulum.Date(2022, 8, 9)
+    assert "death" in how
+
+
+def test_a_beschut_werk_finding_ends_the_registration_the_next_day_from_the_2020_text() -> None:
+    """Besluit SUWI 3.2(3), 2020-01-01 text: the day after the finding (Participatiewet 10b(1)).
+    The 2016-01-01 text has no such rule: a finding of 2017 leaves a Wajong registration running.
+    """
+    wajong = Registration(ground=Ground.WAJONG, start="2014-01-01")
+    found_2021 = Person(id="x", registrations=(wajong,), sheltered_work_finding="2021-04-12")
+    assert registration_end(wajong, default_parameters(), found_2021)[0] == pendulum.Date(
+        2021, 4, 13
+    )
+    found_2017 = Person(id="x", registrations=(wajong,), sheltered_work_finding="2017-04-12")
+    assert registration_end(wajong, default_parameters(), found_2017)[0] is None
+
+
+def test_a_finding_under_the_2018_text_ends_only_a_besluit_wfsv_2_25_registration() -> None:
+    """Besluit SUWI 3.2(5), 2018-07-28 text: a 2.25 registration (``amvb_indication``) ends the
+    day after the finding; other grounds have no such end in that text.
+    """
+    amvb = Registration(ground=Ground.AMVB_INDICATION, start="2016-01-01")
+    person = Person(id="x", registrations=(amvb,), sheltered_work_finding="2019-02-01")
+    assert registration_end(amvb, default_parameters(), person)[0] == pendulum.Date(2019, 2, 2)
+    wsw = Registration(ground=Ground.WSW_INDICATION, start="2016-01-01")
+    assert registration_end(wsw, default_parameters(), person)[0] is None
+
+
+def test_a_request_to_leave_the_register_in_2020_ends_it_no_earlier_than_2021() -> None:
+    """Besluit SUWI 3.2(4), 2020-01-01 text: not before 1 January 2021; 3.2(5): a registration
+    only under Wfsv 38b(1)(f) ends on the day itself.
+    """
+    asked = Registration(
+        ground=Ground.WSW_INDICATION,
+        start="2014-01-01",
+        conditions_ceased="2016-03-15",
+        ended_on_request="2020-06-01",
+    )
+    assert registration_end(asked, default_parameters())[0] == pendulum.Date(2021, 1, 1)
+    transitional = Registration(
+        ground=Ground.TRANSITIONAL, start="2015-05-01", ended_on_request="2020-06-01"
+    )
+    assert registration_end(transitional, default_parameters())[0] == pendulum.Date(2020, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("ground", "day"),
+    [(Ground.OWN_REQUEST, "2018-12-31"), (Ground.WIA_EXPERIMENT, "2025-12-31")],
+)
+def test_a_registration_cannot_start_before_its_ground_exists(ground: Ground, day: str) -> None:
+    """Wfsv 38b(1)(e) exists from the 2019-01-01 text, 38b(1)(g) from the 2026-01-01 text: a
+    registration on them before that day is a scenario problem, not a silent exclusion.
+    """
+    with pytest.raises(ValueError, match="exists from"):
+        Registration(ground=ground, start=day)
+    exists = ground.exists_from
+    assert exists is not None
+    assert Registration(ground=ground, start=exists[0]).start == exists[0]
+
+
+@pytest.mark.parametrize(
+    ("day", "version"),
+    [("2017-06-30", "2016-01-01"), ("2019-06-30", "2018-07-28"), ("2021-06-30", "2020-01-01")],
+)
+def test_explanations_cite_the_text_of_besluit_suwi_in_force_on_the_pay_period(
+    day: str, version: str
+) -> None:
+    """The reason names the version of Besluit SUWI 3.2 in force on the pay period's last day,
+    not the 2016 text for every year.
+    """
+    on = pendulum.Date(int(day[:4]), int(day[5:7]), int(day[8:]))
+    assert str(register_text(default_parameters(), on)).endswith(f"version {version})")
+    year = int(day[:4])
+    count = count_jobs(one_job(wsw_lapsed("2016-03-15"), (year,)), rules="wbqa-2015", year=year)
+    assert f"version {version}" in count.attributions[0].reasons[0].detail
+
+
+def test_the_not_registered_reason_cites_the_text_in_force_that_year() -> None:
+    """A registration ended by t+2 on 2017-12-31: in 2021 the NOT-REG reason cites the
+    2020-01-01 text of Besluit SUWI 3.2.
+    """
+    count = count_jobs(one_job(wsw_lapsed("2015-06-30"), (2021,)), rules="wbqa-2015", year=2021)
+    because = count.attributions[0].excluded_because
+    assert because is not None
+    assert because.code == "NOT-REG"
+    assert str(because.reference.version) == "2020-01-01"
+
+
+def test_young_disabled_people_count_in_the_sector_monitoring_from_2020() -> None:
+    """Wfsv 122n(1),(2), 2020-01-01 text: 38b(2) people are monitored from 2020; in 2019 the
+    2015 text of 122n(1) leaves them out, and the reason cites that text.
+    """
+    young = Person(
+        id="young",
+        registrations=(
+            Registration(ground=Ground.YOUNG_DISABLED_WITH_PROVISION, start="2016-01-01"),
+        ),
+    )
+    scenario = one_job(young, (2019, 2020))
+    before = count_jobs(scenario, rules="wbqa-2015", year=2019)
+    because = before.attributions[0].excluded_because
+    assert because is not None
+    assert because.code == "W15-38B2"
+    assert str(because.reference.version) == "2015-05-01"
+    after = count_jobs(scenario, rules="wbqa-2015", year=2020)
+    assert after.attributions[0].excluded_because is None
+    assert after.pools[Pool.MARKET].hours == 1000
+
+
+def test_the_register_parameters_start_on_the_dates_of_their_texts() -> None:
+    """Rows start on the day each text took effect: 2015-05-01, 2018-07-28 and 2020-01-01."""
+    params = default_parameters()
+    starts = {
+        name: [str(row.start) for row in params[name].rows]
+        for name in (
+            "registration.suspension_applies",
+            "registration.stays_under_38b6",
+            "registration.request_ends_not_before",
+            "monitoring.young_disabled_counts",
+        )
+    }
+    assert starts["registration.suspension_applies"] == ["2015-05-01", "2018-07-28"]
+    assert starts["registration.stays_under_38b6"] == ["2015-05-01", "2020-01-01"]
+    assert starts["registration.request_ends_not_before"] == ["2020-01-01"]
+    assert starts["monitoring.young_disabled_counts"][-1] == "2020-01-01"
+
+
+NO_AOW_GROUNDS = [g for g in Ground if g.exists_from is None or g.exists_from[0].year <= 2019]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    ground=st.sampled_from(NO_AOW_GROUNDS),
+    start=st.dates(min_value=pendulum.Date(2015, 5, 1), max_value=pendulum.Date(2019, 6, 30)),
+    ceased_day=st.integers(0, 180),
+    rules=st.sampled_from(ALL_RULES),
+)
+def test_a_person_registered_in_2019_with_ceased_conditions_counts_in_every_later_year(
+    ground: Ground, start: pendulum.Date, ceased_day: int, rules: str
+) -> None:
+    """Wfsv 38b(6) with Besluit SUWI 3.2(2), 2020-01-01 text: registered in 2019, conditions
+    ceased in 2019, no AOW age, death, finding or request: counted in every year 2020-2030.
+    """
+    begin = max(pendulum.Date(start.year, start.month, start.day), pendulum.Date(2019, 1, 1))
+    if ground.exists_from is not None:
+        begin = max(begin, ground.exists_from[0])
+    ceased = begin.add(days=ceased_day)
+    person = Person(
+        id="p",
+        registrations=(Registration(ground=ground, start=begin, conditions_ceased=ceased),),
+    )
+    scenario = one_job(person, range(2020, 2031))
+    for year in range(2020, 2031):
+        attribution = count_jobs(scenario, rules=rules, year=year).attributions[0]
+        reasons = {r.code for r in attribution.reasons}
+        assert "REG" in reasons, (year, attribution)
