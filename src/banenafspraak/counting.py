@@ -33,6 +33,7 @@ from banenafspraak.rulesets._protocol import (
     Stage,
     years_employed,
 )
+from banenafspraak.rulesets.common import aow_age_reached
 from banenafspraak.rulesets.contouren_2018 import Contouren2018
 from banenafspraak.rulesets.national_pool import NationalInstrument
 from banenafspraak.rulesets.wbqa_2015 import SectorQuotum, Wbqa2015
@@ -315,12 +316,13 @@ def monitor(
     return tuple(lines)
 
 
-def ledger_of(count: JobCount) -> Ledger:
+def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     """The count of a calendar year summed the ways a quotum instrument reads it.
 
     Per credited employer: all credited hours and the credited hours that add to a pool; per
     formal employer and person: the counted hours by :class:`~banenafspraak.rulesets.Stage`
-    (whole years from the placement's first day to the pay period's start).
+    (whole years from the placement's first day to the pay period's start, and whether the
+    person had reached the AOW age by then).
     """
     if not count.period.is_calendar_year():
         msg = f"a quotum is assessed over a calendar year, not {count.period}"
@@ -333,13 +335,22 @@ def ledger_of(count: JobCount) -> Ledger:
     first_days: dict[str, pendulum.Date | None] = {
         p.id: p.first_day for p in count.scenario.placements
     }
+    params = parameters if parameters is not None else default_parameters()
+    pension: dict[str, pendulum.Date | None] = {
+        p.id: aow_age_reached(p, params) for p in count.scenario.people
+    }
     for a in count.attributions:
         if a.credited_to is not None:
             credited[a.credited_to] += a.hours
             if a.pool is not None:
                 credited_counted[a.credited_to] += a.hours
         if a.pool is not None:
-            stage = Stage(years_employed(first_days[a.placement], a.pay_period.start))
+            start = a.pay_period.start
+            reached = pension[a.person]
+            stage = Stage(
+                years_employed(first_days[a.placement], start),
+                pension_age=reached is not None and start >= reached,
+            )
             formal[EmployerId(a.employer)][a.person][stage] += a.hours
     return Ledger.build(count.period.end.year, credited, credited_counted, formal)
 
@@ -436,7 +447,7 @@ def assess_quotum(
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
     return assess_ledger(
         rule_set,
-        ledger_of(count),
+        ledger_of(count, params),
         scenario.employers,
         params,
         scenario,

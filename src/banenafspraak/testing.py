@@ -307,7 +307,7 @@ class RuleSetContract:
         """What lets the batch engine assess every law at national scale: no placement is read."""
         params = parameters_for(scenario, None, self.rules)
         count = count_jobs(scenario, rules=self.rules, year=year, parameters=params)
-        ledger = ledger_of(count)
+        ledger = ledger_of(count, params)
         full = RuleContext(scenario=scenario, parameters=params)
         bare = RuleContext(
             scenario=Scenario(employers=scenario.employers, parameters=scenario.parameters),

@@ -25,12 +25,14 @@ from banenafspraak import (
     Person,
     Placement,
     PlacementId,
+    Registration,
     PlacementKind,
     Pool,
     ProcurementContract,
     Scenario,
     Sector,
     Subsector,
+    aow_age_reached,
     assess_quotum,
     count_jobs,
     default_parameters,
@@ -541,3 +543,43 @@ def test_the_quotum_table_shows_the_2025_instrument() -> None:
     assert " 0.34592 " in g_row
     assert "31,132.80" in g_row
     assert "-19,401.60" in g_row
+
+
+def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> None:
+    """Wtl 2.10(2)(a), text of 2026-01-01: no LKV for pay periods from the AOW age on.
+
+    Born 15 January 1962, the AOW age of 2029 (67 years and 3 months) is reached on 15 April 2029:
+    the monthly pay periods of January to March give LKV, April to December do not.
+    """
+    born = pendulum.Date(1962, 1, 15)
+    reached = aow_age_reached(Person(id="x", date_of_birth=born))
+    assert reached is not None
+    assert reached.year == YEAR
+    months = sum(1 for m in range(1, 13) if pendulum.Date(YEAR, m, 1) < reached)
+    scenario = Scenario(
+        employers=(Employer(id="E", sector="market"),),
+        people=(
+            Person(
+                id="old",
+                date_of_birth=born,
+                registrations=(Registration(ground="wajong", start="2015-01-01"),),
+            ),
+        ),
+        placements=(
+            Placement(
+                id="job",
+                person="old",
+                employer="E",
+                hours=tuple(
+                    PayPeriod(
+                        start=Period.month(YEAR, m).start, end=Period.month(YEAR, m).end, hours=100
+                    )
+                    for m in range(1, 13)
+                ),
+            ),
+        ),
+    )
+    result = _quotum(scenario)["E"]
+    assert result.lkv == Decimal("1.01") * 100 * months
+    assert "W25-LKV-AOW" in {r.code for r in result.reasons}
+    assert result.credited_hours == 1200  # the bonus hours are not cut: only the LKV ends

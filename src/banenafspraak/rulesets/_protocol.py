@@ -221,10 +221,13 @@ class Stage:
     """Where in an employment a pay period lies: what a wage-cost subsidy's limits read.
 
     ``years_employed`` is the number of whole years from the placement's first day to the pay
-    period's first day (the LKV's three-year limit, Wtl 2.12, version 2025-01-01).
+    period's first day (the LKV's three-year limit, Wtl 2.12, version 2025-01-01);
+    ``pension_age`` says the person had reached the AOW age on the pay period's first day (the
+    LKV ends then, Wtl 2.10(2)(a)).
     """
 
     years_employed: int
+    pension_age: bool = False
 
 
 def years_employed(first_day: pendulum.Date | None, day: pendulum.Date) -> int:

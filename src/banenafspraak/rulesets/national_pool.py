@@ -229,6 +229,11 @@ LKV_LIMITED = Reason(
     text="before 2026 the LKV runs at most a number of years from the start of the employment",
     reference=_wtl("2.12", "2025-01-01"),
 )
+LKV_PENSION_AGE = Reason(
+    code="W25-LKV-AOW",
+    text="the LKV ends when the employee reaches the AOW age: pay periods from that day give none",
+    reference=_wtl("2.10(2)(a)"),
+)
 LKV_DECLARATION = Reason(
     code="W25-LKV-DECLARATION",
     text="before 2026 the LKV needs a doelgroepverklaring (parameter lkv.declaration_held)",
@@ -306,7 +311,9 @@ def lkv_hours(
     ledger's counted hours at the formal employer. Before 2026 a pay period counts only if it
     starts within ``lkv.max_years`` whole years of the employment's first day (Wtl 2.12, version
     2025-01-01) and only with a doelgroepverklaring (parameter ``lkv.declaration_held``); from
-    2026 neither limit applies (Wtl 2.12, 6.2, version 2026-01-01).
+    2026 neither limit applies (Wtl 2.12, 6.2, version 2026-01-01). In every version the LKV
+    ends when the employee reaches the AOW age (Wtl 2.10(2)(a)): a pay period that starts on or
+    after that day gives none.
     """
     year = ledger.year
     max_years = params.for_year("lkv.max_years", year)
@@ -323,19 +330,28 @@ def lkv_hours(
         reasons.append(LKV_UNLIMITED)
     hours: dict[str, Fraction] = {}
     cut: list[str] = []
+    pensioners: list[str] = []
     for person, stages in sorted(ledger.formal_hours(employer.id).items()):
         inside = sum(
-            (h for s, h in stages.items() if limit is None or s.years_employed < limit),
+            (
+                h
+                for s, h in stages.items()
+                if not s.pension_age and (limit is None or s.years_employed < limit)
+            ),
             Fraction(0),
         )
         if inside:
             hours[person] = inside
         if limit is not None and any(s.years_employed >= limit for s in stages):
             cut.append(person)
+        if any(s.pension_age for s in stages):
+            pensioners.append(person)
     if cut:
         reasons.append(
             LKV_LIMITED.with_detail(f"{limit} years: ended for person(s) {', '.join(cut)}")
         )
+    if pensioners:
+        reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))
     return hours, tuple(reasons)
 
 
