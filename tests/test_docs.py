@@ -75,3 +75,27 @@ def test_the_glossary_check_rejects_a_name_the_library_lacks() -> None:
     assert not resolves("no.such.parameter")
     assert not resolves("derive_sector(no_such_argument=1)")
     assert resolves("Placement.credited_to_hirer")
+
+
+PRIVATE = re.compile(
+    r"banenafspraak(?:\.\w+)*\._\w+|from banenafspraak(?:\.\w+)* import [^\n]*\b_\w+"
+)
+
+
+def test_readme_docs_and_examples_use_no_private_name() -> None:
+    """The public surface is what README, docs and examples use: no name with an underscore."""
+    root = Path(__file__).parent.parent
+    files = [root / "README.md", *(root / "docs").rglob("*.md"), *(root / "examples").glob("*.py")]
+    found = {
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in files
+        if "_build" not in path.parts
+        for match in PRIVATE.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert found == set()
+
+
+def test_the_private_name_check_finds_one() -> None:
+    assert PRIVATE.search("from banenafspraak._util import display")
+    assert PRIVATE.search("from banenafspraak.rulesets import _plugins")
+    assert not PRIVATE.search("from banenafspraak.rulesets import common")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING
 
+from banenafspraak._util import display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.comparing import Comparison, compare
@@ -194,6 +195,7 @@ __all__ = [
     "count_jobs",
     "default_parameters",
     "derive_sector",
+    "display",
     "durability",
     "explain_placement",
     "explain_quotum",
