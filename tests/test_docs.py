@@ -78,7 +78,7 @@ def test_the_glossary_check_rejects_a_name_the_library_lacks() -> None:
 
 
 PRIVATE = re.compile(
-    r"banenafspraak(?:\.\w+)*\._\w+|from banenafspraak(?:\.\w+)* import [^\n]*\b_\w+"
+    r"banenafspraak(?:\.\w+)*\._(?!_)\w+|from banenafspraak(?:\.\w+)* import [^\n]*\b_(?!_)\w+"
 )
 
 
