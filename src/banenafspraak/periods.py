@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from fractions import Fraction
+from typing import Protocol
 
 import attrs
 import pendulum
@@ -16,11 +17,23 @@ import pendulum
 from banenafspraak._util import to_date
 from banenafspraak.exceptions import InvalidPeriodError
 
-__all__ = ["Period"]
+__all__ = ["Period", "Span"]
 
 
 def _ordinal(day: pendulum.Date) -> int:
     return day.toordinal()
+
+
+class Span(Protocol):
+    """Anything with a first and a last day, both inclusive (a :class:`Period`, a pay period)."""
+
+    @property
+    def start(self) -> pendulum.Date:
+        """The first day."""
+
+    @property
+    def end(self) -> pendulum.Date:
+        """The last day."""
 
 
 @attrs.frozen(kw_only=True, order=False)
@@ -125,8 +138,8 @@ class Period:
         """The two periods share at least one day."""
         return self.start <= other.end and other.start <= self.end
 
-    def overlap_days(self, other: Period) -> int:
-        """Number of days the two periods share (0 if none)."""
+    def overlap_days(self, other: Span) -> int:
+        """Number of days the two periods share (0 if none); ``other`` may be a pay period."""
         first = max(_ordinal(self.start), _ordinal(other.start))
         last = min(_ordinal(self.end), _ordinal(other.end))
         return max(0, last - first + 1)

@@ -78,11 +78,11 @@ class PayPeriod:
         if self.end < self.start:
             msg = f"pay period ends ({self.end}) before it starts ({self.start})"
             raise InvalidPeriodError(msg)
-        capacity = self.period.days * HOURS_PER_DAY
+        capacity = self.days * HOURS_PER_DAY
         if self.hours > capacity:
             msg = (
                 f"{self.hours} hours do not fit in the pay period {self.period} "
-                f"({self.period.days} days, at most {capacity} hours)"
+                f"({self.days} days, at most {capacity} hours)"
             )
             raise ValueError(msg)
 
@@ -90,6 +90,11 @@ class PayPeriod:
     def period(self) -> Period:
         """The pay period as a :class:`Period`."""
         return Period(start=self.start, end=self.end)
+
+    @property
+    def days(self) -> int:
+        """Number of days, both ends included (``period.days`` without building the period)."""
+        return self.end.toordinal() - self.start.toordinal() + 1
 
     @classmethod
     def month(cls, year: int, month: int, hours: object) -> PayPeriod:

@@ -95,6 +95,7 @@ class Scenario:
     _by_employer: Mapping[str, tuple[Placement, ...]] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _digest: str | None = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         problems = scenario_problems(self)
@@ -165,9 +166,16 @@ class Scenario:
         )
 
     def digest(self) -> str:
-        """A SHA-256 of the scenario's content, for receipts (independent of the Python version)."""
-        canonical = json.dumps(_plain(self), sort_keys=True, separators=(",", ":"))
-        return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+        """A SHA-256 of the scenario's content, for receipts (independent of the Python version).
+
+        Computed once: the scenario is frozen all the way down.
+        """
+        digest = self._digest
+        if digest is None:
+            canonical = json.dumps(_plain(self), sort_keys=True, separators=(",", ":"))
+            digest = "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+            object.__setattr__(self, "_digest", digest)
+        return digest
 
 
 def _plain(value: object) -> object:  # noqa: PLR0911 - one branch per kind of value

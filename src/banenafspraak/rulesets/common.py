@@ -7,6 +7,9 @@ and beschut werk, and the job unit.
 
 from __future__ import annotations
 
+import bisect
+import weakref
+from collections.abc import Callable, Hashable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -18,7 +21,7 @@ from banenafspraak.parameters import DatedValue, Parameters, default_parameters
 from banenafspraak.people import Ground, Person, Registration
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.rulesets._protocol import Figure, Reason, Share
+from banenafspraak.rulesets._protocol import Figure, Reason, RuleContext, Share
 from banenafspraak.sectors import Pool
 
 __all__ = [
@@ -27,15 +30,19 @@ __all__ = [
     "SHELTERED_WORK",
     "WSW_INTERNAL",
     "NoInstrument",
+    "SituationMemo",
     "aow_age_reached",
     "counted",
+    "decided_once",
     "doelgroep_exclusion",
     "excluded",
     "is_young_disabled",
     "membership",
+    "membership_in",
     "register_text",
     "registration_end",
     "registration_in",
+    "remember_situations",
 ]
 
 ONE = Fraction(1)
@@ -134,9 +141,8 @@ def aow_age_reached(person: Person, parameters: Parameters | None = None) -> pen
     params = parameters if parameters is not None else default_parameters()
     for year in range(born.year + 60, born.year + 80):
         months = _int_on(params, "aow.pension_age_months", pendulum.Date(year, 1, 1))
-        reached = born.add(months=months)
-        if reached.year <= year:
-            return reached
+        if born.year + (born.month - 1 + months) // 12 <= year:  # the year of born + months
+            return born.add(months=months)
     msg = f"no AOW age found for a person born on {born}"  # pragma: no cover - table covers all
     raise LookupError(msg)  # pragma: no cover
 
@@ -255,8 +261,14 @@ def registration_end(
     not before 2021-01-01 except for a 38b(1)(f) registration (3.2(4),(5)). ``person`` gives the
     date of birth, death and finding; without it only the registration's own dates count.
     """
+    return _end(registration, person, parameters, _ceased_steps(registration, person, parameters))
+
+
+def _end(
+    registration: Registration, person: Person | None, parameters: Parameters, steps: list[_Step]
+) -> tuple[pendulum.Date | None, str]:
+    """:func:`registration_end`, given the steps of the conditions' ceasing."""
     ends = _other_ends(registration, person, parameters)
-    steps = _ceased_steps(registration, person, parameters)
     if steps and steps[-1].end is not None:
         ends.append((steps[-1].end, steps[-1].how))
     if ends:
@@ -266,14 +278,43 @@ def registration_end(
     return None, "registration still running"
 
 
-def _how_on(
-    registration: Registration, person: Person, parameters: Parameters, on: pendulum.Date
-) -> str:
-    """How the registration stands on ``on``, citing the text of Besluit SUWI 3.2 then in force."""
-    steps = [s for s in _ceased_steps(registration, person, parameters) if s.since <= on]
-    if steps:
-        return steps[-1].how
-    return f"conditions met ({register_text(parameters, on)})"
+@attrs.frozen
+class _Standing:
+    """A registration with its last day and the steps of its conditions' ceasing."""
+
+    registration: Registration
+    end: pendulum.Date | None
+    steps: tuple[_Step, ...]
+
+    def how_on(self, parameters: Parameters, on: pendulum.Date) -> str:
+        """How it stands on ``on``, citing the text of Besluit SUWI 3.2 then in force."""
+        steps = [s for s in self.steps if s.since <= on]
+        if steps:
+            return steps[-1].how
+        return f"conditions met ({register_text(parameters, on)})"
+
+
+def _standings(person: Person, parameters: Parameters) -> tuple[_Standing, ...]:
+    """The person's registrations by start, each worked out: what :func:`registration_in` walks."""
+    standings = []
+    for registration in sorted(person.registrations, key=lambda r: r.start):
+        steps = _ceased_steps(registration, person, parameters)
+        end, _how = _end(registration, person, parameters, steps)
+        standings.append(_Standing(registration=registration, end=end, steps=tuple(steps)))
+    return tuple(standings)
+
+
+def _standing_in(
+    standings: tuple[_Standing, ...], pay_period: PayPeriod
+) -> tuple[int, _Standing] | None:
+    """The first registration (by start) that overlaps the pay period, with its index."""
+    first, last = pay_period.start, pay_period.end
+    for index, standing in enumerate(standings):
+        if standing.registration.start > last:
+            continue
+        if standing.end is None or standing.end >= first:
+            return index, standing
+    return None
 
 
 def registration_in(
@@ -286,18 +327,20 @@ def registration_in(
     registrations overlap, the earliest is reported. The explanation cites the text of Besluit
     SUWI 3.2 in force on the pay period's last day.
     """
-    first = pay_period.start
-    last = pay_period.end
-    for registration in sorted(person.registrations, key=lambda r: r.start):
-        if registration.start > last:
-            continue
-        end, _how = registration_end(registration, parameters, person)
-        if end is None or end >= first:
-            how = _how_on(registration, person, parameters, last)
-            if end is not None:
-                how = f"{how}; last day {end}"
-            return registration, how
-    return None
+    return _registration_in(_standings(person, parameters), pay_period, parameters)
+
+
+def _registration_in(
+    standings: tuple[_Standing, ...], pay_period: PayPeriod, parameters: Parameters
+) -> tuple[Registration, str] | None:
+    found = _standing_in(standings, pay_period)
+    if found is None:
+        return None
+    standing = found[1]
+    how = standing.how_on(parameters, pay_period.end)
+    if standing.end is not None:
+        how = f"{how}; last day {standing.end}"
+    return standing.registration, how
 
 
 def counted(
@@ -349,7 +392,33 @@ def membership(
     placement: Placement, pay_period: PayPeriod, person: Person, parameters: Parameters
 ) -> tuple[Registration | None, Reason]:
     """Whether the person counts in this pay period: the registration, and the reason."""
-    found = registration_in(person, pay_period, parameters)
+    return _membership(placement, pay_period, _standings(person, parameters), parameters)
+
+
+def membership_in(
+    placement: Placement, pay_period: PayPeriod, context: RuleContext
+) -> tuple[Registration | None, Reason]:
+    """:func:`membership` of the placement's person, with the context's parameters.
+
+    When the context remembers situations (:func:`remember_situations`), the person's
+    registrations are worked out once.
+    """
+    memo = _MEMOS.get(id(context))
+    parameters = context.parameters
+    if memo is None:
+        standings = _standings(context.person(placement.person), parameters)
+    else:
+        standings = memo.standings(placement.person)
+    return _membership(placement, pay_period, standings, parameters)
+
+
+def _membership(
+    placement: Placement,
+    pay_period: PayPeriod,
+    standings: tuple[_Standing, ...],
+    parameters: Parameters,
+) -> tuple[Registration | None, Reason]:
+    found = _registration_in(standings, pay_period, parameters)
     if found is None:
         text = register_text(parameters, pay_period.end)
         return None, attrs.evolve(NOT_REGISTERED, reference=text).with_detail(
@@ -385,3 +454,143 @@ class NoInstrument:
     def figures(self) -> tuple[Figure, ...]:
         """No figures."""
         return ()
+
+
+# -- deciding each distinct situation once -------------------------------------------------------
+
+
+Decide = Callable[[Placement, PayPeriod, RuleContext], tuple[Share, ...]]
+"""A rule set's own decision for one pay period of one placement (what ``attribute`` returns)."""
+
+
+class SituationMemo:
+    """What the rules remember while one context is in use: each distinct situation decided once.
+
+    Some rules answer for a pay period from its year and the person's :func:`membership` alone,
+    and from nothing of it when :func:`doelgroep_exclusion` excludes the placement; the rest comes
+    from the placement. Such rules ask :func:`decided_once` for their shares: the first pay period
+    of a placement in a situation is decided by the rules themselves, the others get the very
+    same shares, reasons and details included. :func:`~banenafspraak.count_jobs` switches the
+    memo on for its context (:func:`remember_situations`); without it every pay period is
+    decided on its own.
+
+    A situation is the pay period's year, the registration :func:`registration_in` finds and
+    what its explanation reads on the pay period's last day (the steps of the conditions' ceasing
+    begun by then, or else the text of Besluit SUWI 3.2 in force), and what else the rules say
+    they read (``extra``). Keys hold values, or the identity of an object the memo keeps alive.
+    """
+
+    __slots__ = ("_parameters", "_people", "_placements", "_scenario", "_texts")
+
+    def __init__(self, context: RuleContext) -> None:
+        # Not the context itself: the memo lives as long as the context, in a weak mapping.
+        self._parameters = context.parameters
+        self._scenario = context.scenario
+        self._people: dict[str, tuple[_Standing, ...]] = {}
+        self._placements: dict[int, _Known] = {}
+        self._texts: dict[pendulum.Date, LegalReference] = {}
+
+    def standings(self, person_id: str) -> tuple[_Standing, ...]:
+        """The registrations of the scenario's person, worked out once (:func:`_standings`)."""
+        standings = self._people.get(person_id)
+        if standings is None:
+            person = self._scenario.person(person_id)
+            standings = self._people[person_id] = _standings(person, self._parameters)
+        return standings
+
+    def _known(self, placement: Placement) -> _Known:
+        known = self._placements.get(id(placement))
+        if known is None or known.placement is not placement:
+            known = self._placements[id(placement)] = _Known(
+                placement=placement,
+                excluded=doelgroep_exclusion(placement) is not None,
+                standings=tuple(
+                    (s.registration.start, s.end, [step.since for step in s.steps])
+                    for s in self.standings(placement.person)
+                ),
+            )
+        return known
+
+    def _text(self, day: pendulum.Date) -> LegalReference:
+        text = self._texts.get(day)
+        if text is None:
+            text = self._texts[day] = register_text(self._parameters, day)
+        return text
+
+    def shares(
+        self,
+        rules: object,
+        decide: Decide,
+        placement: Placement,
+        pay_period: PayPeriod,
+        context: RuleContext,
+        *,
+        extra: Hashable,
+    ) -> tuple[Share, ...]:
+        """The shares of ``rules`` for the pay period: ``decide`` the first time in a situation."""
+        known = self._known(placement)
+        situation: Hashable = None
+        if not known.excluded:
+            first, last = pay_period.start, pay_period.end
+            found: Hashable = ("none", id(self._text(last)))  # the NOT-REG reason's text
+            for index, (start, end, changes) in enumerate(known.standings):
+                if start <= last and (end is None or end >= first):  # as _standing_in
+                    begun = bisect.bisect_right(changes, last)  # as _Standing.how_on
+                    found = (index, begun, None if begun else id(self._text(last)))
+                    break
+            situation = (last.year, found, extra)
+        decided = known.decided.get(situation)
+        if decided is not None and decided[0] is rules:
+            return decided[1]
+        shares = decide(placement, pay_period, context)
+        known.decided[situation] = (rules, shares)
+        return shares
+
+
+@attrs.define
+class _Known:
+    """A placement as the memo knows it: excluded by kind, its person's registrations, answers.
+
+    ``standings`` hold, per registration in :func:`_standings` order, its first and last day
+    and the days the steps of its conditions' ceasing begin.
+    """
+
+    placement: Placement
+    excluded: bool
+    standings: tuple[tuple[pendulum.Date, pendulum.Date | None, list[pendulum.Date]], ...]
+    decided: dict[Hashable, tuple[object, tuple[Share, ...]]] = attrs.field(factory=dict)
+
+
+_MEMOS: dict[int, SituationMemo] = {}
+"""The memo of each context that has one, by the context's identity (dropped when it dies)."""
+
+
+def remember_situations(context: RuleContext) -> SituationMemo:
+    """Let the rules decide each distinct situation once while ``context`` is in use."""
+    memo = _MEMOS.get(id(context))
+    if memo is None:
+        memo = _MEMOS[id(context)] = SituationMemo(context)
+        weakref.finalize(context, _MEMOS.pop, id(context), None)
+    return memo
+
+
+def decided_once(
+    rules: object,
+    decide: Decide,
+    placement: Placement,
+    pay_period: PayPeriod,
+    context: RuleContext,
+    *,
+    extra: Hashable = (),
+) -> tuple[Share, ...]:
+    """``decide(placement, pay_period, context)``, once per placement and situation in a count.
+
+    For rules whose answer depends on the pay period only through its year and
+    :func:`membership`, and not at all when :func:`doelgroep_exclusion` excludes the placement;
+    ``extra`` holds whatever else of the pay period they read. Without a memo
+    (:func:`remember_situations`) it is ``decide`` itself.
+    """
+    memo = _MEMOS.get(id(context))
+    if memo is None:
+        return decide(placement, pay_period, context)
+    return memo.shares(rules, decide, placement, pay_period, context, extra=extra)

@@ -101,7 +101,23 @@ class Contouren2018:
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
-        """One national pool; credited to the buyer of a running contract, else the employer."""
+        """One national pool; credited to the buyer of a running contract, else the employer.
+
+        The answer reads the pay period's year, the registration found and the days the contract
+        runs in it: within a count it is decided once per placement and situation
+        (:func:`.decided_once`).
+        """
+        running: tuple[int, int] | tuple[()] = ()
+        if placement.contract is not None:
+            contract = context.contract(placement.contract)
+            running = (contract.period.overlap_days(pay_period), pay_period.days)
+        return common.decided_once(
+            self, self._decide, placement, pay_period, context, extra=running
+        )
+
+    def _decide(
+        self, placement: Placement, pay_period: PayPeriod, context: RuleContext
+    ) -> tuple[Share, ...]:
         checked = national_pool.doelgroep_reasons(placement, pay_period, context)
         if isinstance(checked, Share):
             return (checked,)
@@ -110,8 +126,7 @@ class Contouren2018:
         if placement.contract is None:
             return (common.counted(Pool.NATIONAL, employer, (*reasons, AT_FORMAL_EMPLOYER)),)
         contract = context.contract(placement.contract)
-        days = pay_period.period.days
-        running = Fraction(contract.period.overlap_days(pay_period.period), days)
+        running = Fraction(contract.period.overlap_days(pay_period), pay_period.days)
         shares = []
         if running:
             why = AT_BUYER.with_detail(

@@ -113,9 +113,7 @@ def doelgroep_reasons(
     if placement.kind is PlacementKind.SHELTERED_WORK:
         return common.excluded(SHELTERED_WORK)
     params = context.parameters
-    registration, registered = common.membership(
-        placement, pay_period, context.person(placement.person), params
-    )
+    registration, registered = common.membership_in(placement, pay_period, context)
     if registration is None:
         return common.excluded(registered)
     reasons: tuple[Reason, ...] = (registered, NATIONAL)

@@ -277,14 +277,21 @@ class Wbqa2015:
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
-        """Pool and quotum credit of one pay period's hours (spec §4.6, the decision table)."""
+        """Pool and quotum credit of one pay period's hours (spec §4.6, the decision table).
+
+        The answer reads the pay period's year and the registration found, nothing else of it:
+        within a count it is decided once per placement and situation (:func:`.decided_once`).
+        """
+        return common.decided_once(self, self._decide, placement, pay_period, context)
+
+    def _decide(
+        self, placement: Placement, pay_period: PayPeriod, context: RuleContext
+    ) -> tuple[Share, ...]:
         exclusion = common.doelgroep_exclusion(placement)
         if exclusion is not None:
             return (common.excluded(exclusion),)
         params = context.parameters
-        registration, registered = common.membership(
-            placement, pay_period, context.person(placement.person), params
-        )
+        registration, registered = common.membership_in(placement, pay_period, context)
         if registration is None:
             return (common.excluded(registered),)
         year = pay_period.end.year

@@ -138,7 +138,16 @@ class Wet2025:
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
-        """One national pool; credited to the formal employer (art. 4; Wtl 2.10)."""
+        """One national pool; credited to the formal employer (art. 4; Wtl 2.10).
+
+        The answer reads the pay period's year and the registration found, nothing else of it:
+        within a count it is decided once per placement and situation (:func:`.decided_once`).
+        """
+        return common.decided_once(self, self._decide, placement, pay_period, context)
+
+    def _decide(
+        self, placement: Placement, pay_period: PayPeriod, context: RuleContext
+    ) -> tuple[Share, ...]:
         checked = national_pool.doelgroep_reasons(placement, pay_period, context)
         if isinstance(checked, Share):
             return (checked,)
