@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any
 
 import attrs
 import pendulum
@@ -178,27 +178,83 @@ class Scenario:
         return digest
 
 
-def _plain(value: object) -> object:  # noqa: PLR0911 - one branch per kind of value
+def _plain(value: object) -> object:
     """A JSON-able, canonical form of nouns and values (for digests)."""
-    if attrs.has(type(value)):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(value)))
-            if f.init and f.eq
-        }
-    if isinstance(value, Mapping):
-        return {str(_plain(k)): _plain(v) for k, v in value.items()}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return to_decimal_string(value)  # 59.0 and 59 are the same number: one digest
-    if isinstance(value, Fraction):
+    return _Plain().of(value)
+
+
+class _Plain:
+    """:func:`_plain`, knowing once what repeats in a scenario: a class's fields, a number."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Decimal, str] = {}
+
+    def of(self, value: object) -> object:  # noqa: PLR0911 - one branch per kind of value
+        """The plain form of ``value``: the kinds a scenario is made of first, by exact type."""
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool:
+            return value
+        if kind is pendulum.Date:
+            return value.isoformat()  # type: ignore[attr-defined]
+        if kind is Decimal:
+            return self.number(value)  # type: ignore[arg-type]
+        if kind is tuple:
+            return [self.of(v) for v in value]  # type: ignore[attr-defined]
+        names = _plain_fields(kind)
+        if names is not None:
+            return {name: self.of(getattr(value, name)) for name in names}
+        if _is_text(kind):  # an enum of text
+            return value
+        return self.other(value)
+
+    def number(self, value: Decimal) -> str:
+        """59.0 and 59 are the same number: one digest."""
+        text = self.numbers.get(value)
+        if text is None:
+            text = self.numbers[value] = to_decimal_string(value)
+        return text
+
+    def other(self, value: object) -> object:  # noqa: PLR0911 - one branch per kind of value
+        """Any other value, by what it is an instance of."""
+        if isinstance(value, Mapping):
+            return {str(self.of(k)): self.of(v) for k, v in value.items()}
+        if isinstance(value, tuple | list):
+            return [self.of(v) for v in value]
+        if isinstance(value, Decimal):
+            return to_decimal_string(value)
+        if isinstance(value, Fraction):
+            return str(value)
+        if isinstance(value, pendulum.Date):
+            return value.isoformat()
+        if isinstance(value, str | int | bool):
+            return value
         return str(value)
-    if isinstance(value, pendulum.Date):
-        return value.isoformat()
-    if isinstance(value, str | int | bool) or value is None:
-        return value
-    return str(value)
+
+
+_TEXT_KINDS: dict[type, bool] = {}
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _is_text(kind: type) -> bool:
+    """A subclass of ``str`` that is not one of the kinds :class:`_Plain` writes otherwise."""
+    found = _TEXT_KINDS.get(kind)
+    if found is None:
+        others = (Mapping, tuple, list, Decimal, Fraction, pendulum.Date)
+        found = _TEXT_KINDS[kind] = (
+            issubclass(kind, str) and not issubclass(kind, others) and not attrs.has(kind)
+        )
+    return found
+
+
+def _plain_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of an attrs class that a digest reads (given and compared), else ``None``."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = (
+            tuple(f.name for f in attrs.fields(kind) if f.init and f.eq)
+            if attrs.has(kind)
+            else None
+        )
+    return _FIELDS[kind]
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:

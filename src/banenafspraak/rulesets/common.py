@@ -499,17 +499,27 @@ class SituationMemo:
         return standings
 
     def _known(self, placement: Placement) -> _Known:
-        known = self._placements.get(id(placement))
-        if known is None or known.placement is not placement:
-            known = self._placements[id(placement)] = _Known(
-                placement=placement,
-                excluded=doelgroep_exclusion(placement) is not None,
-                standings=tuple(
-                    (s.registration.start, s.end, [step.since for step in s.steps])
-                    for s in self.standings(placement.person)
-                ),
+        """The placement as the memo knows it, with the situation of each of its pay periods."""
+        known = _Known(placement=placement, excluded=doelgroep_exclusion(placement) is not None)
+        if not known.excluded:
+            standings = tuple(
+                (s.registration.start, s.end, [step.since for step in s.steps])
+                for s in self.standings(placement.person)
             )
+            for pay_period in placement.hours:
+                known.situations[id(pay_period)] = self._situation(standings, pay_period)
+            known.standings = standings
+        self._placements[id(placement)] = known
         return known
+
+    def _situation(self, standings: _Standings, pay_period: PayPeriod) -> Hashable:
+        """The year and the registration as :func:`_membership` finds and explains it."""
+        first, last = pay_period.start, pay_period.end
+        for index, (start, end, changes) in enumerate(standings):
+            if start <= last and (end is None or end >= first):  # as _standing_in
+                begun = bisect.bisect_right(changes, last)  # as _Standing.how_on
+                return last.year, index, begun, None if begun else id(self._text(last))
+        return last.year, id(self._text(last))  # not registered: the NOT-REG reason's text
 
     def _text(self, day: pendulum.Date) -> LegalReference:
         text = self._texts.get(day)
@@ -528,36 +538,39 @@ class SituationMemo:
         extra: Hashable,
     ) -> tuple[Share, ...]:
         """The shares of ``rules`` for the pay period: ``decide`` the first time in a situation."""
-        known = self._known(placement)
+        known = self._placements.get(id(placement))
+        if known is None or known.placement is not placement:
+            known = self._known(placement)
         situation: Hashable = None
         if not known.excluded:
-            first, last = pay_period.start, pay_period.end
-            found: Hashable = ("none", id(self._text(last)))  # the NOT-REG reason's text
-            for index, (start, end, changes) in enumerate(known.standings):
-                if start <= last and (end is None or end >= first):  # as _standing_in
-                    begun = bisect.bisect_right(changes, last)  # as _Standing.how_on
-                    found = (index, begun, None if begun else id(self._text(last)))
-                    break
-            situation = (last.year, found, extra)
-        decided = known.decided.get(situation)
+            situation = known.situations.get(id(pay_period))
+            if situation is None:  # not one of the placement's own pay periods
+                situation = self._situation(known.standings, pay_period)
+        decided = known.decided.get((situation, extra))
         if decided is not None and decided[0] is rules:
             return decided[1]
         shares = decide(placement, pay_period, context)
-        known.decided[situation] = (rules, shares)
+        known.decided[situation, extra] = (rules, shares)
         return shares
+
+
+_Standings = tuple[tuple[pendulum.Date, pendulum.Date | None, list[pendulum.Date]], ...]
+"""Per registration in :func:`_standings` order: its first and last day, the days the steps of
+its conditions' ceasing begin."""
 
 
 @attrs.define
 class _Known:
-    """A placement as the memo knows it: excluded by kind, its person's registrations, answers.
+    """A placement as the memo knows it: excluded by kind, or its registrations and situations.
 
-    ``standings`` hold, per registration in :func:`_standings` order, its first and last day
-    and the days the steps of its conditions' ceasing begin.
+    ``situations`` holds the situation of each of the placement's pay periods, by identity (the
+    placement keeps them alive); ``decided`` the rules' shares per situation.
     """
 
     placement: Placement
     excluded: bool
-    standings: tuple[tuple[pendulum.Date, pendulum.Date | None, list[pendulum.Date]], ...]
+    standings: _Standings = ()
+    situations: dict[int, Hashable] = attrs.field(factory=dict)
     decided: dict[Hashable, tuple[object, tuple[Share, ...]]] = attrs.field(factory=dict)
 
 
