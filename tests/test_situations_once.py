@@ -31,7 +31,7 @@ from banenafspraak.testing import MEASURED
 
 RULE_SETS = available_rule_sets()
 
-OVERRIDES = st.sampled_from(
+OVERRIDES: st.SearchStrategy[dict[str, object]] = st.sampled_from(
     [
         {},
         # a new text of Besluit SUWI 3.2 in the middle of a year: the explanation changes
