@@ -215,13 +215,15 @@ def _attributed(
             days = end - start + 1
             for share in rules.attribute(placement, pay_period, context):
                 fraction = share.fraction
-                key = (pay_period.hours, overlap, days, fraction.numerator, fraction.denominator)
+                part, whole = fraction.numerator, fraction.denominator
+                key = (pay_period.hours, overlap, days, part, whole)
                 portion = portions.get(key)
                 if portion is None:
-                    in_period = Fraction(pay_period.hours)
+                    share_hours = Fraction(pay_period.hours)
                     if overlap != days:
-                        in_period = in_period * overlap / days
-                    share_hours = in_period * fraction
+                        share_hours = share_hours * overlap / days
+                    if part != whole:
+                        share_hours *= fraction
                     portion = portions[key] = (
                         share_hours,
                         share_hours / unit,
