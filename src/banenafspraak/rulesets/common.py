@@ -480,7 +480,7 @@ class SituationMemo:
     they read (``extra``). Keys hold values, or the identity of an object the memo keeps alive.
     """
 
-    __slots__ = ("_parameters", "_people", "_placements", "_scenario", "_texts")
+    __slots__ = ("_parameters", "_people", "_placements", "_scenario", "_seen", "_texts")
 
     def __init__(self, context: RuleContext) -> None:
         # Not the context itself: the memo lives as long as the context, in a weak mapping.
@@ -489,6 +489,7 @@ class SituationMemo:
         self._people: dict[str, tuple[_Standing, ...]] = {}
         self._placements: dict[int, _Known] = {}
         self._texts: dict[pendulum.Date, LegalReference] = {}
+        self._seen: dict[Hashable, Hashable] = {}
 
     def standings(self, person_id: str) -> tuple[_Standing, ...]:
         """The registrations of the scenario's person, worked out once (:func:`_standings`)."""
@@ -507,7 +508,9 @@ class SituationMemo:
                 for s in self.standings(placement.person)
             )
             for pay_period in placement.hours:
-                known.situations[id(pay_period)] = self._situation(standings, pay_period)
+                situation = self._situation(standings, pay_period)
+                # one tuple per distinct situation, whatever the number of pay periods
+                known.situations[id(pay_period)] = self._seen.setdefault(situation, situation)
             known.standings = standings
         self._placements[id(placement)] = known
         return known
