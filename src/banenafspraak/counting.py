@@ -7,6 +7,7 @@ asks the rule set where each share of their hours counts, and adds up. Every res
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -316,7 +317,7 @@ def monitor(
     return tuple(lines)
 
 
-def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
+def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
     """The count of a calendar year summed the ways a quotum instrument reads it.
 
     Per credited employer: all credited hours and the credited hours that add to a pool; per
@@ -335,9 +336,8 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     first_days: dict[str, pendulum.Date | None] = {
         p.id: p.first_day for p in count.scenario.placements
     }
-    params = parameters if parameters is not None else default_parameters()
     pension: dict[str, pendulum.Date | None] = {
-        p.id: aow_age_reached(p, params) for p in count.scenario.people
+        p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
         if a.credited_to is not None:
@@ -372,12 +372,16 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     assessments: tuple[R_co, ...]
     receipt: Receipt
 
+    @functools.cached_property
+    def _by_employer(self) -> dict[str, R_co]:
+        return {a.employer: a for a in self.assessments}
+
     def __getitem__(self, employer_id: str) -> R_co:
-        for assessment in self.assessments:
-            if assessment.employer == employer_id:
-                return assessment
-        msg = f"no quotum assessment for employer {employer_id!r}"
-        raise KeyError(msg)
+        try:
+            return self._by_employer[employer_id]
+        except KeyError:
+            msg = f"no quotum assessment for employer {employer_id!r}"
+            raise KeyError(msg) from None
 
     def __iter__(self) -> Iterator[str]:
         return (a.employer for a in self.assessments)
