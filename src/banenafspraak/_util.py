@@ -10,6 +10,8 @@ from typing import Any, TypeVar, overload
 
 import pendulum
 
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -74,7 +76,7 @@ def to_date(value: object) -> pendulum.Date:
     """
     if isinstance(value, dt.datetime):
         msg = f"expected a date without a time of day, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     if isinstance(value, pendulum.Date):
         return value
     if isinstance(value, dt.date):
@@ -84,13 +86,13 @@ def to_date(value: object) -> pendulum.Date:
             parsed = dt.date.fromisoformat(value)
         except ValueError:
             msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
-            raise ValueError(msg) from None
+            raise InvalidValueError(msg) from None
         if len(value) != 10:  # noqa: PLR2004 - YYYY-MM-DD
             msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     msg = f"expected a date (YYYY-MM-DD), got {value!r}"
-    raise TypeError(msg)
+    raise InvalidTypeError(msg)
 
 
 def optional_date(value: object) -> pendulum.Date | None:
@@ -106,7 +108,7 @@ def to_decimal(value: object) -> Decimal:
     """
     if isinstance(value, bool):
         msg = f"expected a number, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -116,18 +118,18 @@ def to_decimal(value: object) -> Decimal:
             result = Decimal(value.strip())
         except InvalidOperation:
             msg = f"expected a decimal number, got {value!r}"
-            raise ValueError(msg) from None
+            raise InvalidValueError(msg) from None
     elif isinstance(value, Fraction):
         if value.denominator != 1:
             msg = f"expected a decimal number, got the fraction {value}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         result = Decimal(value.numerator)
     else:
         msg = f"expected an int, Decimal or decimal string (not a float), got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     if not result.is_finite():
         msg = f"expected a finite number, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return result
 
 

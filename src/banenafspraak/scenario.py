@@ -23,7 +23,7 @@ import pendulum
 from banenafspraak._util import FrozenMap, frozen_map, to_decimal_string
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId, EmployerKind
-from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.exceptions import InvalidScenarioError, NotFoundError, Problem
 from banenafspraak.people import Person, PersonId
 from banenafspraak.placements import Placement, PlacementKind
 from banenafspraak.procurement import ContractId, ProcurementContract
@@ -129,7 +129,7 @@ class Scenario:
             return self._placements[placement_id]
         except KeyError:
             msg = f"no placement {placement_id!r} in {self.name or 'the scenario'}"
-            raise KeyError(msg) from None
+            raise NotFoundError(msg) from None
 
     def placements_of(self, employer_id: str) -> tuple[Placement, ...]:
         """The placements whose formal employer is ``employer_id``, in scenario order."""

@@ -50,6 +50,7 @@ import attrs
 from banenafspraak._util import to_decimal_string
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
+from banenafspraak.exceptions import InvalidTypeError
 from banenafspraak.io.bsn import mask_id
 from banenafspraak.periods import Period
 from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
@@ -287,7 +288,7 @@ def result_document(kind: str, result: object) -> dict[str, Any]:
     document = _plain_result(result)
     if not isinstance(document, dict):
         msg = f"expected an attrs result, got {type(result).__name__}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return {"kind": kind, **document}
 
 
