@@ -147,9 +147,10 @@ class Registration:
 
 
 def _registrations(value: Registration | Iterable[Registration]) -> tuple[Registration, ...]:
+    """The registrations in a canonical order: by start, then ground (input order is no data)."""
     if isinstance(value, Registration):
         return (value,)
-    return tuple(value)
+    return tuple(sorted(value, key=lambda r: (r.start, str(r.ground))))
 
 
 @attrs.frozen(kw_only=True)

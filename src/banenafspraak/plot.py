@@ -133,7 +133,7 @@ def save_chart(figure: Figure, path: str | Path) -> Path:
     kind = where.suffix.lower().lstrip(".")
     if kind not in FORMATS:
         msg = f"a chart is saved as .png or .svg, got {where.name!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="path", value=where.name, expected=".png or .svg")
     metadata: dict[str, Any] = {"Software": None} if kind == "png" else {"Date": None}
     with mpl.rc_context({"svg.hashsalt": "banenafspraak"}):
         figure.savefig(where, format=kind, metadata=metadata)

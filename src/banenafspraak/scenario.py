@@ -165,8 +165,16 @@ class Scenario:
         )
 
     def digest(self) -> str:
-        """A SHA-256 of the scenario's content, for receipts (independent of the Python version)."""
-        canonical = json.dumps(_plain(self), sort_keys=True, separators=(",", ":"))
+        """A SHA-256 of the scenario's content, for receipts.
+
+        Independent of the Python version and of the order of the input: the employers, people,
+        placements and contracts enter it sorted (by id, then by content).
+        """
+        plain = _plain(self)
+        assert isinstance(plain, dict)  # noqa: S101 - a scenario is an attrs class
+        for key in ("employers", "people", "placements", "contracts"):
+            plain[key] = sorted(plain[key], key=lambda item: (item["id"], json.dumps(item)))
+        canonical = json.dumps(plain, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
