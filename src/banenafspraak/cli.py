@@ -821,6 +821,7 @@ def _root(
     ] = False,
 ) -> None:
     """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
+    del version  # handled by its eager callback
     _FULL_IDS.set(False)
 
 

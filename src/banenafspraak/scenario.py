@@ -201,6 +201,12 @@ def _plain(value: object) -> object:  # noqa: PLR0911 - one branch per kind of v
     return str(value)
 
 
+FIRST_YEAR = 2012
+"""The first year of pay periods: the nulmeting counts December 2012 (Wet banenafspraak, 2015)."""
+LAST_YEAR = 2100
+"""The last year of pay periods: later dates are typing errors (a pay period in 9999)."""
+
+
 def _duplicates(ids: Iterable[str]) -> list[str]:
     return [key for key, count in Counter(ids).items() if count > 1]
 
@@ -320,6 +326,17 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:  # noqa: C901, PLR09
                         f"not the placement's employer {placement.employer!r}",
                     )
                 )
+        problems.extend(
+            Problem(
+                where,
+                f"hours[{index}]",
+                f"{pay.start}..{pay.end}",
+                f"a pay period lies in the years {FIRST_YEAR} to {LAST_YEAR}, "
+                "the years the library has rules and parameters for",
+            )
+            for index, pay in enumerate(placement.hours)
+            if pay.start.year < FIRST_YEAR or pay.end.year > LAST_YEAR
+        )
         for index, (previous, current) in enumerate(itertools.pairwise(placement.hours), start=1):
             if current.start <= previous.end:
                 problems.append(

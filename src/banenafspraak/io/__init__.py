@@ -137,13 +137,17 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         document, places, problems = read_folder(where, full_ids=full_ids)
         return scenario_from_document(document, places, problems=problems)
     if not where.is_file():
+        message = "not a file or folder" if where.exists() else "no such file or folder"
         raise InvalidScenarioError(
-            [Problem(str(where), "", str(where), "no such file or folder")], source=str(where)
+            [Problem(str(where), "", str(where), message)], source=str(where)
         )
     try:
         text = where.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem = Problem(str(where), "", f"byte {error.start}", "not UTF-8 text")
+        raise InvalidScenarioError([problem], source=str(where)) from None
+    except OSError as error:
+        problem = Problem(str(where), "", "the file", f"cannot be read ({error.strerror})")
         raise InvalidScenarioError([problem], source=str(where)) from None
     return parse_scenario_json(text, source=str(where), full_ids=full_ids)
 
