@@ -188,7 +188,7 @@ def _document_problems(document: object, places: Places) -> Iterator[tuple[Probl
             for key in getattr(node, "twice", ()):
                 message = "key given more than once in one object (only one value may be given)"
                 yield places.problem((*path, key), message, node[key]), False
-            for key, value in reversed(node.items()):
+            for key, value in reversed(list(node.items())):
                 at = _lone_surrogate(str(key))
                 if at is not None:
                     message = "not Unicode text: a key with a lone surrogate"
