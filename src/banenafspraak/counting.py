@@ -21,6 +21,7 @@ from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
@@ -126,7 +127,7 @@ def measured_period(year: int | None, period: Period | None) -> Period:
     """The period asked for: a calendar ``year`` or a ``period``, exactly one of them."""
     if (year is None) == (period is None):
         msg = "give exactly one of year= or period="
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
 
 
@@ -206,7 +207,7 @@ class JobCount:
                 return line
         pools = ", ".join(m.pool.value for m in self.monitoring)
         msg = f"{self.rules} counts no pool {wanted}; its pools: {pools}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def explain(self, placement_id: str) -> str:
         """Where one placement's hours count and why, as text (see :func:`explain`)."""
@@ -327,7 +328,7 @@ def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
     """
     if not count.period.is_calendar_year():
         msg = f"a quotum is assessed over a calendar year, not {count.period}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     credited: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     credited_counted: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
@@ -381,7 +382,7 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
             return self._by_employer[employer_id]
         except KeyError:
             msg = f"no quotum assessment for employer {employer_id!r}"
-            raise KeyError(msg) from None
+            raise NotFoundError(msg) from None
 
     def __iter__(self) -> Iterator[str]:
         return (a.employer for a in self.assessments)
