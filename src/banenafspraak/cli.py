@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
+import attrs
 import typer
 from rich import box
 from rich.console import Console
@@ -25,6 +26,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak._version import __version__
 from banenafspraak.comparing import compare as compare_rule_sets
@@ -49,15 +51,18 @@ from banenafspraak.io.results import (
     totals_document,
     totals_tables,
 )
-from banenafspraak.report import (
-    demo_report,
-    durability_table,
-    procurement_table,
-    subsector_table,
-    trend_table,
+from banenafspraak.report import Part, demo_parts, render_parts, report_tables
+from banenafspraak.reports import (
+    DurabilityReport,
+    ProcurementReport,
+    SubsectorMonitoring,
+    Trend,
+    durability,
+    procurement_jobs,
+    subsector_monitoring,
+    trend,
 )
-from banenafspraak.reports import durability, procurement_jobs, subsector_monitoring, trend
-from banenafspraak.rulesets import available_rule_sets, rule_set_in_force, rule_sets
+from banenafspraak.rulesets import Figure, available_rule_sets, rule_set_in_force, rule_sets
 from banenafspraak.scenario import Scenario
 
 __all__ = ["app", "main"]
@@ -202,24 +207,69 @@ def _progress() -> Iterator[Callable[[str, int, int], None]]:
         yield report
 
 
-def _console() -> Console:
-    """A console for tables: the terminal's width, or a wide page when the output is piped."""
-    width = None if sys.stdout.isatty() else _PIPE_WIDTH
-    return Console(width=width, highlight=False, soft_wrap=False, emoji=False)
+class _Output:
+    """Where tables and text go: a terminal (rich tables) or a pipe (plain text).
+
+    On a terminal, tables are rich tables at the terminal's width; piped (or redirected), they
+    are plain text with no box drawing and no trailing spaces, at the width in ``COLUMNS``
+    (200 when unset). Either way a table wider than the page is cut into groups of columns,
+    each repeating the key column, and no number or word is split over lines.
+    """
+
+    def __init__(self) -> None:
+        self.terminal = sys.stdout.isatty()
+        self.console = Console(highlight=False, soft_wrap=False, emoji=False)
+        self.width = self.console.width if self.terminal else _pipe_width()
+
+    def text(self, text: str) -> None:
+        """Prose, wrapped between words at the page's width."""
+        sys.stdout.write(fit_text(text, self.width) + "\n")
+
+    def table(self, table: Table) -> None:
+        """One table, then a blank line."""
+        if not self.terminal:
+            sys.stdout.write(render_plain(table, self.width) + "\n\n")
+            return
+        if table.title:
+            self.console.print(Text(fit_text(table.title, self.width), style="bold"))
+        for group in column_groups(table, self.width, gap=3, wrap_headers=True):
+            rich = RichTable(
+                box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold"
+            )
+            for column, width in group:
+                numeric = table.is_numeric(column)
+                rich.add_column(
+                    table.headers[column],
+                    justify="right" if numeric else "left",
+                    no_wrap=numeric,
+                    overflow="ellipsis" if numeric else "fold",
+                    min_width=width if numeric else None,
+                    max_width=width,
+                )
+            for row in table.rows:
+                rich.add_row(*(Text(row[column]) for column, _width in group))
+            self.console.print(rich)
+            self.console.print()
+
+    def parts(self, parts: Sequence[Part]) -> None:
+        """Paragraphs and tables of a text report."""
+        if not self.terminal:
+            sys.stdout.write(render_parts(parts, self.width) + "\n")
+            return
+        for part in parts:
+            if isinstance(part, Table):
+                self.table(part)
+            else:
+                self.text(part + "\n")
 
 
-def _print_table(console: Console, table: Table) -> None:
-    rich = RichTable(
-        title=table.title, title_justify="left", box=box.SIMPLE_HEAD, min_width=len(table.title)
-    )
-    for header in table.headers:
-        if header in table.numeric:
-            rich.add_column(header, justify="right", overflow="fold")
-        else:
-            rich.add_column(header, justify="left", overflow="fold")
-    for row in table.rows:
-        rich.add_row(*(Text(cell) for cell in row))
-    console.print(rich)
+def _pipe_width() -> int:
+    """The page width of piped output: ``COLUMNS`` if it is a number, else 200."""
+    try:
+        width = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return _PIPE_WIDTH
+    return width if width > 0 else _PIPE_WIDTH
 
 
 def _print_json(document: object) -> None:
@@ -264,7 +314,7 @@ def demo(
     ] = ImageFormat.PNG,
 ) -> None:
     """The bundled example scenario under every rule set, side by side."""
-    sys.stdout.write(demo_report())
+    _Output().parts(demo_parts())
     if out is not None:
         scenario = load_scenario(example_path())
         for path in _write_charts(scenario, out, rules="wbqa-2015", year=None, image=image):
@@ -306,7 +356,7 @@ def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
     elif format_ is Format.CSV:
         sys.stdout.write(to_csv(table))
     else:
-        _print_table(_console(), table)
+        _Output().table(table)
 
 
 @app.command()
@@ -362,12 +412,12 @@ def validate(
         )
     else:
         years = "-".join(str(y) for y in summary["years"]) or "none"  # type: ignore[attr-defined]
-        sys.stdout.write(
+        _Output().text(
             f"{file}: a valid scenario {scenario.name!r} with "
             f"{_plural(len(scenario.employers), 'employer')}, {len(scenario.people)} people, "
             f"{_plural(len(scenario.placements), 'placement')} "
             f"({_plural(summary['pay_periods'], 'pay period')}), "  # type: ignore[arg-type]
-            f"{_plural(len(scenario.contracts), 'contract')}; years {years}\n"
+            f"{_plural(len(scenario.contracts), 'contract')}; years {years}"
         )
 
 
@@ -404,15 +454,15 @@ def count(
         return
     tables = count_tables(result, number=_jobs, hours=_hours, full_ids=full_ids)
     names = [table.value] if table else ["pools", "employers", "placements"]
-    console = _console()
-    console.print(Text(f"{scenario.name or file}: {result.rules}, {result.period}"))
+    out = _Output()
+    out.text(f"{scenario.name or file}: {result.rules}, {result.period}\n")
     for name in names:
-        _print_table(console, tables[name])
-    sys.stdout.write(
+        out.table(tables[name])
+    out.text(
         f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
-        f"+ {display(result.excluded_hours)} excluded\n"
+        f"+ {display(result.excluded_hours)} excluded"
     )
-    sys.stdout.write(_receipt_line(result.receipt) + "\n")
+    out.text(_receipt_line(result.receipt))
 
 
 @app.command()
@@ -441,9 +491,10 @@ def quotum(
     elif format_ is Format.CSV:
         sys.stdout.write(to_csv(quotum_table(report)))
     else:
-        console = _console()
-        _print_table(console, quotum_table(report, number=_hours))
-        sys.stdout.write(_receipt_line(report.receipt) + "\n")
+        out = _Output()
+        title = f"Quotum under {report.rules}, {report.year}"
+        out.table(figures_table(report.assessments, title=title, cell=Figure.text))
+        out.text(_receipt_line(report.receipt))
 
 
 def _count_batch(
@@ -463,16 +514,16 @@ def _count_batch(
     if format_ is Format.CSV:
         sys.stdout.write(to_csv(totals_tables(result)[(table or CountTable.POOLS).value]))
         return
-    console = _console()
-    console.print(Text(f"{file}: {result.rules}, {result.period} (batch engine)"))
+    out = _Output()
+    out.text(f"{file}: {result.rules}, {result.period} (batch engine)\n")
     tables = totals_tables(result, number=_jobs, hours=_hours)
     for name in [table.value] if table else ["pools", "employers"]:
-        _print_table(console, tables[name])
-    sys.stdout.write(
+        out.table(tables[name])
+    out.text(
         f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
-        f"+ {display(result.excluded_hours)} excluded\n"
+        f"+ {display(result.excluded_hours)} excluded"
     )
-    sys.stdout.write(_receipt_line(result.receipt) + "\n")
+    out.text(_receipt_line(result.receipt))
 
 
 def count_each(scenario: Scenario, rules: Sequence[str], year: int) -> dict[str, JobCount]:
@@ -512,11 +563,11 @@ def compare(
     if format_ is Format.CSV:
         sys.stdout.write(to_csv(comparison_rows(counts)))
         return
-    console = _console()
-    console.print(Text(f"{scenario.name or file}: {year}, jobs under each rule set"))
+    out = _Output()
+    out.text(f"{scenario.name or file}: {year}, jobs under each rule set\n")
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
-        _print_table(console, table)
-    _print_table(console, differences_table(comparison, number=_jobs))
+        out.table(table)
+    out.table(differences_table(comparison, number=_jobs))
 
 
 def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Format) -> None:
@@ -537,10 +588,10 @@ def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Form
     if format_ is Format.CSV:
         sys.stdout.write(to_csv(comparison_rows(counts)))
         return
-    console = _console()
-    console.print(Text(f"{file}: {year}, jobs under each rule set (batch engine)"))
+    out = _Output()
+    out.text(f"{file}: {year}, jobs under each rule set (batch engine)\n")
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
-        _print_table(console, table)
+        out.table(table)
 
 
 @app.command()
@@ -562,7 +613,7 @@ def explain(
         raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
     result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
     if format_ is Format.TABLE:
-        sys.stdout.write(mask_text(explain_placement(result, placement), full=full_ids) + "\n")
+        _Output().text(mask_text(explain_placement(result, placement), full=full_ids))
         return
     attributions = [
         attribution_document(a, full_ids=full_ids) for a in result.for_placement(placement)
@@ -674,14 +725,27 @@ ReportFormat = Annotated[
 ReportRules = Annotated[str, typer.Option("--rules", help="The rule set.", callback=_check_rule)]
 
 
-def _emit_report(kind: str, result: object, text: str, format_: Format, receipt: Receipt) -> None:
+def _emit_report(
+    kind: str,
+    result: SubsectorMonitoring | ProcurementReport | DurabilityReport | Trend,
+    format_: Format,
+    receipt: Receipt,
+) -> None:
     if format_ is Format.JSON:
         _print_json(result_document(kind, result))
         return
     if format_ is Format.CSV:
         msg = f"the {kind} report is written as a table or as json, not as csv"
         raise typer.BadParameter(msg, param_hint="--format")
-    sys.stdout.write(mask_text(text) + "\n" + _receipt_line(receipt) + "\n")
+    out = _Output()
+    for table in report_tables(result):
+        out.table(_masked(table))
+    out.text(_receipt_line(receipt))
+
+
+def _masked(table: Table) -> Table:
+    """The table with nine-digit person ids (BSNs) masked in every cell."""
+    return attrs.evolve(table, rows=tuple(tuple(mask_text(c) for c in row) for row in table.rows))
 
 
 @report_app.command("subsectors")
@@ -696,7 +760,7 @@ def report_subsectors(
     """Extra jobs per government sub-sector against its target (targets are parameters)."""
     scenario = load_scenario(file, full_ids=full_ids)
     result = subsector_monitoring(scenario, rules=_rules_for(rules, year), year=year)
-    _emit_report("subsectors", result, subsector_table(result), format_, result.receipt)
+    _emit_report("subsectors", result, format_, result.receipt)
 
 
 @report_app.command("procurement")
@@ -711,7 +775,7 @@ def report_procurement(
     """Jobs carried by procurement contracts per buyer, and where they count under each law."""
     scenario = load_scenario(file, full_ids=full_ids)
     result = procurement_jobs(scenario, rules=_rules_for(rules, year), year=year)
-    _emit_report("procurement", result, procurement_table(result), format_, result.receipt)
+    _emit_report("procurement", result, format_, result.receipt)
 
 
 @report_app.command("durability")
@@ -725,7 +789,7 @@ def report_durability(
     """How long placements last, and the share still running 12 months after they started."""
     scenario = load_scenario(file, full_ids=full_ids)
     result = durability(scenario, rules=rules)
-    _emit_report("durability", result, durability_table(result), format_, result.receipt)
+    _emit_report("durability", result, format_, result.receipt)
 
 
 @report_app.command("trend")
@@ -751,7 +815,7 @@ def report_trend(
 
         trend_chart(result, chart)
         sys.stderr.write(f"wrote {chart}\n")
-    _emit_report("trend", result, trend_table(result), format_, result.receipts[-1])
+    _emit_report("trend", result, format_, result.receipts[-1])
 
 
 def _version(value: bool) -> None:  # noqa: FBT001 - a typer callback

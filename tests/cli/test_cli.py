@@ -6,13 +6,14 @@ import contextlib
 import csv
 import io
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, normalise, run
+from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, WIDTHS_OF, normalise, run
 
 from banenafspraak import PersonId, assess_quotum, available_rule_sets, count_jobs
 from banenafspraak.demo import example_scenario
@@ -25,11 +26,31 @@ BSN = "123456782"
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_output_matches_its_golden_file(name: str) -> None:
-    code, out, err = run(CASES[name])
+    code, out, err = run(CASES[name], columns=WIDTHS_OF.get(name, 200))
     assert (code, err) == (0, "")
     assert normalise(out) == (GOLDEN / name).read_text("utf-8"), (
         "run scripts/generate_cli_golden.py if the change is meant"
     )
+
+
+@pytest.mark.parametrize("name", sorted(WIDTHS_OF))
+def test_every_line_of_text_output_fits_the_page_width(name: str) -> None:
+    """At ``COLUMNS=80`` and ``COLUMNS=200`` no line is wider than the page, and none ends in
+    padding; tables too wide for the page come in groups of columns."""
+    width = WIDTHS_OF[name]
+    _code, out, _err = run(CASES[name], columns=width)
+    too_wide = [line for line in out.splitlines() if len(line) > width]
+    assert not too_wide, f"{len(too_wide)} lines wider than {width}: {too_wide[:3]}"
+    assert not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+def test_a_number_is_never_split_over_lines_at_80_columns() -> None:
+    """Every number of the 200-column quotum table appears whole in the 80-column one."""
+    wide = run(CASES["quotum-2018@200.txt"], columns=200)[1]
+    narrow = run(CASES["quotum-2018@80.txt"], columns=80)[1]
+    numbers = set(re.findall(r"\d[\d,]*\.\d+", wide))
+    assert numbers
+    assert numbers <= set(re.findall(r"\d[\d,]*\.\d+", narrow))
 
 
 def test_every_golden_file_has_a_case() -> None:
@@ -163,13 +184,13 @@ def JSON_TEXT() -> str:  # noqa: N802 - reads like the constant it stands for
 
 def test_demo_prints_the_demo_report() -> None:
     code, out, _ = run(["demo"])
-    assert (code, out) == (0, demo_report())
+    assert (code, out) == (0, demo_report(width=200))
 
 
 def test_demo_writes_the_two_charts_where_asked(tmp_path: Path) -> None:
     code, out, _ = run(["demo", "--out", str(tmp_path / "out"), "--image", "svg"])
     assert code == 0
-    assert out.startswith(demo_report())
+    assert out.startswith(demo_report(width=200))
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["comparison.svg", "realisation.svg"]
 

@@ -47,12 +47,13 @@ from typing import Any, Protocol
 
 import attrs
 
+from banenafspraak._tables import Table, figures_table
 from banenafspraak._util import to_decimal_string
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
 from banenafspraak.io.bsn import mask_id
 from banenafspraak.periods import Period
-from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
+from banenafspraak.rulesets import Attribution, Figure, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
 
 __all__ = [
@@ -83,21 +84,11 @@ def exact(value: Number | None) -> str | None:
     return to_decimal_string(value)
 
 
-@attrs.frozen(kw_only=True)
-class Table:
-    """A titled table of text cells, for a terminal table or a CSV file."""
-
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[str] = frozenset()
-
-
 def to_csv(table: Table) -> str:
-    """A table as CSV text (header row first)."""
+    """A table as CSV text (header row first: the stable keys, or the headers)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.headers)
+    writer.writerow(table.keys or table.headers)
     writer.writerows(table.rows)
     return out.getvalue()
 
@@ -501,7 +492,16 @@ def totals_tables(
 
     pools = Table(
         title="Pools against their baseline and target",
-        headers=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
+        headers=(
+            "pool",
+            "hours",
+            "jobs",
+            "baseline (jobs)",
+            "extra jobs",
+            "target (jobs)",
+            "result",
+        ),
+        keys=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
         rows=tuple(
             (
                 m.pool.value,
@@ -514,7 +514,7 @@ def totals_tables(
             )
             for m in count.monitoring
         ),
-        numeric=frozenset({"hours", "jobs", "baseline", "extra jobs", "target"}),
+        numeric=frozenset({"hours", "jobs", "baseline (jobs)", "extra jobs", "target (jobs)"}),
     )
     employers = Table(
         title="Credited to each employer",
@@ -529,35 +529,24 @@ def totals_tables(
 
 
 def quotum_table(report: QuotumReport[QuotumResult], *, number: Formatter = exact) -> Table:
-    """Per employer: the figures of the law's result (its keys as headers) and the net effect."""
-    first = report.assessments[0].figures() if report.assessments else ()
-    keys = tuple(f.key for f in first if f.key not in {"liable", "active"})
+    """Per employer: the figures of the law's result and the net effect, as CSV writes them.
 
-    def cell(value: FigureValue) -> str:
+    The columns are the figures of :meth:`~banenafspraak.QuotumResult.figures` (``liable`` and
+    ``active`` first, then the law's order, then ``net_effect``); the CSV header row is their
+    keys, the table headers their labels with units (``"levy (EUR)"``). Yes/no figures are
+    ``yes``/``no``, a missing one is empty, numbers are written by ``number``.
+    """
+
+    def cell(figure: Figure) -> str:
+        value = figure.value
         if isinstance(value, bool):
             return "yes" if value else "no"
         if value is None or isinstance(value, str):
             return value or ""
         return number(value) or ""
 
-    rows = []
-    for a in report.assessments:
-        values = {f.key: f.value for f in a.figures()}
-        rows.append(
-            (
-                a.employer,
-                cell(a.liable),
-                cell(a.active),
-                *(cell(values.get(key)) for key in keys),
-                number(a.net_effect) or "",
-            )
-        )
-    numeric = {f.key for f in first if f.unit}
-    return Table(
-        title=f"Quotum under {report.rules}, {report.year}",
-        headers=("employer", "liable", "active", *keys, "net_effect"),
-        rows=tuple(rows),
-        numeric=frozenset({*numeric, "net_effect"}),
+    return figures_table(
+        report.assessments, title=f"Quotum under {report.rules}, {report.year}", cell=cell
     )
 
 
