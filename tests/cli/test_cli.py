@@ -36,7 +36,8 @@ def test_the_output_matches_its_golden_file(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(WIDTHS_OF))
 def test_every_line_of_text_output_fits_the_page_width(name: str) -> None:
     """At ``COLUMNS=80`` and ``COLUMNS=200`` no line is wider than the page, and none ends in
-    padding; tables too wide for the page come in groups of columns."""
+    padding; tables too wide for the page come in groups of columns.
+    """
     width = WIDTHS_OF[name]
     _code, out, _err = run(CASES[name], columns=width)
     too_wide = [line for line in out.splitlines() if len(line) > width]
@@ -316,3 +317,36 @@ def test_the_python_example_goes_from_csv_to_json_and_a_chart(tmp_path: Path) ->
     written = json.loads((tmp_path / "count-2019.json").read_text("utf-8"))
     assert written["pools"]["market"]["hours"] == "5196"
     assert (tmp_path / "realisation.svg").exists()
+
+
+class _Terminal(io.StringIO):
+    """Standard output that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_a_terminal_gets_rich_tables_that_fit_its_width(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """On a terminal the quotum table is a rich table; at 80 columns it comes in column groups,
+    every number whole, no line wider than the terminal.
+    """
+    from banenafspraak.cli import main  # noqa: PLC0415 - the edge, imported where it is tested
+
+    screen = _Terminal()
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setattr("sys.stdout", screen)
+    assert main(["quotum", str(ROOT / JSON), "--rules", "wbqa-2015", "--year", "2018"]) == 0
+    text = _ANSI.sub("", screen.getvalue())
+    assert "─" in text
+    assert max(len(line) for line in text.splitlines()) <= width
+    for number in ("300,000.00", "5,790.00", "5,000.00", "1.93"):
+        assert number in text
+    assert "waived by law (Wfsv 122na)" in text
+    rules = [line for line in text.splitlines() if line.strip() and not line.strip(" ─")]
+    assert (len(rules) > 1) is (width == 80)
