@@ -276,6 +276,12 @@ def _print_json(document: object) -> None:
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
+def _warn(warnings: Sequence[str]) -> None:
+    """Each warning on standard error: the answer is plausible but may be empty or assumed."""
+    for warning in warnings:
+        sys.stderr.write(f"banenafspraak: warning: {warning}\n")
+
+
 def _receipt_line(r: Receipt) -> str:
     return (
         f"receipt: banenafspraak {r.library_version}; rules {r.rules} {r.rules_version}; "
@@ -445,6 +451,7 @@ def count(
         return
     scenario = load_scenario(file, full_ids=full_ids)
     result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    _warn(result.warnings)
     if format_ is Format.JSON:
         _print_json(count_document(result, full_ids=full_ids))
         return
@@ -486,6 +493,7 @@ def quotum(
     else:
         scenario = load_scenario(file, full_ids=full_ids)
         report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
+    _warn(report.warnings)
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
     elif format_ is Format.CSV:
@@ -557,6 +565,7 @@ def compare(
     scenario = load_scenario(file, full_ids=full_ids)
     comparison = compare_rule_sets(scenario, rules=names, year=year)
     counts = {name: comparison.counts[name] for name in comparison.rules}
+    _warn(list(dict.fromkeys(w for count in counts.values() for w in count.warnings)))
     if format_ is Format.JSON:
         _print_json(comparison_document(counts, year=year, comparison=comparison))
         return
@@ -612,6 +621,7 @@ def explain(
     if placement not in known:
         raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
     result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    _warn(result.warnings)
     if format_ is Format.TABLE:
         _Output().text(mask_text(explain_placement(result, placement), full=full_ids))
         return

@@ -51,6 +51,7 @@ __all__ = [
     "assess_quotum",
     "baseline_from",
     "count_jobs",
+    "count_warnings",
     "job_unit",
     "ledger_of",
     "measured_period",
@@ -179,6 +180,8 @@ class JobCount:
         excluded_hours: the hours that add to no pool (``input = counted + excluded``).
         monitoring: per pool, against the baseline and the target.
         receipt: what makes the result reproducible.
+        warnings: where the answer is plausible but may be empty or assumed (no hours in the
+            period, a target carried past its last year); see :func:`count_warnings`.
     """
 
     rules: str
@@ -192,6 +195,7 @@ class JobCount:
     monitoring: tuple[Monitoring, ...]
     receipt: Receipt
     scenario: Scenario = attrs.field(repr=False, eq=False)
+    warnings: tuple[str, ...] = ()
 
     def for_placement(self, placement_id: str) -> tuple[Attribution, ...]:
         """The attributions of one placement."""
@@ -267,6 +271,7 @@ def count_jobs(
         monitoring=monitoring,
         receipt=_receipt(rule_set, params, scenario, measured),
         scenario=scenario,
+        warnings=count_warnings(scenario, measured, counted + excluded, params),
     )
 
 
@@ -371,6 +376,8 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     year: int
     assessments: tuple[R_co, ...]
     receipt: Receipt
+    count_warnings: tuple[str, ...] = ()
+    """The warnings of the count the results rest on (:attr:`JobCount.warnings`)."""
 
     def __getitem__(self, employer_id: str) -> R_co:
         for assessment in self.assessments:
@@ -391,8 +398,8 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """Every result's warnings, in employer order."""
-        return tuple(w for a in self.assessments for w in a.warnings)
+        """The count's warnings, then every result's, in employer order."""
+        return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
 
 
 @overload
@@ -445,7 +452,7 @@ def assess_quotum(
     params = parameters_for(scenario, parameters, rule_set)
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
-    return assess_ledger(
+    report = assess_ledger(
         rule_set,
         ledger_of(count, params),
         scenario.employers,
@@ -454,6 +461,7 @@ def assess_quotum(
         receipt=_receipt(rule_set, params, scenario, Period.year(year)),
         employers_wanted=employers,
     )
+    return attrs.evolve(report, count_warnings=count.warnings)
 
 
 def assess_ledger(
@@ -510,3 +518,29 @@ def summary_line(count: JobCount) -> str:
         f"{m.pool}: {display(m.jobs)} jobs ({display(m.extra_jobs)} extra)"
         for m in count.monitoring
     )
+
+
+TARGETS = ("target.market", "target.government")
+"""The parameters the built-in rule sets read for their monitoring targets."""
+
+
+def count_warnings(
+    scenario: Scenario, measured: Period, input_hours: Fraction, params: Parameters
+) -> tuple[str, ...]:
+    """Where a count is plausible but empty or assumed; empty when the answer is complete.
+
+    * no hours in the measured period although the scenario has pay periods (counting 2030 on
+      data of 2018-2019 gives 0 jobs, which is no finding);
+    * a monitoring target of a calendar year carried past the last year it was set for
+      (:meth:`~banenafspraak.parameters.Parameters.carried_forward`).
+    """
+    warnings: list[str] = []
+    years = scenario.years if not input_hours else range(0)
+    if years:
+        warnings.append(
+            f"no hours in {measured}: the scenario's pay periods cover {years[0]}-{years[-1]}, "
+            "so every figure is 0"
+        )
+    if measured.is_calendar_year():
+        warnings.extend(params.carried_forward(measured.end.year, TARGETS))
+    return tuple(warnings)

@@ -350,3 +350,17 @@ def test_a_terminal_gets_rich_tables_that_fit_its_width(
     assert "waived by law (Wfsv 122na)" in text
     rules = [line for line in text.splitlines() if line.strip() and not line.strip(" ─")]
     assert (len(rules) > 1) is (width == 80)
+
+
+def test_warnings_go_to_stderr_and_into_the_json() -> None:
+    code, out, err = run(["count", JSON, "--rules", "wbqa-2015", "--year", "2030"])
+    assert code == 0
+    assert err.splitlines()[0] == (
+        "banenafspraak: warning: no hours in 2030: the scenario's pay periods cover 2018-2019, "
+        "so every figure is 0"
+    )
+    code, out, _err = run(
+        ["quotum", JSON, "--rules", "wbqa-2015", "--year", "2030", "--format", "json"]
+    )
+    assert code == 0
+    assert json.loads(out)["warnings"][0].startswith("no hours in 2030")

@@ -9,7 +9,8 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     year), ``period``, ``pools`` (pool -> ``{"hours", "jobs"}``), ``employers`` (employer id ->
     ``{"hours", "jobs"}`` credited to it), ``input_hours``, ``counted_hours``,
     ``excluded_hours``, ``monitoring`` (pool -> ``{"hours", "jobs", "baseline_jobs",
-    "extra_jobs", "target", "met", "shortfall"}``), ``attributions`` (one object per placement,
+    "extra_jobs", "target", "met", "shortfall"}``), ``warnings`` (a list of sentences: no hours
+    in the period, a target carried past its last year), ``attributions`` (one object per placement,
     pay period and share: ``placement``, ``person``, ``employer``, ``pay_period`` ``{"start",
     "end"}``, ``hours``, ``jobs``, ``pool``, ``credited_to``, ``excluded_because`` (a rule code or
     ``null``), ``reasons`` (``{"code", "text", "detail", "reference", "url", "tag"}``)),
@@ -21,12 +22,14 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     ``total_hours``, ``percentage``, ``credited_hours``, ``required_hours``, ``shortfall_jobs``,
     ``levy``, ``levied``; under the national instrument ``sector``, ``small_employer``,
     ``surcharge_base``, ``surcharge_rate``, ``surcharge``, ``credited_hours``, ``bonus``,
-    ``lkv``), ``warnings`` and ``reasons``), ``receipt``.
+    ``lkv``), ``warnings`` and ``reasons``), ``warnings`` (the count's and every employer's),
+    ``receipt``.
 ``comparison`` (:func:`comparison_document`)
     ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
     rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
     ``employers`` (employer id -> rule set -> ``{"hours", "jobs"}`` credited),
-    ``excluded_hours`` (rule set -> hours), ``receipts`` (rule set -> receipt); when made from a
+    ``excluded_hours`` (rule set -> hours), ``warnings`` (rule set -> list), ``receipts`` (rule
+    set -> receipt); when made from a
     :class:`~banenafspraak.Comparison` also ``net_effect`` (employer id -> rule set -> EUR, the
     cost (negative) or gain of the quotum instrument) and ``differences`` (a list of
     ``{"subject", "measure", "reference", "rules", "before", "after", "change", "placements",
@@ -195,6 +198,7 @@ def totals_document(count: CountTotals, *, engine: str = "pure") -> dict[str, An
             }
             for m in count.monitoring
         },
+        "warnings": list(getattr(count, "warnings", ())),
         "receipt": receipt_document(count.receipt),
     }
 
@@ -224,6 +228,7 @@ def quotum_document(report: QuotumReport[QuotumResult]) -> dict[str, Any]:
         "rules": report.rules,
         "year": report.year,
         "employers": {a.employer: _assessment(a) for a in report.assessments},
+        "warnings": list(report.warnings),
         "receipt": receipt_document(report.receipt),
     }
 
@@ -254,6 +259,9 @@ def comparison_document(
             for employer in employers
         },
         "excluded_hours": {rules: exact(count.excluded_hours) for rules, count in counts.items()},
+        "warnings": {
+            rules: list(getattr(count, "warnings", ())) for rules, count in counts.items()
+        },
         "receipts": {rules: receipt_document(count.receipt) for rules, count in counts.items()},
     }
     if comparison is not None:

@@ -409,6 +409,16 @@ class Wbqa2015:
             credited_hours=credited_hours,
             job_hours=job_hours,
         )
+        missing = [y for y in (year - 1, year) if y not in employer.total_hours]
+        if missing:
+            # Wfsv 34(4),(6): the threshold reads the verloonde uren of the year and the year
+            # before; a year not given reads as 0 h, which makes the employer exempt.
+            years = " and ".join(str(y) for y in missing)
+            warning = (
+                f"employer {employer.id}: no verloonde uren given for {years}; the threshold "
+                "test (Wfsv 34(4)) reads them as 0 h"
+            )
+            base = attrs.evolve(base, warnings=(warning,))
         if not active:
             reasons.append(NOT_ACTIVE.with_detail(f"{sector} in {year}"))
         if not liable or not active:
