@@ -27,7 +27,7 @@ def _dutch_excel(folder: Path, *, delimiter: str = ";") -> Path:
             for i, column in enumerate(header):
                 if column in numbers and "." in row[i]:
                     row[i] = row[i].replace(".", ",")
-                elif column in numbers and row[i].isdigit() and len(row[i]) > 3:  # noqa: PLR2004
+                elif column in numbers and row[i].isdigit() and len(row[i]) > 3:
                     row[i] = f"{int(row[i]):,}".replace(",", ".") + ",00"
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
