@@ -26,6 +26,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from banenafspraak._i18n import NL, translate
 from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak._version import __version__
@@ -169,6 +170,46 @@ FullIds = Annotated[
 ]
 
 
+def _check_size(value: str) -> str:
+    """Typer callback: a chart size ``WIDTHxHEIGHT`` in inches."""
+    _size(value)
+    return value
+
+
+def _size(value: str) -> tuple[float, float]:
+    width, _, height = value.lower().partition("x")
+    try:
+        size = (float(width), float(height))
+    except ValueError:
+        msg = f"expected WIDTHxHEIGHT in inches, such as 8x4.5; got {value!r}"
+        raise typer.BadParameter(msg) from None
+    if not all(0 < side <= 100 for side in size):  # noqa: PLR2004 - inches
+        msg = f"a chart's sides are more than 0 and at most 100 inches; got {value!r}"
+        raise typer.BadParameter(msg)
+    return size
+
+
+ChartSize = Annotated[
+    str,
+    typer.Option("--size", help="The charts' size in inches, WIDTHxHEIGHT.", callback=_check_size),
+]
+ChartDpi = Annotated[
+    int,
+    typer.Option("--dpi", help="The PNG charts' resolution in dots per inch.", min=50, max=1200),
+]
+
+
+class Lang(enum.StrEnum):
+    """The language of tables and charts."""
+
+    EN = "en"
+    NL = "nl"
+
+
+_LANG = {"lang": Lang.EN}
+"""The language asked for with ``banenafspraak --lang``, for this run."""
+
+
 # -- output ----------------------------------------------------------------------------------
 
 
@@ -226,7 +267,8 @@ class _Output:
         sys.stdout.write(fit_text(text, self.width) + "\n")
 
     def table(self, table: Table) -> None:
-        """One table, then a blank line."""
+        """One table, then a blank line (in the language asked for)."""
+        table = _translated(table, _LANG["lang"])
         if not self.terminal:
             sys.stdout.write(render_plain(table, self.width) + "\n\n")
             return
@@ -261,6 +303,19 @@ class _Output:
                 self.table(part)
             else:
                 self.text(part + "\n")
+
+
+def _translated(table: Table, lang: str) -> Table:
+    """The table's title, headers and word cells in ``lang`` (numbers and ids stay)."""
+    if lang == Lang.EN:
+        return table
+    return attrs.evolve(
+        table,
+        title=translate(table.title, lang),
+        headers=tuple(translate(h, lang) for h in table.headers),
+        rows=tuple(tuple(NL.get(cell, cell) for cell in row) for row in table.rows),
+        numeric=frozenset(translate(h, lang) for h in table.numeric),
+    )
 
 
 def _pipe_width() -> int:
@@ -318,12 +373,17 @@ def demo(
     image: Annotated[
         ImageFormat, typer.Option("--image", help="png or svg.", case_sensitive=False)
     ] = ImageFormat.PNG,
+    size: ChartSize = "8x4.5",
+    dpi: ChartDpi = 100,
 ) -> None:
     """The bundled example scenario under every rule set, side by side."""
     _Output().parts(demo_parts())
     if out is not None:
         scenario = load_scenario(example_path())
-        for path in _write_charts(scenario, out, rules="wbqa-2015", year=None, image=image):
+        charts = _write_charts(
+            scenario, out, rules="wbqa-2015", year=None, image=image, size=_size(size), dpi=dpi
+        )
+        for path in charts:
             sys.stdout.write(f"wrote {path}\n")
 
 
@@ -658,6 +718,8 @@ def _write_charts(
     year: int | None,
     image: ImageFormat,
     compare_rules: Sequence[str] | None = None,
+    size: tuple[float, float] = (8.0, 4.5),
+    dpi: int = 100,
 ) -> list[Path]:
     from banenafspraak.plot import (  # noqa: PLC0415 - the plot extra is optional
         comparison_chart,
@@ -677,8 +739,14 @@ def _write_charts(
     compared = count_each(scenario, compare_rules or list(available_rule_sets()), last)
     out.mkdir(parents=True, exist_ok=True)
     return [
-        save_chart(realisation_chart(counts), out / f"realisation.{image.value}"),
-        save_chart(comparison_chart(compared), out / f"comparison.{image.value}"),
+        save_chart(
+            realisation_chart(counts, size=size, dpi=dpi, lang=_LANG["lang"]),
+            out / f"realisation.{image.value}",
+        ),
+        save_chart(
+            comparison_chart(compared, size=size, dpi=dpi, lang=_LANG["lang"]),
+            out / f"comparison.{image.value}",
+        ),
     ]
 
 
@@ -707,6 +775,8 @@ def plot(
         ImageFormat, typer.Option("--image", help="png or svg.", case_sensitive=False)
     ] = ImageFormat.PNG,
     full_ids: FullIds = False,
+    size: ChartSize = "8x4.5",
+    dpi: ChartDpi = 100,
 ) -> None:
     """Two charts: realisation against the targets per pool, and rule sets per employer."""
     scenario = load_scenario(file, full_ids=full_ids)
@@ -717,6 +787,8 @@ def plot(
         year=year,
         image=image,
         compare_rules=compare_rules.split(",") if compare_rules else None,
+        size=_size(size),
+        dpi=dpi,
     )
     for path in paths:
         sys.stdout.write(f"wrote {path}\n")
@@ -813,6 +885,8 @@ def report_trend(
         typer.Option("--chart", help="Also write the trend chart to this .png or .svg file."),
     ] = None,
     full_ids: FullIds = False,
+    size: ChartSize = "8x4",
+    dpi: ChartDpi = 100,
 ) -> None:
     """Extra jobs per pool and sub-sector, year by year, against the targets."""
     scenario = load_scenario(file, full_ids=full_ids)
@@ -823,7 +897,7 @@ def report_trend(
     if chart is not None:
         from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
 
-        trend_chart(result, chart)
+        trend_chart(result, chart, width=_size(size)[0], dpi=dpi)
         sys.stderr.write(f"wrote {chart}\n")
     _emit_report("trend", result, format_, result.receipts[-1])
 
@@ -837,11 +911,20 @@ def _version(value: bool) -> None:  # noqa: FBT001 - a typer callback
 @app.callback()
 def _root(
     *,
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
         bool, typer.Option("--version", help="Print the version.", callback=_version, is_eager=True)
     ] = False,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang",
+            help="The language of table headers, words and chart texts: en or nl.",
+            case_sensitive=False,
+        ),
+    ] = Lang.EN,
 ) -> None:
     """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
+    _LANG["lang"] = lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
