@@ -510,7 +510,7 @@ def count(
         _count_batch(file, rules=_rules_for(rules, year), year=year, format_=format_, table=table)
         return
     scenario = load_scenario(file, full_ids=full_ids)
-    result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    result = count_jobs(scenario, rules=rules, year=year)
     _warn(result.warnings)
     if format_ is Format.JSON:
         _print_json(count_document(result, full_ids=full_ids))
@@ -552,7 +552,7 @@ def quotum(
             )
     else:
         scenario = load_scenario(file, full_ids=full_ids)
-        report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
+        report = assess_quotum(scenario, rules=rules, year=year)
     _warn(report.warnings)
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
@@ -680,7 +680,7 @@ def explain(
     known = [p.id for p in scenario.placements]
     if placement not in known:
         raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
-    result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    result = count_jobs(scenario, rules=rules, year=year)
     _warn(result.warnings)
     if format_ is Format.TABLE:
         _Output().text(mask_text(explain_placement(result, placement), full=full_ids))

@@ -23,7 +23,7 @@ from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
-from banenafspraak.rulesets import resolve
+from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
     Ledger,
@@ -57,6 +57,7 @@ __all__ = [
     "measured_period",
     "monitor",
     "parameters_for",
+    "rules_in_force",
 ]
 
 ParametersArg = Parameters | Mapping[str, Any] | None
@@ -102,6 +103,23 @@ class Monitoring:
     target: Decimal | None
     met: bool | None
     shortfall: Fraction | None
+
+
+def rules_in_force(
+    scenario: Scenario,
+    measured: Period,
+    parameters: ParametersArg = None,
+    rules: str | RuleSet | None = None,
+) -> RuleSet:
+    """``rules`` when given; else the rule set in force on the last day of ``measured``.
+
+    The one default of the library and the command line (:func:`~banenafspraak.rule_set_in_force`
+    with the scenario's and the call's parameters, so that an override of the 2025 law's start
+    date moves it too).
+    """
+    if rules is not None:
+        return resolve(rules)
+    return rule_set_in_force(measured.end, parameters=parameters_for(scenario, parameters))
 
 
 def parameters_for(
@@ -221,7 +239,7 @@ class JobCount:
 def count_jobs(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -231,13 +249,18 @@ def count_jobs(
     A pay period that straddles the measured period counts pro rata by days (DECISIONS,
     "measurement period", D/U). Jobs are hours / (1,331 x the period's length in years).
 
+    Without ``rules``, the law in force at the end of the period counts (:func:`rules_in_force`),
+    as on the command line.
+
     >>> from banenafspraak.demo import example_scenario
     >>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
     >>> count.input_hours == count.counted_hours + count.excluded_hours
     True
+    >>> count_jobs(example_scenario(), year=2019).rules
+    'wbqa-2015'
     """
-    rule_set = resolve(rules)
     measured = measured_period(year, period)
+    rule_set = rules_in_force(scenario, measured, parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
@@ -406,7 +429,7 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: Literal["wbqa-2015"] | Wbqa2015 = ...,
+    rules: Literal["wbqa-2015"] | Wbqa2015,
     year: int,
     employers: Sequence[str] | None = ...,
     parameters: ParametersArg = ...,
@@ -426,7 +449,7 @@ def assess_quotum(
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: str | RuleSet,
+    rules: str | RuleSet | None = ...,
     year: int,
     employers: Sequence[str] | None = ...,
     parameters: ParametersArg = ...,
@@ -435,7 +458,7 @@ def assess_quotum(
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     employers: Sequence[str] | None = None,
     parameters: ParametersArg = None,
@@ -446,9 +469,10 @@ def assess_quotum(
     ``count`` may pass a :func:`count_jobs` result for the same scenario, rules and year, to save
     counting twice. Each result is the law's own type (``SectorQuotum`` under ``wbqa-2015``,
     ``NationalInstrument`` under the 2025 law and the 2018 outline; type checkers know which
-    from the rule set's name).
+    from the rule set's name). Without ``rules``, the law in force at the end of ``year``
+    (:func:`rules_in_force`), as on the command line.
     """
-    rule_set = resolve(rules)
+    rule_set = rules_in_force(scenario, Period.year(year), parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)

@@ -364,3 +364,15 @@ def test_warnings_go_to_stderr_and_into_the_json() -> None:
     )
     assert code == 0
     assert json.loads(out)["warnings"][0].startswith("no hours in 2030")
+
+
+@pytest.mark.parametrize("year", [2019, 2027, 2030])
+def test_python_and_the_command_line_choose_the_same_default_rule_set(year: int) -> None:
+    """Without ``rules``, both count under the law in force at the end of the year."""
+    scenario = load_scenario(ROOT / JSON)
+    code, out, _err = run(["count", JSON, "--year", str(year), "--format", "json"])
+    assert code == 0
+    expected = "wbqa-2015" if year < 2027 else "wet-banenafspraak-2025"
+    assert json.loads(out)["rules"] == count_jobs(scenario, year=year).rules == expected
+    code, out, _err = run(["quotum", JSON, "--year", str(year), "--format", "json"])
+    assert json.loads(out)["rules"] == assess_quotum(scenario, year=year).rules == expected
