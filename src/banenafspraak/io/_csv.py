@@ -231,10 +231,11 @@ class _Reader:
                     continue
                 if len(cells) > len(header):
                     extra = ", ".join(cells[len(header) :])
+                    digits = any(c.strip().isdigit() for c in cells[len(header) :])
                     hint = (
-                        ""
-                        if semicolons
-                        else " (a decimal comma? Write 25.5, or separate the cells by semicolons)"
+                        " (a decimal comma? Write 25.5, or separate the cells by semicolons)"
+                        if digits and not semicolons
+                        else ""
                     )
                     self.problem(
                         f"{spec.file} row {line}",
