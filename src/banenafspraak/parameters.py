@@ -90,6 +90,14 @@ class Parameter:
     unit: str
     kind: ParameterKind
     rows: tuple[DatedValue, ...] = attrs.field(converter=_sorted_rows)
+    yearly: bool = False
+    """Each row is the value of one calendar year (a target, a yearly variable of a formula).
+
+    For a yearly parameter, a year after the year of its last row has no value of its own:
+    the last value is carried forward, and :meth:`carried_past` says so, so that results can
+    warn. Other parameters (an amount fixed by law until changed) carry their last row
+    without a warning. A single override for every year (a row from 1900) is never carried.
+    """
 
     @rows.validator
     def _not_empty(self, _a: object, value: tuple[DatedValue, ...]) -> None:
@@ -114,6 +122,13 @@ class Parameter:
             )
             raise OutOfRangeError(msg, field=self.name, value=day, expected=f"from {first}")
         return found
+
+    def carried_past(self, year: int) -> DatedValue | None:
+        """The last row, when this yearly parameter has no value of its own for ``year``."""
+        last = self.rows[-1]
+        if not self.yearly or last.start == BEGINNING or year <= last.start.year:
+            return None
+        return last
 
     def row_for_year(self, year: int) -> DatedValue:
         """The row in force at the end of calendar year ``year``."""
@@ -234,7 +249,7 @@ def _yearly(  # noqa: PLR0917 - mirrors a catalogue row
     rows = [
         _row(year, value, ref, (tags or {}).get(year, tag), note) for year, value in values.items()
     ]
-    return _param(name, description, unit, kind, *rows)
+    return attrs.evolve(_param(name, description, unit, kind, *rows), yearly=True)
 
 
 def _register_catalogue() -> list[Parameter]:
@@ -1037,6 +1052,21 @@ class Parameters:
                 )
             table[name] = attrs.evolve(parameter, rows=new_rows)
         return Parameters(FrozenMap(table))
+
+    def carried_forward(self, year: int, names: Iterable[str]) -> tuple[str, ...]:
+        """A warning for each of ``names`` that is yearly and has no value of its own for ``year``.
+
+        See :attr:`Parameter.yearly`: the last value is used, and the warning says which one.
+        """
+        warnings = []
+        for name in names:
+            last = self[name].carried_past(year)
+            if last is not None:
+                warnings.append(
+                    f"parameter {name} has no value for {year}: its {last.start.year} value "
+                    f"{last.value} is carried forward [{last.tag.value}]"
+                )
+        return tuple(warnings)
 
     def digest(self) -> str:
         """A SHA-256 of every value in force, for receipts."""

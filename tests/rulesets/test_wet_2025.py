@@ -537,8 +537,8 @@ def test_the_rule_set_cites_the_law_it_encodes() -> None:
 def test_the_quotum_table_shows_the_2025_instrument() -> None:
     table = quotum_table(_quotum())
     header = table.splitlines()[0]
-    assert "surcharge EUR" in header
-    assert "heffing EUR" not in header
+    assert "surcharge (EUR)" in header
+    assert "levy (EUR)" not in header
     g_row = next(line for line in table.splitlines() if line.startswith("G "))
     assert " 0.34592 " in g_row
     assert "31,132.80" in g_row

@@ -22,6 +22,9 @@ file                     columns (``*`` = required)
 =======================  ===========================================================================
 
 Files are UTF-8 (a byte-order mark is fine), comma- or semicolon-separated, with a header row.
+In a semicolon-separated file (the Dutch Excel default) numbers may have a decimal comma:
+``25,5`` and ``1.234,5`` read as 25.5 and 1234.5 in the number columns (hours, the employer's
+yearly figures, baseline jobs, parameter values); a number without a comma is read as written.
 Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0``) for flags.
 The rows are assembled into the same document a JSON file holds, so that both go through the same
 checks; every part of the document remembers its file and row.
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path as FilePath
 from typing import Any
@@ -54,6 +58,17 @@ _YEAR_COLUMNS = (
 )
 _YEAR_KEYS = {"sector": "sector_by_year"}
 """Columns of ``employer_years.csv`` whose key in the document has another name."""
+_NUMBER_COLUMNS = {
+    "hours": frozenset({"hours"}),
+    "employer_years": frozenset(
+        {"total_hours", "agency_or_wsw_staff_hours", "premium_wage", "exempt_wage"}
+    ),
+    "baseline": frozenset({"jobs"}),
+    "parameters": frozenset({"value"}),
+}
+"""The number columns, where a semicolon-separated file may use decimal commas."""
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
+"""``25,5``, ``-0,25``, ``1.234,5``: a Dutch decimal number with a comma."""
 _TRUE = {"true", "yes", "1", "y", "ja", "j"}
 _FALSE = {"false", "no", "0", "n", "nee"}
 
@@ -115,6 +130,13 @@ def _excerpt(cells: Sequence[str]) -> str:
     return text + (", ..." if len(cells) > 8 else "")  # noqa: PLR2004 - a readable excerpt
 
 
+def _decimal_point(text: str) -> str:
+    """A number written with a decimal comma (``1.234,5``) as the library reads it (``1234.5``)."""
+    if not _DECIMAL_COMMA.match(text):
+        return text
+    return text.replace(".", "").replace(",", ".")
+
+
 def _flag(text: str) -> bool | str:
     lowered = text.lower()
     if lowered in _TRUE:
@@ -171,7 +193,13 @@ class _Reader:
         if not self._header_ok(spec, header):
             return []
         self.unread.discard(key)
-        return self._rows(spec, header, reader)
+        rows = self._rows(spec, header, reader, semicolons=delimiter == ";")
+        numbers = _NUMBER_COLUMNS.get(key, frozenset())
+        if delimiter == ";" and numbers:
+            for _line, row in rows:
+                for column in numbers & row.keys():
+                    row[column] = _decimal_point(row[column])
+        return rows
 
     def _text(self, spec: _Table, path: FilePath) -> str | None:
         """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""
@@ -220,7 +248,9 @@ class _Reader:
             ok = False
         return ok
 
-    def _rows(self, spec: _Table, header: Sequence[str], reader: Iterable[list[str]]) -> list[Row]:
+    def _rows(
+        self, spec: _Table, header: Sequence[str], reader: Iterable[list[str]], *, semicolons: bool
+    ) -> list[Row]:
         rows: list[Row] = []
         line = 1
         try:
@@ -230,8 +260,17 @@ class _Reader:
                     continue
                 if len(cells) > len(header):
                     extra = ", ".join(cells[len(header) :])
+                    digits = any(c.strip().isdigit() for c in cells[len(header) :])
+                    hint = (
+                        " (a decimal comma? Write 25.5, or separate the cells by semicolons)"
+                        if digits and not semicolons
+                        else ""
+                    )
                     self.problem(
-                        f"{spec.file} row {line}", "", extra, "more cells than the header has"
+                        f"{spec.file} row {line}",
+                        "",
+                        extra,
+                        f"more cells than the header has{hint}",
                     )
                     continue
                 row = {

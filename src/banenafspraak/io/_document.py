@@ -243,7 +243,15 @@ def _schema_problems(document: object, places: Places) -> Iterator[Problem]:
             key = message.removeprefix("expected ")
             yield places.problem((*path, error.instance), f"a key must be {key}", error.instance)
         else:
+            if isinstance(error.instance, str) and _DECIMAL_COMMA.match(error.instance):
+                message += (
+                    " (a decimal comma? Write a decimal point; a semicolon-separated CSV file "
+                    "may use decimal commas)"
+                )
             yield places.problem(path, message, error.instance)
+
+
+_DECIMAL_COMMA = re.compile(r"^[+-]?[\d.]*\d,\d+$")
 
 
 def _bsn_problems(document: Mapping[str, Any], places: Places) -> Iterator[Problem]:

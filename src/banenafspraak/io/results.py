@@ -9,7 +9,8 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     year), ``period``, ``pools`` (pool -> ``{"hours", "jobs"}``), ``employers`` (employer id ->
     ``{"hours", "jobs"}`` credited to it), ``input_hours``, ``counted_hours``,
     ``excluded_hours``, ``monitoring`` (pool -> ``{"hours", "jobs", "baseline_jobs",
-    "extra_jobs", "target", "met", "shortfall"}``), ``attributions`` (one object per placement,
+    "extra_jobs", "target", "met", "shortfall"}``), ``warnings`` (a list of sentences: no hours
+    in the period, a target carried past its last year), ``attributions`` (one object per placement,
     pay period and share: ``placement``, ``person``, ``employer``, ``pay_period`` ``{"start",
     "end"}``, ``hours``, ``jobs``, ``pool``, ``credited_to``, ``excluded_because`` (a rule code or
     ``null``), ``reasons`` (``{"code", "text", "detail", "reference", "url", "tag"}``)),
@@ -21,12 +22,14 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     ``total_hours``, ``percentage``, ``credited_hours``, ``required_hours``, ``shortfall_jobs``,
     ``levy``, ``levied``; under the national instrument ``sector``, ``small_employer``,
     ``surcharge_base``, ``surcharge_rate``, ``surcharge``, ``credited_hours``, ``bonus``,
-    ``lkv``), ``warnings`` and ``reasons``), ``receipt``.
+    ``lkv``), ``warnings`` and ``reasons``), ``warnings`` (the count's and every employer's),
+    ``receipt``.
 ``comparison`` (:func:`comparison_document`)
     ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
     rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
     ``employers`` (employer id -> rule set -> ``{"hours", "jobs"}`` credited),
-    ``excluded_hours`` (rule set -> hours), ``receipts`` (rule set -> receipt); when made from a
+    ``excluded_hours`` (rule set -> hours), ``warnings`` (rule set -> list), ``receipts`` (rule
+    set -> receipt); when made from a
     :class:`~banenafspraak.Comparison` also ``net_effect`` (employer id -> rule set -> EUR, the
     cost (negative) or gain of the quotum instrument) and ``differences`` (a list of
     ``{"subject", "measure", "reference", "rules", "before", "after", "change", "placements",
@@ -56,13 +59,14 @@ from typing import Any, Protocol
 
 import attrs
 
+from banenafspraak._tables import Table, figures_table
 from banenafspraak._util import to_decimal_string
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
 from banenafspraak.exceptions import InvalidTypeError
 from banenafspraak.io.bsn import mask_id, mask_text
 from banenafspraak.periods import Period
-from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
+from banenafspraak.rulesets import Attribution, Figure, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
 
 __all__ = [
@@ -93,16 +97,6 @@ Formatter = Callable[[Number | None], str | None]
 def exact(value: Number | None) -> str | None:
     """An exact number as a decimal string (``None`` stays ``None``)."""
     return to_decimal_string(value)
-
-
-@attrs.frozen(kw_only=True)
-class Table:
-    """A titled table of text cells, for a terminal table or a CSV file."""
-
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[str] = frozenset()
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -141,10 +135,13 @@ def safe_cell(cell: str) -> str:
 
 
 def to_csv(table: Table) -> str:
-    """A table as CSV text (header row first), formula-like text cells neutralised."""
+    """A table as CSV text, formula-like text cells neutralised.
+
+    The header row holds the stable keys, or the headers when the table has none.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([safe_cell(h) for h in table.headers])
+    writer.writerow([safe_cell(h) for h in (table.keys or table.headers)])
     writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
     return out.getvalue()
 
@@ -285,6 +282,7 @@ def totals_document(count: CountTotals, *, engine: str = "pure") -> dict[str, An
             }
             for m in count.monitoring
         },
+        "warnings": list(getattr(count, "warnings", ())),
         "receipt": receipt_document(count.receipt),
     }
 
@@ -314,6 +312,7 @@ def quotum_document(report: QuotumReport[QuotumResult]) -> dict[str, Any]:
         "rules": report.rules,
         "year": report.year,
         "employers": {a.employer: _assessment(a) for a in report.assessments},
+        "warnings": list(report.warnings),
         "receipt": receipt_document(report.receipt),
     }
 
@@ -344,6 +343,9 @@ def comparison_document(
             for employer in employers
         },
         "excluded_hours": {rules: exact(count.excluded_hours) for rules, count in counts.items()},
+        "warnings": {
+            rules: list(getattr(count, "warnings", ())) for rules, count in counts.items()
+        },
         "receipts": {rules: receipt_document(count.receipt) for rules, count in counts.items()},
     }
     if comparison is not None:
@@ -582,7 +584,16 @@ def totals_tables(
 
     pools = Table(
         title="Pools against their baseline and target",
-        headers=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
+        headers=(
+            "pool",
+            "hours",
+            "jobs",
+            "baseline (jobs)",
+            "extra jobs",
+            "target (jobs)",
+            "result",
+        ),
+        keys=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
         rows=tuple(
             (
                 m.pool.value,
@@ -595,7 +606,7 @@ def totals_tables(
             )
             for m in count.monitoring
         ),
-        numeric=frozenset({"hours", "jobs", "baseline", "extra jobs", "target"}),
+        numeric=frozenset({"hours", "jobs", "baseline (jobs)", "extra jobs", "target (jobs)"}),
     )
     employers = Table(
         title="Credited to each employer",
@@ -610,35 +621,24 @@ def totals_tables(
 
 
 def quotum_table(report: QuotumReport[QuotumResult], *, number: Formatter = exact) -> Table:
-    """Per employer: the figures of the law's result (its keys as headers) and the net effect."""
-    first = report.assessments[0].figures() if report.assessments else ()
-    keys = tuple(f.key for f in first if f.key not in {"liable", "active"})
+    """Per employer: the figures of the law's result and the net effect, as CSV writes them.
 
-    def cell(value: FigureValue) -> str:
+    The columns are the figures of :meth:`~banenafspraak.QuotumResult.figures` (``liable`` and
+    ``active`` first, then the law's order, then ``net_effect``); the CSV header row is their
+    keys, the table headers their labels with units (``"levy (EUR)"``). Yes/no figures are
+    ``yes``/``no``, a missing one is empty, numbers are written by ``number``.
+    """
+
+    def cell(figure: Figure) -> str:
+        value = figure.value
         if isinstance(value, bool):
             return "yes" if value else "no"
         if value is None or isinstance(value, str):
             return value or ""
         return number(value) or ""
 
-    rows = []
-    for a in report.assessments:
-        values = {f.key: f.value for f in a.figures()}
-        rows.append(
-            (
-                a.employer,
-                cell(a.liable),
-                cell(a.active),
-                *(cell(values.get(key)) for key in keys),
-                number(a.net_effect) or "",
-            )
-        )
-    numeric = {f.key for f in first if f.unit}
-    return Table(
-        title=f"Quotum under {report.rules}, {report.year}",
-        headers=("employer", "liable", "active", *keys, "net_effect"),
-        rows=tuple(rows),
-        numeric=frozenset({*numeric, "net_effect"}),
+    return figures_table(
+        report.assessments, title=f"Quotum under {report.rules}, {report.year}", cell=cell
     )
 
 

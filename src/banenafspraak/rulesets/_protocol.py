@@ -148,8 +148,8 @@ class Figure:
 
     @property
     def header(self) -> str:
-        """The label with its unit, for a column header (``"surcharge EUR"``)."""
-        return f"{self.label} {self.unit}" if self.unit else self.label
+        """The label with its unit, for a column header (``"surcharge (EUR)"``)."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
 
     def text(self) -> str:
         """The value for a person to read: ``yes``/``no``, ``-`` for nothing, rounded numbers.
