@@ -9,6 +9,8 @@ the English text uses them (LKV, Wfsv 122na). A text not in the table stays Engl
 
 from __future__ import annotations
 
+from banenafspraak.exceptions import InvalidValueError
+
 __all__ = ["LANGUAGES", "NL", "NL_PHRASES", "translate"]
 
 LANGUAGES = ("en", "nl")
@@ -113,7 +115,7 @@ def translate(text: str, lang: str = "en") -> str:
         return text
     if lang != "nl":
         msg = f"unknown language {lang!r}; the languages: {', '.join(LANGUAGES)}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg, field="lang", value=lang, expected=", ".join(LANGUAGES))
     if text in NL:
         return NL[text]
     for phrase in sorted(NL_PHRASES, key=len, reverse=True):
