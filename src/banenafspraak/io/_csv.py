@@ -40,7 +40,7 @@ import attrs
 from banenafspraak.exceptions import Problem
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
-from banenafspraak.io.bsn import mask_text
+from banenafspraak.bsn import mask_text
 
 __all__ = ["FILES", "read_folder", "write_folder"]
 

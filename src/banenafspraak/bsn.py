@@ -5,7 +5,7 @@ the *elfproef* (the 11-test of Wet algemene bepalingen burgerservicenummer art. 
 Regeling BSN; every BSN does), and tables, errors and explanations show it masked, ``*****6789``,
 unless the user asks for full ids. Other ids (pseudonyms, keys) are shown as they are.
 
->>> from banenafspraak.io.bsn import elfproef, mask_id, mask_text
+>>> from banenafspraak.bsn import elfproef, mask_id, mask_text
 >>> elfproef("111222333")
 True
 >>> mask_id("111222333")
