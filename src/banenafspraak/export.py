@@ -58,9 +58,9 @@ from typing import Any, Protocol
 import attrs
 
 from banenafspraak._util import to_decimal_string
+from banenafspraak.bsn import mask_id
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
-from banenafspraak.bsn import mask_id
 from banenafspraak.periods import Period
 from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool

@@ -16,8 +16,8 @@ from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, normalise, run
 
 from banenafspraak import PersonId, assess_quotum, available_rule_sets, count_jobs
 from banenafspraak.demo import example_scenario
-from banenafspraak.io import load_scenario, save_scenario, scenario_schema
 from banenafspraak.export import count_document, quotum_document, receipt_document
+from banenafspraak.io import load_scenario, save_scenario, scenario_schema
 from banenafspraak.report import demo_report
 
 BSN = "123456782"

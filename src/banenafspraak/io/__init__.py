@@ -28,7 +28,7 @@ from banenafspraak.exceptions import InvalidScenarioError, MissingExtraError, Pr
 
 try:
     import cattrs  # noqa: F401 - only checks that the extra is installed
-    import jsonschema  # noqa: F401 - only checks that the extra is installed
+    import jsonschema  # type: ignore[import-untyped,unused-ignore]  # noqa: F401 - only checks
 except ImportError as error:  # pragma: no cover - the extra is installed in development
     _FEATURE, _EXTRA = "banenafspraak.io (scenario files)", "io"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
