@@ -215,7 +215,8 @@ class Comparison:
         """
         from banenafspraak.export import comparison_document  # noqa: PLC0415 - the edge imports this
 
-        return comparison_document(self.counts, year=self.year, comparison=self)
+        counts = {rules: self.counts[rules] for rules in self.rules}
+        return comparison_document(counts, year=self.year, comparison=self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The comparison as JSON text (see :meth:`to_dict`)."""

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
-from banenafspraak._util import as_fraction, to_decimal_string
+from banenafspraak._util import as_fraction
 from banenafspraak.bsn import mask_id
 from banenafspraak.exceptions import MissingExtraError
 
@@ -146,11 +146,18 @@ def _decimal_places(value: Fraction) -> int | None:
     return max(twos, fives) if denominator == 1 else None
 
 
+def _scaled(value: Fraction, scale: int) -> Decimal:
+    """``value`` as a Decimal of ``scale`` decimals; exact (no context rounds a constructor)."""
+    whole = value.numerator * 10**scale // value.denominator
+    return Decimal(f"{whole}E-{scale}")
+
+
 def _exact_text(value: Fraction) -> str:
     """A decimal string where the expansion ends, else ``numerator/denominator``: exact."""
-    if _decimal_places(value) is None:
+    places = _decimal_places(value)
+    if places is None:
         return f"{value.numerator}/{value.denominator}"
-    return to_decimal_string(value)
+    return format(_scaled(value, places), "f")
 
 
 def _decimal_scale(values: Sequence[Fraction | None]) -> int | None:
@@ -174,10 +181,7 @@ def _number_array(pa: ModuleType, values: Sequence[Cell], numbers: Numbers) -> A
     scale = _decimal_scale(exact)
     if scale is None:
         return pa.array([None if v is None else _exact_text(v) for v in exact], type=pa.string())
-    decimals = [
-        None if v is None else Decimal(v.numerator * 10**scale // v.denominator).scaleb(-scale)
-        for v in exact
-    ]
+    decimals = [None if v is None else _scaled(v, scale) for v in exact]
     return pa.array(decimals, type=pa.decimal128(_MAX_DIGITS, scale))
 
 
