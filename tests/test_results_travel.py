@@ -10,9 +10,9 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-import pandas as pd
+import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 import polars as pl
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
