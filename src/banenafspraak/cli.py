@@ -10,6 +10,7 @@ Nothing is written anywhere but standard output, except the charts, and only whe
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import enum
 import json
 import os
@@ -51,6 +52,8 @@ from banenafspraak.export import (
     count_document,
     count_tables,
     differences_table,
+    masked_document,
+    masked_table,
     quotum_document,
     quotum_table,
     result_document,
@@ -169,8 +172,22 @@ EngineOption = Annotated[
         case_sensitive=False,
     ),
 ]
+_FULL_IDS = contextvars.ContextVar("full_ids", default=False)
+
+
+def _remember_full_ids(value: bool) -> bool:  # noqa: FBT001 - a typer callback
+    """Typer callback: remember ``--full-ids`` for every writer of the command."""
+    _FULL_IDS.set(value)
+    return value
+
+
 FullIds = Annotated[
-    bool, typer.Option("--full-ids", help="Show BSNs in full (they are masked by default).")
+    bool,
+    typer.Option(
+        "--full-ids",
+        help="Show nine-digit ids (BSNs) in full (every run of nine digits is masked by default).",
+        callback=_remember_full_ids,
+    ),
 ]
 
 
@@ -218,7 +235,17 @@ def _console() -> Console:
     return Console(width=width, highlight=False, soft_wrap=False, emoji=False)
 
 
+def _full_ids() -> bool:
+    """Whether the running command was given ``--full-ids`` (nine-digit runs are masked if not)."""
+    return _FULL_IDS.get()
+
+
+def _write_csv(table: Table) -> None:
+    sys.stdout.write(to_csv(masked_table(table, full_ids=_full_ids())))
+
+
 def _print_table(console: Console, table: Table) -> None:
+    table = masked_table(table, full_ids=_full_ids())
     rich = RichTable(
         title=table.title, title_justify="left", box=box.SIMPLE_HEAD, min_width=len(table.title)
     )
@@ -233,7 +260,8 @@ def _print_table(console: Console, table: Table) -> None:
 
 
 def _print_json(document: object) -> None:
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    masked = masked_document(document, full_ids=_full_ids())
+    sys.stdout.write(json.dumps(masked, indent=2, ensure_ascii=False) + "\n")
 
 
 def _receipt_line(r: Receipt) -> str:
@@ -314,7 +342,7 @@ def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
             ]
         )
     elif format_ is Format.CSV:
-        sys.stdout.write(to_csv(table))
+        _write_csv(table)
     else:
         _print_table(_console(), table)
 
@@ -356,18 +384,16 @@ def validate(
     if format_ is Format.JSON:
         _print_json(summary)
     elif format_ is Format.CSV:
-        sys.stdout.write(
-            to_csv(
-                Table(
-                    title="",
-                    headers=tuple(summary),
-                    rows=(
-                        tuple(
-                            "-".join(map(str, v)) if isinstance(v, list) else str(v)
-                            for v in summary.values()
-                        ),
+        _write_csv(
+            Table(
+                title="",
+                headers=tuple(summary),
+                rows=(
+                    tuple(
+                        "-".join(map(str, v)) if isinstance(v, list) else str(v)
+                        for v in summary.values()
                     ),
-                )
+                ),
             )
         )
     else:
@@ -410,7 +436,7 @@ def count(
         return
     if format_ is Format.CSV:
         chosen = count_tables(result, full_ids=full_ids)[(table or CountTable.ATTRIBUTIONS).value]
-        sys.stdout.write(to_csv(chosen))
+        _write_csv(chosen)
         return
     tables = count_tables(result, number=_jobs, hours=_hours, full_ids=full_ids)
     names = [table.value] if table else ["pools", "employers", "placements"]
@@ -449,7 +475,7 @@ def quotum(
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
     elif format_ is Format.CSV:
-        sys.stdout.write(to_csv(quotum_table(report)))
+        _write_csv(quotum_table(report))
     else:
         console = _console()
         _print_table(console, quotum_table(report, number=_hours))
@@ -471,7 +497,7 @@ def _count_batch(
         _print_json(totals_document(result, engine="batch"))
         return
     if format_ is Format.CSV:
-        sys.stdout.write(to_csv(totals_tables(result)[(table or CountTable.POOLS).value]))
+        _write_csv(totals_tables(result)[(table or CountTable.POOLS).value])
         return
     console = _console()
     console.print(Text(f"{file}: {result.rules}, {result.period} (batch engine)"))
@@ -520,7 +546,7 @@ def compare(
         _print_json(comparison_document(counts, year=year, comparison=comparison))
         return
     if format_ is Format.CSV:
-        sys.stdout.write(to_csv(comparison_rows(counts)))
+        _write_csv(comparison_rows(counts))
         return
     console = _console()
     console.print(Text(f"{scenario.name or file}: {year}, jobs under each rule set"))
@@ -545,7 +571,7 @@ def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Form
         _print_json(document)
         return
     if format_ is Format.CSV:
-        sys.stdout.write(to_csv(comparison_rows(counts)))
+        _write_csv(comparison_rows(counts))
         return
     console = _console()
     console.print(Text(f"{file}: {year}, jobs under each rule set (batch engine)"))
@@ -591,7 +617,7 @@ def explain(
     else:
         chosen = count_tables(result, full_ids=full_ids)["attributions"]
         rows = tuple(row for row in chosen.rows if row[0] == placement)
-        sys.stdout.write(to_csv(Table(title="", headers=chosen.headers, rows=rows)))
+        _write_csv(Table(title="", headers=chosen.headers, rows=rows))
 
 
 def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:
@@ -626,9 +652,32 @@ def _write_charts(
     compared = count_each(scenario, compare_rules or list(available_rule_sets()), last)
     out.mkdir(parents=True, exist_ok=True)
     return [
-        save_chart(realisation_chart(counts), out / f"realisation.{image.value}"),
-        save_chart(comparison_chart(compared), out / f"comparison.{image.value}"),
+        save_chart(realisation_chart(counts), _inside(out, f"realisation.{image.value}")),
+        save_chart(comparison_chart(compared), _inside(out, f"comparison.{image.value}")),
     ]
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refused if it is a link or leads out of ``folder``.
+
+    A chart never overwrites a file elsewhere through a link placed in the ``--out`` folder.
+    """
+    target = folder / name
+    if target.is_symlink() or not target.resolve().is_relative_to(folder.resolve()):
+        msg = f"{target}: a link; charts are written only to plain files inside --out"
+        raise BanenafspraakError(msg)
+    return target
+
+
+def _chart_path(chart: Path) -> Path:
+    """The ``--chart`` file: a .png or .svg name, and not a link."""
+    if chart.suffix.lower() not in {".png", ".svg"}:
+        msg = f"the chart file must end in .png or .svg, got {chart.name!r}"
+        raise typer.BadParameter(msg, param_hint="--chart")
+    if chart.is_symlink():
+        msg = f"{chart} is a link; the chart is written only to a plain file"
+        raise typer.BadParameter(msg, param_hint="--chart")
+    return chart
 
 
 @app.command()
@@ -691,7 +740,7 @@ def _emit_report(kind: str, result: object, text: str, format_: Format, receipt:
     if format_ is Format.CSV:
         msg = f"the {kind} report is written as a table or as json, not as csv"
         raise typer.BadParameter(msg, param_hint="--format")
-    sys.stdout.write(mask_text(text) + "\n" + _receipt_line(receipt) + "\n")
+    sys.stdout.write(mask_text(text, full=_full_ids()) + "\n" + _receipt_line(receipt) + "\n")
 
 
 @report_app.command("subsectors")
@@ -746,11 +795,15 @@ def report_trend(
     format_: ReportFormat = Format.TABLE,
     chart: Annotated[
         Path | None,
-        typer.Option("--chart", help="Also write the trend chart to this .png or .svg file."),
+        typer.Option(
+            "--chart", help="Also write the trend chart to this .png or .svg file (by its suffix)."
+        ),
     ] = None,
     full_ids: FullIds = False,
 ) -> None:
     """Extra jobs per pool and sub-sector, year by year, against the targets."""
+    if chart is not None:
+        chart = _chart_path(chart)
     scenario = load_scenario(file, full_ids=full_ids)
     if not scenario.years:
         msg = f"{file}: the scenario has no pay periods, so there is no year to follow"
@@ -778,21 +831,25 @@ def _root(
     ] = False,
 ) -> None:
     """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
+    del version  # handled by its eager callback
+    _FULL_IDS.set(False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 1 bad input, 2 usage)."""
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
+    full = "--full-ids" in args
     try:
         command.main(args=args, prog_name="banenafspraak", standalone_mode=True)
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     except BanenafspraakError as error:
-        sys.stderr.write(f"banenafspraak: {error}\n")
+        sys.stderr.write(f"banenafspraak: {mask_text(str(error), full=full)}\n")
         return EXIT_BAD_INPUT
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        sys.stderr.write(f"banenafspraak: {error.strerror or error}{where}\n")
+        message = f"{error.strerror or type(error).__name__}{where}"
+        sys.stderr.write(f"banenafspraak: {mask_text(message, full=full)}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK  # pragma: no cover - click's standalone mode always exits

@@ -7,6 +7,7 @@ asks the rule set where each share of their hours counts, and adds up. Every res
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,6 +23,7 @@ from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
@@ -134,7 +136,7 @@ def measured_period(year: int | None, period: Period | None) -> Period:
     """The period asked for: a calendar ``year`` or a ``period``, exactly one of them."""
     if (year is None) == (period is None):
         msg = "give exactly one of year= or period="
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
 
 
@@ -214,7 +216,7 @@ class JobCount:
                 return line
         pools = ", ".join(m.pool.value for m in self.monitoring)
         msg = f"{self.rules} counts no pool {wanted}; its pools: {pools}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def explain(self, placement_id: str) -> str:
         """Where one placement's hours count and why, as text (see :func:`explain`)."""
@@ -383,7 +385,7 @@ def monitor(
     return tuple(lines)
 
 
-def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
+def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
     """The count of a calendar year summed the ways a quotum instrument reads it.
 
     Per credited employer: all credited hours and the credited hours that add to a pool; per
@@ -393,7 +395,7 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     """
     if not count.period.is_calendar_year():
         msg = f"a quotum is assessed over a calendar year, not {count.period}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     credited: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     credited_counted: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
@@ -402,9 +404,8 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     first_days: dict[str, pendulum.Date | None] = {
         p.id: p.first_day for p in count.scenario.placements
     }
-    params = parameters if parameters is not None else default_parameters()
     pension: dict[str, pendulum.Date | None] = {
-        p.id: aow_age_reached(p, params) for p in count.scenario.people
+        p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
         if a.credited_to is not None:
@@ -439,12 +440,16 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     assessments: tuple[R_co, ...]
     receipt: Receipt
 
+    @functools.cached_property
+    def _by_employer(self) -> dict[str, R_co]:
+        return {a.employer: a for a in self.assessments}
+
     def __getitem__(self, employer_id: str) -> R_co:
-        for assessment in self.assessments:
-            if assessment.employer == employer_id:
-                return assessment
-        msg = f"no quotum assessment for employer {employer_id!r}"
-        raise KeyError(msg)
+        try:
+            return self._by_employer[employer_id]
+        except KeyError:
+            msg = f"no quotum assessment for employer {employer_id!r}"
+            raise NotFoundError(msg) from None
 
     def __iter__(self) -> Iterator[str]:
         return (a.employer for a in self.assessments)

@@ -16,8 +16,12 @@ __all__ = [
     "BanenafspraakError",
     "InvalidPeriodError",
     "InvalidScenarioError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "MissingExtraError",
     "NoRuleSetInForceError",
+    "NotFoundError",
+    "OutOfRangeError",
     "Problem",
     "UnknownParameterError",
     "UnknownRuleSetError",
@@ -26,6 +30,42 @@ __all__ = [
 
 class BanenafspraakError(Exception):
     """Root of every error this library raises on purpose."""
+
+
+class _ValueDescribedError(BanenafspraakError):
+    """An error about one value: it names the field, the value seen and what is accepted.
+
+    The message says all three; the same are kept as attributes (``field``, ``value``,
+    ``expected``) for a program that wants to show them its own way.
+    """
+
+    def __init__(
+        self, message: str, *, field: str = "", value: object = None, expected: str = ""
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; every error here reads as its plain message.
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidValueError(_ValueDescribedError, ValueError):
+    """A value of the right type that the field does not accept (a negative amount, ...)."""
+
+
+class InvalidTypeError(_ValueDescribedError, TypeError):
+    """A value of the wrong type (a float where an exact number is expected, ...)."""
+
+
+class NotFoundError(_ValueDescribedError, KeyError):
+    """No item of that id or name in a result or scenario; the message lists what there is."""
+
+
+class OutOfRangeError(_ValueDescribedError, LookupError):
+    """A date, year or item outside the data the library has (before a law's first value, ...)."""
 
 
 @attrs.frozen
@@ -63,7 +103,7 @@ class InvalidScenarioError(BanenafspraakError, ValueError):
         super().__init__(f"{source} has {count} {noun}:\n{lines}")
 
 
-class InvalidPeriodError(BanenafspraakError, ValueError):
+class InvalidPeriodError(_ValueDescribedError, ValueError):
     """A period or pay period whose dates do not make sense (for example end before start)."""
 
 

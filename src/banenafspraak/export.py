@@ -44,12 +44,21 @@ True
     "reasons_after"}`` with reason codes).
 
 Numbers are decimal strings: exact where the decimal expansion ends, else 12 decimals.
+
+Safe to open and to share
+    :func:`to_csv` neutralises every text cell a spreadsheet would run as a formula, following
+    the OWASP guidance on CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return gets a single quote in front (``'=1+2``), unless the cell is a plain
+    number (``-12.5`` stays a number). :func:`masked_document` and :func:`masked_table` mask
+    every run of nine digits (a BSN can hide in any id or name) in every text, unless full ids
+    are asked for; numbers under the keys of numbers are left whole.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -58,9 +67,10 @@ from typing import Any, Protocol
 import attrs
 
 from banenafspraak._util import to_decimal_string
-from banenafspraak.bsn import mask_id
+from banenafspraak.bsn import mask_id, mask_text
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
+from banenafspraak.exceptions import InvalidTypeError
 from banenafspraak.periods import Period
 from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
@@ -75,6 +85,8 @@ __all__ = [
     "count_tables",
     "differences_table",
     "exact",
+    "masked_document",
+    "masked_table",
     "quotum_document",
     "quotum_table",
     "receipt_document",
@@ -103,13 +115,82 @@ class Table:
     numeric: frozenset[str] = frozenset()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?(/\d+)?")
+"""A number as this library writes one: it stays a number in a spreadsheet, and is safe."""
+_ID_KEYS = frozenset(
+    {
+        "id",
+        "placement",
+        "placements",
+        "person",
+        "people",
+        "employer",
+        "hirer",
+        "credited_to",
+        "contract",
+        "buyer",
+        "supplier",
+        "name",
+        "source",
+    }
+)
+"""Keys whose strings are ids or names, never numbers: they are masked even when all digits."""
+
+
+def safe_cell(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run: formula-like text gets a leading single quote.
+
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("-12.5"), safe_cell("-x"), safe_cell("G")
+    ("'=HYPERLINK(1)", '-12.5', "'-x", 'G')
+    """
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def to_csv(table: Table) -> str:
-    """A table as CSV text (header row first)."""
+    """A table as CSV text (header row first), formula-like text cells neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerow([safe_cell(h) for h in table.headers])
+    writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
     return out.getvalue()
+
+
+def masked_table(table: Table, *, full_ids: bool = False) -> Table:
+    """The table with every nine-digit run masked in its text columns (not in its numbers)."""
+    if full_ids:
+        return table
+    numeric = {i for i, header in enumerate(table.headers) if header in table.numeric}
+    rows = tuple(
+        tuple(
+            cell if i in numeric and _PLAIN_NUMBER.fullmatch(cell) else mask_text(cell)
+            for i, cell in enumerate(row)
+        )
+        for row in table.rows
+    )
+    return attrs.evolve(table, title=mask_text(table.title), rows=rows)
+
+
+def masked_document(document: object, *, full_ids: bool = False, key: str = "") -> Any:  # noqa: ANN401 - any JSON value
+    """A JSON document with every nine-digit run masked in its texts and keys.
+
+    A plain number under a key that is not one of ids or names is left whole: hours and jobs
+    are numbers, not BSNs.
+    """
+    if full_ids:
+        return document
+    if isinstance(document, str):
+        if key not in _ID_KEYS and _PLAIN_NUMBER.fullmatch(document):
+            return document
+        return mask_text(document)
+    if isinstance(document, Mapping):
+        return {mask_text(str(k)): masked_document(v, key=str(k)) for k, v in document.items()}
+    if isinstance(document, list | tuple):
+        return [masked_document(v, key=key) for v in document]
+    return document
 
 
 def receipt_document(receipt: Receipt) -> dict[str, str]:
@@ -297,7 +378,7 @@ def result_document(kind: str, result: object) -> dict[str, Any]:
     document = _plain_result(result)
     if not isinstance(document, dict):
         msg = f"expected an attrs result, got {type(result).__name__}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return {"kind": kind, **document}
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from banenafspraak._util import as_fraction
 from banenafspraak.counting import JobCount, Tally
-from banenafspraak.exceptions import MissingExtraError
+from banenafspraak.exceptions import InvalidValueError, MissingExtraError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -133,7 +133,7 @@ def save_chart(figure: Figure, path: str | Path) -> Path:
     kind = where.suffix.lower().lstrip(".")
     if kind not in FORMATS:
         msg = f"a chart is saved as .png or .svg, got {where.name!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg, field="path", value=where.name, expected=".png or .svg")
     metadata: dict[str, Any] = {"Software": None} if kind == "png" else {"Date": None}
     with mpl.rc_context({"svg.hashsalt": "banenafspraak"}):
         figure.savefig(where, format=kind, metadata=metadata)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from banenafspraak.exceptions import MissingExtraError
+from banenafspraak.plot import save_chart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -57,7 +58,7 @@ def _draw(axes: Axes, series: tuple[TrendSeries, ...], title: str) -> None:
 
 
 def trend_chart(trend: Trend, path: str | Path, *, subsectors: bool = True) -> Path:
-    """Draw ``trend`` as a PNG at ``path``: extra jobs against targets, per pool and sub-sector.
+    """Draw ``trend`` at ``path`` (PNG or SVG, by its suffix): extra jobs against targets.
 
     One panel for the pools and, when ``subsectors`` is true and the trend has sub-sector series,
     a second for the sub-sectors. Years whose target was missed have an open marker.
@@ -84,6 +85,4 @@ def trend_chart(trend: Trend, path: str | Path, *, subsectors: bool = True) -> P
         axes = figure.add_subplot(len(panels), 1, number)
         _draw(axes, series, title)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    target = Path(path)
-    figure.savefig(target, format="png", metadata={"Software": None})
-    return target
+    return save_chart(figure, path)

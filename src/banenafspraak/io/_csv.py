@@ -105,6 +105,16 @@ _PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
 _REGISTRATION_COLUMNS = ("ground", "start", "conditions_ceased", "ended_on_request")
 
 
+_SHOWN_COLUMNS = 5
+_CELL = 40
+
+
+def _excerpt(cells: Sequence[str]) -> str:
+    """A short text for header cells: a header that is no header is not quoted at length."""
+    text = ", ".join(c if len(c) <= _CELL else c[: _CELL - 3] + "..." for c in cells[:8])
+    return text + (", ..." if len(cells) > 8 else "")  # noqa: PLR2004 - a readable excerpt
+
+
 def _flag(text: str) -> bool | str:
     lowered = text.lower()
     if lowered in _TRUE:
@@ -142,14 +152,8 @@ class _Reader:
         self.unread.add(key)
         spec = FILES[key]
         path = self.folder / spec.file
-        if not path.is_file():
-            if spec.must_exist:
-                self.problem(spec.file, "", "nothing", "missing file")
-            return []
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.problem(spec.file, "", f"byte {error.start}", "not UTF-8 text")
+        text = self._text(spec, path)
+        if text is None:
             return []
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -169,23 +173,48 @@ class _Reader:
         self.unread.discard(key)
         return self._rows(spec, header, reader)
 
+    def _text(self, spec: _Table, path: FilePath) -> str | None:
+        """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""
+        if not path.is_file():
+            if spec.must_exist:
+                self.problem(spec.file, "", "nothing", "missing file")
+            return None
+        if not path.resolve().is_relative_to(self.folder.resolve()):
+            # A link out of the folder is not read: no problem may quote another file's text.
+            self.problem(spec.file, "", "a link", "a link to a file outside the folder")
+            return None
+        try:
+            return path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.problem(spec.file, "", f"byte {error.start}", "not UTF-8 text")
+        except OSError as error:
+            self.problem(spec.file, "", "the file", f"cannot be read ({error.strerror})")
+        return None
+
     def _header_ok(self, spec: _Table, header: Sequence[str]) -> bool:
         ok = True
         for column in spec.columns:
             if column in spec.required and column not in header:
                 self.problem(
-                    f"{spec.file} row 1", column, ", ".join(header), "missing required column"
+                    f"{spec.file} row 1", column, _excerpt(header), "missing required column"
                 )
                 ok = False
-        for column in header:
-            if column not in spec.columns:
-                self.problem(
-                    f"{spec.file} row 1",
-                    column,
-                    column,
-                    f"unknown column; the columns are {', '.join(spec.columns)}",
-                )
-                ok = False
+        unknown = [column for column in header if column not in spec.columns]
+        for column in unknown[:_SHOWN_COLUMNS]:
+            self.problem(
+                f"{spec.file} row 1",
+                _excerpt([column]),
+                _excerpt([column]),
+                f"unknown column; the columns are {', '.join(spec.columns)}",
+            )
+        if len(unknown) > _SHOWN_COLUMNS:
+            self.problem(
+                f"{spec.file} row 1",
+                "",
+                f"{len(unknown) - _SHOWN_COLUMNS} more",
+                f"and {len(unknown) - _SHOWN_COLUMNS} more unknown columns",
+            )
+        ok = ok and not unknown
         for column in {c for c in header if header.count(c) > 1}:
             self.problem(f"{spec.file} row 1", column, column, "column given twice")
             ok = False
