@@ -29,6 +29,7 @@ from banenafspraak import (
     count_jobs,
 )
 from banenafspraak.demo import example_scenario
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 from banenafspraak.frames import COUNT_TABLES, exact_number
 from banenafspraak.strategies import scenarios
 
@@ -267,8 +268,10 @@ def test_any_exact_numbers_come_back_exactly_as_decimals_or_text(
 
 
 def test_exact_number_refuses_a_float() -> None:
-    with pytest.raises(TypeError, match="exact number"):
+    with pytest.raises(InvalidTypeError, match="exact number"):
         exact_number(0.1)
+    with pytest.raises(InvalidValueError, match="exact number"):
+        exact_number("twelve")
     assert exact_number(Decimal("2.50")) == Fraction(5, 2)
     assert exact_number(None) is None
 

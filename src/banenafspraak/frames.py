@@ -45,7 +45,7 @@ import attrs
 
 from banenafspraak._util import as_fraction
 from banenafspraak.bsn import mask_id
-from banenafspraak.exceptions import MissingExtraError
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -108,7 +108,7 @@ def _module(name: str, feature: str, extra: str) -> ModuleType:
 def _check_numbers(numbers: str) -> None:
     if numbers not in get_args(Numbers):
         msg = f"numbers must be 'decimal' or 'float', got {numbers!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg, field="numbers", value=numbers, expected="decimal or float")
 
 
 def exact_number(value: object) -> Fraction | None:
@@ -120,17 +120,19 @@ def exact_number(value: object) -> Fraction | None:
     >>> exact_number("1040/1331") + exact_number(Decimal("0.5"))
     Fraction(3411, 2662)
     """
+    expected = "an exact number (Decimal, int or text)"
     if value is None:
         return None
-    if isinstance(value, bool | float):
-        msg = f"expected an exact number (Decimal, int or text), got {value!r}"
-        raise TypeError(msg)
-    if isinstance(value, Decimal | int | Fraction):
+    if isinstance(value, Decimal | int | Fraction) and not isinstance(value, bool):
         return as_fraction(value)
     if isinstance(value, str):
-        return Fraction(value)
-    msg = f"expected an exact number (Decimal, int or text), got {value!r}"
-    raise TypeError(msg)
+        try:
+            return Fraction(value)
+        except ValueError:
+            msg = f"expected {expected}, got {value!r}"
+            raise InvalidValueError(msg, value=value, expected=expected) from None
+    msg = f"expected {expected}, got {value!r}"
+    raise InvalidTypeError(msg, value=value, expected=expected)
 
 
 def _decimal_places(value: Fraction) -> int | None:
@@ -265,8 +267,9 @@ def _count_columns(count: JobCount, table: str, *, full_ids: bool) -> list[_Colu
         return _pool_columns(count)
     if table == "employers":
         return _employer_columns(count)
-    msg = f"a count has the tables {', '.join(COUNT_TABLES)}; got {table!r}"
-    raise ValueError(msg)
+    known = ", ".join(COUNT_TABLES)
+    msg = f"a count has the tables {known}; got {table!r}"
+    raise InvalidValueError(msg, field="table", value=table, expected=known)
 
 
 def _count_table(
