@@ -243,7 +243,13 @@ def _stage(rows: pl.DataFrame) -> pl.DataFrame:
     (29 February on 28 February in a common year, as pendulum adds years) comes after the
     start's day of the year. ``pension_age``: ``start`` is on or after ``aow_day``.
     """
-    first, start = pl.col("first_day"), pl.col("start")
+    years, pension = _stage_on(pl.col("start"))
+    return rows.with_columns(years_employed=years, pension_age=pension)
+
+
+def _stage_on(start: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The stage of a pay period starting on ``start`` (see :func:`_stage`), as two expressions."""
+    first = pl.col("first_day")
 
     def day_of_year(day: pl.Expr) -> pl.Expr:
         return day.dt.month().cast(pl.Int32) * 100 + day.dt.day().cast(pl.Int32)
@@ -259,12 +265,9 @@ def _stage(rows: pl.DataFrame) -> pl.DataFrame:
         - first.dt.year().cast(pl.Int32)
         - (anniversary > day_of_year(start)).cast(pl.Int32)
     )
-    return rows.with_columns(
-        years_employed=pl.when(first.is_null() | (start < first))
-        .then(0)
-        .otherwise(years)
-        .cast(pl.Int32),
-        pension_age=(start >= pl.col("aow_day")).fill_null(value=False),
+    return (
+        pl.when(first.is_null() | (start < first)).then(0).otherwise(years).cast(pl.Int32),
+        (start >= pl.col("aow_day")).fill_null(value=False),
     )
 
 
@@ -1109,32 +1112,53 @@ def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
 def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
     """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit and formal rows.
 
-    The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions.
+    The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions: sums
+    that are zero are left out (the parts are never negative, so zero parts are dropped first).
+    The rows come sorted from polars, in the order of the ledger's maps.
     """
+    nonzero = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
-    sums = _exact_sums(credit, ("target", "counted"))
+    sums = _exact_sums(credit.filter(nonzero), ("target", "counted"))
     for target, counted, den, num in sums.select("target", "counted", "den", "num").iter_rows():
-        key = EmployerId(target)
         part = Fraction(num, HOURS_SCALE * den)
-        credited[key] = credited[key] + part if key in credited else part
+        credited[target] = credited[target] + part if target in credited else part
         if counted:
-            credited_counted[key] = (
-                credited_counted[key] + part if key in credited_counted else part
+            credited_counted[target] = (
+                credited_counted[target] + part if target in credited_counted else part
             )
-    people: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
+    employers: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
     stages: dict[tuple[int, bool], Stage] = {}
-    sums = _exact_sums(formal, ("target", "person", *_STAGE)).sort("target", "person")
-    for target, person, years, pension, den, num in sums.select(
-        "target", "person", *_STAGE, "den", "num"
-    ).iter_rows():
+    sums = _exact_sums(formal.filter(nonzero), ("target", "person", *_STAGE))
+    for target, person, years, pension, den, num in (
+        sums.sort("target", "person", *_STAGE)
+        .select("target", "person", *_STAGE, "den", "num")
+        .iter_rows()
+    ):
         stage = stages.get((years, pension))
         if stage is None:
             stage = stages[years, pension] = Stage(years, pension_age=pension)
-        per_stage = people.setdefault(EmployerId(target), {}).setdefault(person, {})
+        people = employers.get(target)
+        if people is None:
+            people = employers[target] = {}
+        per_stage = people.get(person)
+        if per_stage is None:
+            per_stage = people[person] = {}
         part = Fraction(num, HOURS_SCALE * den)
         per_stage[stage] = per_stage[stage] + part if stage in per_stage else part
-    return Ledger.build(year, credited, credited_counted, people)
+    return Ledger(
+        year=year,
+        credited=credited,
+        credited_counted=credited_counted,
+        formal=FrozenMap.of_sorted(
+            {
+                employer: FrozenMap.of_sorted(
+                    {person: FrozenMap.of_sorted(hours) for person, hours in people.items()}
+                )
+                for employer, people in employers.items()
+            }
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -1350,34 +1374,54 @@ def _formal_from_rows(
 ) -> pl.DataFrame:
     """The formal rows of the ledger from :func:`count_jobs`' kept rows (keyed by placement).
 
-    A collapsed row stands for all pay periods of its placement; they are taken one by one here,
-    since each has its own stage. Sums per placement first, then per employer and person.
+    A collapsed row stands for all pay periods of its placement, inside the year; it keeps one
+    stage when the stage is the same on its first and its last day (a stage only grows), and is
+    taken apart into its pay periods otherwise. The other rows hold every pay period of their
+    placement, so its first day is their earliest start. Sums per placement first, then per
+    employer and person.
     """
-    counted = decisions.filter(pl.col("pool").is_not_null())["key"].unique().implode()
-    rows = rows.filter(pl.col("key").is_in(counted))
-    collapsed = rows.filter(pl.col("collapsed"))
-    parts = [rows.filter(~pl.col("collapsed")).select("p", "start", "end", "hours_e4", "key")]
-    if collapsed.height:
-        placements = tables.placements.height
-        key_of = pl.Series([None] * placements, dtype=pl.Int64).scatter(
-            collapsed["p"], collapsed["key"]
-        )
-        hours = tables.hours.select("p", "start", "end", "hours_e4")
-        parts.append(
-            hours.with_columns(key=key_of.gather(hours["p"])).filter(pl.col("key").is_not_null())
-        )
-    per_pay_period = pl.concat(parts)
-    places = _with_days(tables.placements.select("person"), tables, params, measured.end)
-    p = per_pay_period["p"]
-    per_pay_period = per_pay_period.with_columns(
-        places["first_day"].gather(p), places["aow_day"].gather(p)
+    placements = tables.placements
+    aow = _aow_days(tables.registrations, params, measured.end)
+    per_placement = placements.select("person", pl.col("employment_start").alias("first_day")).join(
+        aow, on="person", how="left", maintain_order="left"
     )
+    single = rows.filter(~pl.col("collapsed"))
+    firsts = single.group_by("p").agg(pl.col("start").min().alias("_first"))
+    first_day = per_placement["first_day"].scatter(
+        firsts["p"], per_placement["first_day"].gather(firsts["p"]).fill_null(firsts["_first"])
+    )
+    counted = decisions.filter(pl.col("pool").is_not_null())["key"].unique().implode()
+
+    def with_days(frame: pl.DataFrame, *, own_start: bool = False) -> pl.DataFrame:
+        p = frame["p"]
+        days = frame.with_columns(first_day.gather(p), per_placement["aow_day"].gather(p))
+        if own_start:  # a collapsed placement's first pay period starts its row
+            days = days.with_columns(pl.col("first_day").fill_null(pl.col("start")))
+        return days
+
+    collapsed = with_days(
+        rows.filter(pl.col("collapsed") & pl.col("key").is_in(counted)), own_start=True
+    )
+    at_start, at_end = _stage_on(pl.col("start")), _stage_on(pl.col("end"))
+    uniform = (at_start[0] == at_end[0]) & (at_start[1] == at_end[1])
+    parts = [
+        with_days(single.filter(pl.col("key").is_in(counted))),
+        collapsed.filter(uniform),
+    ]
+    mixed = collapsed.filter(~uniform)
+    if mixed.height:
+        hours = tables.hours.filter(pl.col("p").is_in(mixed["p"].implode()))
+        parts.append(
+            hours.select("p", "start", "end", "hours_e4").join(
+                mixed.select("p", "key", "first_day", "aow_day"), on="p"
+            )
+        )
+    columns = ("p", "start", "end", "hours_e4", "key", "first_day", "aow_day")
+    per_pay_period = pl.concat([part.select(columns) for part in parts])
     by_placement = _formal(per_pay_period, ("p",), decisions, measured)
     p = by_placement["p"]
     return (
-        by_placement.with_columns(
-            tables.placements["employer"].gather(p), tables.placements["person"].gather(p)
-        )
+        by_placement.with_columns(placements["employer"].gather(p), placements["person"].gather(p))
         .group_by("employer", "person", *_STAGE, *_DIMS)
         .agg(pl.col("hours_e4").sum())
         .rename({"employer": "target"})
