@@ -9,13 +9,16 @@ set gave for them. It also holds the yearly report on government employers of th
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
+from banenafspraak import _summary
 from banenafspraak._util import FrozenMap
 from banenafspraak.counting import (
     JobCount,
@@ -27,6 +30,7 @@ from banenafspraak.counting import (
     parameters_for,
 )
 from banenafspraak.employers import EmployerId
+from banenafspraak.exceptions import InvalidValueError, NotFoundError
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import available_rule_sets, resolve
 from banenafspraak.rulesets._protocol import (
@@ -187,7 +191,7 @@ class Comparison:
             if line.pool is wanted:
                 return line
         msg = f"no pool {wanted} in this comparison; pools: {[p.pool.value for p in self.pools]}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def employer(self, employer_id: str) -> EmployerLine:
         """The line of one employer."""
@@ -195,7 +199,7 @@ class Comparison:
             if line.employer == employer_id:
                 return line
         msg = f"no employer {employer_id!r} in this comparison"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     @property
     def differences(self) -> tuple[Difference, ...]:
@@ -203,6 +207,27 @@ class Comparison:
         pools = (d for line in self.pools for d in line.differences)
         employers = (d for line in self.employers for d in line.differences)
         return (*pools, *employers)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as a JSON-serialisable dict, exact numbers as strings (no extra needed).
+
+        The document of :func:`banenafspraak.export.comparison_document`: what
+        ``banenafspraak compare --format json`` prints.
+        """
+        from banenafspraak.export import comparison_document  # noqa: PLC0415 - the edge imports this
+
+        counts = {rules: self.counts[rules] for rules in self.rules}
+        return comparison_document(counts, year=self.year, comparison=self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The comparison as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return _summary.comparison_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _summary.comparison_html(self)
 
 
 def _unique_reasons(attributions: Sequence[Attribution]) -> tuple[Reason, ...]:
@@ -407,10 +432,10 @@ def compare(
     names = [r.name for r in chosen]
     if not names:
         msg = "compare needs at least one rule set, got none"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if len(set(names)) != len(names):
         msg = f"each rule set may be compared once, got {names}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     params = parameters_for(scenario, parameters)
     counts: dict[str, JobCount] = {}
     quotums: dict[str, QuotumReport[QuotumResult]] = {}

@@ -7,23 +7,27 @@ asks the rule set where each share of their hours counts, and adds up. Every res
 
 from __future__ import annotations
 
+import functools
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 import pendulum
 
+from banenafspraak import _summary
 from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
-from banenafspraak.rulesets import resolve
+from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
     Ledger,
@@ -41,6 +45,13 @@ from banenafspraak.rulesets.wet_2025 import Wet2025
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+    import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    from banenafspraak.frames import CountTable, Numbers
+
 __all__ = [
     "JobCount",
     "Monitoring",
@@ -51,11 +62,13 @@ __all__ = [
     "assess_quotum",
     "baseline_from",
     "count_jobs",
+    "count_warnings",
     "job_unit",
     "ledger_of",
     "measured_period",
     "monitor",
     "parameters_for",
+    "rules_in_force",
 ]
 
 ParametersArg = Parameters | Mapping[str, Any] | None
@@ -103,6 +116,23 @@ class Monitoring:
     shortfall: Fraction | None
 
 
+def rules_in_force(
+    scenario: Scenario,
+    measured: Period,
+    parameters: ParametersArg = None,
+    rules: str | RuleSet | None = None,
+) -> RuleSet:
+    """``rules`` when given; else the rule set in force on the last day of ``measured``.
+
+    The one default of the library and the command line (:func:`~banenafspraak.rule_set_in_force`
+    with the scenario's and the call's parameters, so that an override of the 2025 law's start
+    date moves it too).
+    """
+    if rules is not None:
+        return resolve(rules)
+    return rule_set_in_force(measured.end, parameters=parameters_for(scenario, parameters))
+
+
 def parameters_for(
     scenario: Scenario, parameters: ParametersArg = None, rules: RuleSet | None = None
 ) -> Parameters:
@@ -125,7 +155,7 @@ def measured_period(year: int | None, period: Period | None) -> Period:
     """The period asked for: a calendar ``year`` or a ``period``, exactly one of them."""
     if (year is None) == (period is None):
         msg = "give exactly one of year= or period="
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
 
 
@@ -289,6 +319,8 @@ class JobCount:
         excluded_hours: the hours that add to no pool (``input = counted + excluded``).
         monitoring: per pool, against the baseline and the target.
         receipt: what makes the result reproducible.
+        warnings: where the answer is plausible but may be empty or assumed (no hours in the
+            period, a target carried past its last year); see :func:`count_warnings`.
     """
 
     rules: str
@@ -302,6 +334,7 @@ class JobCount:
     monitoring: tuple[Monitoring, ...]
     receipt: Receipt
     scenario: Scenario = attrs.field(repr=False, eq=False)
+    warnings: tuple[str, ...] = ()
 
     def for_placement(self, placement_id: str) -> tuple[Attribution, ...]:
         """The attributions of one placement."""
@@ -315,7 +348,7 @@ class JobCount:
                 return line
         pools = ", ".join(m.pool.value for m in self.monitoring)
         msg = f"{self.rules} counts no pool {wanted}; its pools: {pools}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def explain(self, placement_id: str) -> str:
         """Where one placement's hours count and why, as text (see :func:`explain`)."""
@@ -323,11 +356,69 @@ class JobCount:
 
         return explain_placement(self, placement_id)
 
+    # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
+
+    def to_arrow(
+        self,
+        table: CountTable = "attributions",
+        *,
+        numbers: Numbers = "decimal",
+        full_ids: bool = False,
+    ) -> pa.Table:
+        """One table (attributions, pools, employers) as Arrow; see :mod:`banenafspraak.frames`."""
+        from banenafspraak.frames import count_arrow  # noqa: PLC0415 - the edge imports this
+
+        return count_arrow(self, table, numbers=numbers, full_ids=full_ids)
+
+    def to_pandas(
+        self,
+        table: CountTable = "attributions",
+        *,
+        numbers: Numbers = "decimal",
+        full_ids: bool = False,
+    ) -> pd.DataFrame:
+        """One table as a pandas data frame (the ``pandas`` extra); see :meth:`to_arrow`."""
+        from banenafspraak.frames import count_pandas  # noqa: PLC0415 - the edge imports this
+
+        return count_pandas(self, table, numbers=numbers, full_ids=full_ids)
+
+    def to_polars(
+        self,
+        table: CountTable = "attributions",
+        *,
+        numbers: Numbers = "decimal",
+        full_ids: bool = False,
+    ) -> pl.DataFrame:
+        """One table as a polars data frame (the ``polars`` extra); see :meth:`to_arrow`."""
+        from banenafspraak.frames import count_polars  # noqa: PLC0415 - the edge imports this
+
+        return count_polars(self, table, numbers=numbers, full_ids=full_ids)
+
+    def to_dict(self, *, full_ids: bool = False) -> dict[str, Any]:
+        """The count as a JSON-serialisable dict, exact numbers as strings (no extra needed).
+
+        The document of :func:`banenafspraak.export.count_document`: what
+        ``banenafspraak count --format json`` prints.
+        """
+        from banenafspraak.export import count_document  # noqa: PLC0415 - the edge imports this
+
+        return count_document(self, full_ids=full_ids)
+
+    def to_json(self, *, full_ids: bool = False, indent: int | None = 2) -> str:
+        """The count as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(full_ids=full_ids), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return _summary.count_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _summary.count_html(self)
+
 
 def count_jobs(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -337,10 +428,15 @@ def count_jobs(
     A pay period that straddles the measured period counts pro rata by days (DECISIONS,
     "measurement period", D/U). Jobs are hours / (1,331 x the period's length in years).
 
+    Without ``rules``, the law in force at the end of the period counts (:func:`rules_in_force`),
+    as on the command line.
+
     >>> from banenafspraak.demo import example_scenario
     >>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
     >>> count.input_hours == count.counted_hours + count.excluded_hours
     True
+    >>> count_jobs(example_scenario(), year=2019).rules
+    'wbqa-2015'
     """
     return _count(scenario, rules, measured_period(year, period), parameters, _attributed)
 
@@ -348,7 +444,7 @@ def count_jobs(
 def _count_straight(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -359,14 +455,14 @@ def _count_straight(
 
 def _count(
     scenario: Scenario,
-    rules: str | RuleSet,
+    rules: str | RuleSet | None,
     measured: Period,
     parameters: ParametersArg,
     attributed: Callable[
         [Scenario, Period, RuleSet, RuleContext, Fraction], tuple[tuple[Attribution, ...], _Sums]
     ],
 ) -> JobCount:
-    rule_set = resolve(rules)
+    rule_set = rules_in_force(scenario, measured, parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
@@ -386,6 +482,7 @@ def _count(
         monitoring=monitoring,
         receipt=_receipt(rule_set, params, scenario, measured),
         scenario=scenario,
+        warnings=count_warnings(scenario, measured, counted + excluded, params),
     )
 
 
@@ -435,7 +532,7 @@ def monitor(
     return tuple(lines)
 
 
-def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
+def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
     """The count of a calendar year summed the ways a quotum instrument reads it.
 
     Per credited employer: all credited hours and the credited hours that add to a pool; per
@@ -445,7 +542,7 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     """
     if not count.period.is_calendar_year():
         msg = f"a quotum is assessed over a calendar year, not {count.period}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     credited: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     credited_counted: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
@@ -454,9 +551,8 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     first_days: dict[str, pendulum.Date | None] = {
         p.id: p.first_day for p in count.scenario.placements
     }
-    params = parameters if parameters is not None else default_parameters()
     pension: dict[str, pendulum.Date | None] = {
-        p.id: aow_age_reached(p, params) for p in count.scenario.people
+        p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
         if a.credited_to is not None:
@@ -490,13 +586,19 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     year: int
     assessments: tuple[R_co, ...]
     receipt: Receipt
+    count_warnings: tuple[str, ...] = ()
+    """The warnings of the count the results rest on (:attr:`JobCount.warnings`)."""
+
+    @functools.cached_property
+    def _by_employer(self) -> dict[str, R_co]:
+        return {a.employer: a for a in self.assessments}
 
     def __getitem__(self, employer_id: str) -> R_co:
-        for assessment in self.assessments:
-            if assessment.employer == employer_id:
-                return assessment
-        msg = f"no quotum assessment for employer {employer_id!r}"
-        raise KeyError(msg)
+        try:
+            return self._by_employer[employer_id]
+        except KeyError:
+            msg = f"no quotum assessment for employer {employer_id!r}"
+            raise NotFoundError(msg) from None
 
     def __iter__(self) -> Iterator[str]:
         return (a.employer for a in self.assessments)
@@ -510,15 +612,55 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """Every result's warnings, in employer order."""
-        return tuple(w for a in self.assessments for w in a.warnings)
+        """The count's warnings, then every result's, in employer order."""
+        return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
+
+    # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
+
+    def to_arrow(self, *, numbers: Numbers = "decimal") -> pa.Table:
+        """One row per employer with every figure, as Arrow; see :mod:`banenafspraak.frames`."""
+        from banenafspraak.frames import quotum_arrow  # noqa: PLC0415 - the edge imports this
+
+        return quotum_arrow(self, numbers=numbers)
+
+    def to_pandas(self, *, numbers: Numbers = "decimal") -> pd.DataFrame:
+        """One row per employer, as a pandas data frame (the ``pandas`` extra)."""
+        from banenafspraak.frames import quotum_pandas  # noqa: PLC0415 - the edge imports this
+
+        return quotum_pandas(self, numbers=numbers)
+
+    def to_polars(self, *, numbers: Numbers = "decimal") -> pl.DataFrame:
+        """One row per employer, as a polars data frame (the ``polars`` extra)."""
+        from banenafspraak.frames import quotum_polars  # noqa: PLC0415 - the edge imports this
+
+        return quotum_polars(self, numbers=numbers)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-serialisable dict, exact numbers as strings (no extra needed).
+
+        The document of :func:`banenafspraak.export.quotum_document`: what
+        ``banenafspraak quotum --format json`` prints.
+        """
+        from banenafspraak.export import quotum_document  # noqa: PLC0415 - the edge imports this
+
+        return quotum_document(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return _summary.quotum_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _summary.quotum_html(self)
 
 
 @overload
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: Literal["wbqa-2015"] | Wbqa2015 = ...,
+    rules: Literal["wbqa-2015"] | Wbqa2015,
     year: int,
     employers: Sequence[str] | None = ...,
     parameters: ParametersArg = ...,
@@ -538,7 +680,7 @@ def assess_quotum(
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: str | RuleSet,
+    rules: str | RuleSet | None = ...,
     year: int,
     employers: Sequence[str] | None = ...,
     parameters: ParametersArg = ...,
@@ -547,7 +689,7 @@ def assess_quotum(
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     employers: Sequence[str] | None = None,
     parameters: ParametersArg = None,
@@ -558,13 +700,14 @@ def assess_quotum(
     ``count`` may pass a :func:`count_jobs` result for the same scenario, rules and year, to save
     counting twice. Each result is the law's own type (``SectorQuotum`` under ``wbqa-2015``,
     ``NationalInstrument`` under the 2025 law and the 2018 outline; type checkers know which
-    from the rule set's name).
+    from the rule set's name). Without ``rules``, the law in force at the end of ``year``
+    (:func:`rules_in_force`), as on the command line.
     """
-    rule_set = resolve(rules)
+    rule_set = rules_in_force(scenario, Period.year(year), parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
-    return assess_ledger(
+    report = assess_ledger(
         rule_set,
         ledger_of(count, params),
         scenario.employers,
@@ -573,6 +716,7 @@ def assess_quotum(
         receipt=_receipt(rule_set, params, scenario, Period.year(year)),
         employers_wanted=employers,
     )
+    return attrs.evolve(report, count_warnings=count.warnings)
 
 
 def assess_ledger(
@@ -629,3 +773,29 @@ def summary_line(count: JobCount) -> str:
         f"{m.pool}: {display(m.jobs)} jobs ({display(m.extra_jobs)} extra)"
         for m in count.monitoring
     )
+
+
+TARGETS = ("target.market", "target.government")
+"""The parameters the built-in rule sets read for their monitoring targets."""
+
+
+def count_warnings(
+    scenario: Scenario, measured: Period, input_hours: Fraction, params: Parameters
+) -> tuple[str, ...]:
+    """Where a count is plausible but empty or assumed; empty when the answer is complete.
+
+    * no hours in the measured period although the scenario has pay periods (counting 2030 on
+      data of 2018-2019 gives 0 jobs, which is no finding);
+    * a monitoring target of a calendar year carried past the last year it was set for
+      (:meth:`~banenafspraak.parameters.Parameters.carried_forward`).
+    """
+    warnings: list[str] = []
+    years = scenario.years if not input_hours else range(0)
+    if years:
+        warnings.append(
+            f"no hours in {measured}: the scenario's pay periods cover {years[0]}-{years[-1]}, "
+            "so every figure is 0"
+        )
+    if measured.is_calendar_year():
+        warnings.extend(params.carried_forward(measured.end.year, TARGETS))
+    return tuple(warnings)

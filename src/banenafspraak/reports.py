@@ -40,6 +40,7 @@ from banenafspraak.counting import (
     parameters_for,
 )
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId
@@ -112,13 +113,13 @@ def _check_count(
             f"the count given is of {count.rules}, {count.period}; "
             f"this report needs {rule_set.name}, {period}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if count.receipt.parameters_digest != params.digest():
         msg = "the count given was made with other parameters than this report's"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if count.scenario is not scenario and count.receipt.scenario_digest != scenario.digest():
         msg = "the count given is of another scenario"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 # -- 1. sub-sector monitoring ------------------------------------------------------------------
@@ -533,7 +534,7 @@ class ProcurementReport:
             if line.buyer == employer_id:
                 return line
         msg = f"employer {employer_id!r} bought nothing that carries hours in {self.period}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 def _contract_share(attribution: Attribution, measured: Period, contract: Period) -> Fraction:
@@ -856,7 +857,7 @@ class DurabilityReport:
             if spell.placement == placement_id:
                 return spell
         msg = f"placement {placement_id!r} has no counted hours in {self.observed}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def year(self, year: int) -> DurabilityLine:
         """The line of all placements that started in ``year``."""
@@ -864,7 +865,7 @@ class DurabilityReport:
             if line.year == year:
                 return line
         msg = f"no placement started in {year}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 def _observed(scenario: Scenario, observed_until: object) -> Period:
@@ -873,13 +874,13 @@ def _observed(scenario: Scenario, observed_until: object) -> Period:
     if not pay_periods:
         if until is None:
             msg = "the scenario has no pay periods: give observed_until= to measure durability"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return Period.day(until)
     first = min(pp.start for pp in pay_periods)
     last = until if until is not None else max(pp.end for pp in pay_periods)
     if last < first:
         msg = f"observed_until ({last}) lies before the first pay period starts ({first})"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return Period(start=first, end=last)
 
 
@@ -938,7 +939,7 @@ def durability(
     """
     if horizon_months < 1:
         msg = f"horizon_months is at least 1, got {horizon_months!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     rule_set = resolve(rules)
     observed = _observed(scenario, observed_until)
     count = count_jobs(scenario, rules=rule_set, period=observed, parameters=parameters)
@@ -1057,7 +1058,7 @@ class TrendSeries:
             if point.year == year:
                 return point
         msg = f"{self.label} has no point for {year}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -1087,7 +1088,7 @@ class Trend:
             if series.pool is wanted:
                 return series
         msg = f"{self.rules} counts no pool {wanted}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def subsector(self, subsector: Subsector | str) -> TrendSeries:
         """The series of one sub-sector."""
@@ -1096,7 +1097,7 @@ class Trend:
             if series.subsector is wanted:
                 return series
         msg = f"sub-sector {wanted} has no jobs, baseline or target in {self.years}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 def _points(
@@ -1141,7 +1142,7 @@ def trend(
     wanted = sorted(set(scenario.years if years is None else years))
     if not wanted:
         msg = "no years to follow: the scenario has no pay periods and no years= were given"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     params = parameters_for(scenario, parameters)
     pool_rows: dict[Pool, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
     sub_rows: dict[Subsector, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
+from banenafspraak.bsn import mask_id, mask_text
 from banenafspraak.exceptions import Problem
-from banenafspraak.io.bsn import mask_id, mask_text
 
 __all__ = ["MISSING", "Path", "Places", "json_path", "value_at"]
 
@@ -130,6 +130,10 @@ class Places:
         if len(path) >= 2 and (path[0], path[-1]) in _PERSON_ID_FIELDS and isinstance(value, str):  # noqa: PLR2004 - a section and a field
             seen = show(mask_id(value, full=self.full_ids))
         return self.masked(Problem(location, field, seen, message))
+
+    def masked_text(self, text: str) -> str:
+        """A text with every nine-digit run masked (unless full ids were asked for)."""
+        return text if self.full_ids else mask_text(text)
 
     def masked(self, problem: Problem) -> Problem:
         """The problem with every BSN in it masked (unless full ids were asked for)."""
