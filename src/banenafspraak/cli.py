@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import box
@@ -59,6 +59,9 @@ from banenafspraak.report import (
 from banenafspraak.reports import durability, procurement_jobs, subsector_monitoring, trend
 from banenafspraak.rulesets import available_rule_sets, rule_set_in_force, rule_sets
 from banenafspraak.scenario import Scenario
+
+if TYPE_CHECKING:
+    from banenafspraak.batch import Tables
 
 __all__ = ["app", "main"]
 
@@ -684,6 +687,17 @@ def _emit_report(kind: str, result: object, text: str, format_: Format, receipt:
     sys.stdout.write(mask_text(text) + "\n" + _receipt_line(receipt) + "\n")
 
 
+def _tables(file: Path) -> Tables:
+    """The batch engine's tables of ``file`` (the ``batch`` extra, only when asked for)."""
+    from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+    with _progress() as progress:
+        progress("read", 0, 1)
+        tables = batch.read_tables(file)
+        progress("read", 1, 1)
+    return tables
+
+
 @report_app.command("subsectors")
 def report_subsectors(
     file: ScenarioPath,
@@ -692,10 +706,17 @@ def report_subsectors(
     rules: Rules = None,
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Extra jobs per government sub-sector against its target (targets are parameters)."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = subsector_monitoring(scenario, rules=_rules_for(rules, year), year=year)
+    chosen = _rules_for(rules, year)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        result = batch.subsector_monitoring(_tables(file), rules=chosen, year=year)
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        result = subsector_monitoring(scenario, rules=chosen, year=year)
     _emit_report("subsectors", result, subsector_table(result), format_, result.receipt)
 
 
@@ -707,10 +728,17 @@ def report_procurement(
     rules: Rules = None,
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Jobs carried by procurement contracts per buyer, and where they count under each law."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = procurement_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    chosen = _rules_for(rules, year)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        result = batch.procurement_jobs(_tables(file), rules=chosen, year=year)
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        result = procurement_jobs(scenario, rules=chosen, year=year)
     _emit_report("procurement", result, procurement_table(result), format_, result.receipt)
 
 
@@ -721,10 +749,15 @@ def report_durability(
     rules: ReportRules = "wbqa-2015",
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """How long placements last, and the share still running 12 months after they started."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = durability(scenario, rules=rules)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        result = batch.durability(_tables(file), rules=rules)
+    else:
+        result = durability(load_scenario(file, full_ids=full_ids), rules=rules)
     _emit_report("durability", result, durability_table(result), format_, result.receipt)
 
 
@@ -739,13 +772,22 @@ def report_trend(
         typer.Option("--chart", help="Also write the trend chart to this .png or .svg file."),
     ] = None,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Extra jobs per pool and sub-sector, year by year, against the targets."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    if not scenario.years:
-        msg = f"{file}: the scenario has no pay periods, so there is no year to follow"
-        raise BanenafspraakError(msg)
-    result = trend(scenario, rules=rules)
+    no_years = f"{file}: the scenario has no pay periods, so there is no year to follow"
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        tables = _tables(file)
+        if not tables.hours.height:
+            raise BanenafspraakError(no_years)
+        result = batch.trend(tables, rules=rules)
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        if not scenario.years:
+            raise BanenafspraakError(no_years)
+        result = trend(scenario, rules=rules)
     if chart is not None:
         from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
 

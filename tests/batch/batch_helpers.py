@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from fractions import Fraction
 
+import attrs
+
 from banenafspraak.batch import BatchCount
-from banenafspraak.counting import JobCount
+from banenafspraak.counting import JobCount, Receipt
 
 
 def excluded_by_reason(count: JobCount) -> dict[str, Fraction]:
@@ -29,3 +32,27 @@ def assert_same_count(batch: BatchCount, pure: JobCount) -> None:
     assert batch.excluded_hours == pure.excluded_hours
     assert batch.monitoring == pure.monitoring
     assert dict(batch.excluded) == excluded_by_reason(pure)
+
+
+def without_receipts(result: object) -> object:
+    """A report's whole content, types included, with every receipt left out.
+
+    The batch engine identifies its input by ``Tables.digest``, the pure path by
+    ``Scenario.digest``; everything else of a report must be equal, and of the same types.
+    """
+    if isinstance(result, Receipt):
+        return "receipt"
+    if attrs.has(type(result)):
+        fields = attrs.fields(type(result))  # type: ignore[arg-type]  # an attrs class
+        return (
+            type(result).__name__,
+            tuple((f.name, without_receipts(getattr(result, f.name))) for f in fields),
+        )
+    if isinstance(result, tuple):
+        return tuple(without_receipts(item) for item in result)
+    if isinstance(result, Mapping):
+        return (
+            type(result).__name__,
+            tuple((key, without_receipts(value)) for key, value in result.items()),
+        )
+    return (type(result).__name__, result)

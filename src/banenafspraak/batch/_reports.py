@@ -205,6 +205,7 @@ def _check_count(
     count: BatchCount, tables: Tables, rules: RuleSet, period: Period, params: Parameters
 ) -> None:
     """A count passed in must be of the same rules, period, parameters and tables."""
+    _, _, counted = _rows(count)
     if count.rules != rules.name or count.period != period:
         msg = (
             f"the count given is of {count.rules}, {count.period}; "
@@ -214,9 +215,7 @@ def _check_count(
     if (count.parameters or params).digest() != params.digest():
         msg = "the count given was made with other parameters than this report's"
         raise ValueError(msg)
-    if count.tables is not tables and (
-        count.tables is None or count.tables.digest() != tables.digest()
-    ):
+    if counted is not tables and counted.digest() != tables.digest():
         msg = "the count given is of other tables"
         raise ValueError(msg)
 
