@@ -120,7 +120,13 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
     ended, and the person's dates of birth, death and beschut-werk finding (and on the
     parameters), so the pure function is asked once per distinct combination.
     """
-    keys = ["ground", "conditions_ceased", "ended_on_request", *PERSON_COLUMNS]
+    # The date of birth reaches the end only through the AOW age, which ends a registration
+    # whose conditions ceased (Wfsv 38b(6)): elsewhere it is left out of the key, so that the
+    # rule is asked once per kind of registration rather than once per person.
+    born = pl.when(pl.col("conditions_ceased").is_not_null()).then(pl.col("date_of_birth"))
+    registrations = registrations.with_columns(_born=born)
+    person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
+    keys = ["ground", "conditions_ceased", "ended_on_request", *person_keys]
     distinct = registrations.group_by(keys).agg(pl.col("start").min())
     ends = []
     for row in distinct.iter_rows(named=True):
@@ -131,13 +137,12 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
             conditions_ceased=row["conditions_ceased"],
             ended_on_request=row["ended_on_request"],
         )
-        person = Person(
-            id="registration", **{c: row[c] for c in PERSON_COLUMNS}, registrations=registration
-        )
+        facts = {c: row[k] for c, k in zip(PERSON_COLUMNS, person_keys, strict=True)}
+        person = Person(id="registration", **facts, registrations=registration)
         end, _how = registration_end(registration, params, person)
         ends.append(end)
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
-    return registrations.join(table, on=keys, how="left", nulls_equal=True)
+    return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
 
 
 @attrs.frozen(kw_only=True)

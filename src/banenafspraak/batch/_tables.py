@@ -307,29 +307,28 @@ class Tables:
     contracts: pl.DataFrame
     baseline: Baseline = attrs.field(factory=Baseline)
     parameters: Mapping[str, Any] = attrs.field(factory=dict)
+    _digest: list[str] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    """The digest, once computed (frozen is shallow: a cache, not part of the value)."""
 
     def digest(self) -> str:
         """A SHA-256 of the input tables (row order does not matter), for receipts.
 
-        It identifies the same tables read again with the same polars version; it is not the
-        digest the pure path gives the same data as a :class:`Scenario`.
+        It identifies the same tables read again with the same polars version (it hashes the
+        sorted row hashes of each table); it is not the digest the pure path gives the same data
+        as a :class:`Scenario`. It is computed once per :class:`Tables`.
         """
+        if self._digest:
+            return self._digest[0]
         hasher = hashlib.sha256()
-        for name in (
-            "employers",
-            "employer_years",
-            "registrations",
-            "placements",
-            "hours",
-            "contracts",
-        ):
+        for name in TABLES:
             frame: pl.DataFrame = getattr(self, name)
-            ordered = frame.sort(frame.columns) if frame.height else frame
-            hasher.update(name.encode())
-            hasher.update(ordered.write_csv().encode())
+            hasher.update(f"{name}({','.join(frame.columns)})".encode())
+            if frame.height:
+                hasher.update(frame.hash_rows(seed=0).sort().to_numpy().tobytes())
         hasher.update(repr(sorted(self.baseline.jobs.items())).encode())
         hasher.update(repr(sorted(self.parameters.items())).encode())
-        return "sha256:" + hasher.hexdigest()
+        self._digest.append("sha256:" + hasher.hexdigest())
+        return self._digest[0]
 
     # -- building -----------------------------------------------------------------------------
 
