@@ -455,7 +455,10 @@ def _encode(
     then carry a ``collapsed`` flag. Without one, every pay period is a row.
     """
     places = _places(tables)
-    regs = _registration_ends(tables.registrations.with_row_index("r"), params)
+    regs = tables.kept(
+        f"registration ends {params.digest()}",
+        lambda: _registration_ends(tables.registrations.with_row_index("r"), params),
+    )
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
     places = places.join(per_person, on="person", how="left").sort("p")
     places = places.with_columns(r1=pl.when(pl.col("n") == 1).then(pl.col("r")))
