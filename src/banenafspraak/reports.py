@@ -1041,7 +1041,7 @@ def _placement_spell(
     periods cover inside the spell.
     """
     end = min(last, observed.end)
-    days = (end - start).days + 1
+    days = end.toordinal() - start.toordinal() + 1  # plain day numbers: no pendulum Interval
     if end >= horizon:
         status = SpellStatus.SURVIVED
     elif horizon > observed.end:
