@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -18,8 +19,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banenafspraak import (
+    Employer,
+    EmployerId,
+    EmployerKind,
+    Ground,
+    PayPeriod,
     Period,
+    Person,
+    Placement,
+    PlacementId,
+    PlacementKind,
+    ProcurementContract,
     Scenario,
+    Sector,
     Subsector,
     SubsectorBasis,
     available_rule_sets,
@@ -31,6 +43,8 @@ from banenafspraak import (
     trend,
 )
 from banenafspraak.demo import DEMO_YEARS, example_scenario
+from banenafspraak.people import PersonId
+from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.strategies import scenarios
 from banenafspraak.synthetic import SizeSpec, generate
 
@@ -169,3 +183,52 @@ def test_batch_reports_refuse_what_the_pure_reports_refuse() -> None:
         batch.trend(empty)
     with pytest.raises(TypeError, match="exactly one of year= or period="):
         batch.procurement_jobs(tables)
+
+
+def test_an_uitzendkracht_serving_a_contract_counts_at_its_hirer_in_batch_as_in_the_pure_path() -> (
+    None
+):
+    """Supplier AG places p at hirer H (not the buyer B) with the transfer agreement.
+
+    Under wbqa-2015 the hours count in H's sector and are credited to H (Besluit Wfsv
+    2.28(2)-(4), 2018-01-01 text): in the procurement report the share is credited to "another"
+    employer; in the sub-sector report (workplace basis, Wfsv 122n(3)) it belongs to H's
+    sub-sector. Both engines say so, under every rule set.
+    """
+    scenario = Scenario(
+        employers=(
+            Employer(id=EmployerId("B"), sector=Sector.GOVERNMENT, subsector=Subsector.RIJK),
+            Employer(id=EmployerId("AG"), sector=Sector.MARKET, kind=EmployerKind.AGENCY),
+            Employer(id=EmployerId("H"), sector=Sector.GOVERNMENT, subsector=Subsector.POLITIE),
+        ),
+        people=(Person.registered("p", ground=Ground.WAJONG, since="2014-01-01"),),
+        contracts=(
+            ProcurementContract(
+                id=ContractId("c"),
+                buyer=EmployerId("B"),
+                supplier=EmployerId("AG"),
+                period=Period(start="2022-03-01", end="2022-12-31"),
+                kind=ContractKind.SROI,
+            ),
+        ),
+        placements=(
+            Placement(
+                id=PlacementId("x"),
+                person=PersonId("p"),
+                employer=EmployerId("AG"),
+                kind=PlacementKind.AGENCY,
+                hirer=EmployerId("H"),
+                credited_to_hirer=True,
+                contract=ContractId("c"),
+                hours=tuple(PayPeriod.month(2022, m, "110.5") for m in range(1, 13)),
+            ),
+        ),
+    )
+    tables = batch.Tables.from_scenario(scenario)
+    fast = batch.procurement_jobs(tables, rules="wbqa-2015", year=2022)
+    assert fast.destinations[0].at_other.hours == Fraction("110.5") * 10
+    assert batch.subsector_monitoring(tables, rules="wbqa-2015", year=2022).line(
+        Subsector.POLITIE
+    ).employers == ("H",)
+    for rules in RULE_SETS:
+        assert_same_reports(tables, scenario, rules, 2022)
