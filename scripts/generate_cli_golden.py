@@ -22,8 +22,11 @@ def main() -> int:
     cases = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(cases)
     cases.GOLDEN.mkdir(exist_ok=True)
+    for stale in cases.GOLDEN.iterdir():
+        if stale.name not in cases.CASES:
+            stale.unlink()
     for name, args in cases.CASES.items():
-        code, out, err = cases.run(args)
+        code, out, err = cases.run(args, columns=cases.WIDTHS_OF.get(name, 200))
         if code != 0:
             sys.stderr.write(f"{name}: exit {code}\n{err}")
             return 1

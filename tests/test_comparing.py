@@ -161,7 +161,7 @@ def test_the_demo_compares_all_three_rule_sets_for_2019() -> None:
     assert "the rule sets compared, 2019" in text
     assert "had the national quotum been activated in 2017" in text
     for name in ALL:
-        assert f"jobs {name}" in text
+        assert f"{name} jobs" in text
 
 
 # -- the differential property ------------------------------------------------------------------

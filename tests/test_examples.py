@@ -17,7 +17,7 @@ EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.py"))
 MUST_SAY: dict[str, tuple[str, ...]] = {
     "single_employer.py": (
         "Quotum of G in 2018 under wbqa-2015",
-        "B quotum %: 1.93",
+        "B quotum (%): 1.93",
         "dewi-beschut",
         "BESCHUT",
         "no pool (NOT-REG)",

@@ -43,17 +43,17 @@ def test_a_mid_year_period_groups_equal_months_into_one_line() -> None:
 
 def test_a_quotum_explanation_lists_the_variables_and_the_heffing() -> None:
     text = explain_quotum(assess_quotum(SCENARIO, rules="wbqa-2015", year=2018)["G"])
-    assert "B quotum %: 1.93" in text
-    assert "heffing EUR: " in text
+    assert "B quotum (%): 1.93" in text
+    assert "levy (EUR): " in text
     assert "levied: no" in text
-    assert "net effect EUR: 0.00" in text
+    assert "net effect (EUR): 0.00" in text
     assert "Q15-NOT-LEVIED" in text
 
 
 def test_a_national_instrument_explanation_lists_its_figures() -> None:
     text = explain_quotum(assess_quotum(SCENARIO, rules="wet-banenafspraak-2025", year=2019)["G"])
-    assert "LKV EUR: " in text
-    assert "rate %" not in text  # not active: no rate
+    assert "LKV (EUR): " in text
+    assert "rate (%)" not in text  # not active: no rate
     assert "W25-NOT-ACTIVATED" in text
 
 
@@ -121,7 +121,7 @@ def test_the_command_line_prints_the_demo(capsys: pytest.CaptureFixture[str]) ->
     from banenafspraak.cli import main  # noqa: PLC0415 - the edge, imported where it is tested
 
     assert main(["demo"]) == 0
-    assert "Pools against their targets" in capsys.readouterr().out
+    assert "Pools against their baseline and target" in capsys.readouterr().out
 
 
 def test_the_baseline_is_counted_over_december_2012_by_default() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, TypeVar, overload
 
 import pendulum
+
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -74,7 +76,7 @@ def to_date(value: object) -> pendulum.Date:
     """
     if isinstance(value, dt.datetime):
         msg = f"expected a date without a time of day, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     if isinstance(value, pendulum.Date):
         return value
     if isinstance(value, dt.date):
@@ -84,13 +86,13 @@ def to_date(value: object) -> pendulum.Date:
             parsed = dt.date.fromisoformat(value)
         except ValueError:
             msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
-            raise ValueError(msg) from None
+            raise InvalidValueError(msg) from None
         if len(value) != 10:  # noqa: PLR2004 - YYYY-MM-DD
             msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     msg = f"expected a date (YYYY-MM-DD), got {value!r}"
-    raise TypeError(msg)
+    raise InvalidTypeError(msg)
 
 
 def optional_date(value: object) -> pendulum.Date | None:
@@ -102,11 +104,13 @@ def to_decimal(value: object) -> Decimal:
     """Convert an int, Decimal or decimal string to a finite ``Decimal``, exactly.
 
     Floats are refused: ``0.1`` is not one tenth, and the library promises exact arithmetic.
-    Pass hours as strings (``"25.5"``) or ``Decimal``.
+    Pass hours as strings (``"25.5"``) or ``Decimal``. The digits are kept exactly as written;
+    a number of :data:`MAX_MAGNITUDE` digits or more before the point, or more than
+    :data:`MAX_PLACES` after it, is refused rather than rounded.
     """
     if isinstance(value, bool):
         msg = f"expected a number, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -116,19 +120,45 @@ def to_decimal(value: object) -> Decimal:
             result = Decimal(value.strip())
         except InvalidOperation:
             msg = f"expected a decimal number, got {value!r}"
-            raise ValueError(msg) from None
+            raise InvalidValueError(msg) from None
     elif isinstance(value, Fraction):
         if value.denominator != 1:
             msg = f"expected a decimal number, got the fraction {value}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         result = Decimal(value.numerator)
     else:
         msg = f"expected an int, Decimal or decimal string (not a float), got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     if not result.is_finite():
         msg = f"expected a finite number, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg, value=value, expected="a finite number")
+    if result and (result.adjusted() >= MAX_MAGNITUDE or _places(result) > MAX_PLACES):
+        msg = (
+            f"expected a number below 10^{MAX_MAGNITUDE} with at most {MAX_PLACES} decimals, "
+            f"got {_short(value)}"
+        )
+        raise InvalidValueError(msg, value=value, expected=f"below 10^{MAX_MAGNITUDE}")
     return result
+
+
+MAX_MAGNITUDE = 15
+"""Numbers read from input lie below 10^15 in absolute value (hours and euros alike)."""
+
+MAX_PLACES = 20
+"""Numbers read from input have at most 20 decimals; more are refused, never rounded."""
+
+
+def _places(value: Decimal) -> int:
+    """The decimals a finite, non-zero Decimal needs (trailing zeros do not count)."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal has a whole exponent
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing))
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."  # noqa: PLR2004 - a readable excerpt
 
 
 def as_fraction(value: Number) -> Fraction:
@@ -146,7 +176,7 @@ def floor_to(value: Number, places: int) -> Decimal:
     exact = as_fraction(value)
     scale = 10**places
     whole = (exact.numerator * scale) // exact.denominator
-    return Decimal(whole).scaleb(-places)
+    return scaled_decimal(whole, places)
 
 
 @overload
@@ -168,25 +198,46 @@ def to_decimal_string(value: Number | None, places: int = 12) -> str | None:
         while denominator % prime == 0:
             denominator //= prime
     if denominator == 1:
-        text = format(Decimal(exact.numerator) / Decimal(exact.denominator), "f")
+        text = format(_exact_decimal(exact), "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
         return "0" if text in {"-0", ""} else text
-    quantum = Decimal(1).scaleb(-places)
-    rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-        quantum, rounding=ROUND_HALF_EVEN
-    )
-    return format(rounded, "f")
+    return format(_rounded(exact, places), "f")
+
+
+def _exact_decimal(value: Fraction) -> Decimal:
+    """A fraction whose denominator has only the factors 2 and 5, as an exact Decimal.
+
+    No Decimal context is involved, so no digit is lost however long the number is.
+    """
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    places = max(twos, fives)
+    return scaled_decimal(value.numerator * 10**places // value.denominator, places)
+
+
+def _rounded(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half to even to ``places`` decimals, exactly (no Decimal context)."""
+    return scaled_decimal(round(value * 10**places), places)
+
+
+def scaled_decimal(whole: int, places: int) -> Decimal:
+    """``whole / 10**places`` as an exact Decimal (built from digits, so no context rounds it)."""
+    sign, digits, _ = Decimal(whole).as_tuple()
+    return Decimal((sign, digits, -places))
 
 
 def display(value: Number | None, places: int = 2) -> str:
     """Round half to even to ``places`` decimals, for a person to read (never for computing)."""
     if value is None:
         return "-"
-    exact = as_fraction(value)
-    quantum = Decimal(1).scaleb(-places)
-    as_dec = Decimal(exact.numerator) / Decimal(exact.denominator)
-    return format(as_dec.quantize(quantum, rounding=ROUND_HALF_EVEN), ",f")
+    return format(_rounded(as_fraction(value), places), ",f")
 
 
 def floor_decimal(value: Decimal, places: int) -> Decimal:
@@ -200,4 +251,10 @@ def as_decimal(value: Fraction) -> Decimal:
     Otherwise (a third of a euro) the quotient to 28 significant digits: an amount the law
     would round anyway, and only ever in illustrative computations.
     """
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        return _exact_decimal(value)
     return Decimal(value.numerator) / Decimal(value.denominator)

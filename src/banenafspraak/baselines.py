@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from banenafspraak._util import FrozenMap, as_fraction, to_date, to_decimal
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.sectors import Pool
 
 __all__ = ["Baseline"]
@@ -28,7 +29,7 @@ def _jobs_table(value: Mapping[Any, Any] | None) -> FrozenMap[Pool, Fraction]:
         number = jobs if isinstance(jobs, Fraction) else as_fraction(to_decimal(jobs))
         if number < 0:
             msg = f"baseline jobs for {pool} must not be negative, got {jobs!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         table[Pool(pool)] = number
     return FrozenMap(table)
 

@@ -10,6 +10,7 @@ Nothing is written anywhere but standard output, except the charts, and only whe
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import enum
 import json
 import os
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+import attrs
 import typer
 from rich import box
 from rich.console import Console
@@ -25,6 +27,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from banenafspraak._i18n import NL, translate
+from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak._version import __version__
 from banenafspraak.comparing import compare as compare_rule_sets
@@ -42,6 +46,8 @@ from banenafspraak.io.results import (
     count_document,
     count_tables,
     differences_table,
+    masked_document,
+    masked_table,
     quotum_document,
     quotum_table,
     result_document,
@@ -49,15 +55,18 @@ from banenafspraak.io.results import (
     totals_document,
     totals_tables,
 )
-from banenafspraak.report import (
-    demo_report,
-    durability_table,
-    procurement_table,
-    subsector_table,
-    trend_table,
+from banenafspraak.report import Part, demo_parts, render_parts, report_tables
+from banenafspraak.reports import (
+    DurabilityReport,
+    ProcurementReport,
+    SubsectorMonitoring,
+    Trend,
+    durability,
+    procurement_jobs,
+    subsector_monitoring,
+    trend,
 )
-from banenafspraak.reports import durability, procurement_jobs, subsector_monitoring, trend
-from banenafspraak.rulesets import available_rule_sets, rule_set_in_force, rule_sets
+from banenafspraak.rulesets import Figure, available_rule_sets, rule_set_in_force, rule_sets
 from banenafspraak.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -162,9 +171,63 @@ EngineOption = Annotated[
         case_sensitive=False,
     ),
 ]
+_FULL_IDS = contextvars.ContextVar("full_ids", default=False)
+
+
+def _remember_full_ids(value: bool) -> bool:  # noqa: FBT001 - a typer callback
+    """Typer callback: remember ``--full-ids`` for every writer of the command."""
+    _FULL_IDS.set(value)
+    return value
+
+
 FullIds = Annotated[
-    bool, typer.Option("--full-ids", help="Show BSNs in full (they are masked by default).")
+    bool,
+    typer.Option(
+        "--full-ids",
+        help="Show nine-digit ids (BSNs) in full (every run of nine digits is masked by default).",
+        callback=_remember_full_ids,
+    ),
 ]
+
+
+def _check_size(value: str) -> str:
+    """Typer callback: a chart size ``WIDTHxHEIGHT`` in inches."""
+    _size(value)
+    return value
+
+
+def _size(value: str) -> tuple[float, float]:
+    width, _, height = value.lower().partition("x")
+    try:
+        size = (float(width), float(height))
+    except ValueError:
+        msg = f"expected WIDTHxHEIGHT in inches, such as 8x4.5; got {value!r}"
+        raise typer.BadParameter(msg) from None
+    if not all(0 < side <= 100 for side in size):  # noqa: PLR2004 - inches
+        msg = f"a chart's sides are more than 0 and at most 100 inches; got {value!r}"
+        raise typer.BadParameter(msg)
+    return size
+
+
+ChartSize = Annotated[
+    str,
+    typer.Option("--size", help="The charts' size in inches, WIDTHxHEIGHT.", callback=_check_size),
+]
+ChartDpi = Annotated[
+    int,
+    typer.Option("--dpi", help="The PNG charts' resolution in dots per inch.", min=50, max=1200),
+]
+
+
+class Lang(enum.StrEnum):
+    """The language of tables and charts."""
+
+    EN = "en"
+    NL = "nl"
+
+
+_LANG = {"lang": Lang.EN}
+"""The language asked for with ``banenafspraak --lang``, for this run."""
 
 
 # -- output ----------------------------------------------------------------------------------
@@ -205,28 +268,103 @@ def _progress() -> Iterator[Callable[[str, int, int], None]]:
         yield report
 
 
-def _console() -> Console:
-    """A console for tables: the terminal's width, or a wide page when the output is piped."""
-    width = None if sys.stdout.isatty() else _PIPE_WIDTH
-    return Console(width=width, highlight=False, soft_wrap=False, emoji=False)
+class _Output:
+    """Where tables and text go: a terminal (rich tables) or a pipe (plain text).
+
+    On a terminal, tables are rich tables at the terminal's width; piped (or redirected), they
+    are plain text with no box drawing and no trailing spaces, at the width in ``COLUMNS``
+    (200 when unset). Either way a table wider than the page is cut into groups of columns,
+    each repeating the key column, and no number or word is split over lines.
+    """
+
+    def __init__(self) -> None:
+        self.terminal = sys.stdout.isatty()
+        self.console = Console(highlight=False, soft_wrap=False, emoji=False)
+        self.width = self.console.width if self.terminal else _pipe_width()
+
+    def text(self, text: str) -> None:
+        """Prose, wrapped between words at the page's width."""
+        sys.stdout.write(fit_text(text, self.width) + "\n")
+
+    def table(self, table: Table) -> None:
+        """One table, then a blank line (in the language asked for)."""
+        table = _translated(masked_table(table, full_ids=_full_ids()), _LANG["lang"])
+        if not self.terminal:
+            sys.stdout.write(render_plain(table, self.width) + "\n\n")
+            return
+        if table.title:
+            self.console.print(Text(fit_text(table.title, self.width), style="bold"))
+        for group in column_groups(table, self.width, gap=3, wrap_headers=True):
+            rich = RichTable(
+                box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold"
+            )
+            for column, width in group:
+                numeric = table.is_numeric(column)
+                rich.add_column(
+                    table.headers[column],
+                    justify="right" if numeric else "left",
+                    no_wrap=numeric,
+                    overflow="ellipsis" if numeric else "fold",
+                    min_width=width if numeric else None,
+                    max_width=width,
+                )
+            for row in table.rows:
+                rich.add_row(*(Text(row[column]) for column, _width in group))
+            self.console.print(rich)
+            self.console.print()
+
+    def parts(self, parts: Sequence[Part]) -> None:
+        """Paragraphs and tables of a text report."""
+        if not self.terminal:
+            sys.stdout.write(render_parts(parts, self.width) + "\n")
+            return
+        for part in parts:
+            if isinstance(part, Table):
+                self.table(part)
+            else:
+                self.text(part + "\n")
 
 
-def _print_table(console: Console, table: Table) -> None:
-    rich = RichTable(
-        title=table.title, title_justify="left", box=box.SIMPLE_HEAD, min_width=len(table.title)
+def _full_ids() -> bool:
+    """Whether the running command was given ``--full-ids`` (nine-digit runs are masked if not)."""
+    return _FULL_IDS.get()
+
+
+def _write_csv(table: Table) -> None:
+    sys.stdout.write(to_csv(masked_table(table, full_ids=_full_ids())))
+
+
+def _translated(table: Table, lang: str) -> Table:
+    """The table's title, headers and word cells in ``lang`` (numbers and ids stay)."""
+    if lang == Lang.EN:
+        return table
+    return attrs.evolve(
+        table,
+        title=translate(table.title, lang),
+        headers=tuple(translate(h, lang) for h in table.headers),
+        rows=tuple(tuple(NL.get(cell, cell) for cell in row) for row in table.rows),
+        numeric=frozenset(translate(h, lang) for h in table.numeric),
     )
-    for header in table.headers:
-        if header in table.numeric:
-            rich.add_column(header, justify="right", overflow="fold")
-        else:
-            rich.add_column(header, justify="left", overflow="fold")
-    for row in table.rows:
-        rich.add_row(*(Text(cell) for cell in row))
-    console.print(rich)
+
+
+def _pipe_width() -> int:
+    """The page width of piped output: ``COLUMNS`` if it is a number, else 200."""
+    try:
+        width = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return _PIPE_WIDTH
+    return width if width > 0 else _PIPE_WIDTH
 
 
 def _print_json(document: object) -> None:
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    masked = masked_document(document, full_ids=_full_ids())
+    sys.stdout.write(json.dumps(masked, indent=2, ensure_ascii=False) + "\n")
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    """Each warning on standard error: the answer is plausible but may be empty or assumed."""
+    for warning in warnings:
+        sys.stderr.write(f"banenafspraak: warning: {warning}\n")
 
 
 def _receipt_line(r: Receipt) -> str:
@@ -265,12 +403,17 @@ def demo(
     image: Annotated[
         ImageFormat, typer.Option("--image", help="png or svg.", case_sensitive=False)
     ] = ImageFormat.PNG,
+    size: ChartSize = "8x4.5",
+    dpi: ChartDpi = 100,
 ) -> None:
     """The bundled example scenario under every rule set, side by side."""
-    sys.stdout.write(demo_report())
+    _Output().parts(demo_parts())
     if out is not None:
         scenario = load_scenario(example_path())
-        for path in _write_charts(scenario, out, rules="wbqa-2015", year=None, image=image):
+        charts = _write_charts(
+            scenario, out, rules="wbqa-2015", year=None, image=image, size=_size(size), dpi=dpi
+        )
+        for path in charts:
             sys.stdout.write(f"wrote {path}\n")
 
 
@@ -307,9 +450,9 @@ def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
             ]
         )
     elif format_ is Format.CSV:
-        sys.stdout.write(to_csv(table))
+        _write_csv(table)
     else:
-        _print_table(_console(), table)
+        _Output().table(table)
 
 
 @app.command()
@@ -349,28 +492,26 @@ def validate(
     if format_ is Format.JSON:
         _print_json(summary)
     elif format_ is Format.CSV:
-        sys.stdout.write(
-            to_csv(
-                Table(
-                    title="",
-                    headers=tuple(summary),
-                    rows=(
-                        tuple(
-                            "-".join(map(str, v)) if isinstance(v, list) else str(v)
-                            for v in summary.values()
-                        ),
+        _write_csv(
+            Table(
+                title="",
+                headers=tuple(summary),
+                rows=(
+                    tuple(
+                        "-".join(map(str, v)) if isinstance(v, list) else str(v)
+                        for v in summary.values()
                     ),
-                )
+                ),
             )
         )
     else:
         years = "-".join(str(y) for y in summary["years"]) or "none"  # type: ignore[attr-defined]
-        sys.stdout.write(
+        _Output().text(
             f"{file}: a valid scenario {scenario.name!r} with "
             f"{_plural(len(scenario.employers), 'employer')}, {len(scenario.people)} people, "
             f"{_plural(len(scenario.placements), 'placement')} "
             f"({_plural(summary['pay_periods'], 'pay period')}), "  # type: ignore[arg-type]
-            f"{_plural(len(scenario.contracts), 'contract')}; years {years}\n"
+            f"{_plural(len(scenario.contracts), 'contract')}; years {years}"
         )
 
 
@@ -397,25 +538,26 @@ def count(
         _count_batch(file, rules=_rules_for(rules, year), year=year, format_=format_, table=table)
         return
     scenario = load_scenario(file, full_ids=full_ids)
-    result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    result = count_jobs(scenario, rules=rules, year=year)
+    _warn(result.warnings)
     if format_ is Format.JSON:
         _print_json(count_document(result, full_ids=full_ids))
         return
     if format_ is Format.CSV:
         chosen = count_tables(result, full_ids=full_ids)[(table or CountTable.ATTRIBUTIONS).value]
-        sys.stdout.write(to_csv(chosen))
+        _write_csv(chosen)
         return
     tables = count_tables(result, number=_jobs, hours=_hours, full_ids=full_ids)
     names = [table.value] if table else ["pools", "employers", "placements"]
-    console = _console()
-    console.print(Text(f"{scenario.name or file}: {result.rules}, {result.period}"))
+    out = _Output()
+    out.text(f"{scenario.name or file}: {result.rules}, {result.period}\n")
     for name in names:
-        _print_table(console, tables[name])
-    sys.stdout.write(
+        out.table(tables[name])
+    out.text(
         f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
-        f"+ {display(result.excluded_hours)} excluded\n"
+        f"+ {display(result.excluded_hours)} excluded"
     )
-    sys.stdout.write(_receipt_line(result.receipt) + "\n")
+    out.text(_receipt_line(result.receipt))
 
 
 @app.command()
@@ -438,15 +580,17 @@ def quotum(
             )
     else:
         scenario = load_scenario(file, full_ids=full_ids)
-        report = assess_quotum(scenario, rules=_rules_for(rules, year), year=year)
+        report = assess_quotum(scenario, rules=rules, year=year)
+    _warn(report.warnings)
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
     elif format_ is Format.CSV:
-        sys.stdout.write(to_csv(quotum_table(report)))
+        _write_csv(quotum_table(report))
     else:
-        console = _console()
-        _print_table(console, quotum_table(report, number=_hours))
-        sys.stdout.write(_receipt_line(report.receipt) + "\n")
+        out = _Output()
+        title = f"Quotum under {report.rules}, {report.year}"
+        out.table(figures_table(report.assessments, title=title, cell=Figure.text))
+        out.text(_receipt_line(report.receipt))
 
 
 def _count_batch(
@@ -464,18 +608,18 @@ def _count_batch(
         _print_json(totals_document(result, engine="batch"))
         return
     if format_ is Format.CSV:
-        sys.stdout.write(to_csv(totals_tables(result)[(table or CountTable.POOLS).value]))
+        _write_csv(totals_tables(result)[(table or CountTable.POOLS).value])
         return
-    console = _console()
-    console.print(Text(f"{file}: {result.rules}, {result.period} (batch engine)"))
+    out = _Output()
+    out.text(f"{file}: {result.rules}, {result.period} (batch engine)\n")
     tables = totals_tables(result, number=_jobs, hours=_hours)
     for name in [table.value] if table else ["pools", "employers"]:
-        _print_table(console, tables[name])
-    sys.stdout.write(
+        out.table(tables[name])
+    out.text(
         f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
-        f"+ {display(result.excluded_hours)} excluded\n"
+        f"+ {display(result.excluded_hours)} excluded"
     )
-    sys.stdout.write(_receipt_line(result.receipt) + "\n")
+    out.text(_receipt_line(result.receipt))
 
 
 def count_each(scenario: Scenario, rules: Sequence[str], year: int) -> dict[str, JobCount]:
@@ -509,17 +653,18 @@ def compare(
     scenario = load_scenario(file, full_ids=full_ids)
     comparison = compare_rule_sets(scenario, rules=names, year=year)
     counts = {name: comparison.counts[name] for name in comparison.rules}
+    _warn(list(dict.fromkeys(w for count in counts.values() for w in count.warnings)))
     if format_ is Format.JSON:
         _print_json(comparison_document(counts, year=year, comparison=comparison))
         return
     if format_ is Format.CSV:
-        sys.stdout.write(to_csv(comparison_rows(counts)))
+        _write_csv(comparison_rows(counts))
         return
-    console = _console()
-    console.print(Text(f"{scenario.name or file}: {year}, jobs under each rule set"))
+    out = _Output()
+    out.text(f"{scenario.name or file}: {year}, jobs under each rule set\n")
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
-        _print_table(console, table)
-    _print_table(console, differences_table(comparison, number=_jobs))
+        out.table(table)
+    out.table(differences_table(comparison, number=_jobs))
 
 
 def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Format) -> None:
@@ -538,12 +683,12 @@ def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Form
         _print_json(document)
         return
     if format_ is Format.CSV:
-        sys.stdout.write(to_csv(comparison_rows(counts)))
+        _write_csv(comparison_rows(counts))
         return
-    console = _console()
-    console.print(Text(f"{file}: {year}, jobs under each rule set (batch engine)"))
+    out = _Output()
+    out.text(f"{file}: {year}, jobs under each rule set (batch engine)\n")
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
-        _print_table(console, table)
+        out.table(table)
 
 
 @app.command()
@@ -563,9 +708,10 @@ def explain(
     known = [p.id for p in scenario.placements]
     if placement not in known:
         raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
-    result = count_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    result = count_jobs(scenario, rules=rules, year=year)
+    _warn(result.warnings)
     if format_ is Format.TABLE:
-        sys.stdout.write(mask_text(explain_placement(result, placement), full=full_ids) + "\n")
+        _Output().text(mask_text(explain_placement(result, placement), full=full_ids))
         return
     attributions = [
         attribution_document(a, full_ids=full_ids) for a in result.for_placement(placement)
@@ -584,7 +730,7 @@ def explain(
     else:
         chosen = count_tables(result, full_ids=full_ids)["attributions"]
         rows = tuple(row for row in chosen.rows if row[0] == placement)
-        sys.stdout.write(to_csv(Table(title="", headers=chosen.headers, rows=rows)))
+        _write_csv(Table(title="", headers=chosen.headers, rows=rows))
 
 
 def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:
@@ -600,6 +746,8 @@ def _write_charts(
     year: int | None,
     image: ImageFormat,
     compare_rules: Sequence[str] | None = None,
+    size: tuple[float, float] = (8.0, 4.5),
+    dpi: int = 100,
 ) -> list[Path]:
     from banenafspraak.plot import (  # noqa: PLC0415 - the plot extra is optional
         comparison_chart,
@@ -619,9 +767,38 @@ def _write_charts(
     compared = count_each(scenario, compare_rules or list(available_rule_sets()), last)
     out.mkdir(parents=True, exist_ok=True)
     return [
-        save_chart(realisation_chart(counts), out / f"realisation.{image.value}"),
-        save_chart(comparison_chart(compared), out / f"comparison.{image.value}"),
+        save_chart(
+            realisation_chart(counts, size=size, dpi=dpi, lang=_LANG["lang"]),
+            _inside(out, f"realisation.{image.value}"),
+        ),
+        save_chart(
+            comparison_chart(compared, size=size, dpi=dpi, lang=_LANG["lang"]),
+            _inside(out, f"comparison.{image.value}"),
+        ),
     ]
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refused if it is a link or leads out of ``folder``.
+
+    A chart never overwrites a file elsewhere through a link placed in the ``--out`` folder.
+    """
+    target = folder / name
+    if target.is_symlink() or not target.resolve().is_relative_to(folder.resolve()):
+        msg = f"{target}: a link; charts are written only to plain files inside --out"
+        raise BanenafspraakError(msg)
+    return target
+
+
+def _chart_path(chart: Path) -> Path:
+    """The ``--chart`` file: a .png or .svg name, and not a link."""
+    if chart.suffix.lower() not in {".png", ".svg"}:
+        msg = f"the chart file must end in .png or .svg, got {chart.name!r}"
+        raise typer.BadParameter(msg, param_hint="--chart")
+    if chart.is_symlink():
+        msg = f"{chart} is a link; the chart is written only to a plain file"
+        raise typer.BadParameter(msg, param_hint="--chart")
+    return chart
 
 
 @app.command()
@@ -649,6 +826,8 @@ def plot(
         ImageFormat, typer.Option("--image", help="png or svg.", case_sensitive=False)
     ] = ImageFormat.PNG,
     full_ids: FullIds = False,
+    size: ChartSize = "8x4.5",
+    dpi: ChartDpi = 100,
 ) -> None:
     """Two charts: realisation against the targets per pool, and rule sets per employer."""
     scenario = load_scenario(file, full_ids=full_ids)
@@ -659,6 +838,8 @@ def plot(
         year=year,
         image=image,
         compare_rules=compare_rules.split(",") if compare_rules else None,
+        size=_size(size),
+        dpi=dpi,
     )
     for path in paths:
         sys.stdout.write(f"wrote {path}\n")
@@ -677,14 +858,22 @@ ReportFormat = Annotated[
 ReportRules = Annotated[str, typer.Option("--rules", help="The rule set.", callback=_check_rule)]
 
 
-def _emit_report(kind: str, result: object, text: str, format_: Format, receipt: Receipt) -> None:
+def _emit_report(
+    kind: str,
+    result: SubsectorMonitoring | ProcurementReport | DurabilityReport | Trend,
+    format_: Format,
+    receipt: Receipt,
+) -> None:
     if format_ is Format.JSON:
         _print_json(result_document(kind, result))
         return
     if format_ is Format.CSV:
         msg = f"the {kind} report is written as a table or as json, not as csv"
         raise typer.BadParameter(msg, param_hint="--format")
-    sys.stdout.write(mask_text(text) + "\n" + _receipt_line(receipt) + "\n")
+    out = _Output()
+    for table in report_tables(result):
+        out.table(table)
+    out.text(mask_text(_receipt_line(receipt), full=_full_ids()))
 
 
 def _tables(file: Path) -> Tables:
@@ -717,7 +906,7 @@ def report_subsectors(
     else:
         scenario = load_scenario(file, full_ids=full_ids)
         result = subsector_monitoring(scenario, rules=chosen, year=year)
-    _emit_report("subsectors", result, subsector_table(result), format_, result.receipt)
+    _emit_report("subsectors", result, format_, result.receipt)
 
 
 @report_app.command("procurement")
@@ -739,7 +928,7 @@ def report_procurement(
     else:
         scenario = load_scenario(file, full_ids=full_ids)
         result = procurement_jobs(scenario, rules=chosen, year=year)
-    _emit_report("procurement", result, procurement_table(result), format_, result.receipt)
+    _emit_report("procurement", result, format_, result.receipt)
 
 
 @report_app.command("durability")
@@ -758,7 +947,7 @@ def report_durability(
         result = batch.durability(_tables(file), rules=rules)
     else:
         result = durability(load_scenario(file, full_ids=full_ids), rules=rules)
-    _emit_report("durability", result, durability_table(result), format_, result.receipt)
+    _emit_report("durability", result, format_, result.receipt)
 
 
 @report_app.command("trend")
@@ -769,12 +958,18 @@ def report_trend(
     format_: ReportFormat = Format.TABLE,
     chart: Annotated[
         Path | None,
-        typer.Option("--chart", help="Also write the trend chart to this .png or .svg file."),
+        typer.Option(
+            "--chart", help="Also write the trend chart to this .png or .svg file (by its suffix)."
+        ),
     ] = None,
     full_ids: FullIds = False,
+    size: ChartSize = "8x4",
+    dpi: ChartDpi = 100,
     engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Extra jobs per pool and sub-sector, year by year, against the targets."""
+    if chart is not None:
+        chart = _chart_path(chart)
     no_years = f"{file}: the scenario has no pay periods, so there is no year to follow"
     if _batch(file, engine):
         from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
@@ -791,9 +986,9 @@ def report_trend(
     if chart is not None:
         from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
 
-        trend_chart(result, chart)
+        trend_chart(result, chart, width=_size(size)[0], dpi=dpi)
         sys.stderr.write(f"wrote {chart}\n")
-    _emit_report("trend", result, trend_table(result), format_, result.receipts[-1])
+    _emit_report("trend", result, format_, result.receipts[-1])
 
 
 def _version(value: bool) -> None:  # noqa: FBT001 - a typer callback
@@ -808,23 +1003,36 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", help="Print the version.", callback=_version, is_eager=True)
     ] = False,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang",
+            help="The language of table headers, words and chart texts: en or nl.",
+            case_sensitive=False,
+        ),
+    ] = Lang.EN,
 ) -> None:
     """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
+    del version  # handled by its eager callback
+    _FULL_IDS.set(False)
+    _LANG["lang"] = lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 1 bad input, 2 usage)."""
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
+    full = "--full-ids" in args
     try:
         command.main(args=args, prog_name="banenafspraak", standalone_mode=True)
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     except BanenafspraakError as error:
-        sys.stderr.write(f"banenafspraak: {error}\n")
+        sys.stderr.write(f"banenafspraak: {mask_text(str(error), full=full)}\n")
         return EXIT_BAD_INPUT
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        sys.stderr.write(f"banenafspraak: {error.strerror or error}{where}\n")
+        message = f"{error.strerror or type(error).__name__}{where}"
+        sys.stderr.write(f"banenafspraak: {mask_text(message, full=full)}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK  # pragma: no cover - click's standalone mode always exits

@@ -27,6 +27,7 @@ from banenafspraak.counting import (
     parameters_for,
 )
 from banenafspraak.employers import EmployerId
+from banenafspraak.exceptions import InvalidValueError, NotFoundError
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import available_rule_sets, resolve
 from banenafspraak.rulesets._protocol import (
@@ -187,7 +188,7 @@ class Comparison:
             if line.pool is wanted:
                 return line
         msg = f"no pool {wanted} in this comparison; pools: {[p.pool.value for p in self.pools]}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def employer(self, employer_id: str) -> EmployerLine:
         """The line of one employer."""
@@ -195,7 +196,7 @@ class Comparison:
             if line.employer == employer_id:
                 return line
         msg = f"no employer {employer_id!r} in this comparison"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     @property
     def differences(self) -> tuple[Difference, ...]:
@@ -407,10 +408,10 @@ def compare(
     names = [r.name for r in chosen]
     if not names:
         msg = "compare needs at least one rule set, got none"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if len(set(names)) != len(names):
         msg = f"each rule set may be compared once, got {names}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     params = parameters_for(scenario, parameters)
     counts: dict[str, JobCount] = {}
     quotums: dict[str, QuotumReport[QuotumResult]] = {}

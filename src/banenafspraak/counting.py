@@ -7,6 +7,7 @@ asks the rule set where each share of their hours counts, and adds up. Every res
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -20,10 +21,11 @@ from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement
-from banenafspraak.rulesets import resolve
+from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
     Ledger,
@@ -51,11 +53,13 @@ __all__ = [
     "assess_quotum",
     "baseline_from",
     "count_jobs",
+    "count_warnings",
     "job_unit",
     "ledger_of",
     "measured_period",
     "monitor",
     "parameters_for",
+    "rules_in_force",
 ]
 
 ParametersArg = Parameters | Mapping[str, Any] | None
@@ -103,6 +107,23 @@ class Monitoring:
     shortfall: Fraction | None
 
 
+def rules_in_force(
+    scenario: Scenario,
+    measured: Period,
+    parameters: ParametersArg = None,
+    rules: str | RuleSet | None = None,
+) -> RuleSet:
+    """``rules`` when given; else the rule set in force on the last day of ``measured``.
+
+    The one default of the library and the command line (:func:`~banenafspraak.rule_set_in_force`
+    with the scenario's and the call's parameters, so that an override of the 2025 law's start
+    date moves it too).
+    """
+    if rules is not None:
+        return resolve(rules)
+    return rule_set_in_force(measured.end, parameters=parameters_for(scenario, parameters))
+
+
 def parameters_for(
     scenario: Scenario, parameters: ParametersArg = None, rules: RuleSet | None = None
 ) -> Parameters:
@@ -125,7 +146,7 @@ def measured_period(year: int | None, period: Period | None) -> Period:
     """The period asked for: a calendar ``year`` or a ``period``, exactly one of them."""
     if (year is None) == (period is None):
         msg = "give exactly one of year= or period="
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
 
 
@@ -179,6 +200,8 @@ class JobCount:
         excluded_hours: the hours that add to no pool (``input = counted + excluded``).
         monitoring: per pool, against the baseline and the target.
         receipt: what makes the result reproducible.
+        warnings: where the answer is plausible but may be empty or assumed (no hours in the
+            period, a target carried past its last year); see :func:`count_warnings`.
     """
 
     rules: str
@@ -192,6 +215,7 @@ class JobCount:
     monitoring: tuple[Monitoring, ...]
     receipt: Receipt
     scenario: Scenario = attrs.field(repr=False, eq=False)
+    warnings: tuple[str, ...] = ()
 
     def for_placement(self, placement_id: str) -> tuple[Attribution, ...]:
         """The attributions of one placement."""
@@ -205,7 +229,7 @@ class JobCount:
                 return line
         pools = ", ".join(m.pool.value for m in self.monitoring)
         msg = f"{self.rules} counts no pool {wanted}; its pools: {pools}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def explain(self, placement_id: str) -> str:
         """Where one placement's hours count and why, as text (see :func:`explain`)."""
@@ -217,7 +241,7 @@ class JobCount:
 def count_jobs(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -227,13 +251,18 @@ def count_jobs(
     A pay period that straddles the measured period counts pro rata by days (DECISIONS,
     "measurement period", D/U). Jobs are hours / (1,331 x the period's length in years).
 
+    Without ``rules``, the law in force at the end of the period counts (:func:`rules_in_force`),
+    as on the command line.
+
     >>> from banenafspraak.demo import example_scenario
     >>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
     >>> count.input_hours == count.counted_hours + count.excluded_hours
     True
+    >>> count_jobs(example_scenario(), year=2019).rules
+    'wbqa-2015'
     """
-    rule_set = resolve(rules)
     measured = measured_period(year, period)
+    rule_set = rules_in_force(scenario, measured, parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
@@ -267,6 +296,7 @@ def count_jobs(
         monitoring=monitoring,
         receipt=_receipt(rule_set, params, scenario, measured),
         scenario=scenario,
+        warnings=count_warnings(scenario, measured, counted + excluded, params),
     )
 
 
@@ -316,7 +346,7 @@ def monitor(
     return tuple(lines)
 
 
-def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
+def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
     """The count of a calendar year summed the ways a quotum instrument reads it.
 
     Per credited employer: all credited hours and the credited hours that add to a pool; per
@@ -326,7 +356,7 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     """
     if not count.period.is_calendar_year():
         msg = f"a quotum is assessed over a calendar year, not {count.period}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     credited: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     credited_counted: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
@@ -335,9 +365,8 @@ def ledger_of(count: JobCount, parameters: Parameters | None = None) -> Ledger:
     first_days: dict[str, pendulum.Date | None] = {
         p.id: p.first_day for p in count.scenario.placements
     }
-    params = parameters if parameters is not None else default_parameters()
     pension: dict[str, pendulum.Date | None] = {
-        p.id: aow_age_reached(p, params) for p in count.scenario.people
+        p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
         if a.credited_to is not None:
@@ -371,13 +400,19 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     year: int
     assessments: tuple[R_co, ...]
     receipt: Receipt
+    count_warnings: tuple[str, ...] = ()
+    """The warnings of the count the results rest on (:attr:`JobCount.warnings`)."""
+
+    @functools.cached_property
+    def _by_employer(self) -> dict[str, R_co]:
+        return {a.employer: a for a in self.assessments}
 
     def __getitem__(self, employer_id: str) -> R_co:
-        for assessment in self.assessments:
-            if assessment.employer == employer_id:
-                return assessment
-        msg = f"no quotum assessment for employer {employer_id!r}"
-        raise KeyError(msg)
+        try:
+            return self._by_employer[employer_id]
+        except KeyError:
+            msg = f"no quotum assessment for employer {employer_id!r}"
+            raise NotFoundError(msg) from None
 
     def __iter__(self) -> Iterator[str]:
         return (a.employer for a in self.assessments)
@@ -391,15 +426,15 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """Every result's warnings, in employer order."""
-        return tuple(w for a in self.assessments for w in a.warnings)
+        """The count's warnings, then every result's, in employer order."""
+        return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
 
 
 @overload
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: Literal["wbqa-2015"] | Wbqa2015 = ...,
+    rules: Literal["wbqa-2015"] | Wbqa2015,
     year: int,
     employers: Sequence[str] | None = ...,
     parameters: ParametersArg = ...,
@@ -419,7 +454,7 @@ def assess_quotum(
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: str | RuleSet,
+    rules: str | RuleSet | None = ...,
     year: int,
     employers: Sequence[str] | None = ...,
     parameters: ParametersArg = ...,
@@ -428,7 +463,7 @@ def assess_quotum(
 def assess_quotum(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     employers: Sequence[str] | None = None,
     parameters: ParametersArg = None,
@@ -439,13 +474,14 @@ def assess_quotum(
     ``count`` may pass a :func:`count_jobs` result for the same scenario, rules and year, to save
     counting twice. Each result is the law's own type (``SectorQuotum`` under ``wbqa-2015``,
     ``NationalInstrument`` under the 2025 law and the 2018 outline; type checkers know which
-    from the rule set's name).
+    from the rule set's name). Without ``rules``, the law in force at the end of ``year``
+    (:func:`rules_in_force`), as on the command line.
     """
-    rule_set = resolve(rules)
+    rule_set = rules_in_force(scenario, Period.year(year), parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
-    return assess_ledger(
+    report = assess_ledger(
         rule_set,
         ledger_of(count, params),
         scenario.employers,
@@ -454,6 +490,7 @@ def assess_quotum(
         receipt=_receipt(rule_set, params, scenario, Period.year(year)),
         employers_wanted=employers,
     )
+    return attrs.evolve(report, count_warnings=count.warnings)
 
 
 def assess_ledger(
@@ -510,3 +547,29 @@ def summary_line(count: JobCount) -> str:
         f"{m.pool}: {display(m.jobs)} jobs ({display(m.extra_jobs)} extra)"
         for m in count.monitoring
     )
+
+
+TARGETS = ("target.market", "target.government")
+"""The parameters the built-in rule sets read for their monitoring targets."""
+
+
+def count_warnings(
+    scenario: Scenario, measured: Period, input_hours: Fraction, params: Parameters
+) -> tuple[str, ...]:
+    """Where a count is plausible but empty or assumed; empty when the answer is complete.
+
+    * no hours in the measured period although the scenario has pay periods (counting 2030 on
+      data of 2018-2019 gives 0 jobs, which is no finding);
+    * a monitoring target of a calendar year carried past the last year it was set for
+      (:meth:`~banenafspraak.parameters.Parameters.carried_forward`).
+    """
+    warnings: list[str] = []
+    years = scenario.years if not input_hours else range(0)
+    if years:
+        warnings.append(
+            f"no hours in {measured}: the scenario's pay periods cover {years[0]}-{years[-1]}, "
+            "so every figure is 0"
+        )
+    if measured.is_calendar_year():
+        warnings.extend(params.carried_forward(measured.end.year, TARGETS))
+    return tuple(warnings)

@@ -14,6 +14,7 @@ from typing import NewType
 import attrs
 
 from banenafspraak._util import FrozenMap, to_decimal
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 from banenafspraak.sectors import Sector, Subsector
 
 __all__ = ["Employer", "EmployerId", "EmployerKind", "derive_sector"]
@@ -60,13 +61,13 @@ def _year_table(value: object) -> FrozenMap[int, Decimal]:
         return FrozenMap()
     if not hasattr(value, "items"):
         msg = f"expected a mapping of year to amount, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     table: dict[int, Decimal] = {}
     for year, amount in value.items():
         number = to_decimal(amount)
         if number < 0:
             msg = f"amount for {year} must not be negative, got {amount!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         table[int(year)] = number
     return FrozenMap(table)
 
@@ -76,12 +77,12 @@ def _flag_table(value: object) -> FrozenMap[int, bool]:
         return FrozenMap()
     if not hasattr(value, "items"):
         msg = f"expected a mapping of year to true/false, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     table: dict[int, bool] = {}
     for year, flag in value.items():
         if not isinstance(flag, bool):
             msg = f"flag for {year} must be true or false, got {flag!r}"
-            raise TypeError(msg)
+            raise InvalidTypeError(msg)
         table[int(year)] = flag
     return FrozenMap(table)
 
@@ -91,7 +92,7 @@ def _sector_table(value: object) -> FrozenMap[int, Sector]:
         return FrozenMap()
     if not hasattr(value, "items"):
         msg = f"expected a mapping of year to sector, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     table: dict[int, Sector] = {}
     for year, sector in value.items():
         try:
@@ -99,7 +100,7 @@ def _sector_table(value: object) -> FrozenMap[int, Sector]:
         except ValueError:
             allowed = ", ".join(s.value for s in Sector)
             msg = f"sector for {year} must be one of {allowed}, got {sector!r}"
-            raise ValueError(msg) from None
+            raise InvalidValueError(msg) from None
     return FrozenMap(table)
 
 
@@ -155,7 +156,7 @@ class Employer:
         sectors = {self.sector, *self.sector_by_year.values()}
         if value is not None and Sector.GOVERNMENT not in sectors:
             msg = f"a sub-sector ({value}) is given for a {self.sector} employer"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     def sector_in(self, year: int) -> Sector:
         """The sector of calendar year ``year`` (Regeling Wfsv art. 3.27: fixed per year).
@@ -187,7 +188,7 @@ def derive_sector(*, public_employer: bool, sectorfund_share: Decimal) -> Sector
     """
     if not Decimal(0) <= sectorfund_share <= Decimal(1):
         msg = f"sectorfund_share is a fraction from 0 to 1, got {sectorfund_share}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if public_employer and sectorfund_share < Decimal("0.5"):
         return Sector.GOVERNMENT
     return Sector.MARKET

@@ -8,6 +8,7 @@ hypothesis do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -16,16 +17,57 @@ __all__ = [
     "BanenafspraakError",
     "InvalidPeriodError",
     "InvalidScenarioError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "MissingExtraError",
     "NoRuleSetInForceError",
+    "NotFoundError",
+    "OutOfRangeError",
     "Problem",
     "UnknownParameterError",
     "UnknownRuleSetError",
+    "summary_lines",
 ]
 
 
 class BanenafspraakError(Exception):
     """Root of every error this library raises on purpose."""
+
+
+class _ValueDescribedError(BanenafspraakError):
+    """An error about one value: it names the field, the value seen and what is accepted.
+
+    The message says all three; the same are kept as attributes (``field``, ``value``,
+    ``expected``) for a program that wants to show them its own way.
+    """
+
+    def __init__(
+        self, message: str, *, field: str = "", value: object = None, expected: str = ""
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; every error here reads as its plain message.
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidValueError(_ValueDescribedError, ValueError):
+    """A value of the right type that the field does not accept (a negative amount, ...)."""
+
+
+class InvalidTypeError(_ValueDescribedError, TypeError):
+    """A value of the wrong type (a float where an exact number is expected, ...)."""
+
+
+class NotFoundError(_ValueDescribedError, KeyError):
+    """No item of that id or name in a result or scenario; the message lists what there is."""
+
+
+class OutOfRangeError(_ValueDescribedError, LookupError):
+    """A date, year or item outside the data the library has (before a law's first value, ...)."""
 
 
 @attrs.frozen
@@ -58,12 +100,60 @@ class InvalidScenarioError(BanenafspraakError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
         count = len(self.problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
+        lines = "\n".join(f"  - {line}" for line in summary_lines(self.problems))
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{source} has {count} {noun}:\n{lines}")
 
 
-class InvalidPeriodError(BanenafspraakError, ValueError):
+GROUPED_FROM = 4
+"""Problems of one kind (file, field and message) from this many on are told in one line."""
+_SHOWN = 3
+_ROW = re.compile(r"^(?P<file>.*) row (?P<row>\d+)$")
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def _kind(problem: Problem) -> tuple[str, str, str]:
+    match = _ROW.match(problem.location)
+    where = match["file"] if match else _INDEX.sub("[*]", problem.location)
+    return where, problem.field, problem.message
+
+
+def _group_line(group: list[Problem]) -> str:
+    where, field, message = _kind(group[0])
+    shown = group[:_SHOWN]
+    rows = [_ROW.match(p.location) for p in shown]
+    if all(rows):
+        places = f"{where} rows {', '.join(m['row'] for m in rows if m)}"
+    else:
+        places = "; ".join(p.location for p in shown)
+    more = f" and {len(group) - _SHOWN} more" if len(group) > _SHOWN else ""
+    values = "; ".join(p.value for p in shown)
+    column = f", {field}" if field else ""
+    return f"{len(group)} times {places}{more}{column}: {message} (got {values}, ...)"
+
+
+def summary_lines(problems: Iterable[Problem]) -> list[str]:
+    """One line per problem, except that many problems of one kind share a line.
+
+    Problems with the same file (or JSON path without indexes), field and message, from
+    :data:`GROUPED_FROM` on, become one line with their count, the first places and the values
+    seen there; the line stands where the first of them was.
+    """
+    listed = list(problems)
+    groups: dict[tuple[str, str, str], list[Problem]] = {}
+    for problem in listed:
+        groups.setdefault(_kind(problem), []).append(problem)
+    lines: list[str] = []
+    for problem in listed:
+        group = groups[_kind(problem)]
+        if len(group) < GROUPED_FROM:
+            lines.append(str(problem))
+        elif problem is group[0]:
+            lines.append(_group_line(group))
+    return lines
+
+
+class InvalidPeriodError(_ValueDescribedError, ValueError):
     """A period or pay period whose dates do not make sense (for example end before start)."""
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import attrs
 
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.references import Tag
 from banenafspraak.rulesets import resolve
@@ -171,7 +172,7 @@ def national_test(
         figures = realised
     if year is None:
         msg = "national_test needs year= when the figures are not a PublishedYear"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     rule_set = resolve(rules)
     params = parameters or default_parameters()
     targets = rule_set.targets(year, params)
@@ -183,7 +184,7 @@ def national_test(
             value = None if None in parts else sum((p for p in parts if p), Decimal(0))
         if value is None:
             msg = f"{rule_set.name} judges pool {pool} in {year}, but no figure was given for it"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         target = targets[pool]
         results.append(
             NationalResult(

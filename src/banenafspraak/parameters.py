@@ -20,7 +20,12 @@ import attrs
 import pendulum
 
 from banenafspraak._util import FrozenMap, to_date, to_decimal
-from banenafspraak.exceptions import UnknownParameterError
+from banenafspraak.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    OutOfRangeError,
+    UnknownParameterError,
+)
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.sectors import Subsector
 
@@ -51,12 +56,12 @@ def _parse(kind: ParameterKind, raw: object) -> Value:
         number = to_decimal(raw)
         if number != number.to_integral_value():
             msg = f"expected a whole number, got {raw!r}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return int(number)
     if kind is ParameterKind.BOOLEAN:
         if not isinstance(raw, bool):
             msg = f"expected true or false, got {raw!r}"
-            raise TypeError(msg)
+            raise InvalidTypeError(msg)
         return raw
     return to_date(raw)
 
@@ -85,12 +90,20 @@ class Parameter:
     unit: str
     kind: ParameterKind
     rows: tuple[DatedValue, ...] = attrs.field(converter=_sorted_rows)
+    yearly: bool = False
+    """Each row is the value of one calendar year (a target, a yearly variable of a formula).
+
+    For a yearly parameter, a year after the year of its last row has no value of its own:
+    the last value is carried forward, and :meth:`carried_past` says so, so that results can
+    warn. Other parameters (an amount fixed by law until changed) carry their last row
+    without a warning. A single override for every year (a row from 1900) is never carried.
+    """
 
     @rows.validator
     def _not_empty(self, _a: object, value: tuple[DatedValue, ...]) -> None:
         if not value:
             msg = f"parameter {self.name!r} has no values"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     def row_on(self, on: object) -> DatedValue:
         """The row in force on a date (latest start on or before it)."""
@@ -102,11 +115,20 @@ class Parameter:
             else:
                 break
         if found is None:
+            first = self.rows[0].start
             msg = (
-                f"parameter {self.name!r} has no value on {day}; it starts on {self.rows[0].start}"
+                f"parameter {self.name!r} has no value on {day}; its data start on {first}, so "
+                f"a date from {first} on is expected"
             )
-            raise LookupError(msg)
+            raise OutOfRangeError(msg, field=self.name, value=day, expected=f"from {first}")
         return found
+
+    def carried_past(self, year: int) -> DatedValue | None:
+        """The last row, when this yearly parameter has no value of its own for ``year``."""
+        last = self.rows[-1]
+        if not self.yearly or last.start == BEGINNING or year <= last.start.year:
+            return None
+        return last
 
     def row_for_year(self, year: int) -> DatedValue:
         """The row in force at the end of calendar year ``year``."""
@@ -227,7 +249,7 @@ def _yearly(  # noqa: PLR0917 - mirrors a catalogue row
     rows = [
         _row(year, value, ref, (tags or {}).get(year, tag), note) for year, value in values.items()
     ]
-    return _param(name, description, unit, kind, *rows)
+    return attrs.evolve(_param(name, description, unit, kind, *rows), yearly=True)
 
 
 def _register_catalogue() -> list[Parameter]:
@@ -967,7 +989,7 @@ class Parameters:
         value = self.for_year(name, year)
         if not isinstance(value, Decimal):
             msg = f"parameter {name!r} has no number for {year} (got {value!r})"
-            raise LookupError(msg)  # noqa: TRY004 - a missing value, not a wrong argument
+            raise OutOfRangeError(msg)
         return value
 
     def flag(self, name: str, year: int) -> bool:
@@ -985,7 +1007,7 @@ class Parameters:
             known = table.get(parameter.name)
             if known is not None and known != parameter:
                 msg = f"parameter {parameter.name!r} is already defined differently"
-                raise ValueError(msg)
+                raise InvalidValueError(msg)
             table[parameter.name] = parameter
         return Parameters(FrozenMap(table))
 
@@ -1031,6 +1053,21 @@ class Parameters:
             table[name] = attrs.evolve(parameter, rows=new_rows)
         return Parameters(FrozenMap(table))
 
+    def carried_forward(self, year: int, names: Iterable[str]) -> tuple[str, ...]:
+        """A warning for each of ``names`` that is yearly and has no value of its own for ``year``.
+
+        See :attr:`Parameter.yearly`: the last value is used, and the warning says which one.
+        """
+        warnings = []
+        for name in names:
+            last = self[name].carried_past(year)
+            if last is not None:
+                warnings.append(
+                    f"parameter {name} has no value for {year}: its {last.start.year} value "
+                    f"{last.value} is carried forward [{last.tag.value}]"
+                )
+        return tuple(warnings)
+
     def digest(self) -> str:
         """A SHA-256 of every value in force, for receipts."""
         plain = {
@@ -1046,15 +1083,45 @@ def _at(name: str, start: str) -> pendulum.Date:
         return to_date(start)
     except (TypeError, ValueError):
         msg = f"parameter {name!r}: a row starts at YYYY or YYYY-MM-DD, got {start!r}"
-        raise ValueError(msg) from None
+        raise InvalidValueError(msg) from None
+
+
+MAX_PARAMETER = Decimal(10) ** 12
+"""The largest number an override may give: larger ones are typing errors, not amounts."""
+
+DIVISORS = frozenset(
+    {
+        "job.hours_per_year",
+        "quotum.employer_d",
+        "quotum.d.government",
+        "quotum.d.market",
+        "quotum.e",
+        "wet2025.average_hourly_wage",
+    }
+)
+"""Parameters the rules divide by: an override of one of them must be more than 0."""
 
 
 def _checked(parameter: Parameter, where: str, raw: object) -> Value:
+    """An override's value, read by the parameter's kind and inside sane bounds.
+
+    Numbers lie from 0 to :data:`MAX_PARAMETER`; a parameter the rules divide by
+    (:data:`DIVISORS`) is more than 0.
+    """
     try:
-        return _parse(parameter.kind, raw)
+        value = _parse(parameter.kind, raw)
     except (TypeError, ValueError) as error:
         msg = f"parameter {where}: {error} (a {parameter.kind.value} is expected)"
-        raise type(error)(msg) from None
+        kind = InvalidTypeError if isinstance(error, TypeError) else InvalidValueError
+        raise kind(msg, field=where, value=raw, expected=parameter.kind.value) from None
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        divisor = parameter.name in DIVISORS
+        low = "more than 0" if divisor else "0 or more"
+        if value < 0 or (value == 0 and divisor) or value > MAX_PARAMETER:
+            expected = f"a number {low}, at most {MAX_PARAMETER:,} ({parameter.unit})"
+            msg = f"parameter {where}: expected {expected}, got {raw!r}"
+            raise InvalidValueError(msg, field=where, value=raw, expected=expected)
+    return value
 
 
 _DEFAULT = Parameters(FrozenMap({p.name: p for p in _catalogue()}))

@@ -19,6 +19,7 @@ import attrs
 import pendulum
 
 from banenafspraak._util import optional_date, to_date
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.references import LegalReference
 
 __all__ = ["Ground", "Person", "PersonId", "Registration"]
@@ -127,7 +128,7 @@ class Registration:
                 f"ground exists from {day} ({reference}); record an earlier registration on the "
                 "ground that applied then"
             )
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     conditions_ceased: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
     ended_on_request: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
@@ -136,19 +137,20 @@ class Registration:
     def _ceased_not_before_start(self, _a: object, value: pendulum.Date | None) -> None:
         if value is not None and value < self.start:
             msg = f"conditions_ceased ({value}) lies before the registration start ({self.start})"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     @ended_on_request.validator
     def _ended_not_before_start(self, _a: object, value: pendulum.Date | None) -> None:
         if value is not None and value < self.start:
             msg = f"ended_on_request ({value}) lies before the registration start ({self.start})"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
 
 def _registrations(value: Registration | Iterable[Registration]) -> tuple[Registration, ...]:
+    """The registrations in a canonical order: by start, then ground (input order is no data)."""
     if isinstance(value, Registration):
         return (value,)
-    return tuple(value)
+    return tuple(sorted(value, key=lambda r: (r.start, str(r.ground))))
 
 
 @attrs.frozen(kw_only=True)
@@ -187,7 +189,7 @@ class Person:
     def _death_after_birth(self, _a: object, value: pendulum.Date | None) -> None:
         if value is not None and self.date_of_birth is not None and value < self.date_of_birth:
             msg = f"date_of_death ({value}) lies before date_of_birth ({self.date_of_birth})"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     @classmethod
     def registered(

@@ -18,7 +18,7 @@ import pendulum
 
 from banenafspraak._util import optional_date, to_date, to_decimal
 from banenafspraak.employers import EmployerId, employer_id, optional_employer_id
-from banenafspraak.exceptions import InvalidPeriodError
+from banenafspraak.exceptions import InvalidPeriodError, InvalidValueError
 from banenafspraak.people import PersonId, person_id
 from banenafspraak.periods import Period
 from banenafspraak.procurement import ContractId, optional_contract_id
@@ -59,7 +59,7 @@ def _hours(value: object) -> Decimal:
     hours = to_decimal(value)
     if hours < 0:
         msg = f"hours must not be negative, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return hours
 
 
@@ -84,7 +84,7 @@ class PayPeriod:
                 f"{self.hours} hours do not fit in the pay period {self.period} "
                 f"({self.period.days} days, at most {capacity} hours)"
             )
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
     @property
     def period(self) -> Period:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from banenafspraak.exceptions import MissingExtraError
+from banenafspraak.plot import save_chart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -48,19 +49,34 @@ def _draw(axes: Axes, series: tuple[TrendSeries, ...], title: str) -> None:
                 edgecolors=colour,
                 s=80,
                 zorder=3,
+                label=f"{line.label}: target missed",
             )
+    values = [float(v) for line in series for v in line.extra_jobs] + [
+        float(p.target) for line in series for p in line.points if p.target is not None
+    ]
+    low, high = min([0.0, *values]), max([0.0, *values])
+    axes.set_ylim(bottom=low, top=high * 1.1 if high else 1.0)
     axes.set_title(title)
     axes.set_xlabel("year")
-    axes.set_ylabel("extra jobs")
+    axes.set_ylabel("extra jobs (1 job = 25.5 hours a week)")
     axes.grid(visible=True, alpha=0.3)
     axes.legend(fontsize="small")
 
 
-def trend_chart(trend: Trend, path: str | Path, *, subsectors: bool = True) -> Path:
-    """Draw ``trend`` as a PNG at ``path``: extra jobs against targets, per pool and sub-sector.
+def trend_chart(
+    trend: Trend,
+    path: str | Path,
+    *,
+    subsectors: bool = True,
+    width: float = 8.0,
+    dpi: int = 100,
+) -> Path:
+    """Draw ``trend`` at ``path`` (PNG or SVG, by its suffix): extra jobs against targets.
 
     One panel for the pools and, when ``subsectors`` is true and the trend has sub-sector series,
-    a second for the sub-sectors. Years whose target was missed have an open marker.
+    a second for the sub-sectors. Years whose target was missed have an open marker, named in
+    the legend. The value axes start at zero; a footnote names the rule set, the years and the
+    receipt. ``width`` is in inches (each panel is half as high), ``dpi`` the resolution.
 
     Raises:
         MissingExtraError: when matplotlib is not installed.
@@ -73,17 +89,31 @@ def trend_chart(trend: Trend, path: str | Path, *, subsectors: bool = True) -> P
         feature = "charts of the reports"
         raise MissingExtraError(feature, "plot") from None
 
+    from banenafspraak.plot import law_name  # noqa: PLC0415 - the same optional extra
+
+    law = law_name(trend.rules)
     panels: list[tuple[tuple[TrendSeries, ...], str]] = [
-        (trend.pools, f"Extra jobs per pool ({trend.rules})")
+        (trend.pools, f"Extra jobs per pool: {law}")
     ]
     if subsectors and trend.subsectors:
-        panels.append((trend.subsectors, f"Extra jobs per sub-sector ({trend.rules})"))
-    figure = Figure(figsize=(8, 4 * len(panels)), dpi=100, layout="constrained")
+        panels.append((trend.subsectors, f"Extra jobs per sub-sector: {law}"))
+    figure = Figure(figsize=(width, width / 2 * len(panels)), dpi=dpi, layout="constrained")
+    figure.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))  # type: ignore[union-attr, call-arg]
     FigureCanvasAgg(figure)
+    years = [year for line in trend.pools for year in line.years]
+    receipt = trend.receipts[-1]
+    figure.text(
+        0.01,
+        0.01,
+        f"Rule set: {trend.rules}; year {min(years, default='-')}-{max(years, default='-')}; "
+        f"receipt: banenafspraak {receipt.library_version}, parameters "
+        f"{receipt.parameters_digest[:19]}, scenario {receipt.scenario_digest[:19]}",
+        fontsize="x-small",
+        color="#555555",
+        wrap=True,
+    )
     for number, (series, title) in enumerate(panels, start=1):
         axes = figure.add_subplot(len(panels), 1, number)
         _draw(axes, series, title)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    target = Path(path)
-    figure.savefig(target, format="png", metadata={"Software": None})
-    return target
+    return save_chart(figure, path)

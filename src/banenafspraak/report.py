@@ -1,7 +1,9 @@
 """Plain-text reports of results: per placement, per pool, per employer.
 
 Text only, with no dependency, so that the pure library can print its own results; the command
-line renders the same rows as rich tables, JSON or CSV.
+line renders the same tables on a terminal, or as JSON or CSV. Every function that returns text
+takes ``width``: a table wider than that is written as groups of columns, each repeating the
+first column, and no number or word is split over lines.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
+import attrs
+
+from banenafspraak._tables import Table, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak.comparing import Comparison, Difference, compare
 from banenafspraak.counting import JobCount, QuotumReport, Tally, assess_quotum, count_jobs
@@ -20,10 +25,12 @@ from banenafspraak.reports import (
     SubsectorMonitoring,
     Trend,
 )
-from banenafspraak.rulesets import QuotumResult, available_rule_sets
+from banenafspraak.rulesets import Figure, QuotumResult, available_rule_sets
 
 __all__ = [
+    "comparison_parts",
     "comparison_table",
+    "demo_parts",
     "demo_report",
     "durability_table",
     "format_table",
@@ -31,30 +38,22 @@ __all__ = [
     "pools_table",
     "procurement_table",
     "quotum_table",
+    "render_parts",
+    "report_tables",
     "subsector_table",
     "trend_table",
 ]
 
 
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A fixed-width text table (numbers right-aligned)."""
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-
-    def line(cells: Sequence[str]) -> str:
-        out = []
-        for cell, width in zip(cells, widths, strict=True):
-            numeric = cell.replace(",", "").replace(".", "").replace("-", "").isdigit()
-            out.append(cell.rjust(width) if numeric else cell.ljust(width))
-        return "  ".join(out).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+def format_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int | None = None
+) -> str:
+    """A fixed-width text table (numbers right-aligned), in groups of columns past ``width``."""
+    table = Table(title="", headers=tuple(headers), rows=tuple(tuple(r) for r in rows))
+    return render_plain(table, width)
 
 
-def placements_table(count: JobCount) -> str:
-    """Per placement: hours, jobs, pool(s), credit and the deciding rule."""
+def _placements(count: JobCount) -> Table:
     rows = []
     for placement in count.scenario.placements:
         attributions = count.for_placement(placement.id)
@@ -67,7 +66,7 @@ def placements_table(count: JobCount) -> str:
         last = attributions[-1]
         rule = (last.excluded_because or last.reasons[-1]).code if last.reasons else "-"
         rows.append(
-            [
+            (
                 placement.id,
                 placement.kind.value,
                 placement.employer,
@@ -76,17 +75,36 @@ def placements_table(count: JobCount) -> str:
                 "+".join(pools),
                 "+".join(credit),
                 rule,
-            ]
+            )
         )
-    return format_table(
-        ["placement", "kind", "employer", "hours", "jobs", "pool", "credited to", "rule"], rows
+    return Table(
+        title="Where each placement counts",
+        headers=("placement", "kind", "employer", "hours", "jobs", "pool", "credited to", "rule"),
+        rows=tuple(rows),
+        numeric=frozenset({"hours", "jobs"}),
     )
 
 
-def pools_table(count: JobCount) -> str:
-    """Per pool: jobs, baseline, extra jobs, target, met."""
-    rows = [
-        [
+def placements_table(count: JobCount, *, width: int | None = None) -> str:
+    """Per placement: hours, jobs, pool(s), credit and the deciding rule."""
+    return render_plain(attrs.evolve(_placements(count), title=""), width)
+
+
+_POOL_HEADERS = (
+    "pool",
+    "hours",
+    "jobs",
+    "baseline (jobs)",
+    "extra jobs",
+    "target (jobs)",
+    "result",
+)
+"""The headers of a pools table, in the library's one wording."""
+
+
+def _pools(count: JobCount) -> Table:
+    rows = tuple(
+        (
             m.pool.value,
             display(m.hours),
             display(m.jobs, 3),
@@ -94,33 +112,49 @@ def pools_table(count: JobCount) -> str:
             display(m.extra_jobs, 3),
             "-" if m.target is None else display(m.target),
             "-" if m.met is None else ("met" if m.met else "missed"),
-        ]
+        )
         for m in count.monitoring
-    ]
-    return format_table(
-        ["pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"], rows
+    )
+    return Table(
+        title="Pools against their baseline and target",
+        headers=_POOL_HEADERS,
+        rows=rows,
+        numeric=frozenset(_POOL_HEADERS[1:6]),
     )
 
 
-def quotum_table(report: QuotumReport[QuotumResult], *, liable_only: bool = True) -> str:
+def pools_table(count: JobCount, *, width: int | None = None) -> str:
+    """Per pool: jobs, baseline, extra jobs, target, met."""
+    return render_plain(attrs.evolve(_pools(count), title=""), width)
+
+
+def _quotum(report: QuotumReport[QuotumResult], *, liable_only: bool) -> Table | None:
+    shown = []
+    for a in report.assessments:
+        money = any(f.unit == "EUR" and f.value for f in a.figures())
+        if liable_only and not a.liable and not money and not a.net_effect:
+            continue
+        shown.append(a)
+    if not shown:
+        return None
+    title = f"Quotum under {report.rules}, {report.year}"
+    return figures_table(shown, title=title, cell=Figure.text)
+
+
+def quotum_table(
+    report: QuotumReport[QuotumResult], *, liable_only: bool = True, width: int | None = None
+) -> str:
     """Per employer: the figures of the law's quotum result and its net effect.
 
     The columns are the figures every result of the report shares (:meth:`QuotumResult.figures`),
-    whatever the law. ``liable_only`` keeps the employers that are liable or receive or pay an
-    amount (a bonus or LKV goes to employers that are not liable too).
+    whatever the law, with the same headers as ``banenafspraak quotum``. ``liable_only`` keeps the
+    employers that are liable or receive or pay an amount (a bonus or LKV goes to employers
+    that are not liable too).
     """
-    rows = []
-    headers: list[str] = []
-    for a in report.assessments:
-        figures = a.figures()
-        money = any(f.unit == "EUR" and f.value for f in figures)
-        if liable_only and not a.liable and not money and not a.net_effect:
-            continue
-        headers = headers or ["employer", *(f.header for f in figures), "net effect EUR"]
-        rows.append([a.employer, *(f.text() for f in figures), display(a.net_effect)])
-    if not headers:
+    table = _quotum(report, liable_only=liable_only)
+    if table is None:
         return "no employer to show"
-    return format_table(headers, rows)
+    return render_plain(attrs.evolve(table, title=""), width)
 
 
 def _signed(value: object, places: int = 3) -> str:
@@ -147,12 +181,20 @@ def _difference_lines(difference: Difference) -> list[str]:
     return lines
 
 
-def comparison_table(comparison: Comparison) -> str:
-    """Pools and employers side by side under each rule set, then every difference explained.
+Part = str | Table
+"""A piece of a text report: a paragraph or a table."""
 
-    The first rule set is the reference. A ``national`` figure marked ``*`` is the sum of the
-    sector pools of a rule set that counts per sector.
-    """
+
+def render_parts(parts: Sequence[Part], width: int | None = None) -> str:
+    """Paragraphs and tables, one blank line apart, each fitted to ``width``."""
+    return "\n\n".join(
+        render_plain(part, width) if isinstance(part, Table) else fit_text(part, width)
+        for part in parts
+    )
+
+
+def comparison_parts(comparison: Comparison) -> list[Part]:
+    """:func:`comparison_table` as paragraphs and tables."""
     names = comparison.rules
     pool_rows = []
     for line in comparison.pools:
@@ -166,60 +208,71 @@ def comparison_table(comparison: Comparison) -> str:
             result = "-" if f.met is None else ("met" if f.met else "missed")
             target = "-" if f.target is None else display(f.target, 0)
             row += [f"{display(f.extra_jobs, 3)}{mark}", f"{target} {result}"]
-        pool_rows.append(row)
+        pool_rows.append(tuple(row))
     pool_headers = ["pool"]
     for name in names:
-        pool_headers += [f"{name} extra", "target"]
+        pool_headers += [f"{name} extra jobs", f"{name} target"]
     employer_rows = []
     for e in comparison.employers:
         row = [e.employer, e.sector.value]
         row += [display(e.figures[n].credited_jobs, 3) for n in names]
         row += [display(e.figures[n].net_effect) for n in names]
-        employer_rows.append(row)
-    employer_headers = [
+        employer_rows.append(tuple(row))
+    employer_headers = (
         "employer",
         "sector",
-        *(f"jobs {n}" for n in names),
-        *(f"net EUR {n}" for n in names),
-    ]
-    differences = [line for d in comparison.differences for line in _difference_lines(d)]
-    return "\n\n".join(
-        [
-            f"Pools, {comparison.year} (extra jobs against the baseline)",
-            format_table(pool_headers, pool_rows),
-            "Employers: credited jobs and net effect of the quotum instrument",
-            format_table(employer_headers, employer_rows),
-            f"What changes against {comparison.reference}, and why",
-            "\n".join(differences) if differences else "nothing",
-        ]
+        *(f"{n} jobs" for n in names),
+        *(f"{n} net effect (EUR)" for n in names),
     )
+    differences = [line for d in comparison.differences for line in _difference_lines(d)]
+    return [
+        Table(
+            title=f"Pools, {comparison.year} (extra jobs against the baseline)",
+            headers=tuple(pool_headers),
+            rows=tuple(pool_rows),
+        ),
+        Table(
+            title="Employers: credited jobs and net effect of the quotum instrument",
+            headers=employer_headers,
+            rows=tuple(employer_rows),
+        ),
+        f"What changes against {comparison.reference}, and why",
+        "\n".join(differences) if differences else "nothing",
+    ]
 
 
-def demo_report() -> str:
-    """The bundled example under every registered rule set, as text (``banenafspraak demo``)."""
+def comparison_table(comparison: Comparison, *, width: int | None = None) -> str:
+    """Pools and employers side by side under each rule set, then every difference explained.
+
+    The first rule set is the reference. A ``national`` figure marked ``*`` is the sum of the
+    sector pools of a rule set that counts per sector.
+    """
+    return render_parts(comparison_parts(comparison), width)
+
+
+def demo_parts() -> list[Part]:
+    """:func:`demo_report` as paragraphs and tables (the command line lays them out itself)."""
     scenario = example_scenario()
-    parts: list[str] = []
+    parts: list[Part] = []
     for rules in available_rule_sets():
         for year in DEMO_YEARS:
             count = count_jobs(scenario, rules=rules, year=year)
-            quotum = assess_quotum(scenario, rules=rules, year=year, count=count)
+            report = assess_quotum(scenario, rules=rules, year=year, count=count)
+            quotum = _quotum(report, liable_only=True)
             parts += [
                 f"=== {scenario.name}: {rules}, {year} ===",
-                "Where each placement counts",
-                placements_table(count),
-                "Pools against their targets",
-                pools_table(count),
-                "Quotum of liable employers",
-                quotum_table(quotum),
+                _placements(count),
+                _pools(count),
+                quotum if quotum is not None else "Quotum: no employer to show",
             ]
     parts.append(f"=== {scenario.name}: the rule sets compared, 2019 ===")
-    parts.append(comparison_table(compare(scenario, year=2019)))
+    parts.extend(comparison_parts(compare(scenario, year=2019)))
     activated = {"wet2025.activation_decided_on": "2017-03-01"}
     parts.append(
         "=== The same, had the national quotum been activated in 2017 "
-        "(illustrative bonus and opslag) ==="
+        "(illustrative bonus and surcharge) ==="
     )
-    parts.append(comparison_table(compare(scenario, year=2019, parameters=activated)))
+    parts.extend(comparison_parts(compare(scenario, year=2019, parameters=activated)))
     count = count_jobs(scenario, rules="wbqa-2015", year=2019)
     parts.append("=== Why: three placements explained (wbqa-2015, 2019) ===")
     parts.extend(count.explain(placement) for placement in ("s-w", "u-y", "f-r"))
@@ -234,7 +287,12 @@ def demo_report() -> str:
         "(Besluit SUWI 3.2(2): conditions ceased 2015-06-30, registration ended 2017-12-31)"
     )
     parts.append(original.explain("f-r"))
-    return "\n\n".join(parts) + "\n"
+    return parts
+
+
+def demo_report(*, width: int | None = None) -> str:
+    """The bundled example under every registered rule set, as text (``banenafspraak demo``)."""
+    return render_parts(demo_parts(), width) + "\n"
 
 
 def _percent(value: Fraction | None) -> str:
@@ -245,14 +303,9 @@ def _result(met: bool | None) -> str:  # noqa: FBT001 - a table cell of a tri-st
     return "-" if met is None else ("met" if met else "missed")
 
 
-def subsector_table(report: SubsectorMonitoring, *, all_lines: bool = False) -> str:
-    """Per government sub-sector: jobs, baseline, extra jobs, target, realisation, result.
-
-    Sub-sectors with no jobs, baseline or target are left out unless ``all_lines``; the lines
-    that make up the rest of the counted jobs follow.
-    """
+def _subsectors(report: SubsectorMonitoring, *, all_lines: bool) -> Table:
     rows = [
-        [
+        (
             line.subsector.value,
             str(len(line.employers)),
             display(line.jobs, 3),
@@ -261,7 +314,7 @@ def subsector_table(report: SubsectorMonitoring, *, all_lines: bool = False) -> 
             "-" if line.target is None else display(line.target),
             _percent(line.realisation),
             _result(line.met),
-        ]
+        )
         for line in report.lines
         if all_lines or line.jobs or line.baseline_jobs or line.target is not None
     ]
@@ -270,21 +323,34 @@ def subsector_table(report: SubsectorMonitoring, *, all_lines: bool = False) -> 
         ("(hirer unknown, by key)", report.unassigned),
         ("(outside government)", report.elsewhere),
     ]
-    rows += [[label, "-", display(t.jobs, 3), "-", "-", "-", "-", "-"] for label, t in rest]
-    table = format_table(
-        [
-            "sub-sector",
-            "employers",
-            "jobs",
-            "baseline",
-            "extra jobs",
-            "target",
-            "realisation",
-            "result",
-        ],
-        rows,
+    rows += [(label, "-", display(t.jobs, 3), "-", "-", "-", "-", "-") for label, t in rest]
+    headers = (
+        "sub-sector",
+        "employers",
+        "jobs",
+        "baseline (jobs)",
+        "extra jobs",
+        "target (jobs)",
+        "realisation (%)",
+        "result",
     )
-    return f"Sub-sectors under {report.rules}, {report.year} (basis: {report.basis})\n{table}"
+    return Table(
+        title=f"Sub-sectors under {report.rules}, {report.year} (basis: {report.basis})",
+        headers=headers,
+        rows=tuple(rows),
+        numeric=frozenset(headers[1:7]),
+    )
+
+
+def subsector_table(
+    report: SubsectorMonitoring, *, all_lines: bool = False, width: int | None = None
+) -> str:
+    """Per government sub-sector: jobs, baseline, extra jobs, target, realisation, result.
+
+    Sub-sectors with no jobs, baseline or target are left out unless ``all_lines``; the lines
+    that make up the rest of the counted jobs follow.
+    """
+    return render_plain(_subsectors(report, all_lines=all_lines), width)
 
 
 def _where(destination: ProcurementDestination) -> list[str]:
@@ -304,45 +370,64 @@ def _where(destination: ProcurementDestination) -> list[str]:
     ]
 
 
-def procurement_table(report: ProcurementReport) -> str:
-    """Jobs carried by procurement per buyer, then where they count under each rule set."""
-    buyers = format_table(
-        ["buyer", "sector", "sub-sector", "contracts", "hours", "carried jobs"],
-        [
+def _procurement(report: ProcurementReport) -> tuple[Table, Table]:
+    buyers = Table(
+        title=f"Jobs carried by procurement, {report.period} (counted under {report.rules})",
+        headers=("buyer", "sector", "sub-sector", "contracts", "hours", "carried jobs"),
+        rows=tuple(
             [
-                line.buyer,
-                line.sector.value,
-                line.subsector.value if line.subsector else "-",
-                ", ".join(line.contracts),
-                display(line.input.hours),
-                display(line.carried.jobs, 3),
+                (
+                    line.buyer,
+                    line.sector.value,
+                    line.subsector.value if line.subsector else "-",
+                    ", ".join(line.contracts),
+                    display(line.input.hours),
+                    display(line.carried.jobs, 3),
+                )
+                for line in report.buyers
             ]
-            for line in report.buyers
-        ]
-        + [
-            [f"(sector {sector.value})", sector.value, "-", "-", "-", display(tally.jobs, 3)]
-            for sector, tally in report.by_sector.items()
-        ],
+            + [
+                (f"(sector {sector.value})", sector.value, "-", "-", "-", display(tally.jobs, 3))
+                for sector, tally in report.by_sector.items()
+            ]
+        ),
+        numeric=frozenset({"hours", "carried jobs"}),
     )
-    headers = ["rules", "buyer", "pools", "at buyer", "at supplier", "other", "nobody", "excl."]
+    headers = (
+        "rule set",
+        "buyer",
+        "pools (jobs)",
+        "at buyer",
+        "at supplier",
+        "other",
+        "nobody",
+        "excluded",
+    )
     rows = []
     for line in report.buyers:
         for destination in line.destinations:
             cells = _where(destination)
-            rows.append([cells[0], line.buyer, *cells[1:]])
+            rows.append((cells[0], line.buyer, *cells[1:]))
     for destination in report.destinations:
         cells = _where(destination)
-        rows.append([cells[0], "(all)", *cells[1:]])
-    return (
-        f"Jobs carried by procurement, {report.period} (counted under {report.rules})\n{buyers}"
-        f"\n\nWhere the same hours count, in jobs\n{format_table(headers, rows)}"
+        rows.append((cells[0], "(all)", *cells[1:]))
+    where = Table(
+        title="Where the same hours count, in jobs",
+        headers=headers,
+        rows=tuple(rows),
+        numeric=frozenset(headers[3:]),
     )
+    return buyers, where
 
 
-def durability_table(report: DurabilityReport) -> str:
-    """Per year of start, sector and employer: durations and the share still running."""
-    rows = [
-        [
+def procurement_table(report: ProcurementReport, *, width: int | None = None) -> str:
+    """Jobs carried by procurement per buyer, then where they count under each rule set."""
+    return render_parts(_procurement(report), width)
+
+
+def _durability(report: DurabilityReport) -> Table:
+    rows = tuple(
+        (
             str(line.year),
             line.sector.value if line.sector else "(all)",
             line.employer or "(all)",
@@ -354,29 +439,38 @@ def durability_table(report: DurabilityReport) -> str:
             str(line.ended),
             str(line.censored),
             _percent(None if line.share_still_running is None else line.share_still_running * 100),
-        ]
+        )
         for line in (*report.by_employer, *report.by_sector, *report.by_year)
-    ]
-    headers = [
+    )
+    headers = (
         "start year",
         "sector",
         "employer",
         "placements",
-        "mean days",
-        "median days",
+        "mean (days)",
+        "median (days)",
         "running at end",
         "survived",
         "ended",
         "censored",
-        f"still running at {report.horizon_months} m",
-    ]
-    return f"Durability under {report.rules}, data {report.observed}\n{format_table(headers, rows)}"
+        f"still running at {report.horizon_months} months (%)",
+    )
+    return Table(
+        title=f"Durability under {report.rules}, data {report.observed}",
+        headers=headers,
+        rows=rows,
+        numeric=frozenset(headers[3:]),
+    )
 
 
-def trend_table(trend: Trend) -> str:
-    """Per pool and sub-sector and year: extra jobs, change, target, realisation, result."""
-    rows = [
-        [
+def durability_table(report: DurabilityReport, *, width: int | None = None) -> str:
+    """Per year of start, sector and employer: durations and the share still running."""
+    return render_plain(_durability(report), width)
+
+
+def _trend(trend: Trend) -> Table:
+    rows = tuple(
+        (
             series.label,
             str(point.year),
             display(point.jobs, 3),
@@ -385,9 +479,41 @@ def trend_table(trend: Trend) -> str:
             "-" if point.target is None else display(point.target),
             _percent(point.realisation),
             _result(point.met),
-        ]
+        )
         for series in (*trend.pools, *trend.subsectors)
         for point in series.points
-    ]
-    headers = ["series", "year", "jobs", "extra jobs", "change", "target", "realisation", "result"]
-    return f"Trend under {trend.rules}\n{format_table(headers, rows)}"
+    )
+    headers = (
+        "series",
+        "year",
+        "jobs",
+        "extra jobs",
+        "change (jobs)",
+        "target (jobs)",
+        "realisation (%)",
+        "result",
+    )
+    return Table(
+        title=f"Trend under {trend.rules}",
+        headers=headers,
+        rows=rows,
+        numeric=frozenset(headers[2:7]),
+    )
+
+
+def trend_table(trend: Trend, *, width: int | None = None) -> str:
+    """Per pool and sub-sector and year: extra jobs, change, target, realisation, result."""
+    return render_plain(_trend(trend), width)
+
+
+def report_tables(
+    result: SubsectorMonitoring | ProcurementReport | DurabilityReport | Trend,
+) -> tuple[Table, ...]:
+    """The tables of one of the reports of :mod:`banenafspraak.reports`, with their titles."""
+    if isinstance(result, SubsectorMonitoring):
+        return (_subsectors(result, all_lines=False),)
+    if isinstance(result, ProcurementReport):
+        return _procurement(result)
+    if isinstance(result, DurabilityReport):
+        return (_durability(result),)
+    return (_trend(result),)

@@ -41,6 +41,7 @@ from banenafspraak.counting import (
     parameters_for,
 )
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId
@@ -113,13 +114,13 @@ def _check_count(
             f"the count given is of {count.rules}, {count.period}; "
             f"this report needs {rule_set.name}, {period}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if count.receipt.parameters_digest != params.digest():
         msg = "the count given was made with other parameters than this report's"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if count.scenario is not scenario and count.receipt.scenario_digest != scenario.digest():
         msg = "the count given is of another scenario"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 # -- 1. sub-sector monitoring ------------------------------------------------------------------
@@ -610,7 +611,7 @@ class ProcurementReport:
             if line.buyer == employer_id:
                 return line
         msg = f"employer {employer_id!r} bought nothing that carries hours in {self.period}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 def _contract_share(attribution: Attribution, measured: Period, contract: Period) -> Fraction:
@@ -973,7 +974,7 @@ class DurabilityReport:
             if spell.placement == placement_id:
                 return spell
         msg = f"placement {placement_id!r} has no counted hours in {self.observed}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def year(self, year: int) -> DurabilityLine:
         """The line of all placements that started in ``year``."""
@@ -981,7 +982,7 @@ class DurabilityReport:
             if line.year == year:
                 return line
         msg = f"no placement started in {year}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 def _observed(first: pendulum.Date | None, last: pendulum.Date | None, until: object) -> Period:
@@ -993,12 +994,12 @@ def _observed(first: pendulum.Date | None, last: pendulum.Date | None, until: ob
     if first is None or last is None:
         if until_date is None:
             msg = "the scenario has no pay periods: give observed_until= to measure durability"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return Period.day(until_date)
     end = until_date if until_date is not None else last
     if end < first:
         msg = f"observed_until ({end}) lies before the first pay period starts ({first})"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return Period(start=first, end=end)
 
 
@@ -1118,7 +1119,7 @@ def durability(
 def _check_horizon(horizon_months: int) -> None:
     if horizon_months < 1:
         msg = f"horizon_months is at least 1, got {horizon_months!r}"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 def _durability_report(
@@ -1230,7 +1231,7 @@ class TrendSeries:
             if point.year == year:
                 return point
         msg = f"{self.label} has no point for {year}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -1260,7 +1261,7 @@ class Trend:
             if series.pool is wanted:
                 return series
         msg = f"{self.rules} counts no pool {wanted}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def subsector(self, subsector: Subsector | str) -> TrendSeries:
         """The series of one sub-sector."""
@@ -1269,7 +1270,7 @@ class Trend:
             if series.subsector is wanted:
                 return series
         msg = f"sub-sector {wanted} has no jobs, baseline or target in {self.years}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
 
 def _points(
@@ -1332,7 +1333,7 @@ def _trend_years(first: int | None, last: int | None, years: Iterable[int] | Non
     wanted = sorted(set(data_years if years is None else years))
     if not wanted:
         msg = "no years to follow: the scenario has no pay periods and no years= were given"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return wanted
 
 

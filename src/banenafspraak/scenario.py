@@ -23,7 +23,7 @@ import pendulum
 from banenafspraak._util import FrozenMap, frozen_map, to_decimal_string
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId, EmployerKind
-from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.exceptions import InvalidScenarioError, NotFoundError, Problem
 from banenafspraak.people import Person, PersonId
 from banenafspraak.placements import Placement, PlacementKind
 from banenafspraak.procurement import ContractId, ProcurementContract
@@ -129,7 +129,7 @@ class Scenario:
             return self._placements[placement_id]
         except KeyError:
             msg = f"no placement {placement_id!r} in {self.name or 'the scenario'}"
-            raise KeyError(msg) from None
+            raise NotFoundError(msg) from None
 
     def placements_of(self, employer_id: str) -> tuple[Placement, ...]:
         """The placements whose formal employer is ``employer_id``, in scenario order."""
@@ -165,8 +165,16 @@ class Scenario:
         )
 
     def digest(self) -> str:
-        """A SHA-256 of the scenario's content, for receipts (independent of the Python version)."""
-        canonical = json.dumps(_plain(self), sort_keys=True, separators=(",", ":"))
+        """A SHA-256 of the scenario's content, for receipts.
+
+        Independent of the Python version and of the order of the input: the employers, people,
+        placements and contracts enter it sorted (by id, then by content).
+        """
+        plain = _plain(self)
+        assert isinstance(plain, dict)  # noqa: S101 - a scenario is an attrs class
+        for key in ("employers", "people", "placements", "contracts"):
+            plain[key] = sorted(plain[key], key=lambda item: (item["id"], json.dumps(item)))
+        canonical = json.dumps(plain, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -191,6 +199,12 @@ def _plain(value: object) -> object:  # noqa: PLR0911 - one branch per kind of v
     if isinstance(value, str | int | bool) or value is None:
         return value
     return str(value)
+
+
+FIRST_YEAR = 2012
+"""The first year of pay periods: the nulmeting counts December 2012 (Wet banenafspraak, 2015)."""
+LAST_YEAR = 2100
+"""The last year of pay periods: later dates are typing errors (a pay period in 9999)."""
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -312,6 +326,17 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:  # noqa: C901, PLR09
                         f"not the placement's employer {placement.employer!r}",
                     )
                 )
+        problems.extend(
+            Problem(
+                where,
+                f"hours[{index}]",
+                f"{pay.start}..{pay.end}",
+                f"a pay period lies in the years {FIRST_YEAR} to {LAST_YEAR}, "
+                "the years the library has rules and parameters for",
+            )
+            for index, pay in enumerate(placement.hours)
+            if pay.start.year < FIRST_YEAR or pay.end.year > LAST_YEAR
+        )
         for index, (previous, current) in enumerate(itertools.pairwise(placement.hours), start=1):
             if current.start <= previous.end:
                 problems.append(

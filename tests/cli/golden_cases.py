@@ -3,6 +3,9 @@
 ``scripts/generate_cli_golden.py`` writes the files; ``test_cli.py`` compares. Receipts are
 normalised (library version and digests), so that a new release or a new parameter row does not
 change every golden file; the receipts themselves are tested against the Python results.
+
+Text outputs are kept at two page widths, ``COLUMNS=80`` and ``COLUMNS=200`` (``name@80.txt``,
+``name@200.txt``); JSON and CSV do not depend on the width.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ GOLDEN = Path(__file__).parent / "golden"
 JSON = "examples/scenarios/example.json"
 CSV = "examples/scenarios/example-csv"
 
-CASES: dict[str, tuple[str, ...]] = {
+_CASES: dict[str, tuple[str, ...]] = {
+    "demo.txt": ("demo",),
+    "rules.txt": ("rules",),
     "report-subsectors-2019.txt": (
         "report",
         "subsectors",
@@ -80,6 +85,14 @@ CASES: dict[str, tuple[str, ...]] = {
         "pools",
     ),
     "quotum-2018.txt": ("quotum", JSON, "--rules", "wbqa-2015", "--year", "2018"),
+    "quotum-2018-wet2025.txt": (
+        "quotum",
+        JSON,
+        "--rules",
+        "wet-banenafspraak-2025",
+        "--year",
+        "2018",
+    ),
     "quotum-2018.json": (
         "quotum",
         JSON,
@@ -126,6 +139,26 @@ CASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+WIDTHS = (80, 200)
+"""The page widths of the text golden files."""
+
+
+def _expanded() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    cases: dict[str, tuple[str, ...]] = {}
+    widths: dict[str, int] = {}
+    for name, args in _CASES.items():
+        if not name.endswith(".txt"):
+            cases[name] = args
+            continue
+        for width in WIDTHS:
+            wide = f"{name.removesuffix('.txt')}@{width}.txt"
+            cases[wide], widths[wide] = args, width
+    return cases, widths
+
+
+CASES, WIDTHS_OF = _expanded()
+"""Golden file name -> command line; the page width of each text golden file."""
+
 _RECEIPT = re.compile(r"(\"library_version\": \"|banenafspraak )\d[^\";\s]*|sha256:[0-9a-f]{12,64}")
 
 
@@ -147,9 +180,27 @@ def _in(folder: Path) -> Iterator[None]:
         os.chdir(before)
 
 
-def run(args: Sequence[str], *, cwd: Path = ROOT) -> tuple[int, str, str]:
-    """Run the command line in this process; returns the exit code, stdout and stderr."""
+@contextlib.contextmanager
+def _columns(width: int) -> Iterator[None]:
+    before = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(width)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = before
+
+
+def run(args: Sequence[str], *, cwd: Path = ROOT, columns: int = 200) -> tuple[int, str, str]:
+    """Run the command line in this process at a page width; returns exit code, stdout, stderr."""
     out, err = io.StringIO(), io.StringIO()
-    with _in(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        _in(cwd),
+        _columns(columns),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         code = main(list(args))
     return code, out.getvalue(), err.getvalue()

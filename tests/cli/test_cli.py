@@ -6,13 +6,14 @@ import contextlib
 import csv
 import io
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, normalise, run
+from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, WIDTHS_OF, normalise, run
 
 from banenafspraak import PersonId, assess_quotum, available_rule_sets, count_jobs
 from banenafspraak.demo import example_scenario
@@ -25,11 +26,32 @@ BSN = "123456782"
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_output_matches_its_golden_file(name: str) -> None:
-    code, out, err = run(CASES[name])
+    code, out, err = run(CASES[name], columns=WIDTHS_OF.get(name, 200))
     assert (code, err) == (0, "")
     assert normalise(out) == (GOLDEN / name).read_text("utf-8"), (
         "run scripts/generate_cli_golden.py if the change is meant"
     )
+
+
+@pytest.mark.parametrize("name", sorted(WIDTHS_OF))
+def test_every_line_of_text_output_fits_the_page_width(name: str) -> None:
+    """At ``COLUMNS=80`` and ``COLUMNS=200`` no line is wider than the page, and none ends in
+    padding; tables too wide for the page come in groups of columns.
+    """
+    width = WIDTHS_OF[name]
+    _code, out, _err = run(CASES[name], columns=width)
+    too_wide = [line for line in out.splitlines() if len(line) > width]
+    assert not too_wide, f"{len(too_wide)} lines wider than {width}: {too_wide[:3]}"
+    assert not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+def test_a_number_is_never_split_over_lines_at_80_columns() -> None:
+    """Every number of the 200-column quotum table appears whole in the 80-column one."""
+    wide = run(CASES["quotum-2018@200.txt"], columns=200)[1]
+    narrow = run(CASES["quotum-2018@80.txt"], columns=80)[1]
+    numbers = set(re.findall(r"\d[\d,]*\.\d+", wide))
+    assert numbers
+    assert numbers <= set(re.findall(r"\d[\d,]*\.\d+", narrow))
 
 
 def test_every_golden_file_has_a_case() -> None:
@@ -163,13 +185,13 @@ def JSON_TEXT() -> str:  # noqa: N802 - reads like the constant it stands for
 
 def test_demo_prints_the_demo_report() -> None:
     code, out, _ = run(["demo"])
-    assert (code, out) == (0, demo_report())
+    assert (code, out) == (0, demo_report(width=200))
 
 
 def test_demo_writes_the_two_charts_where_asked(tmp_path: Path) -> None:
     code, out, _ = run(["demo", "--out", str(tmp_path / "out"), "--image", "svg"])
     assert code == 0
-    assert out.startswith(demo_report())
+    assert out.startswith(demo_report(width=200))
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["comparison.svg", "realisation.svg"]
 
@@ -295,3 +317,62 @@ def test_the_python_example_goes_from_csv_to_json_and_a_chart(tmp_path: Path) ->
     written = json.loads((tmp_path / "count-2019.json").read_text("utf-8"))
     assert written["pools"]["market"]["hours"] == "5196"
     assert (tmp_path / "realisation.svg").exists()
+
+
+class _Terminal(io.StringIO):
+    """Standard output that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_a_terminal_gets_rich_tables_that_fit_its_width(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """On a terminal the quotum table is a rich table; at 80 columns it comes in column groups,
+    every number whole, no line wider than the terminal.
+    """
+    from banenafspraak.cli import main  # noqa: PLC0415 - the edge, imported where it is tested
+
+    screen = _Terminal()
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setattr("sys.stdout", screen)
+    assert main(["quotum", str(ROOT / JSON), "--rules", "wbqa-2015", "--year", "2018"]) == 0
+    text = _ANSI.sub("", screen.getvalue())
+    assert "─" in text
+    assert max(len(line) for line in text.splitlines()) <= width
+    for number in ("300,000.00", "5,790.00", "5,000.00", "1.93"):
+        assert number in text
+    assert "waived by law (Wfsv 122na)" in text
+    rules = [line for line in text.splitlines() if line.strip() and not line.strip(" ─")]
+    assert (len(rules) > 1) is (width == 80)
+
+
+def test_warnings_go_to_stderr_and_into_the_json() -> None:
+    code, out, err = run(["count", JSON, "--rules", "wbqa-2015", "--year", "2030"])
+    assert code == 0
+    assert err.splitlines()[0] == (
+        "banenafspraak: warning: no hours in 2030: the scenario's pay periods cover 2018-2019, "
+        "so every figure is 0"
+    )
+    code, out, _err = run(
+        ["quotum", JSON, "--rules", "wbqa-2015", "--year", "2030", "--format", "json"]
+    )
+    assert code == 0
+    assert json.loads(out)["warnings"][0].startswith("no hours in 2030")
+
+
+@pytest.mark.parametrize("year", [2019, 2027, 2030])
+def test_python_and_the_command_line_choose_the_same_default_rule_set(year: int) -> None:
+    """Without ``rules``, both count under the law in force at the end of the year."""
+    scenario = load_scenario(ROOT / JSON)
+    code, out, _err = run(["count", JSON, "--year", str(year), "--format", "json"])
+    assert code == 0
+    expected = "wbqa-2015" if year < 2027 else "wet-banenafspraak-2025"
+    assert json.loads(out)["rules"] == count_jobs(scenario, year=year).rules == expected
+    code, out, _err = run(["quotum", JSON, "--year", str(year), "--format", "json"])
+    assert json.loads(out)["rules"] == assess_quotum(scenario, year=year).rules == expected

@@ -42,7 +42,16 @@ def test_texts_are_masked_where_a_bsn_stands_alone() -> None:
     text = "person 123456782 in 2019; 1234567820 and 0.123456782 are numbers"
     assert mask_text(text) == "person *****6782 in 2019; 1234567820 and 0.123456782 are numbers"
     assert mask_text(text, full=True) == text
-    assert mask_text("id 123456789 fails the elfproef") == "id 123456789 fails the elfproef"
+    assert mask_text("id 123456789 fails the elfproef") == "id *****6789 fails the elfproef"
     assert mask_text("person 123456782, employed.") == "person *****6782, employed."
     assert mask_text("(123456782.)") == "(*****6782.)"
     assert mask_text("1,123456782 and 123456782.5") == "1,123456782 and 123456782.5"
+
+
+def test_every_nine_digit_run_in_an_id_is_masked_whatever_surrounds_it() -> None:
+    """A BSN can hide in any id: a prefix, a suffix, or a mistyped number are masked alike."""
+    assert mask_id("BSN111222333") == "BSN*****2333"
+    assert mask_id("111222333-A") == "*****2333-A"
+    assert mask_id("123456789") == "*****6789"
+    assert mask_id("1234567890") == "1234567890"
+    assert mask_id("BSN111222333", full=True) == "BSN111222333"

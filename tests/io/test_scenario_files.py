@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -380,16 +381,20 @@ def test_csv_rows_of_one_person_are_registrations(tmp_path: Path) -> None:
     )
     (folder / "placements.csv").write_text("id,person,employer\np,123456782,G\n", encoding="utf-8")
     (folder / "hours.csv").write_text(
-        "placement;start;end;hours\np;2019-01-01;2019-01-31;86,5\n", encoding="utf-8"
+        'placement,start,end,hours\np,2019-01-01,2019-01-31,"86,5"\n', encoding="utf-8"
     )
     problems = csv_problems(folder)
-    assert problems == [
-        'hours.csv row 2, hours: expected a non-negative number or decimal string (got "86,5")'
-    ]
+    refused = (
+        "hours.csv row 2, hours: expected a non-negative number or decimal string (a decimal "
+        "comma? Write a decimal point; a semicolon-separated CSV file may use decimal commas) "
+        '(got "86,5")'
+    )
+    assert problems == [refused]
     (folder / "hours.csv").write_text(
-        "placement;start;end;hours\np;2019-01-01;2019-01-31;86.5\n", encoding="utf-8"
+        "placement;start;end;hours\np;2019-01-01;2019-01-31;86,5\n", encoding="utf-8"
     )
     scenario = load_scenario(folder)
+    assert scenario.placements[0].hours[0].hours == Decimal("86.5")
     assert scenario.name == "csv"
     assert [len(p.registrations) for p in scenario.people] == [2, 0]
     assert scenario.people[0].name == "An"

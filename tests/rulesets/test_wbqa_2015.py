@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
+import attrs
 import pendulum
 import pytest
 
@@ -24,6 +25,7 @@ from banenafspraak import (
     Registration,
     Scenario,
     Sector,
+    UnknownParameterError,
     assess_quotum,
     count_jobs,
     default_parameters,
@@ -587,3 +589,86 @@ def test_the_rule_set_describes_itself() -> None:
     assert rules.in_force_from == pendulum.Date(2015, 5, 1)
     assert rules.pools == (Pool.MARKET, Pool.GOVERNMENT)
     assert any(ref.bwb_id == "BWBR0017745" for ref in rules.references)
+
+
+# -- the law by version: points of the quotum ------------------------------------------------------
+
+
+def _lender(staff_2017: int, staff_2018: int) -> Scenario:
+    return Scenario(
+        employers=(
+            employer(
+                "agency",
+                kind=EmployerKind.AGENCY,
+                total_hours={2016: 100_000, 2017: 100_000, 2018: 100_000},
+                agency_or_wsw_staff_hours={2016: 90_000, 2017: staff_2017, 2018: staff_2018},
+            ),
+        )
+    )
+
+
+def test_the_2018_threshold_test_takes_the_2017_hours_without_agency_staff_besluit_wfsv_2_33() -> (
+    None
+):
+    """Besluit Wfsv 2.33 (text of 2018-01-01) on Wfsv 34(4),(6): for the heffing year 2018 the
+    hours of 2017 are also taken without the lender's uitzendpersoneel; the rule follows the
+    heffing year, not the year of the hours. 2017: 100,000 - 70,000 = 30,000 h, below 40,575.
+    """
+    quotum = assess_quotum(_lender(70_000, 20_000), rules=RULES, year=2018)["agency"]
+    assert quotum.total_hours == Decimal(80_000)
+    assert quotum.liable is False
+    assert "30000 h in 2017" in quotum.reasons[-2].detail
+    assert [r.detail for r in quotum.reasons if r.code == "Q15-LENDER-A"] == [
+        "20000 h left out in 2018",
+        "70000 h left out in 2017",
+    ]
+
+
+def test_before_2018_an_agency_keeps_its_staff_hours_in_the_threshold_test() -> None:
+    """Wfsv 34(4),(6), 2015 text: no deduction before Besluit Wfsv 2.31/2.33 (2018-01-01)."""
+    quotum = assess_quotum(_lender(70_000, 20_000), rules=RULES, year=2017)["agency"]
+    assert quotum.total_hours == Decimal(100_000)
+    assert quotum.liable is True
+    assert "Q15-LENDER-A" not in {r.code for r in quotum.reasons}
+
+
+def test_a_wsw_secondee_before_2018_counts_for_no_employers_quotum_wfsv_38g_2_4() -> None:
+    """Wfsv 38g(2),(4), 2015 text: a Wsw employee is in neither A nor C unless designated, and
+    no designation existed before Besluit Wfsv 2.27-2.33 (2018-01-01). The hours still count in
+    the hirer's sector for the monitoring (122n(4)). From 2018 the agreement credits the hirer.
+    """
+    scenario = sw_company()
+    seconded_2017 = scenario.evolve(
+        placements=tuple(
+            attrs.evolve(p, hours=year_of(2017, 800)) if p.id == "detached" else p
+            for p in scenario.placements
+        )
+    )
+    count = count_jobs(seconded_2017, rules=RULES, year=2017)
+    assert_counts_at(count, "detached", pool="market", credited_to=None)
+    (attribution,) = count.for_placement("detached")
+    assert attribution.reasons[-1].code == "W15-WSW-NO-QUOTUM"
+    assert attribution.reasons[-1].reference.article == "38g(2),(4)"
+    assert_counts_at(
+        count_jobs(scenario, rules=RULES, year=2019),
+        "detached",
+        pool="market",
+        credited_to="supermarket",
+    )
+
+
+def test_credited_inleen_hours_raise_only_the_hirers_c_not_its_a_besluit_wfsv_2_28_4() -> None:
+    """Besluit Wfsv 2.28(4) (2018-01-01) raises the hirer's C; no article raises its A. The
+    option that would have raised A is gone: the parameter no longer exists.
+    """
+    scenario = agency_at_ministry(credited=True).evolve(
+        employers=(
+            employer("agency", kind=EmployerKind.AGENCY),
+            employer("ministry", Sector.GOVERNMENT, total_hours={2018: 60_000, 2019: 60_000}),
+        )
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=2019)["ministry"]
+    assert quotum.total_hours == Decimal(60_000)
+    assert quotum.credited_hours == Decimal(1000)
+    with pytest.raises(UnknownParameterError):
+        default_parameters()["quotum.hirer_total_hours_raised"]

@@ -537,8 +537,8 @@ def test_the_rule_set_cites_the_law_it_encodes() -> None:
 def test_the_quotum_table_shows_the_2025_instrument() -> None:
     table = quotum_table(_quotum())
     header = table.splitlines()[0]
-    assert "surcharge EUR" in header
-    assert "heffing EUR" not in header
+    assert "surcharge (EUR)" in header
+    assert "levy (EUR)" not in header
     g_row = next(line for line in table.splitlines() if line.startswith("G "))
     assert " 0.34592 " in g_row
     assert "31,132.80" in g_row
@@ -583,3 +583,14 @@ def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> No
     assert result.lkv == Decimal("1.01") * 100 * months
     assert "W25-LKV-AOW" in {r.code for r in result.reasons}
     assert result.credited_hours == 1200  # the bonus hours are not cut: only the LKV ends
+
+
+def test_the_lkv_reason_reads_its_amounts_from_the_parameters_in_force() -> None:
+    """Wtl 2.13: EUR 1.01 per hour, at most EUR 2,000; an override shows in the reason's detail,
+    and the reason's text names no amount that could go stale.
+    """
+    report = _quotum(params={"lkv.rate_per_hour": "1.50"})
+    lkv = next(r for r in report["G"].reasons if r.code == "W25-LKV")
+    assert lkv.detail == "EUR 1.50 per hour, at most EUR 2000"
+    assert "1.01" not in lkv.text
+    assert "2,000" not in lkv.text

@@ -46,7 +46,13 @@ from banenafspraak.counting import (
 from banenafspraak.counting import assess_quotum as pure_assess_quotum
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
-from banenafspraak.exceptions import BanenafspraakError
+from banenafspraak.exceptions import (
+    BanenafspraakError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotFoundError,
+    OutOfRangeError,
+)
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.people import Ground, Person, Registration
 from banenafspraak.periods import Period
@@ -559,7 +565,7 @@ def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
     missing = [c for c in FLAT_COLUMNS if c not in frame.columns]
     if missing:
         msg = f"flat rows lack the columns {missing}; build them with banenafspraak.batch.flatten"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     ids = (
         pl.concat([frame[c] for c in ("employer", "hirer", "buyer", "supplier")])
         .drop_nulls()
@@ -607,7 +613,7 @@ class _Representatives:
         known = self.sectors.setdefault(ident, {}).setdefault(year, sector)
         if known != sector:
             msg = f"flat rows give employer {ident!r} two sectors in {year}: {known}, {sector}"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return ident
 
     def _employer_noun(self, ident: str) -> Employer:
@@ -759,7 +765,7 @@ def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
 def _measured(year: int | None, period: Period | None) -> Period:
     if (year is None) == (period is None):
         msg = "give exactly one of year= or period="
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return period if period is not None else Period.year(year)  # type: ignore[arg-type]
 
 
@@ -769,7 +775,7 @@ def _as_frame(batch: object) -> pl.DataFrame:
     frame = pl.from_arrow(batch)  # type: ignore[arg-type,unused-ignore]
     if not isinstance(frame, pl.DataFrame):  # pragma: no cover - a single column was given
         msg = f"expected a table, got {type(batch).__name__}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return frame
 
 
@@ -943,7 +949,7 @@ class BatchCount:
             if line.pool is wanted:
                 return line
         msg = f"{self.rules} counts no pool {wanted}"
-        raise KeyError(msg)
+        raise NotFoundError(msg)
 
     def reason_codes(self, placement_id: str) -> pl.DataFrame:
         """The compact explanation of one placement, per pay period and share.
@@ -953,11 +959,11 @@ class BatchCount:
         """
         if self.rows is None or self.decisions is None or self.tables is None:
             msg = "this result was combined from partials: it keeps no rows to explain"
-            raise LookupError(msg)
+            raise OutOfRangeError(msg)
         index = self.tables.placements["id"].index_of(placement_id)
         if index is None:
             msg = f"no placement {placement_id!r}"
-            raise KeyError(msg)
+            raise NotFoundError(msg)
         own = self.rows.filter(pl.col("p") == index)
         collapsed = own.filter(pl.col("collapsed"))
         if collapsed.height:  # one key for every pay period of the placement
@@ -990,7 +996,7 @@ class BatchCount:
         """The full explanation of one placement, by the pure path (the reference)."""
         if self.tables is None:
             msg = "this result keeps no tables: explain with the pure path on the scenario"
-            raise LookupError(msg)
+            raise OutOfRangeError(msg)
         scenario = self.tables.to_scenario([placement_id])
         count = pure_count_jobs(
             scenario, rules=self.rules, period=self.period, parameters=self.parameters

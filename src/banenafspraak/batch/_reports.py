@@ -25,6 +25,7 @@ from banenafspraak.batch._engine import BatchCount, ParametersArg, _parameters, 
 from banenafspraak.batch._tables import HOURS_SCALE, Tables
 from banenafspraak.counting import Tally, measured_period
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import PlacementId, PlacementKind
@@ -96,7 +97,7 @@ def _rows(count: BatchCount) -> tuple[pl.DataFrame, pl.DataFrame, Tables]:
     """The count's rows and decision table, and its tables (a count of :func:`count_jobs`)."""
     if count.rows is None or count.decisions is None or count.tables is None:
         msg = "the count was combined from partials: a report needs a count of batch.count_jobs"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     return count.rows, count.decisions, count.tables
 
 
@@ -211,13 +212,13 @@ def _check_count(
             f"the count given is of {count.rules}, {count.period}; "
             f"this report needs {rules.name}, {period}"
         )
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if (count.parameters or params).digest() != params.digest():
         msg = "the count given was made with other parameters than this report's"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     if counted is not tables and counted.digest() != tables.digest():
         msg = "the count given is of other tables"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
 
 
 # -- 1. sub-sector monitoring ---------------------------------------------------------------------

@@ -37,7 +37,7 @@ import polars as pl
 
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerKind
-from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
 from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -574,7 +574,7 @@ def _as_polars(frame: object) -> pl.DataFrame | None:
     )
     if not isinstance(converted, pl.DataFrame):  # pragma: no cover - a Series was given
         msg = f"expected a table, got {type(frame).__name__}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return converted
 
 

@@ -20,10 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from banenafspraak.exceptions import InvalidScenarioError, Problem
+from banenafspraak.exceptions import InvalidScenarioError, InvalidValueError, Problem
 from banenafspraak.io._csv import FILES, read_folder, write_folder
 from banenafspraak.io._document import (
     FORMAT,
+    MAX_DEPTH,
+    DuplicateKeys,
     scenario_from_document,
     scenario_schema,
     scenario_to_document,
@@ -53,6 +55,8 @@ CSV_FILES = {key: table.file for key, table in FILES.items()}
 """The files of a CSV scenario folder, by the key of the JSON document they fill."""
 
 _EXCERPT = 20
+_INT_DIGITS = 4300
+"""Python's limit for turning digits into an int; longer integers become a refused Decimal."""
 
 
 def example_path() -> Path:
@@ -62,28 +66,60 @@ def example_path() -> Path:
 
 def _reject_constant(name: str) -> object:
     msg = f"{name} is not a number JSON allows"
-    raise ValueError(msg)
+    raise InvalidValueError(msg)
 
 
 def parse_scenario_json(text: str, *, source: str = "<text>", full_ids: bool = False) -> Scenario:
     """A scenario from the text of a JSON scenario file.
 
-    Numbers are read exactly (as ``Decimal``), never as binary floats.
+    Numbers are read exactly (as ``Decimal``), never as binary floats. A key given twice in one
+    object is a problem (JSON parsers differ on which one wins), as is nesting deeper than
+    :data:`~banenafspraak.io._document.MAX_DEPTH` levels.
 
     Raises:
         InvalidScenarioError: listing every problem found.
     """
+    places = Places(source=source, full_ids=full_ids)
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        document = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=_integer,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_object,
+        )
     except json.JSONDecodeError as error:
         seen = text[error.pos : error.pos + _EXCERPT] if error.pos < len(text) else "end of file"
         problem = Problem(
-            f"{source} line {error.lineno} column {error.colno}", "", repr(seen), error.msg
+            f"{source} line {error.lineno} column {error.colno}",
+            "",
+            places.masked_text(repr(seen)),
+            error.msg,
+        )
+        raise InvalidScenarioError([problem], source=source) from None
+    except RecursionError:
+        problem = Problem(
+            source, "", "deeper nesting", f"expected at most {MAX_DEPTH} levels of nesting"
         )
         raise InvalidScenarioError([problem], source=source) from None
     except ValueError as error:
         raise InvalidScenarioError([Problem(source, "", "", str(error))], source=source) from None
-    return scenario_from_document(document, Places(source=source, full_ids=full_ids))
+    return scenario_from_document(document, places)
+
+
+def _integer(text: str) -> int | Decimal:
+    """A JSON integer: an ``int``, or past 4,300 digits a ``Decimal`` (refused later)."""
+    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is kept as :class:`DuplicateKeys` for the checks."""
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    twice = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+    return DuplicateKeys(result, twice=twice)
 
 
 def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
@@ -101,13 +137,17 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         document, places, problems = read_folder(where, full_ids=full_ids)
         return scenario_from_document(document, places, problems=problems)
     if not where.is_file():
+        message = "not a file or folder" if where.exists() else "no such file or folder"
         raise InvalidScenarioError(
-            [Problem(str(where), "", str(where), "no such file or folder")], source=str(where)
+            [Problem(str(where), "", str(where), message)], source=str(where)
         )
     try:
         text = where.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem = Problem(str(where), "", f"byte {error.start}", "not UTF-8 text")
+        raise InvalidScenarioError([problem], source=str(where)) from None
+    except OSError as error:
+        problem = Problem(str(where), "", "the file", f"cannot be read ({error.strerror})")
         raise InvalidScenarioError([problem], source=str(where)) from None
     return parse_scenario_json(text, source=str(where), full_ids=full_ids)
 

@@ -22,6 +22,9 @@ file                     columns (``*`` = required)
 =======================  ===========================================================================
 
 Files are UTF-8 (a byte-order mark is fine), comma- or semicolon-separated, with a header row.
+In a semicolon-separated file (the Dutch Excel default) numbers may have a decimal comma:
+``25,5`` and ``1.234,5`` read as 25.5 and 1234.5 in the number columns (hours, the employer's
+yearly figures, baseline jobs, parameter values); a number without a comma is read as written.
 Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0``) for flags.
 The rows are assembled into the same document a JSON file holds, so that both go through the same
 checks; every part of the document remembers its file and row.
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path as FilePath
 from typing import Any
@@ -54,6 +58,17 @@ _YEAR_COLUMNS = (
 )
 _YEAR_KEYS = {"sector": "sector_by_year"}
 """Columns of ``employer_years.csv`` whose key in the document has another name."""
+_NUMBER_COLUMNS = {
+    "hours": frozenset({"hours"}),
+    "employer_years": frozenset(
+        {"total_hours", "agency_or_wsw_staff_hours", "premium_wage", "exempt_wage"}
+    ),
+    "baseline": frozenset({"jobs"}),
+    "parameters": frozenset({"value"}),
+}
+"""The number columns, where a semicolon-separated file may use decimal commas."""
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
+"""``25,5``, ``-0,25``, ``1.234,5``: a Dutch decimal number with a comma."""
 _TRUE = {"true", "yes", "1", "y", "ja", "j"}
 _FALSE = {"false", "no", "0", "n", "nee"}
 
@@ -105,6 +120,23 @@ _PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
 _REGISTRATION_COLUMNS = ("ground", "start", "conditions_ceased", "ended_on_request")
 
 
+_SHOWN_COLUMNS = 5
+_CELL = 40
+
+
+def _excerpt(cells: Sequence[str]) -> str:
+    """A short text for header cells: a header that is no header is not quoted at length."""
+    text = ", ".join(c if len(c) <= _CELL else c[: _CELL - 3] + "..." for c in cells[:8])
+    return text + (", ..." if len(cells) > 8 else "")  # noqa: PLR2004 - a readable excerpt
+
+
+def _decimal_point(text: str) -> str:
+    """A number written with a decimal comma (``1.234,5``) as the library reads it (``1234.5``)."""
+    if not _DECIMAL_COMMA.match(text):
+        return text
+    return text.replace(".", "").replace(",", ".")
+
+
 def _flag(text: str) -> bool | str:
     lowered = text.lower()
     if lowered in _TRUE:
@@ -142,14 +174,8 @@ class _Reader:
         self.unread.add(key)
         spec = FILES[key]
         path = self.folder / spec.file
-        if not path.is_file():
-            if spec.must_exist:
-                self.problem(spec.file, "", "nothing", "missing file")
-            return []
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.problem(spec.file, "", f"byte {error.start}", "not UTF-8 text")
+        text = self._text(spec, path)
+        if text is None:
             return []
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -167,31 +193,64 @@ class _Reader:
         if not self._header_ok(spec, header):
             return []
         self.unread.discard(key)
-        return self._rows(spec, header, reader)
+        rows = self._rows(spec, header, reader, semicolons=delimiter == ";")
+        numbers = _NUMBER_COLUMNS.get(key, frozenset())
+        if delimiter == ";" and numbers:
+            for _line, row in rows:
+                for column in numbers & row.keys():
+                    row[column] = _decimal_point(row[column])
+        return rows
+
+    def _text(self, spec: _Table, path: FilePath) -> str | None:
+        """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""
+        if not path.is_file():
+            if spec.must_exist:
+                self.problem(spec.file, "", "nothing", "missing file")
+            return None
+        if not path.resolve().is_relative_to(self.folder.resolve()):
+            # A link out of the folder is not read: no problem may quote another file's text.
+            self.problem(spec.file, "", "a link", "a link to a file outside the folder")
+            return None
+        try:
+            return path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.problem(spec.file, "", f"byte {error.start}", "not UTF-8 text")
+        except OSError as error:
+            self.problem(spec.file, "", "the file", f"cannot be read ({error.strerror})")
+        return None
 
     def _header_ok(self, spec: _Table, header: Sequence[str]) -> bool:
         ok = True
         for column in spec.columns:
             if column in spec.required and column not in header:
                 self.problem(
-                    f"{spec.file} row 1", column, ", ".join(header), "missing required column"
+                    f"{spec.file} row 1", column, _excerpt(header), "missing required column"
                 )
                 ok = False
-        for column in header:
-            if column not in spec.columns:
-                self.problem(
-                    f"{spec.file} row 1",
-                    column,
-                    column,
-                    f"unknown column; the columns are {', '.join(spec.columns)}",
-                )
-                ok = False
+        unknown = [column for column in header if column not in spec.columns]
+        for column in unknown[:_SHOWN_COLUMNS]:
+            self.problem(
+                f"{spec.file} row 1",
+                _excerpt([column]),
+                _excerpt([column]),
+                f"unknown column; the columns are {', '.join(spec.columns)}",
+            )
+        if len(unknown) > _SHOWN_COLUMNS:
+            self.problem(
+                f"{spec.file} row 1",
+                "",
+                f"{len(unknown) - _SHOWN_COLUMNS} more",
+                f"and {len(unknown) - _SHOWN_COLUMNS} more unknown columns",
+            )
+        ok = ok and not unknown
         for column in {c for c in header if header.count(c) > 1}:
             self.problem(f"{spec.file} row 1", column, column, "column given twice")
             ok = False
         return ok
 
-    def _rows(self, spec: _Table, header: Sequence[str], reader: Iterable[list[str]]) -> list[Row]:
+    def _rows(
+        self, spec: _Table, header: Sequence[str], reader: Iterable[list[str]], *, semicolons: bool
+    ) -> list[Row]:
         rows: list[Row] = []
         line = 1
         try:
@@ -201,8 +260,17 @@ class _Reader:
                     continue
                 if len(cells) > len(header):
                     extra = ", ".join(cells[len(header) :])
+                    digits = any(c.strip().isdigit() for c in cells[len(header) :])
+                    hint = (
+                        " (a decimal comma? Write 25.5, or separate the cells by semicolons)"
+                        if digits and not semicolons
+                        else ""
+                    )
                     self.problem(
-                        f"{spec.file} row {line}", "", extra, "more cells than the header has"
+                        f"{spec.file} row {line}",
+                        "",
+                        extra,
+                        f"more cells than the header has{hint}",
                     )
                     continue
                 row = {

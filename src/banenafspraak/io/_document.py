@@ -41,7 +41,14 @@ from banenafspraak.placements import Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.scenario import Scenario
 
-__all__ = ["FORMAT", "scenario_from_document", "scenario_schema", "scenario_to_document"]
+__all__ = [
+    "FORMAT",
+    "MAX_DEPTH",
+    "DuplicateKeys",
+    "scenario_from_document",
+    "scenario_schema",
+    "scenario_to_document",
+]
 
 FORMAT = "banenafspraak/scenario@1"
 """The format name and version a scenario document declares in its ``"format"`` key."""
@@ -50,6 +57,21 @@ _SECTIONS = {"employer": "employers", "person": "people", "placement": "placemen
 _SECTIONS["contract"] = "contracts"
 _CORE_LOCATION = re.compile(r"^(employer|person|placement|contract) '(.*)'$")
 _HOURS_FIELD = re.compile(r"^hours\[(\d+)\]$")
+
+MAX_DEPTH = 32
+"""The deepest nesting of objects and lists a scenario document may have (it needs five)."""
+
+
+class DuplicateKeys(dict[str, Any]):
+    """A JSON object in which some key was given more than once (the last value is kept).
+
+    The JSON standard leaves the meaning of such an object open, so the loader refuses it and
+    names every key given twice.
+    """
+
+    def __init__(self, data: Mapping[str, Any], *, twice: Iterable[str]) -> None:
+        super().__init__(data)
+        self.twice: tuple[str, ...] = tuple(dict.fromkeys(twice))
 
 
 @functools.cache
@@ -131,6 +153,54 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
+# -- stage 0: the document itself ---------------------------------------------------------------
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """The position of the first lone surrogate in ``text`` (text no file can hold), if any."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def _document_problems(document: object, places: Places) -> Iterator[tuple[Problem, bool]]:
+    """Keys given twice, nesting deeper than :data:`MAX_DEPTH`, and text that is not Unicode.
+
+    Each problem comes with whether it stops the checks (no other check can read deeper nesting
+    or text that is not Unicode). The walk keeps its own stack, so that no document can exhaust
+    Python's.
+    """
+    stack: list[tuple[Path, object]] = [((), document)]
+    while stack:
+        path, node = stack.pop()
+        if len(path) > MAX_DEPTH:
+            message = f"nested deeper than {MAX_DEPTH} levels"
+            yield places.problem(path[:MAX_DEPTH], message, "deeper nesting"), True
+            continue
+        if isinstance(node, str):
+            at = _lone_surrogate(node)
+            if at is not None:
+                message = "not Unicode text: a lone surrogate (an unpaired \\ud800-\\udfff escape)"
+                yield places.problem(path, message, f"character {at + 1}"), True
+        elif isinstance(node, Mapping):
+            for key in getattr(node, "twice", ()):
+                message = "key given more than once in one object (only one value may be given)"
+                yield places.problem((*path, key), message, node[key]), False
+            for key, value in reversed(list(node.items())):
+                at = _lone_surrogate(str(key))
+                if at is not None:
+                    message = "not Unicode text: a key with a lone surrogate"
+                    yield places.problem(path, message, f"character {at + 1}"), True
+                    continue
+                stack.append(((*path, key), value))
+        elif isinstance(node, list):
+            stack.extend(
+                ((*path, index), value) for index, value in reversed(list(enumerate(node)))
+            )
+
+
 # -- stage 1: the schema and the elfproef ----------------------------------------------------
 
 
@@ -173,7 +243,15 @@ def _schema_problems(document: object, places: Places) -> Iterator[Problem]:
             key = message.removeprefix("expected ")
             yield places.problem((*path, error.instance), f"a key must be {key}", error.instance)
         else:
+            if isinstance(error.instance, str) and _DECIMAL_COMMA.match(error.instance):
+                message += (
+                    " (a decimal comma? Write a decimal point; a semicolon-separated CSV file "
+                    "may use decimal commas)"
+                )
             yield places.problem(path, message, error.instance)
+
+
+_DECIMAL_COMMA = re.compile(r"^[+-]?[\d.]*\d,\d+$")
 
 
 def _bsn_problems(document: Mapping[str, Any], places: Places) -> Iterator[Problem]:
@@ -278,6 +356,10 @@ def scenario_from_document(
     Raises:
         InvalidScenarioError: listing every problem of the first stage that found any.
     """
+    found = list(_document_problems(document, places))
+    problems = [*problems, *(problem for problem, _ in found)]
+    if any(fatal for _, fatal in found):
+        raise InvalidScenarioError(problems, source=places.source)
     problems = [*problems, *dict.fromkeys(_schema_problems(document, places))]
     if isinstance(document, Mapping):
         problems += _bsn_problems(document, places)

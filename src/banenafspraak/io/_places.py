@@ -131,6 +131,10 @@ class Places:
             seen = show(mask_id(value, full=self.full_ids))
         return self.masked(Problem(location, field, seen, message))
 
+    def masked_text(self, text: str) -> str:
+        """A text with every nine-digit run masked (unless full ids were asked for)."""
+        return text if self.full_ids else mask_text(text)
+
     def masked(self, problem: Problem) -> Problem:
         """The problem with every BSN in it masked (unless full ids were asked for)."""
         if self.full_ids:

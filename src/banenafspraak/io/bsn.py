@@ -2,8 +2,10 @@
 
 A person's id may be a BSN. Where an id has nine digits, the library takes it for one: it must pass
 the *elfproef* (the 11-test of Wet algemene bepalingen burgerservicenummer art. 1 and the
-Regeling BSN; every BSN does), and tables, errors and explanations show it masked, ``*****6789``,
-unless the user asks for full ids. Other ids (pseudonyms, keys) are shown as they are.
+Regeling BSN; every BSN does). Every run of nine digits standing alone in a text the library
+writes (an id, a name, a message; ``BSN111222333``, ``111222333-A``, a mistyped BSN that fails the
+elfproef) is shown masked, ``*****2333``, unless the user asks for full ids: a BSN can hide in any
+field. Numbers the library computes (hours, jobs) are not ids and are written in full.
 
 >>> from banenafspraak.io.bsn import elfproef, mask_id, mask_text
 >>> elfproef("111222333")
@@ -50,26 +52,30 @@ def is_bsn(value: str) -> bool:
     return elfproef(value)
 
 
+def _masked(digits: str) -> str:
+    return "*" * (BSN_DIGITS - _SHOWN) + digits[-_SHOWN:]
+
+
 def mask_id(value: str, *, full: bool = False) -> str:
-    """A nine-digit id (a BSN, or a mistyped one) masked to its last four digits.
+    """An id with every run of nine digits in it (a BSN, or a mistyped one) masked.
 
     ``full=True`` returns the id unchanged, for a user who asked for full ids.
+
+    >>> mask_id("BSN111222333"), mask_id("111222333-A"), mask_id("123456780")
+    ('BSN*****2333', '*****2333-A', '*****6780')
     """
-    if full or not looks_like_bsn(value):
+    if full:
         return value
-    return "*" * (BSN_DIGITS - _SHOWN) + value[-_SHOWN:]
+    return _NINE_DIGITS.sub(lambda m: _masked(m.group()), value)
 
 
 def mask_text(text: str, *, full: bool = False) -> str:
-    """Every BSN in a text (nine digits passing the elfproef, standing alone) masked.
+    """Every run of nine digits standing alone in a text masked, BSN or not.
 
-    Used on texts the library did not build field by field, such as explanations.
+    Used on texts the library did not build field by field, such as explanations and errors.
+    Digits inside a decimal number (``0.123456782``) or a longer run are left alone.
 
     >>> mask_text("person 111222333, employed by G")
     'person *****2333, employed by G'
     """
-    if full:
-        return text
-    return _NINE_DIGITS.sub(
-        lambda m: mask_id(m.group()) if elfproef(m.group()) else m.group(), text
-    )
+    return mask_id(text, full=full)

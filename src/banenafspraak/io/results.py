@@ -9,7 +9,8 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     year), ``period``, ``pools`` (pool -> ``{"hours", "jobs"}``), ``employers`` (employer id ->
     ``{"hours", "jobs"}`` credited to it), ``input_hours``, ``counted_hours``,
     ``excluded_hours``, ``monitoring`` (pool -> ``{"hours", "jobs", "baseline_jobs",
-    "extra_jobs", "target", "met", "shortfall"}``), ``attributions`` (one object per placement,
+    "extra_jobs", "target", "met", "shortfall"}``), ``warnings`` (a list of sentences: no hours
+    in the period, a target carried past its last year), ``attributions`` (one object per placement,
     pay period and share: ``placement``, ``person``, ``employer``, ``pay_period`` ``{"start",
     "end"}``, ``hours``, ``jobs``, ``pool``, ``credited_to``, ``excluded_because`` (a rule code or
     ``null``), ``reasons`` (``{"code", "text", "detail", "reference", "url", "tag"}``)),
@@ -21,12 +22,14 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     ``total_hours``, ``percentage``, ``credited_hours``, ``required_hours``, ``shortfall_jobs``,
     ``levy``, ``levied``; under the national instrument ``sector``, ``small_employer``,
     ``surcharge_base``, ``surcharge_rate``, ``surcharge``, ``credited_hours``, ``bonus``,
-    ``lkv``), ``warnings`` and ``reasons``), ``receipt``.
+    ``lkv``), ``warnings`` and ``reasons``), ``warnings`` (the count's and every employer's),
+    ``receipt``.
 ``comparison`` (:func:`comparison_document`)
     ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
     rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
     ``employers`` (employer id -> rule set -> ``{"hours", "jobs"}`` credited),
-    ``excluded_hours`` (rule set -> hours), ``receipts`` (rule set -> receipt); when made from a
+    ``excluded_hours`` (rule set -> hours), ``warnings`` (rule set -> list), ``receipts`` (rule
+    set -> receipt); when made from a
     :class:`~banenafspraak.Comparison` also ``net_effect`` (employer id -> rule set -> EUR, the
     cost (negative) or gain of the quotum instrument) and ``differences`` (a list of
     ``{"subject", "measure", "reference", "rules", "before", "after", "change", "placements",
@@ -34,12 +37,21 @@ of the parameters in force and one of the scenario), so that it can be reproduce
     "reasons_after"}`` with reason codes).
 
 Numbers are decimal strings: exact where the decimal expansion ends, else 12 decimals.
+
+Safe to open and to share
+    :func:`to_csv` neutralises every text cell a spreadsheet would run as a formula, following
+    the OWASP guidance on CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return gets a single quote in front (``'=1+2``), unless the cell is a plain
+    number (``-12.5`` stays a number). :func:`masked_document` and :func:`masked_table` mask
+    every run of nine digits (a BSN can hide in any id or name) in every text, unless full ids
+    are asked for; numbers under the keys of numbers are left whole.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -47,12 +59,14 @@ from typing import Any, Protocol
 
 import attrs
 
+from banenafspraak._tables import Table, figures_table
 from banenafspraak._util import to_decimal_string
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
-from banenafspraak.io.bsn import mask_id
+from banenafspraak.exceptions import InvalidTypeError
+from banenafspraak.io.bsn import mask_id, mask_text
 from banenafspraak.periods import Period
-from banenafspraak.rulesets import Attribution, FigureValue, QuotumResult, Reason
+from banenafspraak.rulesets import Attribution, Figure, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
 
 __all__ = [
@@ -65,6 +79,8 @@ __all__ = [
     "count_tables",
     "differences_table",
     "exact",
+    "masked_document",
+    "masked_table",
     "quotum_document",
     "quotum_table",
     "receipt_document",
@@ -83,23 +99,85 @@ def exact(value: Number | None) -> str | None:
     return to_decimal_string(value)
 
 
-@attrs.frozen(kw_only=True)
-class Table:
-    """A titled table of text cells, for a terminal table or a CSV file."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?(/\d+)?")
+"""A number as this library writes one: it stays a number in a spreadsheet, and is safe."""
+_ID_KEYS = frozenset(
+    {
+        "id",
+        "placement",
+        "placements",
+        "person",
+        "people",
+        "employer",
+        "hirer",
+        "credited_to",
+        "contract",
+        "buyer",
+        "supplier",
+        "name",
+        "source",
+    }
+)
+"""Keys whose strings are ids or names, never numbers: they are masked even when all digits."""
 
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[str] = frozenset()
+
+def safe_cell(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run: formula-like text gets a leading single quote.
+
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("-12.5"), safe_cell("-x"), safe_cell("G")
+    ("'=HYPERLINK(1)", '-12.5', "'-x", 'G')
+    """
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def to_csv(table: Table) -> str:
-    """A table as CSV text (header row first)."""
+    """A table as CSV text, formula-like text cells neutralised.
+
+    The header row holds the stable keys, or the headers when the table has none.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerow([safe_cell(h) for h in (table.keys or table.headers)])
+    writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
     return out.getvalue()
+
+
+def masked_table(table: Table, *, full_ids: bool = False) -> Table:
+    """The table with every nine-digit run masked in its text columns (not in its numbers)."""
+    if full_ids:
+        return table
+    numeric = {i for i, header in enumerate(table.headers) if header in table.numeric}
+    rows = tuple(
+        tuple(
+            cell if i in numeric and _PLAIN_NUMBER.fullmatch(cell) else mask_text(cell)
+            for i, cell in enumerate(row)
+        )
+        for row in table.rows
+    )
+    return attrs.evolve(table, title=mask_text(table.title), rows=rows)
+
+
+def masked_document(document: object, *, full_ids: bool = False, key: str = "") -> Any:  # noqa: ANN401 - any JSON value
+    """A JSON document with every nine-digit run masked in its texts and keys.
+
+    A plain number under a key that is not one of ids or names is left whole: hours and jobs
+    are numbers, not BSNs.
+    """
+    if full_ids:
+        return document
+    if isinstance(document, str):
+        if key not in _ID_KEYS and _PLAIN_NUMBER.fullmatch(document):
+            return document
+        return mask_text(document)
+    if isinstance(document, Mapping):
+        return {mask_text(str(k)): masked_document(v, key=str(k)) for k, v in document.items()}
+    if isinstance(document, list | tuple):
+        return [masked_document(v, key=key) for v in document]
+    return document
 
 
 def receipt_document(receipt: Receipt) -> dict[str, str]:
@@ -204,6 +282,7 @@ def totals_document(count: CountTotals, *, engine: str = "pure") -> dict[str, An
             }
             for m in count.monitoring
         },
+        "warnings": list(getattr(count, "warnings", ())),
         "receipt": receipt_document(count.receipt),
     }
 
@@ -233,6 +312,7 @@ def quotum_document(report: QuotumReport[QuotumResult]) -> dict[str, Any]:
         "rules": report.rules,
         "year": report.year,
         "employers": {a.employer: _assessment(a) for a in report.assessments},
+        "warnings": list(report.warnings),
         "receipt": receipt_document(report.receipt),
     }
 
@@ -263,6 +343,9 @@ def comparison_document(
             for employer in employers
         },
         "excluded_hours": {rules: exact(count.excluded_hours) for rules, count in counts.items()},
+        "warnings": {
+            rules: list(getattr(count, "warnings", ())) for rules, count in counts.items()
+        },
         "receipts": {rules: receipt_document(count.receipt) for rules, count in counts.items()},
     }
     if comparison is not None:
@@ -287,7 +370,7 @@ def result_document(kind: str, result: object) -> dict[str, Any]:
     document = _plain_result(result)
     if not isinstance(document, dict):
         msg = f"expected an attrs result, got {type(result).__name__}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return {"kind": kind, **document}
 
 
@@ -501,7 +584,16 @@ def totals_tables(
 
     pools = Table(
         title="Pools against their baseline and target",
-        headers=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
+        headers=(
+            "pool",
+            "hours",
+            "jobs",
+            "baseline (jobs)",
+            "extra jobs",
+            "target (jobs)",
+            "result",
+        ),
+        keys=("pool", "hours", "jobs", "baseline", "extra jobs", "target", "result"),
         rows=tuple(
             (
                 m.pool.value,
@@ -514,7 +606,7 @@ def totals_tables(
             )
             for m in count.monitoring
         ),
-        numeric=frozenset({"hours", "jobs", "baseline", "extra jobs", "target"}),
+        numeric=frozenset({"hours", "jobs", "baseline (jobs)", "extra jobs", "target (jobs)"}),
     )
     employers = Table(
         title="Credited to each employer",
@@ -529,35 +621,24 @@ def totals_tables(
 
 
 def quotum_table(report: QuotumReport[QuotumResult], *, number: Formatter = exact) -> Table:
-    """Per employer: the figures of the law's result (its keys as headers) and the net effect."""
-    first = report.assessments[0].figures() if report.assessments else ()
-    keys = tuple(f.key for f in first if f.key not in {"liable", "active"})
+    """Per employer: the figures of the law's result and the net effect, as CSV writes them.
 
-    def cell(value: FigureValue) -> str:
+    The columns are the figures of :meth:`~banenafspraak.QuotumResult.figures` (``liable`` and
+    ``active`` first, then the law's order, then ``net_effect``); the CSV header row is their
+    keys, the table headers their labels with units (``"levy (EUR)"``). Yes/no figures are
+    ``yes``/``no``, a missing one is empty, numbers are written by ``number``.
+    """
+
+    def cell(figure: Figure) -> str:
+        value = figure.value
         if isinstance(value, bool):
             return "yes" if value else "no"
         if value is None or isinstance(value, str):
             return value or ""
         return number(value) or ""
 
-    rows = []
-    for a in report.assessments:
-        values = {f.key: f.value for f in a.figures()}
-        rows.append(
-            (
-                a.employer,
-                cell(a.liable),
-                cell(a.active),
-                *(cell(values.get(key)) for key in keys),
-                number(a.net_effect) or "",
-            )
-        )
-    numeric = {f.key for f in first if f.unit}
-    return Table(
-        title=f"Quotum under {report.rules}, {report.year}",
-        headers=("employer", "liable", "active", *keys, "net_effect"),
-        rows=tuple(rows),
-        numeric=frozenset({*numeric, "net_effect"}),
+    return figures_table(
+        report.assessments, title=f"Quotum under {report.rules}, {report.year}", cell=cell
     )
 
 

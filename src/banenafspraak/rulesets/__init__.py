@@ -15,7 +15,7 @@ from importlib.metadata import entry_points
 from types import MappingProxyType
 
 from banenafspraak._util import to_date
-from banenafspraak.exceptions import NoRuleSetInForceError, UnknownRuleSetError
+from banenafspraak.exceptions import InvalidTypeError, NoRuleSetInForceError, UnknownRuleSetError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.rulesets._protocol import (
     Attribution,
@@ -76,7 +76,7 @@ def _plugins() -> Mapping[str, RuleSet]:
         candidate = loaded() if isinstance(loaded, type) else loaded
         if not isinstance(candidate, RuleSet):
             msg = f"entry point {entry.name!r} ({entry.value}) is not a rule set: {candidate!r}"
-            raise TypeError(msg)
+            raise InvalidTypeError(msg)
         if candidate.name in BUILT_IN:
             warnings.warn(
                 f"entry point {entry.value} registers {candidate.name!r}, "

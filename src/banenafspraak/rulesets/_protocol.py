@@ -23,6 +23,7 @@ import pendulum
 
 from banenafspraak._util import FrozenMap, display, to_decimal_string
 from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameter, Parameters
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.sectors import Pool
@@ -89,7 +90,7 @@ class Share:
     def __attrs_post_init__(self) -> None:
         if (self.pool is None) == (self.excluded_because is None):
             msg = "a share adds to exactly one pool, or gives the reason it is excluded"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -147,8 +148,8 @@ class Figure:
 
     @property
     def header(self) -> str:
-        """The label with its unit, for a column header (``"surcharge EUR"``)."""
-        return f"{self.label} {self.unit}" if self.unit else self.label
+        """The label with its unit, for a column header (``"surcharge (EUR)"``)."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
 
     def text(self) -> str:
         """The value for a person to read: ``yes``/``no``, ``-`` for nothing, rounded numbers.

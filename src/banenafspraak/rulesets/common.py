@@ -14,6 +14,7 @@ import attrs
 import pendulum
 
 from banenafspraak.employers import EmployerId
+from banenafspraak.exceptions import InvalidTypeError, OutOfRangeError
 from banenafspraak.parameters import DatedValue, Parameters, default_parameters
 from banenafspraak.people import Ground, Person, Registration
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -91,7 +92,7 @@ def _date_on(parameters: Parameters, name: str, day: pendulum.Date) -> pendulum.
     value = _row_on(parameters, name, day).value
     if not isinstance(value, pendulum.Date):
         msg = f"parameter {name!r} must be a date on {day}, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return value
 
 
@@ -99,7 +100,7 @@ def _int_on(parameters: Parameters, name: str, day: pendulum.Date) -> int:
     value = _row_on(parameters, name, day).value
     if not isinstance(value, int) or isinstance(value, bool):
         msg = f"parameter {name!r} must be a whole number on {day}, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError(msg)
     return value
 
 
@@ -138,7 +139,7 @@ def aow_age_reached(person: Person, parameters: Parameters | None = None) -> pen
         if reached.year <= year:
             return reached
     msg = f"no AOW age found for a person born on {born}"  # pragma: no cover - table covers all
-    raise LookupError(msg)  # pragma: no cover
+    raise OutOfRangeError(msg)  # pragma: no cover
 
 
 @attrs.frozen

@@ -396,8 +396,22 @@ class NationalInstrument:
     warnings: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
 
+    @property
+    def surcharge_status(self) -> str:
+        """Why no inclusiviteitsopslag is due, in words (``"due"`` when it is).
+
+        In order: no activation decided (art. 5); decided but not yet due (art. 6(1)); a small
+        employer (art. 6(3)); the small-employer status unknown (no premium wage of t-2).
+        """
+        if not self.active:
+            codes = {r.code for r in self.reasons}
+            return "not yet due" if NOT_YET_DUE.code in codes else "quotum not activated"
+        if self.small_employer is None:
+            return "unknown: small employer?"
+        return "exempt: small employer" if self.small_employer else "due"
+
     def figures(self) -> tuple[Figure, ...]:
-        """Sector, active, liable, small, base, rate, surcharge, bonus hours, bonus, LKV."""
+        """Sector, active, liable, small, base, rate, surcharge, bonus hours, bonus, LKV, status."""
         return (
             Figure(key="sector", label="sector", value=self.sector.value),
             Figure(key="active", label="active", value=self.active),
@@ -411,6 +425,7 @@ class NationalInstrument:
             Figure(key="credited_hours", label="bonus hours", value=self.credited_hours, unit="h"),
             Figure(key="bonus", label="bonus", value=self.bonus, unit="EUR"),
             Figure(key="lkv", label="LKV", value=self.lkv, unit="EUR"),
+            Figure(key="surcharge_status", label="surcharge status", value=self.surcharge_status),
         )
 
 

@@ -226,8 +226,26 @@ class SectorQuotum:
         """Minus the heffing when it is levied; 0 otherwise (always 0: Wfsv 122na)."""
         return -self.levy if self.levied and self.levy is not None else Decimal(0)
 
+    @property
+    def levy_status(self) -> str:
+        """Why no heffing is paid, in words (``"levied"`` when it is).
+
+        In order: the sector's quotum is not activated (Wfsv 122n(1)); the employer is below the
+        threshold (Wfsv 34(4),(6)); no quotumpercentage is known; there is no tekort; the
+        heffing is computed but not levied (Wfsv 122na).
+        """
+        if not self.active:
+            return "quotum not activated"
+        if not self.liable:
+            return "exempt: below the threshold"
+        if self.levy is None:
+            return "no quotum percentage"
+        if not self.levy:
+            return "no shortfall"
+        return "levied" if self.levied else "waived by law (Wfsv 122na)"
+
     def figures(self) -> tuple[Figure, ...]:
-        """Active, liable, A, B, C, required hours, tekort, heffing, levied."""
+        """Sector, active, liable, A, B, C, required hours, tekort, heffing, levied, status."""
         return (
             Figure(key="sector", label="sector", value=self.sector.value),
             Figure(key="active", label="active", value=self.active),
@@ -236,9 +254,10 @@ class SectorQuotum:
             Figure(key="percentage", label="B quotum", value=self.percentage, unit="%"),
             Figure(key="credited_hours", label="C credited", value=self.credited_hours, unit="h"),
             Figure(key="required_hours", label="required", value=self.required_hours, unit="h"),
-            Figure(key="shortfall_jobs", label="tekort", value=self.shortfall_jobs, unit="jobs"),
-            Figure(key="levy", label="heffing", value=self.levy, unit="EUR"),
+            Figure(key="shortfall_jobs", label="shortfall", value=self.shortfall_jobs, unit="jobs"),
+            Figure(key="levy", label="levy", value=self.levy, unit="EUR"),
             Figure(key="levied", label="levied", value=self.levied),
+            Figure(key="levy_status", label="levy status", value=self.levy_status),
         )
 
 
@@ -390,6 +409,16 @@ class Wbqa2015:
             credited_hours=credited_hours,
             job_hours=job_hours,
         )
+        missing = [y for y in (year - 1, year) if y not in employer.total_hours]
+        if missing:
+            # Wfsv 34(4),(6): the threshold reads the verloonde uren of the year and the year
+            # before; a year not given reads as 0 h, which makes the employer exempt.
+            years = " and ".join(str(y) for y in missing)
+            warning = (
+                f"employer {employer.id}: no verloonde uren given for {years}; the threshold "
+                "test (Wfsv 34(4)) reads them as 0 h"
+            )
+            base = attrs.evolve(base, warnings=(warning,))
         if not active:
             reasons.append(NOT_ACTIVE.with_detail(f"{sector} in {year}"))
         if not liable or not active:

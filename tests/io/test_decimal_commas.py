@@ -1,0 +1,57 @@
+"""A Dutch Excel export: semicolons and decimal commas (issue 13, item 4)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from banenafspraak import InvalidScenarioError
+from banenafspraak.io import example_path, load_scenario
+
+EXAMPLE_CSV = Path(__file__).parents[2] / "examples" / "scenarios" / "example-csv"
+
+
+def _dutch_excel(folder: Path, *, delimiter: str = ";") -> Path:
+    """The example folder as Dutch Excel writes it: semicolons, decimal commas, BOM and CRLF."""
+    out = folder / "dutch"
+    shutil.copytree(EXAMPLE_CSV, out)
+    for path in out.glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        header = rows[0]
+        numbers = {"hours", "total_hours", "premium_wage", "exempt_wage", "jobs"}
+        for row in rows[1:]:
+            for i, column in enumerate(header):
+                if column in numbers and "." in row[i]:
+                    row[i] = row[i].replace(".", ",")
+                elif column in numbers and row[i].isdigit() and len(row[i]) > 3:
+                    row[i] = f"{int(row[i]):,}".replace(",", ".") + ",00"
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out
+
+
+def test_a_semicolon_file_reads_decimal_commas_as_the_same_numbers(tmp_path: Path) -> None:
+    folder = _dutch_excel(tmp_path)
+    assert "43,5" in (folder / "hours.csv").read_text("utf-8-sig")
+    assert "300.000,00" in (folder / "employer_years.csv").read_text("utf-8-sig")
+    assert load_scenario(folder) == load_scenario(example_path())
+
+
+def test_a_decimal_comma_in_a_comma_separated_file_is_refused_in_one_line_per_kind(
+    tmp_path: Path,
+) -> None:
+    """Hundreds of rows with the same problem give one line with the count and the first rows."""
+    folder = _dutch_excel(tmp_path, delimiter=",")
+    with pytest.raises(InvalidScenarioError) as caught:
+        load_scenario(folder)
+    error = caught.value
+    message = str(error).splitlines()
+    hours = [line for line in message if line.startswith("  - ") and "hours.csv rows" in line]
+    assert len(hours) == 1
+    assert hours[0].startswith("  - 192 times hours.csv rows 2, 3, 4 and 189 more, hours:")
+    assert "a decimal comma? Write a decimal point" in hours[0]
+    assert len(error.problems) > len(message)
