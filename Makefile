@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format docs bench clean
+.PHONY: demo test lint format docs bench dist-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ docs: $(STAMP)  ## the documentation site, warnings as errors (docs/_build/html)
 
 bench: $(STAMP)  ## benchmarks at sizes S, M, L, XL (BENCH_SIZES=S,M to limit)
 	$(BIN)/python benchmarks/bench.py
+
+dist-check: $(STAMP)  ## build the sdist and wheel, twine check, install the wheel alone in a clean venv
+	PYTHON_DEV=$(BIN)/python scripts/check_dist.sh
 
 format: $(STAMP)
 	$(BIN)/ruff format .

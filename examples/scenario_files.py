@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from banenafspraak import count_jobs, load_scenario
-from banenafspraak.io.results import count_document, count_tables, to_csv
+from banenafspraak.export import count_document, count_tables, to_csv
 
 EXAMPLE = Path(__file__).parent / "scenarios" / "example-csv"
 

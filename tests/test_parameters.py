@@ -124,3 +124,32 @@ def test_a_reference_to_several_articles_links_to_the_first() -> None:
     assert LegalReference(law="Wfsv", article="122na").url == (
         "https://wetten.overheid.nl/BWBR0017745#Artikel122na"
     )
+
+
+def _extra(description: str = "An amount of a plug-in rule set") -> Parameter:
+    return Parameter(
+        name="plugin.amount",
+        description=description,
+        unit="EUR",
+        kind=ParameterKind.DECIMAL,
+        rows=(
+            DatedValue(
+                start="2015-01-01", value=Decimal(10), reference=LegalReference(law="x"), tag="U"
+            ),
+        ),
+    )
+
+
+def test_a_rule_sets_own_table_is_included_once_and_keeps_its_overrides() -> None:
+    """Including a plug-in's table again after an override keeps the overridden rows."""
+    params = default_parameters().including([_extra()])
+    overridden = params.with_overrides({"plugin.amount": "25"})
+    again = overridden.including([_extra()])
+    assert again.decimal("plugin.amount", 2019) == Decimal(25)
+    assert again == overridden
+
+
+def test_a_rule_sets_table_may_not_take_the_name_of_another_table() -> None:
+    params = default_parameters().including([_extra()])
+    with pytest.raises(ValueError, match="already defined differently"):
+        params.including([_extra("Something else")])

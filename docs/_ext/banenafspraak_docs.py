@@ -833,6 +833,7 @@ GUIDE = (
     "custom-rule-sets",
     "batch",
     "reports",
+    "results",
     "api",
     "changelog",
 )

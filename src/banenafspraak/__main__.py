@@ -1,5 +1,5 @@
-"""``python -m banenafspraak``: the command line."""
+"""``python -m banenafspraak``: the command line (or how to install it)."""
 
-from banenafspraak.cli import main
+from banenafspraak._launcher import main
 
 raise SystemExit(main())

@@ -38,6 +38,17 @@ class FrozenMap(Mapping[K, V]):
         self._data: dict[K, V] = ordered
         self._hash: int | None = None
 
+    @classmethod
+    def of_sorted(cls, data: dict[K, V]) -> FrozenMap[K, V]:
+        """A map that takes ``data`` as it is, without a copy: its keys must be in sorted order.
+
+        For builders that sort in bulk before (the batch engine's group-bys).
+        """
+        made = cls.__new__(cls)
+        made._data = data  # noqa: SLF001 - its own slot, set once
+        made._hash = None  # noqa: SLF001 - its own slot, set once
+        return made
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

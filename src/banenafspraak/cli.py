@@ -20,24 +20,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
-import typer
-from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
-from rich.table import Table as RichTable
-from rich.text import Text
+
+from banenafspraak.exceptions import (
+    BanenafspraakError,
+    InvalidScenarioError,
+    MissingExtraError,
+    Problem,
+)
+
+try:
+    import typer
+    from rich import box
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
+    from rich.table import Table as RichTable
+    from rich.text import Text
+except ImportError as error:  # pragma: no cover - the extra is installed in development
+    _FEATURE, _EXTRA = "banenafspraak.cli", "cli"
+    raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak._i18n import NL, translate
 from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak._version import __version__
+from banenafspraak.bsn import mask_text
 from banenafspraak.comparing import compare as compare_rule_sets
 from banenafspraak.counting import JobCount, Receipt, assess_quotum, count_jobs
-from banenafspraak.exceptions import BanenafspraakError, InvalidScenarioError, Problem
 from banenafspraak.explain import explain_placement
-from banenafspraak.io import example_path, load_scenario, scenario_schema
-from banenafspraak.io.bsn import mask_text
-from banenafspraak.io.results import (
+from banenafspraak.export import (
     Table,
     attribution_document,
     comparison_document,
@@ -55,6 +65,7 @@ from banenafspraak.io.results import (
     totals_document,
     totals_tables,
 )
+from banenafspraak.io import example_path, load_scenario, scenario_schema
 from banenafspraak.report import Part, demo_parts, render_parts, report_tables
 from banenafspraak.reports import (
     DurabilityReport,

@@ -9,13 +9,16 @@ set gave for them. It also holds the yearly report on government employers of th
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
+from banenafspraak import _summary
 from banenafspraak._util import FrozenMap
 from banenafspraak.counting import (
     JobCount,
@@ -204,6 +207,27 @@ class Comparison:
         pools = (d for line in self.pools for d in line.differences)
         employers = (d for line in self.employers for d in line.differences)
         return (*pools, *employers)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as a JSON-serialisable dict, exact numbers as strings (no extra needed).
+
+        The document of :func:`banenafspraak.export.comparison_document`: what
+        ``banenafspraak compare --format json`` prints.
+        """
+        from banenafspraak.export import comparison_document  # noqa: PLC0415 - the edge imports this
+
+        counts = {rules: self.counts[rules] for rules in self.rules}
+        return comparison_document(counts, year=self.year, comparison=self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The comparison as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return _summary.comparison_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _summary.comparison_html(self)
 
 
 def _unique_reasons(attributions: Sequence[Attribution]) -> tuple[Reason, ...]:

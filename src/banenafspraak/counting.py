@@ -8,15 +8,17 @@ asks the rule set where each share of their hours counts, and adds up. Every res
 from __future__ import annotations
 
 import functools
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 import pendulum
 
+from banenafspraak import _summary
 from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
@@ -42,6 +44,13 @@ from banenafspraak.rulesets.wbqa_2015 import SectorQuotum, Wbqa2015
 from banenafspraak.rulesets.wet_2025 import Wet2025
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+    import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    from banenafspraak.frames import CountTable, Numbers
 
 __all__ = [
     "JobCount",
@@ -237,6 +246,64 @@ class JobCount:
 
         return explain_placement(self, placement_id)
 
+    # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
+
+    def to_arrow(
+        self,
+        table: CountTable = "attributions",
+        *,
+        numbers: Numbers = "decimal",
+        full_ids: bool = False,
+    ) -> pa.Table:
+        """One table (attributions, pools, employers) as Arrow; see :mod:`banenafspraak.frames`."""
+        from banenafspraak.frames import count_arrow  # noqa: PLC0415 - the edge imports this
+
+        return count_arrow(self, table, numbers=numbers, full_ids=full_ids)
+
+    def to_pandas(
+        self,
+        table: CountTable = "attributions",
+        *,
+        numbers: Numbers = "decimal",
+        full_ids: bool = False,
+    ) -> pd.DataFrame:
+        """One table as a pandas data frame (the ``pandas`` extra); see :meth:`to_arrow`."""
+        from banenafspraak.frames import count_pandas  # noqa: PLC0415 - the edge imports this
+
+        return count_pandas(self, table, numbers=numbers, full_ids=full_ids)
+
+    def to_polars(
+        self,
+        table: CountTable = "attributions",
+        *,
+        numbers: Numbers = "decimal",
+        full_ids: bool = False,
+    ) -> pl.DataFrame:
+        """One table as a polars data frame (the ``polars`` extra); see :meth:`to_arrow`."""
+        from banenafspraak.frames import count_polars  # noqa: PLC0415 - the edge imports this
+
+        return count_polars(self, table, numbers=numbers, full_ids=full_ids)
+
+    def to_dict(self, *, full_ids: bool = False) -> dict[str, Any]:
+        """The count as a JSON-serialisable dict, exact numbers as strings (no extra needed).
+
+        The document of :func:`banenafspraak.export.count_document`: what
+        ``banenafspraak count --format json`` prints.
+        """
+        from banenafspraak.export import count_document  # noqa: PLC0415 - the edge imports this
+
+        return count_document(self, full_ids=full_ids)
+
+    def to_json(self, *, full_ids: bool = False, indent: int | None = 2) -> str:
+        """The count as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(full_ids=full_ids), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return _summary.count_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _summary.count_html(self)
+
 
 def count_jobs(
     scenario: Scenario,
@@ -428,6 +495,46 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     def warnings(self) -> tuple[str, ...]:
         """The count's warnings, then every result's, in employer order."""
         return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
+
+    # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
+
+    def to_arrow(self, *, numbers: Numbers = "decimal") -> pa.Table:
+        """One row per employer with every figure, as Arrow; see :mod:`banenafspraak.frames`."""
+        from banenafspraak.frames import quotum_arrow  # noqa: PLC0415 - the edge imports this
+
+        return quotum_arrow(self, numbers=numbers)
+
+    def to_pandas(self, *, numbers: Numbers = "decimal") -> pd.DataFrame:
+        """One row per employer, as a pandas data frame (the ``pandas`` extra)."""
+        from banenafspraak.frames import quotum_pandas  # noqa: PLC0415 - the edge imports this
+
+        return quotum_pandas(self, numbers=numbers)
+
+    def to_polars(self, *, numbers: Numbers = "decimal") -> pl.DataFrame:
+        """One row per employer, as a polars data frame (the ``polars`` extra)."""
+        from banenafspraak.frames import quotum_polars  # noqa: PLC0415 - the edge imports this
+
+        return quotum_polars(self, numbers=numbers)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-serialisable dict, exact numbers as strings (no extra needed).
+
+        The document of :func:`banenafspraak.export.quotum_document`: what
+        ``banenafspraak quotum --format json`` prints.
+        """
+        from banenafspraak.export import quotum_document  # noqa: PLC0415 - the edge imports this
+
+        return quotum_document(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return _summary.quotum_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _summary.quotum_html(self)
 
 
 @overload

@@ -999,16 +999,21 @@ class Parameters:
     def including(self, extra: Iterable[Parameter]) -> Parameters:
         """These parameters plus a rule set's own tables (:attr:`RuleSet.extra_parameters`).
 
+        A table already here with the same name, description, unit and kind is the same table,
+        perhaps with overridden rows (parameters that were included and overridden before): it
+        is kept as it is, so that including twice changes nothing.
+
         Raises:
             ValueError: when an extra table takes the name of a different table already here.
         """
         table = dict(self.table)
         for parameter in extra:
             known = table.get(parameter.name)
-            if known is not None and known != parameter:
+            if known is None:
+                table[parameter.name] = parameter
+            elif _heading(known) != _heading(parameter):
                 msg = f"parameter {parameter.name!r} is already defined differently"
-                raise InvalidValueError(msg)
-            table[parameter.name] = parameter
+                raise InvalidValueError(msg, field="name", value=parameter.name)
         return Parameters(FrozenMap(table))
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Parameters:
@@ -1076,6 +1081,11 @@ class Parameters:
         }
         text = json.dumps(plain, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _heading(parameter: Parameter) -> tuple[str, str, str, ParameterKind]:
+    """What makes a table the same table, whatever its rows."""
+    return (parameter.name, parameter.description, parameter.unit, parameter.kind)
 
 
 def _at(name: str, start: str) -> pendulum.Date:

@@ -193,7 +193,9 @@ def placements(
     """A placement of ``person`` at ``employer`` with monthly pay periods in ``years``.
 
     Its kind fits the employer (agency work at an agency, Wsw work at an SW-bedrijf); a placed
-    worker gets a hirer from ``others`` (or none: hirer unknown).
+    worker gets a hirer from ``others`` (or none: hirer unknown). Sometimes the employment began
+    earlier (``employment_start`` up to eight years before the first year, on 29 February now
+    and then), which the LKV's year limit reads.
     """
     kinds = {
         EmployerKind.REGULAR: [PlacementKind.EMPLOYEE, PlacementKind.SHELTERED_WORK],
@@ -226,6 +228,11 @@ def placements(
             start=pendulum.Date(y, m, 1), end=pendulum.Date(y, m, min(last, 15)), hours=pay[0].hours
         )
     serves = contract.id if contract is not None and kind is PlacementKind.EMPLOYEE else None
+    began = draw(
+        st.none()
+        | dates(min_year=min(years) - 8, max_year=max(years))
+        | st.sampled_from([pendulum.Date(y, 2, 29) for y in (2012, 2016, 2020, 2024)])
+    )
     return Placement(
         id=PlacementId(id),
         person=PersonId(person),
@@ -235,6 +242,7 @@ def placements(
         credited_to_hirer=credited,
         contract=serves,
         hours=tuple(pay),
+        employment_start=began,
     )
 
 
@@ -269,8 +277,7 @@ def scenarios(
     )
     n_people = draw(st.integers(1, max_people))
     found_people = tuple(
-        Person(id=PersonId(f"{prefix}P{i}"), registrations=draw(people()).registrations)
-        for i in range(n_people)
+        attrs.evolve(draw(people()), id=PersonId(f"{prefix}P{i}")) for i in range(n_people)
     )
     found_contracts: tuple[ProcurementContract, ...] = ()
     if n_employers >= 2 and draw(st.booleans()):  # noqa: PLR2004 - a buyer and a supplier

@@ -170,7 +170,9 @@ class SyntheticData:
     * ``employer_years``: ``employer, year, total_hours, agency_or_wsw_staff_hours``
     * ``registrations``: ``person, ground, start, conditions_ceased, ended_on_request,
       date_of_birth, date_of_death, sheltered_work_finding`` (the last three are the person's)
-    * ``placements``: ``id, person, employer, kind, hirer, credited_to_hirer, contract``
+    * ``placements``: ``id, person, employer, kind, hirer, credited_to_hirer, contract,
+      employment_start`` (the last for about a third of the placements: an employment that
+      began before the year)
     * ``hours``: ``placement, start, end, hours`` (one row per pay period)
     * ``contracts``: ``id, buyer, supplier, start, end, kind``
     """
@@ -276,8 +278,9 @@ class SyntheticData:
                 credited_to_hirer=credited,
                 contract=contract,
                 hours=periods.get(i, ()),
+                employment_start=began,
             )
-            for i, person, employer, kind, hirer, credited, contract in zip(
+            for i, person, employer, kind, hirer, credited, contract, began in zip(
                 p["id"],
                 p["person"],
                 p["employer"],
@@ -285,6 +288,7 @@ class SyntheticData:
                 p["hirer"],
                 p["credited_to_hirer"],
                 p["contract"],
+                p["employment_start"],
                 strict=True,
             )
         )
@@ -387,8 +391,21 @@ class _Builder:
         )
         self.placements: Columns = {
             k: []
-            for k in ("id", "person", "employer", "kind", "hirer", "credited_to_hirer", "contract")
+            for k in (
+                "id",
+                "person",
+                "employer",
+                "kind",
+                "hirer",
+                "credited_to_hirer",
+                "contract",
+                "employment_start",
+            )
         }
+        # Employment starts come from a third stream, for the same reason.
+        self.start_rng = random.Random(  # noqa: S311 - synthetic data, not secrets
+            f"banenafspraak-synthetic-start-{seed}-{size.name}-{size.placements}"
+        )
         self.hours: Columns = {k: [] for k in ("placement", "start", "end", "hours")}
         self.contracts: Columns = {
             k: [] for k in ("id", "buyer", "supplier", "start", "end", "kind")
@@ -588,7 +605,15 @@ class _Builder:
             p["hirer"].append(hirer)
             p["credited_to_hirer"].append(credited)
             p["contract"].append(contract)
+            p["employment_start"].append(self._employment_start(year))
             self._pay_periods(ident, year, agency=kind is PlacementKind.AGENCY)
+
+    def _employment_start(self, year: int) -> dt.date | None:
+        """For about a third of the placements, a first day up to ten years before ``year``."""
+        rng = self.start_rng
+        if rng.random() >= 1 / 3:
+            return None
+        return dt.date(year, 1, 1) - dt.timedelta(days=rng.randrange(1, 3_653))
 
     def _pay_periods(self, placement: str, year: int, *, agency: bool) -> None:
         rng = self.rng

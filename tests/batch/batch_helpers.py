@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
+from banenafspraak import Scenario, assess_quotum, batch, count_jobs
 from banenafspraak.batch import BatchCount
-from banenafspraak.counting import JobCount, Receipt
+from banenafspraak.counting import JobCount, QuotumReport, Receipt, ledger_of, parameters_for
+from banenafspraak.rulesets import QuotumResult, RuleSet, resolve
 
 
 def excluded_by_reason(count: JobCount) -> dict[str, Fraction]:
@@ -32,6 +35,38 @@ def assert_same_count(batch: BatchCount, pure: JobCount) -> None:
     assert batch.excluded_hours == pure.excluded_hours
     assert batch.monitoring == pure.monitoring
     assert dict(batch.excluded) == excluded_by_reason(pure)
+
+
+def assert_same_quotum(
+    scenario: Scenario,
+    tables: batch.Tables,
+    *,
+    rules: str | RuleSet,
+    year: int,
+    parameters: dict[str, Any] | None = None,
+    count: BatchCount | None = None,
+    pure: JobCount | None = None,
+    ledger: bool = True,
+) -> QuotumReport[QuotumResult]:
+    """Every employer's quotum result (and the ledger) equal (==) the pure path's.
+
+    Returns the batch engine's quotum report.
+    """
+    rule_set = resolve(rules)
+    if count is None:
+        count = batch.count_jobs(tables, rules=rule_set, year=year, parameters=parameters)
+    if pure is None:
+        pure = count_jobs(scenario, rules=rule_set, year=year, parameters=parameters)
+    if ledger:
+        assert count.ledger == ledger_of(pure, parameters_for(scenario, parameters, rule_set))
+    report = batch.assess_quotum(
+        tables, rules=rule_set, year=year, parameters=parameters, count=count
+    )
+    expected = assess_quotum(scenario, rules=rule_set, year=year, parameters=parameters, count=pure)
+    assert report.rules == expected.rules
+    assert report.year == expected.year
+    assert report.assessments == expected.assessments
+    return report
 
 
 def without_receipts(result: object) -> object:

@@ -11,7 +11,7 @@ import pytest
 from golden_cases import CSV, JSON, run
 
 from banenafspraak import Scenario, batch, save_scenario
-from banenafspraak.io.results import result_document
+from banenafspraak.export import result_document
 from banenafspraak.synthetic import generate
 
 
@@ -125,7 +125,7 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_folder_of_parquet_tables_is_reported_by_the_batch_engine(
     region: Path, kind: str, args: list[str], report: Callable[[batch.Tables], object]
 ) -> None:
-    document = _document(["report", kind, str(region), *args, "--format", "json"])
+    document = _document(["report", kind, str(region), *args, "--format", "json", "--full-ids"])
     expected = json.loads(json.dumps(result_document(kind, report(batch.Tables.read(region)))))
     assert document == expected
     code, out, _ = run(["report", kind, str(region), *args])

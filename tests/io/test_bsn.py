@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banenafspraak.io.bsn import elfproef, is_bsn, looks_like_bsn, mask_id, mask_text
+from banenafspraak.bsn import elfproef, is_bsn, looks_like_bsn, mask_id, mask_text
 
 VALID = ("111222333", "123456782", "999999990")
 

@@ -24,6 +24,7 @@ from banenafspraak.exceptions import MissingExtraError
 
 try:
     import polars  # noqa: F401, ICN001 - only checks that the extra is installed
+    import pyarrow  # type: ignore[import-untyped,unused-ignore]  # noqa: F401, ICN001 - only checks
 except ImportError as error:  # pragma: no cover - the extra is installed in development
     _FEATURE, _EXTRA = "banenafspraak.batch", "batch"
     raise MissingExtraError(_FEATURE, _EXTRA) from error

@@ -21,6 +21,7 @@ the sum into the exact result. That is what a distributed engine runs partition 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -39,11 +40,11 @@ from banenafspraak.counting import (
     QuotumReport,
     Receipt,
     Tally,
+    assess_ledger,
     job_unit,
     monitor,
     parameters_for,
 )
-from banenafspraak.counting import assess_quotum as pure_assess_quotum
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import (
@@ -59,8 +60,8 @@ from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.rulesets import resolve
-from banenafspraak.rulesets._protocol import QuotumResult, RuleContext, RuleSet
-from banenafspraak.rulesets.common import registration_end
+from banenafspraak.rulesets._protocol import Ledger, QuotumResult, RuleContext, RuleSet, Stage
+from banenafspraak.rulesets.common import aow_age_reached, registration_end
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 
@@ -89,14 +90,30 @@ _ROLE_COLUMN = {1: "employer", 2: "hirer", 3: "buyer", 4: "supplier"}
 PARTIAL_SCHEMA: dict[str, Any] = {
     "target_kind": pl.String,
     "target": pl.String,
+    "counted": pl.Boolean,
+    "person": pl.String,
+    "years_employed": pl.Int32,
+    "pension_age": pl.Boolean,
     "overlap": pl.Int64,
     "days": pl.Int64,
     "fnum": pl.Int64,
     "fden": pl.Int64,
     "hours_e4": pl.Int64,
 }
-"""The partial result: hours (ten-thousandths) per pool, exclusion reason or credited employer,
-per pro-rata factor ``overlap/days`` and share ``fnum/fden``. Partials add up by concatenation."""
+"""The partial result: hours (ten-thousandths) per pro-rata factor ``overlap/days`` and share
+``fnum/fden``, per ``target_kind``:
+
+* ``pool``: per pool (``target``);
+* ``excluded``: per exclusion reason code (``target``);
+* ``credit``: per credited employer (``target``), and whether the share adds to a pool
+  (``counted``);
+* ``formal`` (only when counted with ``ledger=True``): the hours that add to a pool, per formal
+  employer (``target``), ``person`` and :class:`~banenafspraak.rulesets.Stage`
+  (``years_employed``, ``pension_age``): what a quotum instrument reads (the
+  :class:`~banenafspraak.rulesets.Ledger`).
+
+Partials add up by concatenation (:func:`combine`)."""
+_PARTIAL_KEYS = tuple(c for c in PARTIAL_SCHEMA if c != "hours_e4")
 
 _GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
 
@@ -114,9 +131,14 @@ class UnsupportedRuleSetError(BanenafspraakError, NotImplementedError):
 # -- encoding: the rows as integer columns with a way back to the nouns ----------------------------
 
 
-def _parameters(tables_parameters: Mapping[str, Any], parameters: ParametersArg) -> Parameters:
-    """The parameters in force, by the pure rule (defaults, the data's overrides, the call's)."""
-    return parameters_for(Scenario(parameters=tables_parameters), parameters)
+def _parameters(
+    tables_parameters: Mapping[str, Any], parameters: ParametersArg, rules: RuleSet | None = None
+) -> Parameters:
+    """The parameters in force, by the pure rule :func:`~banenafspraak.counting.parameters_for`.
+
+    The defaults with the rule set's own tables, then the data's overrides, then the call's.
+    """
+    return parameters_for(Scenario(parameters=tables_parameters), parameters, rules)
 
 
 def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
@@ -149,6 +171,115 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
         ends.append(end)
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
+
+
+def _months(value: object) -> int:
+    if not isinstance(value, int):  # pragma: no cover - the table holds whole months
+        msg = f"an AOW age in whole months, not {value!r}"
+        raise InvalidTypeError(msg, field="aow.pension_age_months", value=value)
+    return value
+
+
+def _month_index(day: pl.Expr) -> pl.Expr:
+    return day.dt.year().cast(pl.Int64) * 12 + day.dt.month().cast(pl.Int64) - 1
+
+
+def _aow_days(
+    registrations: pl.DataFrame, params: Parameters, until: dt.date | None = None
+) -> pl.DataFrame:
+    """``person, aow_day``: the day each person reaches the AOW age (by the pure rule).
+
+    The pure :func:`~banenafspraak.rulesets.common.aow_age_reached` adds the AOW age of the year
+    it is reached (AOW art. 7a(1), in months) to the date of birth; which year that is does not
+    depend on the day of the month of birth. So the pure function is asked once per month of
+    birth (for its first day), and every date of birth of that month gets the same number of
+    months added with the same calendar arithmetic (the last day of a shorter month when the
+    day does not exist). With ``until``, months of birth whose people cannot reach the AOW age
+    by then (the lowest age of the table) are left out: their ``aow_day`` is null.
+    """
+    people = (
+        registrations.filter(pl.col("date_of_birth").is_not_null())
+        .group_by("person")
+        .agg(pl.col("date_of_birth").first())
+        .with_columns(_month=pl.col("date_of_birth").dt.truncate("1mo"))
+    )
+    months = people.select(pl.col("_month").unique())
+    if until is not None:
+        youngest = min(_months(row.value) for row in params["aow.pension_age_months"].rows)
+        last = until.year * 12 + until.month - 1
+        months = months.filter(_month_index(pl.col("_month")) + youngest <= last)
+    added = []
+    for first in months["_month"]:
+        reached = aow_age_reached(Person(id="born", date_of_birth=first), params)
+        if reached is None:  # pragma: no cover - a date of birth is given
+            msg = "no AOW age for a date of birth"
+            raise AssertionError(msg)
+        added.append((reached.year - first.year) * 12 + reached.month - first.month)
+    table = months.with_columns(pl.Series("_months", added, dtype=pl.Int64))
+    return people.join(table, on="_month", how="inner").select(
+        "person",
+        pl.col("date_of_birth").dt.offset_by(pl.format("{}mo", pl.col("_months"))).alias("aow_day"),
+    )
+
+
+def _first_days(tables: Tables) -> pl.Series:
+    """Per placement (in table order): its first day, as :attr:`Placement.first_day`.
+
+    ``employment_start``, or else the start of its first pay period.
+    """
+    firsts = tables.hours.group_by("p").agg(pl.col("start").min())
+    empty = pl.Series("first_day", [None] * tables.placements.height, dtype=pl.Date)
+    return (
+        tables.placements["employment_start"]
+        .fill_null(empty.scatter(firsts["p"], firsts["start"]))
+        .alias("first_day")
+    )
+
+
+def _with_days(
+    places: pl.DataFrame, tables: Tables, params: Parameters, until: dt.date | None = None
+) -> pl.DataFrame:
+    """The placements frame with ``first_day`` and the person's ``aow_day`` (see the above)."""
+    aow = _aow_days(tables.registrations, params, until)
+    return places.with_columns(_first_days(tables)).join(
+        aow, on="person", how="left", maintain_order="left"
+    )
+
+
+def _stage(rows: pl.DataFrame) -> pl.DataFrame:
+    """Add each row's :class:`~banenafspraak.rulesets.Stage` as ``years_employed, pension_age``.
+
+    ``years_employed`` is :func:`~banenafspraak.rulesets.years_employed` from ``first_day`` to
+    the pay period's ``start`` in columns: the years between, less one when the anniversary
+    (29 February on 28 February in a common year, as pendulum adds years) comes after the
+    start's day of the year. ``pension_age``: ``start`` is on or after ``aow_day``.
+    """
+    years, pension = _stage_on(pl.col("start"))
+    return rows.with_columns(years_employed=years, pension_age=pension)
+
+
+def _stage_on(start: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The stage of a pay period starting on ``start`` (see :func:`_stage`), as two expressions."""
+    first = pl.col("first_day")
+
+    def day_of_year(day: pl.Expr) -> pl.Expr:
+        return day.dt.month().cast(pl.Int32) * 100 + day.dt.day().cast(pl.Int32)
+
+    leap_day = 229
+    anniversary = (
+        pl.when((day_of_year(first) == leap_day) & ~start.dt.is_leap_year())
+        .then(leap_day - 1)
+        .otherwise(day_of_year(first))
+    )
+    years = (
+        start.dt.year().cast(pl.Int32)
+        - first.dt.year().cast(pl.Int32)
+        - (anniversary > day_of_year(start)).cast(pl.Int32)
+    )
+    return (
+        pl.when(first.is_null() | (start < first)).then(0).otherwise(years).cast(pl.Int32),
+        (start >= pl.col("aow_day")).fill_null(value=False),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -262,7 +393,8 @@ _FLAT_PLACEMENT = (
     "buyer_kind",
 )
 _FLAT_REGISTRATION = ("reg_ground", "reg_start", "reg_ceased", "reg_ended")
-FLAT_COLUMNS = (*_FLAT_PLACEMENT, "start", "end", "hours_e4", *_FLAT_REGISTRATION)
+_FLAT_DAYS = ("first_day", "aow_day")
+FLAT_COLUMNS = (*_FLAT_PLACEMENT, "start", "end", "hours_e4", *_FLAT_REGISTRATION, *_FLAT_DAYS)
 """The columns of a flat row (:func:`flatten`), the input of :func:`count_batch`."""
 
 
@@ -503,7 +635,9 @@ def _encode(
     return _Keyed(rows=keyed, ids=employers["id"], flat_rows=flat_rows), places
 
 
-def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame:
+def flatten(
+    tables: Tables, *, parameters: ParametersArg = None, rules: str | RuleSet | None = None
+) -> pl.DataFrame:
     """One flat row per pay period, with everything its situation needs (:data:`FLAT_COLUMNS`).
 
     The placement's columns, the employers' sector of the pay period's year (Regeling Wfsv 3.27)
@@ -511,11 +645,15 @@ def flatten(tables: Tables, *, parameters: ParametersArg = None) -> pl.DataFrame
     contract_kind, contract_start, contract_end``), the pay period's (``start, end, hours_e4``)
     and the registration that counts for it (``reg_ground, reg_start, reg_ceased, reg_ended``;
     null when none does), chosen as the pure path chooses it: the earliest-starting registration
-    that overlaps the pay period. Flat rows are what :func:`count_batch` takes, partition by
-    partition.
+    that overlaps the pay period; and what a quotum instrument's ledger reads: the placement's
+    ``first_day`` (``employment_start`` or its first pay period's start, over all its pay
+    periods) and the day the person reaches the AOW age (``aow_day``, null without a date of
+    birth). Flat rows are what :func:`count_batch` takes, partition by partition. ``rules``
+    is needed only when ``parameters`` override a rule set's own tables.
     """
-    params = _parameters(tables.parameters, parameters)
+    params = _parameters(tables.parameters, parameters, None if rules is None else resolve(rules))
     keyed, places = _encode(tables, params)
+    places = _with_days(places, tables, params)
     return _gather_flat(keyed.rows, places, tables.registrations, _sector_years(tables))
 
 
@@ -538,6 +676,7 @@ def _gather_flat(
         strict=True,
     ):
         columns[name] = regs[source].gather(r).alias(name)
+    columns.update({name: places[name].gather(rows["p"]) for name in _FLAT_DAYS if name in places})
     flat = pl.DataFrame(columns)
     if not sectors.height:
         return flat
@@ -560,8 +699,11 @@ def _gather_flat(
     return flat.drop("_year")
 
 
-def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
-    """Key flat rows (the distributed path: any partition of :func:`flatten`'s rows)."""
+def _keyed_flat(frame: pl.DataFrame, *, ledger: bool = False) -> _Keyed:
+    """Key flat rows (the distributed path: any partition of :func:`flatten`'s rows).
+
+    With ``ledger``, the rows keep what the ledger reads: ``employer, person`` and the days.
+    """
     missing = [c for c in FLAT_COLUMNS if c not in frame.columns]
     if missing:
         msg = f"flat rows lack the columns {missing}; build them with banenafspraak.batch.flatten"
@@ -582,9 +724,18 @@ def _keyed_flat(frame: pl.DataFrame) -> _Keyed:
         },
     )
     keyed = _key(rows)
+    kept = ("employer", "person", *_FLAT_DAYS) if ledger else ()
     return _Keyed(
         rows=keyed.select(
-            "key", "start", "end", "hours_e4", "employer_c", "hirer_c", "buyer_c", "supplier_c"
+            "key",
+            "start",
+            "end",
+            "hours_e4",
+            "employer_c",
+            "hirer_c",
+            "buyer_c",
+            "supplier_c",
+            *kept,
         ),
         ids=ids,
         flat_rows=lambda indices: keyed[indices].select(FLAT_COLUMNS).to_dicts(),
@@ -782,20 +933,28 @@ def _as_frame(batch: object) -> pl.DataFrame:
 _DIMS = ("overlap", "days", "fnum", "fden")
 
 
-def _partial(
-    rows: pl.DataFrame, ids: pl.Series, decisions: pl.DataFrame, measured: Period
-) -> pl.DataFrame:
-    """Sum the hours of keyed rows per pool, exclusion and credited employer (exact parts)."""
+def _inside(rows: pl.DataFrame, measured: Period) -> pl.DataFrame:
+    """The rows that overlap ``measured``, with their pro-rata factor ``overlap/days``.
+
+    A pay period wholly inside gets ``1/1``, so that most rows share one factor.
+    """
     first, last = measured.start, measured.end
     days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
     overlap = (
         pl.min_horizontal("end", pl.lit(last)) - pl.max_horizontal("start", pl.lit(first))
     ).dt.total_days() + 1
     whole = (pl.col("start") >= first) & (pl.col("end") <= last)
-    inside = rows.filter((pl.col("start") <= last) & (pl.col("end") >= first)).with_columns(
+    return rows.filter((pl.col("start") <= last) & (pl.col("end") >= first)).with_columns(
         overlap=pl.when(whole).then(1).otherwise(overlap).cast(pl.Int64),
         days=pl.when(whole).then(1).otherwise(days).cast(pl.Int64),
     )
+
+
+def _partial(
+    rows: pl.DataFrame, ids: pl.Series, decisions: pl.DataFrame, measured: Period
+) -> pl.DataFrame:
+    """Sum the hours of keyed rows per pool, exclusion and credited employer (exact parts)."""
+    inside = _inside(rows, measured)
     by_key = inside.group_by("key", "overlap", "days").agg(pl.col("hours_e4").sum())
     pools = (
         by_key.join(decisions.select("key", "pool", "excluded", "fnum", "fden"), on="key")
@@ -813,7 +972,9 @@ def _partial(
     )
     parts = [pools]
     for role, column in _ROLE_COLUMN.items():
-        shares = decisions.filter(pl.col("role") == role).select("key", "fnum", "fden")
+        shares = decisions.filter(pl.col("role") == role).select(
+            "key", "fnum", "fden", pl.col("pool").is_not_null().alias("counted")
+        )
         if not shares.height:
             continue
         code = f"{column}_c"
@@ -822,18 +983,57 @@ def _partial(
             .group_by("key", code, "overlap", "days")
             .agg(pl.col("hours_e4").sum())
             .join(shares, on="key")
-            .group_by(pl.col(code).alias("code"), *_DIMS)
+            .group_by(pl.col(code).alias("code"), "counted", *_DIMS)
             .agg(pl.col("hours_e4").sum())
         )
         parts.append(
             credited.select(
                 pl.lit("credit").alias("target_kind"),
                 ids.gather(credited["code"]).alias("target"),
+                "counted",
                 *_DIMS,
                 "hours_e4",
             )
         )
-    return pl.concat([p.cast(PARTIAL_SCHEMA) for p in parts])  # type: ignore[arg-type]
+    return pl.concat([p.select(_partial_columns(p)) for p in parts])
+
+
+def _partial_columns(frame: pl.DataFrame) -> list[pl.Expr]:
+    """The columns of :data:`PARTIAL_SCHEMA` from ``frame`` (null where it lacks one)."""
+    return [
+        (pl.col(c) if c in frame.columns else pl.lit(None)).cast(t).alias(c)
+        for c, t in PARTIAL_SCHEMA.items()
+    ]
+
+
+_STAGE = ("years_employed", "pension_age")
+
+
+def _formal(
+    rows: pl.DataFrame, by: Sequence[str], decisions: pl.DataFrame, measured: Period
+) -> pl.DataFrame:
+    """The counted hours per ``by`` (the formal employer and the person) and stage.
+
+    ``rows`` are keyed rows, one per pay period, with ``first_day`` and ``aow_day`` and the
+    ``by`` columns. Returns ``*by, years_employed, pension_age, overlap, days, fnum, fden,
+    hours_e4``: the shares that add to a pool, in exact parts as the other partials.
+    """
+    counted = decisions.filter(pl.col("pool").is_not_null()).select("key", "fnum", "fden")
+    wanted = rows.filter(pl.col("key").is_in(counted["key"].unique().implode()))
+    staged = _stage(_inside(wanted, measured))
+    return (
+        staged.group_by(*by, *_STAGE, "key", "overlap", "days")
+        .agg(pl.col("hours_e4").sum())
+        .join(counted, on="key")
+        .group_by(*by, *_STAGE, *_DIMS)
+        .agg(pl.col("hours_e4").sum())
+    )
+
+
+def _formal_partial(formal: pl.DataFrame) -> pl.DataFrame:
+    """:func:`_formal`'s sums (by ``employer, person``) as partial rows of kind ``formal``."""
+    named = formal.rename({"employer": "target"}).with_columns(target_kind=pl.lit("formal"))
+    return named.select(_partial_columns(named))
 
 
 def count_batch(
@@ -843,19 +1043,35 @@ def count_batch(
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
+    ledger: bool = False,
 ) -> pl.DataFrame:
     """The additive core: the partial result of one batch of flat rows (see :func:`flatten`).
 
     ``batch`` is a polars data frame, an Arrow table or an Arrow record batch of flat rows. The
     partials of any split of the rows add up (:func:`combine`) to the partial of all of them;
     :func:`finish` makes the exact result. ``parameters`` must be the ones the rows were
-    flattened with.
+    flattened with. With ``ledger`` (a calendar year), the partial also holds the counted hours
+    per formal employer, person and stage, from which :func:`finish` makes the year's
+    :class:`~banenafspraak.rulesets.Ledger` (what every quotum instrument reads).
     """
     rule_set = resolve(rules)
-    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
-    keyed = _keyed_flat(_as_frame(batch))
+    params = _parameters({}, parameters, rule_set)
+    measured = _measured(year, period)
+    keyed = _keyed_flat(_as_frame(batch), ledger=ledger)
     decisions = _decide(keyed, rule_set, params)
-    return _partial(keyed.rows, keyed.ids, decisions, _measured(year, period))
+    partial = _partial(keyed.rows, keyed.ids, decisions, measured)
+    if not ledger:
+        return partial
+    _calendar_year(measured)
+    formal = _formal(keyed.rows, ("employer", "person"), decisions, measured)
+    return pl.concat([partial, _formal_partial(formal)])
+
+
+def _calendar_year(measured: Period) -> int:
+    if not measured.is_calendar_year():
+        msg = f"a quotum is assessed over a calendar year, not {measured}"
+        raise InvalidValueError(msg, field="period", value=str(measured), expected="a year")
+    return measured.end.year
 
 
 def decide(
@@ -867,7 +1083,7 @@ def decide(
     ``fnum, fden`` (the share of the hours) and ``reasons`` (the reason codes, ``|``-separated).
     """
     rule_set = resolve(rules)
-    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    params = _parameters({}, parameters, rule_set)
     return _decide(_keyed_flat(_as_frame(batch)), rule_set, params)
 
 
@@ -876,11 +1092,87 @@ def combine(partials: Iterable[pl.DataFrame | Any]) -> pl.DataFrame:
     frames = [_as_frame(p).cast(PARTIAL_SCHEMA) for p in partials]  # type: ignore[arg-type]
     if not frames:
         return pl.DataFrame(schema=PARTIAL_SCHEMA)
-    return pl.concat(frames).group_by("target_kind", "target", *_DIMS).agg(pl.col("hours_e4").sum())
+    return (
+        pl.concat(frames)
+        .group_by(*_PARTIAL_KEYS)
+        .agg(pl.col("hours_e4").sum())
+        .select(*PARTIAL_SCHEMA)
+    )
 
 
 def _exact(hours_e4: int, overlap: int, days: int, fnum: int, fden: int) -> Fraction:
     return Fraction(hours_e4 * overlap * fnum, HOURS_SCALE * days * fden)
+
+
+def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
+    """Exact hours per ``keys`` as ``num / den`` (``den`` in ten-thousandths), few rows per key.
+
+    The parts (``hours_e4 x overlap x fnum / (days x fden)``) are added up in polars per
+    denominator, in 128-bit integers; a key has one row per distinct denominator (usually one).
+    """
+    return parts.group_by(
+        *keys, (pl.col("days") * pl.col("fden")).cast(pl.Int128).alias("den")
+    ).agg(
+        (
+            pl.col("hours_e4").cast(pl.Int128)
+            * pl.col("overlap").cast(pl.Int128)
+            * pl.col("fnum").cast(pl.Int128)
+        )
+        .sum()
+        .alias("num")
+    )
+
+
+def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
+    """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit and formal rows.
+
+    The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions: sums
+    that are zero are left out (the parts are never negative, so zero parts are dropped first).
+    The rows come sorted from polars, in the order of the ledger's maps.
+    """
+    nonzero = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
+    credited: dict[EmployerId, Fraction] = {}
+    credited_counted: dict[EmployerId, Fraction] = {}
+    sums = _exact_sums(credit.filter(nonzero), ("target", "counted"))
+    for target, counted, den, num in sums.select("target", "counted", "den", "num").iter_rows():
+        part = Fraction(num, HOURS_SCALE * den)
+        credited[target] = credited[target] + part if target in credited else part
+        if counted:
+            credited_counted[target] = (
+                credited_counted[target] + part if target in credited_counted else part
+            )
+    employers: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
+    stages: dict[tuple[int, bool], Stage] = {}
+    sums = _exact_sums(formal.filter(nonzero), ("target", "person", *_STAGE))
+    for target, person, years, pension, den, num in (
+        sums.sort("target", "person", *_STAGE)
+        .select("target", "person", *_STAGE, "den", "num")
+        .iter_rows()
+    ):
+        stage = stages.get((years, pension))
+        if stage is None:
+            stage = stages[years, pension] = Stage(years, pension_age=pension)
+        people = employers.get(target)
+        if people is None:
+            people = employers[target] = {}
+        per_stage = people.get(person)
+        if per_stage is None:
+            per_stage = people[person] = {}
+        part = Fraction(num, HOURS_SCALE * den)
+        per_stage[stage] = per_stage[stage] + part if stage in per_stage else part
+    return Ledger(
+        year=year,
+        credited=credited,
+        credited_counted=credited_counted,
+        formal=FrozenMap.of_sorted(
+            {
+                employer: FrozenMap.of_sorted(
+                    {person: FrozenMap.of_sorted(hours) for person, hours in people.items()}
+                )
+                for employer, people in employers.items()
+            }
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -888,9 +1180,10 @@ class BatchCount:
     """A :func:`banenafspraak.count_jobs` result, computed by the batch engine.
 
     The totals compare equal (``==``) to the pure path's: ``pools``, ``employers``,
-    ``input_hours``, ``counted_hours``, ``excluded_hours`` and ``monitoring``. Per placement,
-    :meth:`reason_codes` gives the compact codes of every pay period, and :meth:`explain` expands
-    them by running the pure path on that placement alone.
+    ``input_hours``, ``counted_hours``, ``excluded_hours`` and ``monitoring``; for a calendar
+    year, :attr:`ledger` equals :func:`banenafspraak.counting.ledger_of` of the pure count. Per
+    placement, :meth:`reason_codes` gives the compact codes of every pay period, and
+    :meth:`explain` expands them by running the pure path on that placement alone.
     """
 
     rules: str
@@ -907,6 +1200,36 @@ class BatchCount:
     decisions: pl.DataFrame | None = attrs.field(default=None, repr=False)
     tables: Tables | None = attrs.field(default=None, repr=False)
     parameters: Parameters | None = attrs.field(default=None, repr=False)
+    formal: pl.DataFrame | None = attrs.field(default=None, repr=False)
+
+    @functools.cached_property
+    def ledger(self) -> Ledger:
+        """The year's :class:`~banenafspraak.rulesets.Ledger`: what every quotum instrument reads.
+
+        Computed from the kept rows (a count of :func:`count_jobs`), or from the partial's formal
+        rows (counted with ``ledger=True``, see :func:`count_batch`).
+
+        Raises:
+            ValueError: the measured period is not a calendar year.
+            LookupError: the result was combined from partials counted without the ledger.
+        """
+        year = _calendar_year(self.period)
+        formal = self.formal
+        if formal is None:
+            if self.rows is None or self.decisions is None or self.tables is None:
+                msg = (
+                    "this result was combined from partials counted without the ledger: count "
+                    "with ledger=True to assess the quotum"
+                )
+                raise OutOfRangeError(msg, field="ledger")
+            formal = _formal_from_rows(
+                self.rows,
+                self.decisions,
+                self.tables,
+                self.parameters or default_parameters(),
+                self.period,
+            )
+        return _ledger(year, self.credits, formal)
 
     @functools.cached_property
     def employers(self) -> FrozenMap[EmployerId, Tally]:
@@ -1012,18 +1335,25 @@ def finish(
     period: Period | None = None,
     parameters: ParametersArg = None,
     baseline: Baseline | None = None,
+    ledger: bool = False,
 ) -> BatchCount:
-    """The exact result from the (combined) partial of all rows."""
+    """The exact result from the (combined) partial of all rows.
+
+    With ``ledger``, the partials were counted with ``ledger=True`` and the result has a
+    :attr:`BatchCount.ledger`.
+    """
     rule_set = resolve(rules)
     measured = _measured(year, period)
-    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    params = _parameters({}, parameters, rule_set)
     unit = job_unit(measured, params)
     summed = combine([partial])
     pools_hours: dict[Pool, Fraction] = dict.fromkeys(rule_set.pools, Fraction(0))
     excluded: dict[str, Fraction] = {}
-    for kind, target, overlap, days, fnum, fden, e4 in summed.filter(
-        pl.col("target_kind") != "credit"
-    ).iter_rows():
+    for kind, target, overlap, days, fnum, fden, e4 in (
+        summed.filter(pl.col("target_kind").is_in(["pool", "excluded"]))
+        .select("target_kind", "target", *_DIMS, "hours_e4")
+        .iter_rows()
+    ):
         exact = _exact(e4, overlap, days, fnum, fden)
         if kind == "pool":
             pool = Pool(target)
@@ -1045,6 +1375,70 @@ def finish(
         credits=summed.filter(pl.col("target_kind") == "credit"),
         unit=unit,
         parameters=params,
+        formal=summed.filter(pl.col("target_kind") == "formal") if ledger else None,
+    )
+
+
+def _formal_from_rows(
+    rows: pl.DataFrame,
+    decisions: pl.DataFrame,
+    tables: Tables,
+    params: Parameters,
+    measured: Period,
+) -> pl.DataFrame:
+    """The formal rows of the ledger from :func:`count_jobs`' kept rows (keyed by placement).
+
+    A collapsed row stands for all pay periods of its placement, inside the year; it keeps one
+    stage when the stage is the same on its first and its last day (a stage only grows), and is
+    taken apart into its pay periods otherwise. The other rows hold every pay period of their
+    placement, so its first day is their earliest start. Sums per placement first, then per
+    employer and person.
+    """
+    placements = tables.placements
+    aow = _aow_days(tables.registrations, params, measured.end)
+    per_placement = placements.select("person", pl.col("employment_start").alias("first_day")).join(
+        aow, on="person", how="left", maintain_order="left"
+    )
+    single = rows.filter(~pl.col("collapsed"))
+    firsts = single.group_by("p").agg(pl.col("start").min().alias("_first"))
+    first_day = per_placement["first_day"].scatter(
+        firsts["p"], per_placement["first_day"].gather(firsts["p"]).fill_null(firsts["_first"])
+    )
+    counted = decisions.filter(pl.col("pool").is_not_null())["key"].unique().implode()
+
+    def with_days(frame: pl.DataFrame, *, own_start: bool = False) -> pl.DataFrame:
+        p = frame["p"]
+        days = frame.with_columns(first_day.gather(p), per_placement["aow_day"].gather(p))
+        if own_start:  # a collapsed placement's first pay period starts its row
+            days = days.with_columns(pl.col("first_day").fill_null(pl.col("start")))
+        return days
+
+    collapsed = with_days(
+        rows.filter(pl.col("collapsed") & pl.col("key").is_in(counted)), own_start=True
+    )
+    at_start, at_end = _stage_on(pl.col("start")), _stage_on(pl.col("end"))
+    uniform = (at_start[0] == at_end[0]) & (at_start[1] == at_end[1])
+    parts = [
+        with_days(single.filter(pl.col("key").is_in(counted))),
+        collapsed.filter(uniform),
+    ]
+    mixed = collapsed.filter(~uniform)
+    if mixed.height:
+        hours = tables.hours.filter(pl.col("p").is_in(mixed["p"].implode()))
+        parts.append(
+            hours.select("p", "start", "end", "hours_e4").join(
+                mixed.select("p", "key", "first_day", "aow_day"), on="p"
+            )
+        )
+    columns = ("p", "start", "end", "hours_e4", "key", "first_day", "aow_day")
+    per_pay_period = pl.concat([part.select(columns) for part in parts])
+    by_placement = _formal(per_pay_period, ("p",), decisions, measured)
+    p = by_placement["p"]
+    return (
+        by_placement.with_columns(placements["employer"].gather(p), placements["person"].gather(p))
+        .group_by("employer", "person", *_STAGE, *_DIMS)
+        .agg(pl.col("hours_e4").sum())
+        .rename({"employer": "target"})
     )
 
 
@@ -1080,7 +1474,7 @@ def count_jobs(
     """
     rule_set = resolve(rules)
     measured = _measured(year, period)
-    params = _parameters(tables.parameters, parameters)
+    params = _parameters(tables.parameters, parameters, rule_set)
     report = progress or (lambda _stage, _done, _total: None)
     report("situations", 0, 1)
     keyed, _places = _encode(tables, params, measured)
@@ -1137,13 +1531,35 @@ def assess_quotum(
     rules: str | RuleSet = "wbqa-2015",
     year: int,
     parameters: ParametersArg = None,
-    count: BatchCount | None = None,  # noqa: ARG001 - kept for the signature
+    count: BatchCount | None = None,
 ) -> QuotumReport[QuotumResult]:
-    """:func:`banenafspraak.assess_quotum` on columnar tables: the same assessments."""
+    """:func:`banenafspraak.assess_quotum` on columnar tables: the same results.
+
+    The year is counted (or ``count`` is taken: a :func:`count_jobs` result of the same tables,
+    rules and year, or a :func:`finish` result counted with ``ledger=True``), summed into the
+    year's :class:`~banenafspraak.rulesets.Ledger`, and the rule set's own ``assess_quotum`` is
+    asked once per employer of ``tables``, as the pure path asks it.
+    """
     rule_set = resolve(rules)
-    params = _parameters(tables.parameters, parameters)
-    scenario = tables.to_scenario()
-    return pure_assess_quotum(scenario, rules=rule_set, year=year, parameters=params)
+    params = _parameters(tables.parameters, parameters, rule_set)
+    measured = Period.year(year)
+    if count is None:
+        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
+    elif count.rules != rule_set.name or count.period != measured:
+        msg = (
+            f"the count is of {count.rules} over {count.period}, not of {rule_set.name} "
+            f"over {measured}"
+        )
+        raise InvalidValueError(msg, field="count", value=count.rules)
+    employers = tables.employer_objects()
+    return assess_ledger(
+        rule_set,
+        count.ledger,
+        employers,
+        params,
+        Scenario(employers=employers, parameters=tables.parameters),
+        receipt=_receipt(rule_set, params, tables, measured),
+    )
 
 
 def compare(

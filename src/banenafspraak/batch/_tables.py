@@ -26,6 +26,7 @@ or floats that are exact to four decimals; they are held as whole ten-thousandth
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -556,12 +557,19 @@ class Tables:
         )
 
     def employer_objects(self, ids: pl.Series | None = None) -> tuple[Employer, ...]:
-        """The :class:`Employer` nouns (all, or those with the given ids), in table order."""
-        employers = self.employers
-        if ids is not None:
-            employers = employers.filter(pl.col("id").is_in(ids.implode()))
+        """The :class:`Employer` nouns (all, or those with the given ids), in table order.
+
+        All of them are built once per tables (every quotum of every rule set reads them).
+        """
+        if ids is None:
+            return self._all_employers
+        employers = self.employers.filter(pl.col("id").is_in(ids.implode()))
         years = self.employer_years.filter(pl.col("employer").is_in(employers["id"].implode()))
         return _employers(employers, years)
+
+    @functools.cached_property
+    def _all_employers(self) -> tuple[Employer, ...]:
+        return _employers(self.employers, self.employer_years)
 
 
 def _as_polars(frame: object) -> pl.DataFrame | None:

@@ -63,11 +63,18 @@ def flat_frame(
 
 
 def count_partition(
-    partition: pd.DataFrame, *, rules: RuleSet, period: Period, parameters: Parameters
+    partition: pd.DataFrame,
+    *,
+    rules: RuleSet,
+    period: Period,
+    parameters: Parameters,
+    ledger: bool = False,
 ) -> pd.DataFrame:
     """Count one partition of flat rows: its partial result, as a pandas frame."""
     frame = pl.from_pandas(partition)
-    return _to_pandas(count_batch(frame, rules=rules, period=period, parameters=parameters))
+    return _to_pandas(
+        count_batch(frame, rules=rules, period=period, parameters=parameters, ledger=ledger)
+    )
 
 
 def count_jobs(
@@ -79,14 +86,24 @@ def count_jobs(
     parameters: ParametersArg = None,
     baseline: Baseline | None = None,
     scheduler: Any = None,  # noqa: ANN401 - whatever dask.compute accepts
+    ledger: bool = False,
 ) -> BatchCount:
-    """Count a Dask data frame of flat rows partition by partition; the same exact numbers."""
+    """Count a Dask data frame of flat rows partition by partition; the same exact numbers.
+
+    With ``ledger`` (a calendar year) the result carries the year's ledger, so that
+    :func:`banenafspraak.batch.assess_quotum` can assess every employer from it.
+    """
     rule_set = resolve(rules)
     measured = _measured(year, period)
-    params = parameters if isinstance(parameters, Parameters) else _parameters({}, parameters)
+    params = _parameters({}, parameters, rule_set)
     meta = _to_pandas(pl.DataFrame(schema=PARTIAL_SCHEMA))
     partials = flat.map_partitions(  # type: ignore[no-untyped-call,unused-ignore]
-        count_partition, rules=rule_set, period=measured, parameters=params, meta=meta
+        count_partition,
+        rules=rule_set,
+        period=measured,
+        parameters=params,
+        ledger=ledger,
+        meta=meta,
     )
     computed = partials.compute(scheduler=scheduler) if scheduler else partials.compute()
     return finish(
@@ -95,4 +112,5 @@ def count_jobs(
         period=measured,
         parameters=params,
         baseline=baseline,
+        ledger=ledger,
     )

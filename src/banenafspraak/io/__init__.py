@@ -10,6 +10,10 @@ whole, and reports every problem of a stage at once, each with its file, row or 
 and the value seen (:class:`~banenafspraak.InvalidScenarioError`); it never returns a scenario
 with parts left out. Nine-digit person ids are taken for BSNs: they must pass the elfproef, and
 problems show them masked unless ``full_ids=True``. Loading and saving write nothing else.
+
+Needs the ``io`` extra (cattrs and jsonschema); without it, importing this module raises
+:class:`~banenafspraak.MissingExtraError`. Results are written by :mod:`banenafspraak.export`,
+which needs no extra.
 """
 
 from __future__ import annotations
@@ -20,7 +24,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from banenafspraak.exceptions import InvalidScenarioError, InvalidValueError, Problem
+from banenafspraak.exceptions import (
+    InvalidScenarioError,
+    InvalidValueError,
+    MissingExtraError,
+    Problem,
+)
+
+try:
+    import cattrs  # noqa: F401 - only checks that the extra is installed
+    import jsonschema  # type: ignore[import-untyped,unused-ignore]  # noqa: F401 - only checks
+except ImportError as error:  # pragma: no cover - the extra is installed in development
+    _FEATURE, _EXTRA = "banenafspraak.io (scenario files)", "io"
+    raise MissingExtraError(_FEATURE, _EXTRA) from error
+
+from banenafspraak.bsn import elfproef, is_bsn, mask_id, mask_text
 from banenafspraak.io._csv import FILES, read_folder, write_folder
 from banenafspraak.io._document import (
     FORMAT,
@@ -31,7 +49,6 @@ from banenafspraak.io._document import (
     scenario_to_document,
 )
 from banenafspraak.io._places import Places
-from banenafspraak.io.bsn import elfproef, is_bsn, mask_id, mask_text
 from banenafspraak.scenario import Scenario
 
 __all__ = [

@@ -41,10 +41,10 @@ from typing import Any
 
 import attrs
 
+from banenafspraak.bsn import mask_text
 from banenafspraak.exceptions import Problem
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
-from banenafspraak.io.bsn import mask_text
 
 __all__ = ["FILES", "read_folder", "write_folder"]
 

@@ -31,10 +31,10 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 
 from banenafspraak._util import FrozenMap, to_date, to_decimal, to_decimal_string
 from banenafspraak.baselines import Baseline
+from banenafspraak.bsn import elfproef, looks_like_bsn, mask_id
 from banenafspraak.employers import Employer
 from banenafspraak.exceptions import InvalidScenarioError, Problem
 from banenafspraak.io._places import MISSING, Path, Places, value_at
-from banenafspraak.io.bsn import elfproef, looks_like_bsn, mask_id
 from banenafspraak.parameters import default_parameters
 from banenafspraak.people import Person
 from banenafspraak.placements import Placement

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
+from banenafspraak.bsn import mask_id, mask_text
 from banenafspraak.exceptions import Problem
-from banenafspraak.io.bsn import mask_id, mask_text
 
 __all__ = ["MISSING", "Path", "Places", "json_path", "value_at"]
 

@@ -2,7 +2,17 @@
 
 The command line prints these; reporting systems read them. Every document carries the
 :class:`~banenafspraak.Receipt` of its result (library version, rule set and its version, a digest
-of the parameters in force and one of the scenario), so that it can be reproduced.
+of the parameters in force and one of the scenario), so that it can be reproduced. This module
+needs no optional extra; the results' own ``to_dict()`` and ``to_json()`` call it:
+
+>>> import json
+>>> from banenafspraak import count_jobs
+>>> from banenafspraak.demo import example_scenario
+>>> document = count_document(count_jobs(example_scenario(), rules="wbqa-2015", year=2019))
+>>> document["pools"]["government"]
+{'hours': '4422', 'jobs': '3.322314049587'}
+>>> json.loads(json.dumps(document)) == document
+True
 
 ``count`` (:func:`count_document`)
     ``kind`` (``"count"``), ``rules``, ``year`` (``null`` for a period that is not a calendar
@@ -61,10 +71,10 @@ import attrs
 
 from banenafspraak._tables import Table, figures_table
 from banenafspraak._util import to_decimal_string
+from banenafspraak.bsn import mask_id, mask_text
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
 from banenafspraak.exceptions import InvalidTypeError
-from banenafspraak.io.bsn import mask_id, mask_text
 from banenafspraak.periods import Period
 from banenafspraak.rulesets import Attribution, Figure, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool

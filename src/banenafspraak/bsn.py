@@ -7,7 +7,7 @@ writes (an id, a name, a message; ``BSN111222333``, ``111222333-A``, a mistyped 
 elfproef) is shown masked, ``*****2333``, unless the user asks for full ids: a BSN can hide in any
 field. Numbers the library computes (hours, jobs) are not ids and are written in full.
 
->>> from banenafspraak.io.bsn import elfproef, mask_id, mask_text
+>>> from banenafspraak.bsn import elfproef, mask_id, mask_text
 >>> elfproef("111222333")
 True
 >>> mask_id("111222333")

@@ -1,0 +1,183 @@
+"""The batch engine sums the year's ledger from its columns, as the pure path sums attributions.
+
+The ledger is what every law's quotum instrument reads (credited hours per employer, counted hours
+per formal employer, person and stage). The stage holds the whole years since the employment's
+first day (the LKV's three-year limit, Wtl 2.12, version 2025-01-01) and whether the person had
+reached the AOW age (the LKV ends then, Wtl 2.10(2)(a), version 2026-01-01).
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+import polars as pl
+import pytest
+from batch_helpers import assert_same_count, assert_same_quotum
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banenafspraak import (
+    Period,
+    Person,
+    Scenario,
+    aow_age_reached,
+    available_rule_sets,
+    batch,
+    count_jobs,
+    rule_set,
+)
+from banenafspraak.batch._engine import _aow_days, _stage
+from banenafspraak.counting import ledger_of, parameters_for
+from banenafspraak.demo import example_scenario
+from banenafspraak.parameters import default_parameters
+from banenafspraak.rulesets import years_employed
+from banenafspraak.strategies import dates, scenarios
+from banenafspraak.synthetic import generate
+
+RULE_SETS = available_rule_sets()
+
+
+@st.composite
+def quotum_years(draw: st.DrawFn) -> tuple[Scenario, int, dict[str, Any]]:
+    """A scenario, a year and parameters that reach every branch of the instruments.
+
+    The year is one of the 2015 quotum (2019), the last with the LKV's three-year limit and
+    doelgroepverklaring (2025) or the first without them (2026, Wtl 2.12 and 6.2, version
+    2026-01-01); the activation of the 2025 law's quotumregeling is not decided, decided so that
+    the surcharge is due in the year, or decided the year before (not yet due, art. 6(1)).
+    People are born in the 1950s and early 1960s, so that some reach the AOW age in the years
+    drawn; employers have a premium wage of two years before, or a small-employer status.
+    """
+    year = draw(st.sampled_from([2019, 2025, 2026]))
+    scenario = draw(scenarios(years=(year - 1, year), max_people=4, max_placements=8))
+    people = tuple(
+        attrs.evolve(p, date_of_birth=draw(st.none() | dates(min_year=1950, max_year=1962)))
+        for p in scenario.people
+    )
+    wages = st.sampled_from([Decimal(0), Decimal(400_000), Decimal(3_000_000)])
+    employers = tuple(
+        attrs.evolve(
+            e,
+            premium_wage=draw(st.dictionaries(st.just(year - 2) | st.just(year), wages)),
+            exempt_wage=draw(st.dictionaries(st.just(year), wages)),
+            small_employer=draw(st.dictionaries(st.just(year), st.booleans(), max_size=1)),
+        )
+        for e in scenario.employers
+    )
+    decided = draw(st.sampled_from([None, f"{year - 3}-05-01", f"{year - 1}-05-01"]))
+    overrides: dict[str, Any] = {"wet2025.activation_decided_on": decided}
+    return attrs.evolve(scenario, people=people, employers=employers), year, overrides
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=quotum_years(), rules=st.sampled_from(RULE_SETS))
+def test_every_law_assesses_the_same_quotum_in_batch(
+    case: tuple[Scenario, int, dict[str, Any]], rules: str
+) -> None:
+    """The central property of the quotum: ledger and results are equal (==) under every law."""
+    scenario, year, overrides = case
+    tables = batch.Tables.from_scenario(scenario)
+    count = batch.count_jobs(tables, rules=rules, year=year, parameters=overrides)
+    assert_same_count(count, count_jobs(scenario, rules=rules, year=year, parameters=overrides))
+    assert_same_quotum(scenario, tables, rules=rules, year=year, parameters=overrides, count=count)
+
+
+LEAP_DAYS = st.sampled_from([pendulum.Date(y, 2, 29) for y in (2012, 2016, 2020, 2024)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.none() | dates(min_year=2010) | LEAP_DAYS, start=dates(min_year=2010))
+def test_years_employed_in_columns_is_the_pure_function(
+    first: pendulum.Date | None, start: pendulum.Date
+) -> None:
+    """Whole years since the first day, 29 February included, as pendulum counts them."""
+    row = pl.DataFrame(
+        {"first_day": [first], "start": [start], "aow_day": [None]},
+        schema={"first_day": pl.Date, "start": pl.Date, "aow_day": pl.Date},
+    )
+    staged = _stage(row).row(0, named=True)
+    assert staged["years_employed"] == years_employed(first, start)
+    assert staged["pension_age"] is False
+
+
+def test_years_employed_counts_29_february_as_pendulum_does() -> None:
+    """From a leap day, the anniversary in a common year is 28 February (pendulum's rule)."""
+    first = pendulum.Date(2016, 2, 29)
+    starts = [pendulum.Date(2017, 2, 27), pendulum.Date(2017, 2, 28), pendulum.Date(2020, 2, 28)]
+    rows = pl.DataFrame(
+        {"first_day": [first] * 3, "start": starts, "aow_day": [None] * 3},
+        schema={"first_day": pl.Date, "start": pl.Date, "aow_day": pl.Date},
+    )
+    staged = _stage(rows)["years_employed"].to_list()
+    assert staged == [years_employed(first, s) for s in starts]
+    assert staged == [0, 1, 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(born=st.lists(dates(min_year=1940, max_year=1975), min_size=1, max_size=20))
+def test_the_aow_day_in_columns_is_the_pure_function(born: list[pendulum.Date]) -> None:
+    """The day the AOW age is reached (AOW art. 7a(1)), per date of birth, as the pure rule."""
+    registrations = pl.DataFrame(
+        {"person": [f"p{i}" for i in range(len(born))], "date_of_birth": born},
+        schema={"person": pl.String, "date_of_birth": pl.Date},
+    )
+    found = dict(_aow_days(registrations, default_parameters()).iter_rows())
+    for i, day in enumerate(born):
+        assert found[f"p{i}"] == aow_age_reached(Person(id="p", date_of_birth=day))
+
+
+def test_the_aow_day_is_left_out_when_it_cannot_fall_before_the_period_ends() -> None:
+    """Only people who can have reached the AOW age by the end of the period get a day."""
+    registrations = pl.DataFrame(
+        {
+            "person": ["old", "young"],
+            "date_of_birth": [pendulum.Date(1953, 1, 31), pendulum.Date(1990, 5, 2)],
+        },
+    )
+    until = pendulum.Date(2019, 12, 31)
+    found = dict(_aow_days(registrations, default_parameters(), until).iter_rows())
+    assert found == {"old": aow_age_reached(Person(id="old", date_of_birth="1953-01-31"))}
+
+
+@pytest.mark.parametrize("rules", RULE_SETS)
+def test_ledgers_of_partitions_add_up_to_the_pure_ledger(rules: str) -> None:
+    """count_batch with ledger=True is additive: uneven partitions give the pure ledger.
+
+    A placement's pay periods may fall in different partitions: its first day is computed when
+    the rows are flattened, over all its pay periods.
+    """
+    data = generate("S", seed=31, scale=0.05)
+    scenario = data.to_scenario()
+    tables = batch.Tables.from_columns(data.tables())
+    flat = batch.flatten(tables)
+    cuts = [0, 5, flat.height // 3, flat.height]
+    partials = [
+        batch.count_batch(flat.slice(a, b - a), rules=rules, year=2019, ledger=True).to_arrow()
+        for a, b in itertools.pairwise(cuts)
+    ]
+    result = batch.finish(batch.combine(partials), rules=rules, year=2019, ledger=True)
+    pure = count_jobs(scenario, rules=rules, year=2019)
+    assert result.ledger == ledger_of(pure, parameters_for(scenario, None, rule_set(rules)))
+    assert_same_quotum(scenario, tables, rules=rules, year=2019, count=result, pure=pure)
+
+
+def test_a_quotum_needs_the_ledger_of_a_calendar_year() -> None:
+    """A month has no quotum; partials counted without the ledger cannot give one."""
+    tables = batch.Tables.from_scenario(example_scenario())
+    month = batch.count_jobs(tables, rules="wbqa-2015", period=Period.month(2019, 12))
+    with pytest.raises(ValueError, match="calendar year"):
+        _ = month.ledger
+    flat = batch.flatten(tables)
+    with pytest.raises(ValueError, match="calendar year"):
+        batch.count_batch(flat, rules="wbqa-2015", period=month.period, ledger=True)
+    partial = batch.count_batch(flat, rules="wbqa-2015", year=2019)
+    bare = batch.finish(partial, rules="wbqa-2015", year=2019)
+    with pytest.raises(LookupError, match="ledger=True"):
+        batch.assess_quotum(tables, rules="wbqa-2015", year=2019, count=bare)
+    other = batch.count_jobs(tables, rules="contouren-2018", year=2019)
+    with pytest.raises(ValueError, match="not of wbqa-2015"):
+        batch.assess_quotum(tables, rules="wbqa-2015", year=2019, count=other)
