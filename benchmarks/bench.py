@@ -12,7 +12,9 @@ Every figure is measured in this run on this machine; the ratios compare figures
 * the comparison of every rule set (``compare``: count and quotum under each), per size;
 * the floor: a hand-written columnar aggregation of the same hours per pool (polars joins and a
   group-by, no rules), timed in the same process; the batch engine's time over it;
-* the pure path's time per placement-month over the batch engine's.
+* the pure path's time per placement-month over the batch engine's;
+* the four reports (``banenafspraak report``) on the batch engine: wall time per size, rule set
+  and report, tables in memory, in a fresh process per size and rule set (``--reports-worker``).
 
 XL is ten national years, generated and counted one year at a time (a partition per year), as a
 user with ten years or ten policy variants would run it.
@@ -39,7 +41,16 @@ import polars as pl
 
 from banenafspraak import available_rule_sets
 from banenafspraak import count_jobs as pure_count_jobs
-from banenafspraak.batch import Tables, assess_quotum, compare, count_jobs
+from banenafspraak.batch import (
+    Tables,
+    assess_quotum,
+    compare,
+    count_jobs,
+    durability,
+    procurement_jobs,
+    subsector_monitoring,
+    trend,
+)
 from banenafspraak.synthetic import SIZES, SizeSpec, generate
 
 YEAR = 2019
@@ -53,6 +64,8 @@ GOAL_FLOOR_RATIO = 3.0
 GOAL_XL_QUOTUM_SECONDS = 8.0
 GOAL_XL_MEMORY_MB = 2048
 GOAL_PURE_RATE = 250_000
+GOAL_L_REPORT_SECONDS = 2.0
+REPORTS = ("subsectors", "procurement", "durability", "trend")
 
 
 def _peak_mb() -> float:
@@ -130,6 +143,42 @@ def worker(folders: list[str], rules: str, runs: int) -> dict[str, Any]:
         "import_mb": baseline_mb,
         "after_load_mb": after_load_mb,
     }
+
+
+def _report(name: str, tables: Tables, rules: str, year: int) -> object:
+    """One report on the batch engine, as ``banenafspraak report NAME`` makes it."""
+    if name == "subsectors":
+        return subsector_monitoring(tables, rules=rules, year=year)
+    if name == "procurement":
+        return procurement_jobs(tables, rules=rules, year=year)
+    if name == "durability":
+        return durability(tables, rules=rules)
+    return trend(tables, rules=rules)
+
+
+def reports_worker(folders: list[str], rules: str) -> dict[str, float]:
+    """Make each report of the Parquet folders (one per year) in this fresh process; seconds.
+
+    Each report is timed once on tables read once: it counts on its own (as the command does),
+    and the first one also computes the tables' digest for the receipts.
+    """
+    seconds = dict.fromkeys(REPORTS, 0.0)
+    for folder in folders:
+        tables = Tables.read(folder)
+        year = int(tables.hours["start"].dt.year().mode().sort()[0])
+        for name in REPORTS:
+            start = time.perf_counter()
+            _report(name, tables, rules, year)
+            seconds[name] += time.perf_counter() - start
+        del tables
+    return seconds
+
+
+def _run_reports_worker(folders: list[Path], rules: str) -> dict[str, float]:
+    command = [sys.executable, __file__, "--reports-worker", rules, *map(str, folders)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _run_worker(folders: list[Path], rules: str, runs: int) -> dict[str, Any]:
@@ -221,10 +270,15 @@ def main() -> int:
     """Run the benchmarks and print the table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--worker", nargs="+")
+    parser.add_argument("--reports-worker", nargs="+")
     args = parser.parse_args()
     if args.worker:
         rules, runs, *folders = args.worker
         print(json.dumps(worker(folders, rules, int(runs))))
+        return 0
+    if args.reports_worker:
+        rules, *folders = args.reports_worker
+        print(json.dumps(reports_worker(folders, rules)))
         return 0
     sizes = [s.strip().upper() for s in os.environ.get("BENCH_SIZES", "S,M,L,XL").split(",")]
     rule_sets = available_rule_sets()
@@ -245,10 +299,50 @@ def main() -> int:
                     + (quotum if rules != "compare" else ""),
                     flush=True,
                 )
+        reports: dict[tuple[str, str], dict[str, float]] = {}
+        for size in sizes:
+            for rules in rule_sets:
+                reports[size, rules] = _run_reports_worker(folders[size], rules)
+                figures = ", ".join(f"{n} {s:.2f} s" for n, s in reports[size, rules].items())
+                print(f"  reports {rules} on {size}: {figures}", flush=True)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     _print_table(sizes, rule_sets, rates, results)
+    _print_reports(sizes, rule_sets, reports)
     return 0
+
+
+def _print_reports(
+    sizes: list[str], rule_sets: tuple[str, ...], reports: dict[tuple[str, str], dict[str, float]]
+) -> None:
+    """The reports' table and their goal at L."""
+    print()
+    print(
+        "reports on the batch engine: wall time in seconds (tables in memory, one run; each "
+        "report counts on its own: procurement under every rule set, trend in every year)"
+    )
+    header = f"{'size':<4} {'rule set':<26} " + " ".join(f"{n:>12}" for n in REPORTS)
+    print(header)
+    print("-" * len(header))
+    for size in sizes:
+        for rules in rule_sets:
+            times = reports[size, rules]
+            print(f"{size:<4} {rules:<26} " + " ".join(f"{times[n]:>12.2f}" for n in REPORTS))
+    print()
+    print("report goals")
+    if not any(size == "L" for size in sizes):
+        print(f"  (not measured: the goal is each report <= {GOAL_L_REPORT_SECONDS} s at L)")
+        return
+    for rules in rule_sets:
+        for name in REPORTS:
+            seconds = reports["L", rules][name]
+            print(
+                "  "
+                + _verdict(
+                    seconds <= GOAL_L_REPORT_SECONDS,
+                    f"L {rules} report {name}: {seconds:.2f} s (goal {GOAL_L_REPORT_SECONDS} s)",
+                )
+            )
 
 
 def _print_table(

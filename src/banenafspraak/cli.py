@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 
@@ -79,6 +79,9 @@ from banenafspraak.reports import (
 )
 from banenafspraak.rulesets import Figure, available_rule_sets, rule_set_in_force, rule_sets
 from banenafspraak.scenario import Scenario
+
+if TYPE_CHECKING:
+    from banenafspraak.batch import Tables
 
 __all__ = ["app", "main"]
 
@@ -884,6 +887,17 @@ def _emit_report(
     out.text(mask_text(_receipt_line(receipt), full=_full_ids()))
 
 
+def _tables(file: Path) -> Tables:
+    """The batch engine's tables of ``file`` (the ``batch`` extra, only when asked for)."""
+    from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+    with _progress() as progress:
+        progress("read", 0, 1)
+        tables = batch.read_tables(file)
+        progress("read", 1, 1)
+    return tables
+
+
 @report_app.command("subsectors")
 def report_subsectors(
     file: ScenarioPath,
@@ -892,10 +906,17 @@ def report_subsectors(
     rules: Rules = None,
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Extra jobs per government sub-sector against its target (targets are parameters)."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = subsector_monitoring(scenario, rules=_rules_for(rules, year), year=year)
+    chosen = _rules_for(rules, year)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        result = batch.subsector_monitoring(_tables(file), rules=chosen, year=year)
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        result = subsector_monitoring(scenario, rules=chosen, year=year)
     _emit_report("subsectors", result, format_, result.receipt)
 
 
@@ -907,10 +928,17 @@ def report_procurement(
     rules: Rules = None,
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Jobs carried by procurement contracts per buyer, and where they count under each law."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = procurement_jobs(scenario, rules=_rules_for(rules, year), year=year)
+    chosen = _rules_for(rules, year)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        result = batch.procurement_jobs(_tables(file), rules=chosen, year=year)
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        result = procurement_jobs(scenario, rules=chosen, year=year)
     _emit_report("procurement", result, format_, result.receipt)
 
 
@@ -921,10 +949,15 @@ def report_durability(
     rules: ReportRules = "wbqa-2015",
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """How long placements last, and the share still running 12 months after they started."""
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = durability(scenario, rules=rules)
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        result = batch.durability(_tables(file), rules=rules)
+    else:
+        result = durability(load_scenario(file, full_ids=full_ids), rules=rules)
     _emit_report("durability", result, format_, result.receipt)
 
 
@@ -943,15 +976,24 @@ def report_trend(
     full_ids: FullIds = False,
     size: ChartSize = "8x4",
     dpi: ChartDpi = 100,
+    engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Extra jobs per pool and sub-sector, year by year, against the targets."""
     if chart is not None:
         chart = _chart_path(chart)
-    scenario = load_scenario(file, full_ids=full_ids)
-    if not scenario.years:
-        msg = f"{file}: the scenario has no pay periods, so there is no year to follow"
-        raise BanenafspraakError(msg)
-    result = trend(scenario, rules=rules)
+    no_years = f"{file}: the scenario has no pay periods, so there is no year to follow"
+    if _batch(file, engine):
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
+
+        tables = _tables(file)
+        if not tables.hours.height:
+            raise BanenafspraakError(no_years)
+        result = batch.trend(tables, rules=rules)
+    else:
+        scenario = load_scenario(file, full_ids=full_ids)
+        if not scenario.years:
+            raise BanenafspraakError(no_years)
+        result = trend(scenario, rules=rules)
     if chart is not None:
         from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
 

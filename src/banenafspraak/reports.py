@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -32,6 +32,7 @@ import pendulum
 from banenafspraak._util import FrozenMap, to_date
 from banenafspraak.counting import (
     JobCount,
+    Monitoring,
     ParametersArg,
     Receipt,
     Tally,
@@ -276,15 +277,67 @@ class SubsectorMonitoring:
         return self.total + self.without_subsector
 
 
+class _Holder(enum.StrEnum):
+    """Whose sub-sector a counted share belongs to, relative to its placement."""
+
+    FORMAL_EMPLOYER = "formal_employer"
+    """The placement's formal employer."""
+    HIRER = "hirer"
+    """The placement's hirer (nobody when the hirer is not known)."""
+    CREDITED = "credited"
+    """The employer the rule set credits the share to."""
+
+
+def _subsector_holder(basis: SubsectorBasis, *, lends_to_hirer: bool, credited: bool) -> _Holder:
+    """Whose sub-sector a counted share belongs to under ``basis`` (not ``AUTO``).
+
+    ``lends_to_hirer``: the placement puts its worker at a hirer (an uitzendkracht or a Wsw
+    secondee); ``credited``: the rule set credits the share to some employer. The pure path asks
+    this per attribution, the batch engine once per distinct situation.
+    """
+    if basis is SubsectorBasis.WORKPLACE and lends_to_hirer:
+        return _Holder.HIRER
+    if basis is SubsectorBasis.CREDITED and credited:
+        return _Holder.CREDITED
+    return _Holder.FORMAL_EMPLOYER
+
+
+_ELSEWHERE, _UNASSIGNED, _WITHOUT = "elsewhere", "unassigned", "without_subsector"
+
+
+def _subsector_bucket(
+    pool: Pool, sector: Sector | None, subsector: Subsector | None
+) -> Subsector | str:
+    """Where a counted share goes in the sub-sector report.
+
+    ``sector`` and ``subsector`` are those of the holder (:func:`_subsector_holder`) in the pay
+    period's year, ``sector`` is ``None`` when the holder is not known. The answer is a
+    sub-sector, or ``"without_subsector"``, ``"unassigned"`` or ``"elsewhere"``.
+    """
+    if sector is None:
+        return _ELSEWHERE if pool is Pool.MARKET else _UNASSIGNED
+    if sector is not Sector.GOVERNMENT:
+        return _ELSEWHERE
+    if subsector is None:
+        return _WITHOUT
+    return subsector
+
+
 def _basis_employer(
     attribution: Attribution, placement: Placement, basis: SubsectorBasis, scenario: Scenario
 ) -> Employer | None:
     """The employer whose sub-sector the attribution belongs to (``None``: not known)."""
-    if basis is SubsectorBasis.WORKPLACE and placement.kind.lends_to_hirer:
-        return None if placement.hirer is None else scenario.employer(placement.hirer)
-    if basis is SubsectorBasis.CREDITED and attribution.credited_to is not None:
-        return scenario.employer(attribution.credited_to)
-    return scenario.employer(placement.employer)
+    holder = _subsector_holder(
+        basis,
+        lends_to_hirer=placement.kind.lends_to_hirer,
+        credited=attribution.credited_to is not None,
+    )
+    ident = {
+        _Holder.FORMAL_EMPLOYER: placement.employer,
+        _Holder.HIRER: placement.hirer,
+        _Holder.CREDITED: attribution.credited_to,
+    }[holder]
+    return None if ident is None else scenario.employer(ident)
 
 
 def _resolve_basis(basis: SubsectorBasis | str, rule_set: RuleSet) -> SubsectorBasis:
@@ -341,62 +394,86 @@ def subsector_monitoring(
         _check_count(count, rule_set, measured, scenario, params)
     chosen = _resolve_basis(basis, rule_set)
     placements = {p.id: p for p in scenario.placements}
-    lines: defaultdict[Subsector, list[Attribution]] = defaultdict(list)
+    sums: defaultdict[Subsector | str, Tally] = defaultdict(Tally)
     employers: defaultdict[Subsector, set[EmployerId]] = defaultdict(set)
-    without: list[Attribution] = []
-    unassigned: list[Attribution] = []
-    elsewhere: list[Attribution] = []
-    counted: list[Attribution] = []
     for attribution in count.attributions:
         if attribution.pool is None:
             continue
-        counted.append(attribution)
         placement = placements[PlacementId(attribution.placement)]
         employer = _basis_employer(attribution, placement, chosen, scenario)
         # Regeling Wfsv 3.27: the employer's sector of the pay period's year, as the rule sets
         pay_year = attribution.pay_period.end.year
-        subsector = None if employer is None else employer.subsector_in(pay_year)
-        if employer is None:
-            (elsewhere if attribution.pool is Pool.MARKET else unassigned).append(attribution)
-        elif employer.sector_in(pay_year) is not Sector.GOVERNMENT:
-            elsewhere.append(attribution)
-        elif subsector is None:
-            without.append(attribution)
-        else:
-            lines[subsector].append(attribution)
-            employers[subsector].add(employer.id)
-    reasons = [_BASIS_REASON[chosen]]
-    if unassigned:
+        bucket = _subsector_bucket(
+            attribution.pool,
+            None if employer is None else employer.sector_in(pay_year),
+            None if employer is None else employer.subsector_in(pay_year),
+        )
+        sums[bucket] += Tally(hours=attribution.hours, jobs=attribution.jobs)
+        if isinstance(bucket, Subsector) and employer is not None:
+            employers[bucket].add(employer.id)
+    return _subsector_report(
+        rules=rule_set,
+        year=year,
+        basis=chosen,
+        parameters=params,
+        sums=sums,
+        employers={sub: tuple(sorted(ids)) for sub, ids in employers.items()},
+        government_pool=count.pools.get(Pool.GOVERNMENT),
+        receipt=count.receipt,
+    )
+
+
+def _subsector_report(
+    *,
+    rules: RuleSet,
+    year: int,
+    basis: SubsectorBasis,
+    parameters: Parameters,
+    sums: Mapping[Subsector | str, Tally],
+    employers: Mapping[Subsector, tuple[EmployerId, ...]],
+    government_pool: Tally | None,
+    receipt: Receipt,
+) -> SubsectorMonitoring:
+    """The sub-sector report from the counted hours per bucket (:func:`_subsector_bucket`).
+
+    ``sums`` holds a tally for every bucket that received a counted share (even of zero hours);
+    ``employers`` the holders per sub-sector, sorted. Both engines build the report here.
+    """
+    reasons = [_BASIS_REASON[basis]]
+    if _UNASSIGNED in sums:
         reasons.append(SUBSECTOR_KEYED)
     reasons.append(SUBSECTOR_REALISATION)
     return SubsectorMonitoring(
-        rules=rule_set.name,
+        rules=rules.name,
         year=year,
-        basis=chosen,
+        basis=basis,
         lines=tuple(
             _subsector_line(
-                subsector, lines[subsector], tuple(sorted(employers[subsector])), params, year
+                subsector,
+                sums.get(subsector, Tally()),
+                employers.get(subsector, ()),
+                parameters,
+                year,
             )
             for subsector in Subsector
         ),
-        without_subsector=_tally((a, Fraction(1)) for a in without),
-        unassigned=_tally((a, Fraction(1)) for a in unassigned),
-        elsewhere=_tally((a, Fraction(1)) for a in elsewhere),
-        counted=_tally((a, Fraction(1)) for a in counted),
-        government_pool=count.pools.get(Pool.GOVERNMENT),
+        without_subsector=sums.get(_WITHOUT, Tally()),
+        unassigned=sums.get(_UNASSIGNED, Tally()),
+        elsewhere=sums.get(_ELSEWHERE, Tally()),
+        counted=_sum(sums.values()),
+        government_pool=government_pool,
         reasons=tuple(reasons),
-        receipt=count.receipt,
+        receipt=receipt,
     )
 
 
 def _subsector_line(
     subsector: Subsector,
-    attributions: Sequence[Attribution],
+    tally: Tally,
     employers: tuple[EmployerId, ...],
     params: Parameters,
     year: int,
 ) -> SubsectorLine:
-    tally = _tally((a, Fraction(1)) for a in attributions)
     target_name = f"target.subsector.{subsector.value}"
     baseline_name = f"baseline.subsector.{subsector.value}"
     value = params.for_year(target_name, year)
@@ -546,9 +623,35 @@ def _contract_share(attribution: Attribution, measured: Period, contract: Period
     return Fraction(inside, in_measured.days)
 
 
-def _procurement_parts(
-    count: JobCount, scenario: Scenario
-) -> list[tuple[Attribution, Fraction, ContractId]]:
+@attrs.frozen(kw_only=True)
+class _Part:
+    """Hours of placements serving one contract, inside its period, alike in all that matters.
+
+    The pure path makes one per attribution; the batch engine one per group of rows.
+    """
+
+    buyer: EmployerId
+    contract: ContractId
+    pool: Pool | None
+    credit: str
+    """``buyer``, ``supplier``, ``other`` or ``nobody``: see :func:`_credit_class`."""
+    year: int
+    """The pay period's year (its end's)."""
+    tally: Tally
+
+
+def _credit_class(credited_to: EmployerId | None, buyer: EmployerId, supplier: EmployerId) -> str:
+    """Whom a share is credited to, seen from the contract it serves."""
+    if credited_to is None:
+        return "nobody"
+    if credited_to == buyer:
+        return "buyer"
+    if credited_to == supplier:
+        return "supplier"
+    return "other"
+
+
+def _procurement_parts(count: JobCount, scenario: Scenario) -> list[_Part]:
     """Each attribution of a placement serving a contract, with its share inside the contract."""
     placements = {p.id: p for p in scenario.placements}
     parts = []
@@ -559,50 +662,52 @@ def _procurement_parts(
         contract = scenario.contract(contract_id)
         share = _contract_share(attribution, count.period, contract.period)
         if share:
-            parts.append((attribution, share, contract_id))
+            parts.append(
+                _Part(
+                    buyer=contract.buyer,
+                    contract=contract_id,
+                    pool=attribution.pool,
+                    credit=_credit_class(
+                        attribution.credited_to, contract.buyer, contract.supplier
+                    ),
+                    year=attribution.pay_period.end.year,
+                    tally=_tally([(attribution, share)]),
+                )
+            )
     return parts
 
 
 def _destination(
-    rules: str,
-    pools: Sequence[Pool],
-    parts: Sequence[tuple[Attribution, Fraction, ContractId]],
-    scenario: Scenario,
-    receipt: Receipt,
+    rules: str, pools: Sequence[Pool], parts: Sequence[_Part], receipt: Receipt
 ) -> ProcurementDestination:
-    by_pool: dict[Pool, list[tuple[Attribution, Fraction]]] = {pool: [] for pool in pools}
-    excluded: list[tuple[Attribution, Fraction]] = []
-    credit: dict[str, list[tuple[Attribution, Fraction]]] = {
-        "buyer": [],
-        "supplier": [],
-        "other": [],
-        "nobody": [],
-    }
-    for attribution, share, contract_id in parts:
-        pair = (attribution, share)
-        if attribution.pool is None:
-            excluded.append(pair)
+    by_pool: dict[Pool, Tally] = dict.fromkeys(pools, Tally())
+    excluded = Tally()
+    credit = dict.fromkeys(("buyer", "supplier", "other", "nobody"), Tally())
+    for part in parts:
+        if part.pool is None:
+            excluded += part.tally
         else:
-            by_pool.setdefault(attribution.pool, []).append(pair)
-        contract = scenario.contract(contract_id)
-        if attribution.credited_to is None:
-            credit["nobody"].append(pair)
-        elif attribution.credited_to == contract.buyer:
-            credit["buyer"].append(pair)
-        elif attribution.credited_to == contract.supplier:
-            credit["supplier"].append(pair)
-        else:
-            credit["other"].append(pair)
+            by_pool[part.pool] = by_pool.get(part.pool, Tally()) + part.tally
+        credit[part.credit] += part.tally
     return ProcurementDestination(
         rules=rules,
-        pools=FrozenMap({pool: _tally(pairs) for pool, pairs in by_pool.items()}),
-        excluded=_tally(excluded),
-        at_buyer=_tally(credit["buyer"]),
-        at_supplier=_tally(credit["supplier"]),
-        at_other=_tally(credit["other"]),
-        at_nobody=_tally(credit["nobody"]),
+        pools=FrozenMap(by_pool),
+        excluded=excluded,
+        at_buyer=credit["buyer"],
+        at_supplier=credit["supplier"],
+        at_other=credit["other"],
+        at_nobody=credit["nobody"],
         receipt=receipt,
     )
+
+
+def _procurement_rule_sets(
+    rules: str | RuleSet, compare_with: Sequence[str | RuleSet] | None
+) -> list[RuleSet]:
+    """The chosen rule set first, then the others to compare with (default: every one)."""
+    chosen = resolve(rules)
+    others = [resolve(r) for r in (available_rule_sets() if compare_with is None else compare_with)]
+    return [chosen, *(r for r in others if r.name != chosen.name)]
 
 
 def procurement_jobs(
@@ -628,59 +733,71 @@ def procurement_jobs(
     True
     """
     measured = measured_period(year, period)
-    chosen = resolve(rules)
-    others = [resolve(r) for r in (available_rule_sets() if compare_with is None else compare_with)]
-    rule_sets = [chosen, *(r for r in others if r.name != chosen.name)]
+    rule_sets = _procurement_rule_sets(rules, compare_with)
     params = parameters_for(scenario, parameters)
     counts = [count_jobs(scenario, rules=r, period=measured, parameters=params) for r in rule_sets]
-    parts_per_rule_set = [_procurement_parts(c, scenario) for c in counts]
+    return _procurement_report(
+        rule_sets=rule_sets,
+        period=measured,
+        employers=scenario.employers,
+        kinds={c.id: c.kind for c in scenario.contracts},
+        parts=[_procurement_parts(c, scenario) for c in counts],
+        receipts=[c.receipt for c in counts],
+    )
 
-    parts_by_buyer: list[defaultdict[EmployerId, list[tuple[Attribution, Fraction, ContractId]]]]
-    parts_by_buyer = []
-    for parts in parts_per_rule_set:
-        grouped: defaultdict[EmployerId, list[tuple[Attribution, Fraction, ContractId]]]
-        grouped = defaultdict(list)
-        for part in parts:
-            grouped[scenario.contract(part[2]).buyer].append(part)
+
+def _procurement_report(
+    *,
+    rule_sets: Sequence[RuleSet],
+    period: Period,
+    employers: Iterable[Employer],
+    kinds: Mapping[ContractId, ContractKind],
+    parts: Sequence[Sequence[_Part]],
+    receipts: Sequence[Receipt],
+) -> ProcurementReport:
+    """The procurement report from the parts of each rule set's count (the chosen one first).
+
+    ``employers`` are at least the buyers, in scenario order. Both engines build the report here.
+    """
+    parts_by_buyer: list[defaultdict[EmployerId, list[_Part]]] = []
+    for of_rule_set in parts:
+        grouped: defaultdict[EmployerId, list[_Part]] = defaultdict(list)
+        for part in of_rule_set:
+            grouped[part.buyer].append(part)
         parts_by_buyer.append(grouped)
     buyers = {buyer for grouped in parts_by_buyer for buyer in grouped}
     by_sector: defaultdict[Sector, Tally] = defaultdict(Tally)
     by_kind: defaultdict[ContractKind, Tally] = defaultdict(Tally)
     lines = []
-    for employer in scenario.employers:
+    for employer in employers:
         if employer.id not in buyers:
             continue
         mine = [per_buyer[employer.id] for per_buyer in parts_by_buyer]
-        carried_pairs = [(a, s) for a, s, _ in mine[0] if a.pool is not None]
-        carried = _tally(carried_pairs)
-        for attribution, share in carried_pairs:  # the buyer's sector of the pay period's year
-            sector = employer.sector_in(attribution.pay_period.end.year)
-            by_sector[sector] += _tally([(attribution, share)])
-        for attribution, share, contract_id in mine[0]:
-            if attribution.pool is not None:
-                kind = scenario.contract(contract_id).kind
-                by_kind[kind] += _tally([(attribution, share)])
+        carried_parts = [part for part in mine[0] if part.pool is not None]
+        for part in carried_parts:  # the buyer's sector of the pay period's year
+            by_sector[employer.sector_in(part.year)] += part.tally
+            by_kind[kinds[part.contract]] += part.tally
         lines.append(
             ProcurementBuyer(
                 buyer=employer.id,
-                sector=employer.sector_in(measured.end.year),
-                subsector=employer.subsector_in(measured.end.year),
-                contracts=tuple(sorted({c for _, _, c in mine[0]})),
-                input=_tally((a, s) for a, s, _ in mine[0]),
-                carried=carried,
+                sector=employer.sector_in(period.end.year),
+                subsector=employer.subsector_in(period.end.year),
+                contracts=tuple(sorted({part.contract for part in mine[0]})),
+                input=_sum(part.tally for part in mine[0]),
+                carried=_sum(part.tally for part in carried_parts),
                 destinations=tuple(
-                    _destination(r.name, r.pools, parts, scenario, c.receipt)
-                    for r, parts, c in zip(rule_sets, mine, counts, strict=True)
+                    _destination(r.name, r.pools, of_buyer, receipt)
+                    for r, of_buyer, receipt in zip(rule_sets, mine, receipts, strict=True)
                 ),
             )
         )
     destinations = tuple(
-        _destination(r.name, r.pools, parts, scenario, c.receipt)
-        for r, parts, c in zip(rule_sets, parts_per_rule_set, counts, strict=True)
+        _destination(r.name, r.pools, of_rule_set, receipt)
+        for r, of_rule_set, receipt in zip(rule_sets, parts, receipts, strict=True)
     )
     return ProcurementReport(
-        rules=chosen.name,
-        period=measured,
+        rules=rule_sets[0].name,
+        period=period,
         buyers=tuple(lines),
         by_sector=FrozenMap(by_sector),
         by_kind=FrozenMap(by_kind),
@@ -688,7 +805,7 @@ def procurement_jobs(
         carried=destinations[0].counted,
         destinations=destinations,
         reasons=(PROCUREMENT_CARRIED, PROCUREMENT_CONTRACT_PERIOD, PROCUREMENT_COMPARED),
-        receipt=counts[0].receipt,
+        receipt=receipts[0],
     )
 
 
@@ -868,20 +985,22 @@ class DurabilityReport:
         raise NotFoundError(msg)
 
 
-def _observed(scenario: Scenario, observed_until: object) -> Period:
-    pay_periods = [pp for placement in scenario.placements for pp in placement.hours]
-    until = None if observed_until is None else to_date(observed_until)
-    if not pay_periods:
-        if until is None:
+def _observed(first: pendulum.Date | None, last: pendulum.Date | None, until: object) -> Period:
+    """The data window: from ``first`` (the first pay period's start) to ``until`` or ``last``.
+
+    ``first`` and ``last`` are ``None`` when there are no pay periods.
+    """
+    until_date = None if until is None else to_date(until)
+    if first is None or last is None:
+        if until_date is None:
             msg = "the scenario has no pay periods: give observed_until= to measure durability"
             raise InvalidValueError(msg)
-        return Period.day(until)
-    first = min(pp.start for pp in pay_periods)
-    last = until if until is not None else max(pp.end for pp in pay_periods)
-    if last < first:
-        msg = f"observed_until ({last}) lies before the first pay period starts ({first})"
+        return Period.day(until_date)
+    end = until_date if until_date is not None else last
+    if end < first:
+        msg = f"observed_until ({end}) lies before the first pay period starts ({first})"
         raise InvalidValueError(msg)
-    return Period(start=first, end=last)
+    return Period(start=first, end=end)
 
 
 def _spell(
@@ -893,10 +1012,37 @@ def _spell(
 ) -> PlacementSpell:
     start = counted[0].start
     last = max(pp.end for pp in counted)
+    spell = Period(start=start, end=min(last, observed.end))
+    return _placement_spell(
+        placement=placement.id,
+        employer=employer.id,
+        sector=employer.sector_in(start.year),
+        start=start,
+        last=last,
+        covered=sum(pp.period.overlap_days(spell) for pp in counted),
+        observed=observed,
+        horizon=start.add(months=horizon_months),
+    )
+
+
+def _placement_spell(
+    *,
+    placement: PlacementId,
+    employer: EmployerId,
+    sector: Sector,
+    start: pendulum.Date,
+    last: pendulum.Date,
+    covered: int,
+    observed: Period,
+    horizon: pendulum.Date,
+) -> PlacementSpell:
+    """A spell from its facts; both engines build spells here.
+
+    ``last`` is the last day of its last counted pay period, ``covered`` the days those pay
+    periods cover inside the spell.
+    """
     end = min(last, observed.end)
-    spell = Period(start=start, end=end)
-    covered = sum(pp.period.overlap_days(spell) for pp in counted)
-    horizon = start.add(months=horizon_months)
+    days = end.toordinal() - start.toordinal() + 1  # plain day numbers: no pendulum Interval
     if end >= horizon:
         status = SpellStatus.SURVIVED
     elif horizon > observed.end:
@@ -904,13 +1050,13 @@ def _spell(
     else:
         status = SpellStatus.ENDED
     return PlacementSpell(
-        placement=placement.id,
-        employer=employer.id,
-        sector=employer.sector_in(start.year),
+        placement=placement,
+        employer=employer,
+        sector=sector,
         start=start,
         end=end,
-        days=spell.days,
-        gap_days=spell.days - covered,
+        days=days,
+        gap_days=days - covered,
         horizon=horizon,
         status=status,
         running_at_end=last >= observed.end,
@@ -937,11 +1083,14 @@ def durability(
     >>> report.year(2018).share_still_running
     Fraction(1, 1)
     """
-    if horizon_months < 1:
-        msg = f"horizon_months is at least 1, got {horizon_months!r}"
-        raise InvalidValueError(msg)
+    _check_horizon(horizon_months)
     rule_set = resolve(rules)
-    observed = _observed(scenario, observed_until)
+    pay_periods = [pp for placement in scenario.placements for pp in placement.hours]
+    observed = _observed(
+        min((pp.start for pp in pay_periods), default=None),
+        max((pp.end for pp in pay_periods), default=None),
+        observed_until,
+    )
     count = count_jobs(scenario, rules=rule_set, period=observed, parameters=parameters)
     counted: defaultdict[str, dict[PayPeriod, None]] = defaultdict(dict)
     for attribution in count.attributions:
@@ -958,8 +1107,32 @@ def durability(
         for placement in scenario.placements
         if counted[placement.id]
     )
+    return _durability_report(
+        rules=rule_set,
+        observed=observed,
+        horizon_months=horizon_months,
+        spells=spells,
+        receipt=count.receipt,
+    )
+
+
+def _check_horizon(horizon_months: int) -> None:
+    if horizon_months < 1:
+        msg = f"horizon_months is at least 1, got {horizon_months!r}"
+        raise InvalidValueError(msg)
+
+
+def _durability_report(
+    *,
+    rules: RuleSet,
+    observed: Period,
+    horizon_months: int,
+    spells: tuple[PlacementSpell, ...],
+    receipt: Receipt,
+) -> DurabilityReport:
+    """The durability report from the spells (in scenario order); both engines build it here."""
     return DurabilityReport(
-        rules=rule_set.name,
+        rules=rules.name,
         observed=observed,
         horizon_months=horizon_months,
         spells=spells,
@@ -967,7 +1140,7 @@ def durability(
         by_sector=_grouped(spells, by_sector=True, by_employer=False),
         by_year=_grouped(spells, by_sector=False, by_employer=False),
         reasons=(DURABILITY_SPELL, DURABILITY_SHARE, DURABILITY_GROUPS),
-        receipt=count.receipt,
+        receipt=receipt,
     )
 
 
@@ -1139,31 +1312,52 @@ def trend(
     (2018, 2019)
     """
     rule_set = resolve(rules)
-    wanted = sorted(set(scenario.years if years is None else years))
-    if not wanted:
-        msg = "no years to follow: the scenario has no pay periods and no years= were given"
-        raise InvalidValueError(msg)
+    data_years = scenario.years
+    wanted = _trend_years(
+        data_years[0] if data_years else None, data_years[-1] if data_years else None, years
+    )
     params = parameters_for(scenario, parameters)
-    pool_rows: dict[Pool, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
-    sub_rows: dict[Subsector, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
-    receipts = []
+    years_done = []
     for year in wanted:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
-        receipts.append(count.receipt)
-        for line in count.monitoring:
-            pool_rows.setdefault(line.pool, []).append(
-                (year, line.jobs, line.baseline_jobs, line.target)
-            )
         report = subsector_monitoring(
             scenario, rules=rule_set, year=year, parameters=params, basis=basis, count=count
         )
+        years_done.append((count.receipt, count.monitoring, report))
+    return _trend_report(rules=rule_set, years=wanted, counts=years_done)
+
+
+def _trend_years(first: int | None, last: int | None, years: Iterable[int] | None) -> list[int]:
+    """The years to follow: those given, else ``first..last`` (the data's years)."""
+    data_years = range(0) if first is None or last is None else range(first, last + 1)
+    wanted = sorted(set(data_years if years is None else years))
+    if not wanted:
+        msg = "no years to follow: the scenario has no pay periods and no years= were given"
+        raise InvalidValueError(msg)
+    return wanted
+
+
+def _trend_report(
+    *,
+    rules: RuleSet,
+    years: Sequence[int],
+    counts: Sequence[tuple[Receipt, Sequence[Monitoring], SubsectorMonitoring]],
+) -> Trend:
+    """The trend from each year's receipt, pool monitoring and sub-sector report (both engines)."""
+    pool_rows: dict[Pool, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
+    sub_rows: dict[Subsector, list[tuple[int, Fraction, Fraction, Decimal | None]]] = {}
+    for year, (_receipt, monitoring, report) in zip(years, counts, strict=True):
+        for line in monitoring:
+            pool_rows.setdefault(line.pool, []).append(
+                (year, line.jobs, line.baseline_jobs, line.target)
+            )
         for sub in report.lines:
             sub_rows.setdefault(sub.subsector, []).append(
                 (year, sub.jobs, sub.baseline_jobs, sub.target)
             )
     return Trend(
-        rules=rule_set.name,
-        years=tuple(wanted),
+        rules=rules.name,
+        years=tuple(years),
         pools=tuple(
             TrendSeries(label=pool.value, pool=pool, subsector=None, points=_points(rows))
             for pool, rows in pool_rows.items()
@@ -1174,7 +1368,7 @@ def trend(
             if _active(rows)
         ),
         reasons=(TREND_SERIES, SUBSECTOR_REALISATION),
-        receipts=tuple(receipts),
+        receipts=tuple(receipt for receipt, _monitoring, _report in counts),
     )
 
 

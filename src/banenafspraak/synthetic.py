@@ -53,7 +53,7 @@ from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
 from banenafspraak.scenario import Scenario
-from banenafspraak.sectors import Sector
+from banenafspraak.sectors import Sector, Subsector
 
 __all__ = ["SIZES", "SizeSpec", "SyntheticData", "generate", "generate_scenario", "main"]
 
@@ -166,7 +166,7 @@ class SyntheticData:
 
     Tables and columns (dates are :class:`datetime.date`, hours decimal strings):
 
-    * ``employers``: ``id, name, sector, kind``
+    * ``employers``: ``id, name, sector, kind, subsector``
     * ``employer_years``: ``employer, year, total_hours, agency_or_wsw_staff_hours``
     * ``registrations``: ``person, ground, start, conditions_ceased, ended_on_request,
       date_of_birth, date_of_death, sheltered_work_finding`` (the last three are the person's)
@@ -224,10 +224,13 @@ class SyntheticData:
                 name=n,
                 sector=s,
                 kind=k,
+                subsector=sub,
                 total_hours=totals.get(i, {}),
                 agency_or_wsw_staff_hours=staff.get(i, {}),
             )
-            for i, n, s, k in zip(e["id"], e["name"], e["sector"], e["kind"], strict=True)
+            for i, n, s, k, sub in zip(
+                e["id"], e["name"], e["sector"], e["kind"], e["subsector"], strict=True
+            )
         )
         registrations: dict[str, list[Registration]] = {}
         facts: dict[str, dict[str, dt.date | None]] = {}
@@ -362,7 +365,11 @@ class _Builder:
             f"banenafspraak-synthetic-{seed}-{size.name}-{size.placements}"
         )
         self.years = tuple(range(first_year, first_year + size.years))
-        self.employers: Columns = {k: [] for k in ("id", "name", "sector", "kind")}
+        self.employers: Columns = {k: [] for k in ("id", "name", "sector", "kind", "subsector")}
+        # Sub-sectors come from a stream of their own, so that every other draw stays as it was.
+        self.subsector_rng = random.Random(  # noqa: S311 - synthetic data, not secrets
+            f"banenafspraak-synthetic-subsector-{seed}-{size.name}-{size.placements}"
+        )
         self.employer_years: Columns = {
             k: [] for k in ("employer", "year", "total_hours", "agency_or_wsw_staff_hours")
         }
@@ -439,6 +446,7 @@ class _Builder:
             self.employers["name"].append(f"Employer {n}")
             self.employers["sector"].append(sector.value)
             self.employers["kind"].append(kind.value)
+            self.employers["subsector"].append(self._subsector(sector))
             self.by_kind[kind].append(ident)
             self.sector_of[ident] = sector.value
             if kind is EmployerKind.REGULAR and sector is Sector.MARKET:
@@ -456,6 +464,13 @@ class _Builder:
                 self.employer_years["agency_or_wsw_staff_hours"].append(lent)
         if not self.regular_market:
             self.regular_market.append(self.by_kind[EmployerKind.REGULAR][0])
+
+    def _subsector(self, sector: Sector) -> str | None:
+        """Most government employers name their sub-sector (Rijk, Gemeenten, ...); some do not."""
+        rng = self.subsector_rng
+        if sector is not Sector.GOVERNMENT or rng.random() < 0.1:  # noqa: PLR2004
+            return None
+        return rng.choice(tuple(Subsector)).value
 
     def _people(self) -> list[str]:
         rng = self.rng

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
 from banenafspraak import Scenario, assess_quotum, batch, count_jobs
 from banenafspraak.batch import BatchCount
-from banenafspraak.counting import JobCount, QuotumReport, ledger_of, parameters_for
+from banenafspraak.counting import JobCount, QuotumReport, Receipt, ledger_of, parameters_for
 from banenafspraak.rulesets import QuotumResult, RuleSet, resolve
 
 
@@ -64,3 +67,27 @@ def assert_same_quotum(
     assert report.year == expected.year
     assert report.assessments == expected.assessments
     return report
+
+
+def without_receipts(result: object) -> object:
+    """A report's whole content, types included, with every receipt left out.
+
+    The batch engine identifies its input by ``Tables.digest``, the pure path by
+    ``Scenario.digest``; everything else of a report must be equal, and of the same types.
+    """
+    if isinstance(result, Receipt):
+        return "receipt"
+    if attrs.has(type(result)):
+        fields = attrs.fields(type(result))  # type: ignore[arg-type]  # an attrs class
+        return (
+            type(result).__name__,
+            tuple((f.name, without_receipts(getattr(result, f.name))) for f in fields),
+        )
+    if isinstance(result, tuple):
+        return tuple(without_receipts(item) for item in result)
+    if isinstance(result, Mapping):
+        return (
+            type(result).__name__,
+            tuple((key, without_receipts(value)) for key, value in result.items()),
+        )
+    return (type(result).__name__, result)

@@ -47,6 +47,7 @@ from banenafspraak.batch._engine import (
     finish,
     flatten,
 )
+from banenafspraak.batch._reports import durability, procurement_jobs, subsector_monitoring, trend
 from banenafspraak.batch._tables import HOURS_SCALE, TABLES, Tables
 from banenafspraak.counting import QuotumReport
 from banenafspraak.rulesets import QuotumResult, RuleSet
@@ -68,11 +69,15 @@ __all__ = [
     "count_files",
     "count_jobs",
     "decide",
+    "durability",
     "finish",
     "flatten",
     "is_batch_folder",
+    "procurement_jobs",
     "quotum_files",
     "read_tables",
+    "subsector_monitoring",
+    "trend",
 ]
 
 

@@ -148,7 +148,13 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
     ended, and the person's dates of birth, death and beschut-werk finding (and on the
     parameters), so the pure function is asked once per distinct combination.
     """
-    keys = ["ground", "conditions_ceased", "ended_on_request", *PERSON_COLUMNS]
+    # The date of birth reaches the end only through the AOW age, which ends a registration
+    # whose conditions ceased (Wfsv 38b(6)): elsewhere it is left out of the key, so that the
+    # rule is asked once per kind of registration rather than once per person.
+    born = pl.when(pl.col("conditions_ceased").is_not_null()).then(pl.col("date_of_birth"))
+    registrations = registrations.with_columns(_born=born)
+    person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
+    keys = ["ground", "conditions_ceased", "ended_on_request", *person_keys]
     distinct = registrations.group_by(keys).agg(pl.col("start").min())
     ends = []
     for row in distinct.iter_rows(named=True):
@@ -159,13 +165,12 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
             conditions_ceased=row["conditions_ceased"],
             ended_on_request=row["ended_on_request"],
         )
-        person = Person(
-            id="registration", **{c: row[c] for c in PERSON_COLUMNS}, registrations=registration
-        )
+        facts = {c: row[k] for c, k in zip(PERSON_COLUMNS, person_keys, strict=True)}
+        person = Person(id="registration", **facts, registrations=registration)
         end, _how = registration_end(registration, params, person)
         ends.append(end)
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
-    return registrations.join(table, on=keys, how="left", nulls_equal=True)
+    return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
 
 
 def _months(value: object) -> int:
@@ -588,7 +593,10 @@ def _encode(
     then carry a ``collapsed`` flag. Without one, every pay period is a row.
     """
     places = _places(tables)
-    regs = _registration_ends(tables.registrations.with_row_index("r"), params)
+    regs = tables.kept(
+        f"registration ends {params.digest()}",
+        lambda: _registration_ends(tables.registrations.with_row_index("r"), params),
+    )
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
     places = places.join(per_person, on="person", how="left").sort("p")
     places = places.with_columns(r1=pl.when(pl.col("n") == 1).then(pl.col("r")))

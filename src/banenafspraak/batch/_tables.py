@@ -28,10 +28,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import polars as pl
@@ -54,6 +54,7 @@ PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
 HOURS_SCALE = 10_000
 """Hours are held as whole ten-thousandths of an hour."""
 _PLACES = 4
+T = TypeVar("T")
 
 TABLES = ("employers", "employer_years", "registrations", "placements", "hours", "contracts")
 
@@ -308,26 +309,35 @@ class Tables:
     contracts: pl.DataFrame
     baseline: Baseline = attrs.field(factory=Baseline)
     parameters: Mapping[str, Any] = attrs.field(factory=dict)
+    _kept: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    """Values derived from the tables, once computed (frozen is shallow: a cache, not a value)."""
+
+    def kept(self, key: str, compute: Callable[[], T]) -> T:
+        """The value derived from these tables under ``key``, computed on the first call only.
+
+        Several counts of the same tables (a trend over years, a report under every rule set)
+        derive some things alike: the digest, the registrations' ends under given parameters.
+        """
+        if key not in self._kept:
+            self._kept[key] = compute()
+        return self._kept[key]  # type: ignore[no-any-return]
 
     def digest(self) -> str:
         """A SHA-256 of the input tables (row order does not matter), for receipts.
 
-        It identifies the same tables read again with the same polars version; it is not the
-        digest the pure path gives the same data as a :class:`Scenario`.
+        It identifies the same tables read again with the same polars version (it hashes the
+        sorted row hashes of each table); it is not the digest the pure path gives the same data
+        as a :class:`Scenario`. It is computed once per :class:`Tables`.
         """
+        return self.kept("digest", self._digest)
+
+    def _digest(self) -> str:
         hasher = hashlib.sha256()
-        for name in (
-            "employers",
-            "employer_years",
-            "registrations",
-            "placements",
-            "hours",
-            "contracts",
-        ):
+        for name in TABLES:
             frame: pl.DataFrame = getattr(self, name)
-            ordered = frame.sort(frame.columns) if frame.height else frame
-            hasher.update(name.encode())
-            hasher.update(ordered.write_csv().encode())
+            hasher.update(f"{name}({','.join(frame.columns)})".encode())
+            if frame.height:
+                hasher.update(frame.hash_rows(seed=0).sort().to_numpy().tobytes())
         hasher.update(repr(sorted(self.baseline.jobs.items())).encode())
         hasher.update(repr(sorted(self.parameters.items())).encode())
         return "sha256:" + hasher.hexdigest()

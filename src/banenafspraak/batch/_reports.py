@@ -1,0 +1,501 @@
+"""The four policy reports on the batch engine: the same results as :mod:`banenafspraak.reports`.
+
+Each report's logic lives once, in :mod:`banenafspraak.reports`: which employer's sub-sector a job
+belongs to, where a procurement share counts, how a spell is measured, how a trend is drawn. The
+pure path feeds that logic one attribution at a time; this module feeds it the same facts summed
+by the batch engine. It takes the engine's count (its rows, keyed by situation, and its decision
+table per situation key), adds the columns a report needs, asks the report's own small pure
+functions once per distinct situation (as the engine asks the rule set), and adds up exactly, in
+whole ten-thousandths of an hour turned into :class:`~fractions.Fraction`. The result types are
+those of the pure path, and every number compares equal (``==``) to it; only the receipts differ,
+because the engine identifies its input by :meth:`Tables.digest`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+import pendulum
+import polars as pl
+
+from banenafspraak.batch._engine import BatchCount, ParametersArg, _parameters, count_jobs
+from banenafspraak.batch._tables import HOURS_SCALE, Tables
+from banenafspraak.counting import Tally, measured_period
+from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.exceptions import InvalidValueError
+from banenafspraak.parameters import Parameters
+from banenafspraak.periods import Period
+from banenafspraak.placements import PlacementId, PlacementKind
+from banenafspraak.procurement import ContractId, ContractKind
+from banenafspraak.reports import (
+    DurabilityReport,
+    ProcurementReport,
+    SubsectorBasis,
+    SubsectorMonitoring,
+    Trend,
+    _check_horizon,
+    _credit_class,
+    _durability_report,
+    _Holder,
+    _observed,
+    _Part,
+    _placement_spell,
+    _procurement_report,
+    _procurement_rule_sets,
+    _resolve_basis,
+    _subsector_bucket,
+    _subsector_holder,
+    _subsector_report,
+    _trend_report,
+    _trend_years,
+)
+from banenafspraak.rulesets import resolve
+from banenafspraak.rulesets._protocol import RuleSet
+from banenafspraak.sectors import Pool, Sector, Subsector
+
+__all__ = ["durability", "procurement_jobs", "subsector_monitoring", "trend"]
+
+_CREDITED_COLUMN = {1: "employer", 2: "hirer", 3: "buyer", 4: "supplier"}
+"""The engine's roles (``ROLES``) as the columns of the employer a share is credited to."""
+
+
+# -- shared steps ---------------------------------------------------------------------------------
+
+
+def _ask(
+    frame: pl.DataFrame,
+    columns: Sequence[str],
+    question: Callable[..., Any],
+    name: str,
+    dtype: Any,  # noqa: ANN401 - a polars data type
+) -> pl.DataFrame:
+    """Add column ``name``: ``question(*row)`` asked once per distinct value of ``columns``."""
+    distinct = frame.select(columns).unique()
+    answers = [question(*row) for row in distinct.iter_rows()]
+    table = distinct.with_columns(pl.Series(name, answers, dtype=dtype))
+    return frame.join(table, on=list(columns), how="left", nulls_equal=True)
+
+
+def _in_period(rows: pl.DataFrame, measured: Period) -> pl.DataFrame:
+    """The rows inside ``measured``, with the pro-rata factor ``overlap/days`` as the engine's."""
+    first, last = measured.start, measured.end
+    whole = (pl.col("start") >= first) & (pl.col("end") <= last)
+    overlap = (
+        pl.min_horizontal("end", pl.lit(last)) - pl.max_horizontal("start", pl.lit(first))
+    ).dt.total_days() + 1
+    days = (pl.col("end") - pl.col("start")).dt.total_days() + 1
+    return rows.filter((pl.col("start") <= last) & (pl.col("end") >= first)).with_columns(
+        overlap=pl.when(whole).then(1).otherwise(overlap).cast(pl.Int64),
+        days=pl.when(whole).then(1).otherwise(days).cast(pl.Int64),
+    )
+
+
+def _rows(count: BatchCount) -> tuple[pl.DataFrame, pl.DataFrame, Tables]:
+    """The count's rows and decision table, and its tables (a count of :func:`count_jobs`)."""
+    if count.rows is None or count.decisions is None or count.tables is None:
+        msg = "the count was combined from partials: a report needs a count of batch.count_jobs"
+        raise InvalidValueError(msg)
+    return count.rows, count.decisions, count.tables
+
+
+def _with_placements(rows: pl.DataFrame, tables: Tables) -> pl.DataFrame:
+    """Add the placement's ``employer, hirer, kind, contract`` and the contract's parties."""
+    places = tables.placements.select("employer", "hirer", "kind", "contract")
+    p = rows["p"]
+    frame = rows.with_columns(*(places[c].gather(p) for c in places.columns))
+    contracts = tables.contracts.select(
+        pl.col("id").alias("contract"),
+        "buyer",
+        "supplier",
+        pl.col("start").alias("contract_start"),
+        pl.col("end").alias("contract_end"),
+    )
+    return frame.join(contracts, on="contract", how="left", maintain_order="left")
+
+
+def _shares(rows: pl.DataFrame, decisions: pl.DataFrame) -> pl.DataFrame:
+    """One row per row and decided share: ``pool``, ``fnum, fden`` and ``credited`` (an id)."""
+    frame = rows.join(
+        decisions.select("key", "share", "role", "pool", "fnum", "fden"), on="key", how="inner"
+    )
+    credited = pl.lit(None, dtype=pl.String)
+    for role, column in _CREDITED_COLUMN.items():
+        credited = pl.when(pl.col("role") == role).then(pl.col(column)).otherwise(credited)
+    return frame.with_columns(credited=credited)
+
+
+def _exact(
+    frame: pl.DataFrame, by: Sequence[str], numerator: str, denominator: str
+) -> dict[tuple[Any, ...], Fraction]:
+    """Exact hours per ``by``: ``sum(hours_e4 x numerator x fnum / (days' denominator x fden))``.
+
+    Every group of ``by`` present in ``frame`` gets a value, even a zero one.
+    """
+    den = (pl.col(denominator) * pl.col("fden")).cast(pl.Int128).alias("_den")
+    num = (
+        pl.col("hours_e4").cast(pl.Int128)
+        * pl.col(numerator).cast(pl.Int128)
+        * pl.col("fnum").cast(pl.Int128)
+    )
+    summed = frame.group_by(*by, den).agg(num.sum().alias("_num"))
+    totals: dict[tuple[Any, ...], Fraction] = {}
+    width = len(by)
+    for row in summed.iter_rows():
+        key, den_value, num_value = row[:width], row[width], row[width + 1]
+        part = Fraction(num_value, HOURS_SCALE * den_value)
+        totals[key] = totals[key] + part if key in totals else part
+    return totals
+
+
+def _tallies(hours: dict[tuple[Any, ...], Fraction], unit: Fraction) -> dict[Any, Tally]:
+    return {
+        (key[0] if len(key) == 1 else key): Tally(hours=h, jobs=h / unit)
+        for key, h in hours.items()
+    }
+
+
+def _with_sector(frame: pl.DataFrame, tables: Tables, employer: str, year: str) -> pl.DataFrame:
+    """Add ``sector`` and ``subsector`` of ``employer`` in ``year`` (values; null without one).
+
+    The pure :class:`Employer` is asked once per distinct kind of answer.
+    """
+    base = tables.employers.select(
+        pl.col("id").alias(employer), pl.col("sector").alias("_base"), pl.col("subsector")
+    )
+    given = tables.employer_years.filter(pl.col("sector").is_not_null()).select(
+        pl.col("employer").alias(employer),
+        pl.col("year").cast(pl.Int32).alias(year),
+        pl.col("sector").alias("_given"),
+    )
+    joined = (
+        frame.with_columns(pl.col(year).cast(pl.Int32))
+        .join(base, on=employer, how="left", maintain_order="left")
+        .join(given, on=[employer, year], how="left", maintain_order="left")
+    )
+
+    def sector(base_sector: str | None, year_sector: str | None, subsector: str | None) -> str:
+        if base_sector is None:
+            return ""
+        noun = Employer(
+            id=EmployerId("x"),
+            sector=base_sector,
+            sector_by_year={2000: year_sector} if year_sector else {},
+            subsector=subsector,
+        )
+        found = noun.subsector_in(2000)
+        return f"{noun.sector_in(2000).value}|{'' if found is None else found.value}"
+
+    asked = _ask(joined, ["_base", "_given", "subsector"], sector, "_answer", pl.String)
+    parts = pl.col("_answer").str.split_exact("|", 1)
+    return (
+        asked.drop("subsector")
+        .with_columns(
+            sector=pl.when(pl.col("_answer") != "").then(parts.struct.field("field_0")),
+            subsector=pl.when(parts.struct.field("field_1") != "").then(
+                parts.struct.field("field_1")
+            ),
+        )
+        .drop("_base", "_given", "_answer")
+    )
+
+
+def _check_count(
+    count: BatchCount, tables: Tables, rules: RuleSet, period: Period, params: Parameters
+) -> None:
+    """A count passed in must be of the same rules, period, parameters and tables."""
+    _, _, counted = _rows(count)
+    if count.rules != rules.name or count.period != period:
+        msg = (
+            f"the count given is of {count.rules}, {count.period}; "
+            f"this report needs {rules.name}, {period}"
+        )
+        raise InvalidValueError(msg)
+    if (count.parameters or params).digest() != params.digest():
+        msg = "the count given was made with other parameters than this report's"
+        raise InvalidValueError(msg)
+    if counted is not tables and counted.digest() != tables.digest():
+        msg = "the count given is of other tables"
+        raise InvalidValueError(msg)
+
+
+# -- 1. sub-sector monitoring ---------------------------------------------------------------------
+
+
+def subsector_monitoring(
+    tables: Tables,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int,
+    parameters: ParametersArg = None,
+    basis: SubsectorBasis | str = SubsectorBasis.AUTO,
+    count: BatchCount | None = None,
+) -> SubsectorMonitoring:
+    """:func:`banenafspraak.subsector_monitoring` on columnar tables: the same report.
+
+    ``count`` may pass a :func:`count_jobs` result of the same tables, rules and year.
+    """
+    rule_set = resolve(rules)
+    params = _parameters(tables.parameters, parameters)
+    measured = Period.year(year)
+    if count is None:
+        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
+    else:
+        _check_count(count, tables, rule_set, measured, params)
+    rows, decisions, _ = _rows(count)
+    chosen = _resolve_basis(basis, rule_set)
+    frame = _shares(_with_placements(_in_period(rows, measured), tables), decisions).filter(
+        pl.col("pool").is_not_null()
+    )
+
+    def holder(kind: str, credited: bool) -> str:  # noqa: FBT001 - a row of distinct values
+        lends = PlacementKind(kind).lends_to_hirer
+        return _subsector_holder(chosen, lends_to_hirer=lends, credited=credited).value
+
+    frame = _ask(
+        frame.with_columns(_credited=pl.col("credited").is_not_null()),
+        ["kind", "_credited"],
+        holder,
+        "_holder",
+        pl.String,
+    )
+    frame = frame.with_columns(
+        holder=pl.when(pl.col("_holder") == _Holder.HIRER.value)
+        .then(pl.col("hirer"))
+        .when(pl.col("_holder") == _Holder.CREDITED.value)
+        .then(pl.col("credited"))
+        .otherwise(pl.col("employer")),
+        # Regeling Wfsv 3.27: the employer's sector of the pay period's year, as the rule sets
+        pay_year=pl.col("end").dt.year(),
+    )
+    frame = _with_sector(frame, tables, "holder", "pay_year")
+    buckets: dict[str, Subsector | str] = {}
+
+    def bucket(pool: str, sector: str | None, subsector: str | None) -> str:
+        found = _subsector_bucket(
+            Pool(pool),
+            None if sector is None else Sector(sector),
+            None if subsector is None else Subsector(subsector),
+        )
+        label = found.value if isinstance(found, Subsector) else f"-{found}"
+        buckets[label] = found
+        return label
+
+    frame = _ask(frame, ["pool", "sector", "subsector"], bucket, "bucket", pl.String)
+    sums = _tallies(_exact(frame, ["bucket"], "overlap", "days"), count.unit)
+    lines = frame.filter(~pl.col("bucket").str.starts_with("-"))
+    employers = lines.group_by("bucket").agg(pl.col("holder").unique())
+    return _subsector_report(
+        rules=rule_set,
+        year=year,
+        basis=chosen,
+        parameters=params,
+        sums={buckets[label]: tally for label, tally in sums.items()},
+        employers={
+            Subsector(label): tuple(sorted(EmployerId(e) for e in ids))
+            for label, ids in employers.iter_rows()
+        },
+        government_pool=count.pools.get(Pool.GOVERNMENT),
+        receipt=count.receipt,
+    )
+
+
+# -- 2. jobs carried by procurement ---------------------------------------------------------------
+
+
+def _parts(count: BatchCount) -> list[_Part]:
+    """The shares of placements serving a contract, inside its period, summed alike."""
+    rows, decisions, tables = _rows(count)
+    measured = count.period
+    frame = _with_placements(
+        rows.filter((pl.col("start") <= measured.end) & (pl.col("end") >= measured.start)),
+        tables,
+    ).filter(pl.col("contract").is_not_null())
+    first = pl.max_horizontal("start", pl.lit(measured.start), "contract_start")
+    last = pl.min_horizontal("end", pl.lit(measured.end), "contract_end")
+    frame = frame.with_columns(
+        inside=((last - first).dt.total_days() + 1).clip(lower_bound=0).cast(pl.Int64),
+        days=((pl.col("end") - pl.col("start")).dt.total_days() + 1).cast(pl.Int64),
+        year=pl.col("end").dt.year(),
+    ).filter(pl.col("inside") > 0)
+    frame = _shares(frame, decisions)
+    frame = _ask(
+        frame,
+        ["credited", "buyer", "supplier"],
+        _credit_class,
+        "credit",
+        pl.String,
+    )
+    by = ["buyer", "contract", "pool", "credit", "year"]
+    return [
+        _Part(
+            buyer=EmployerId(buyer),
+            contract=ContractId(contract),
+            pool=None if pool is None else Pool(pool),
+            credit=credit,
+            year=year,
+            tally=tally,
+        )
+        for (buyer, contract, pool, credit, year), tally in _tallies(
+            _exact(frame, by, "inside", "days"), count.unit
+        ).items()
+    ]
+
+
+def procurement_jobs(
+    tables: Tables,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    year: int | None = None,
+    period: Period | None = None,
+    parameters: ParametersArg = None,
+    compare_with: Sequence[str | RuleSet] | None = None,
+) -> ProcurementReport:
+    """:func:`banenafspraak.procurement_jobs` on columnar tables: the same report."""
+    measured = measured_period(year, period)
+    rule_sets = _procurement_rule_sets(rules, compare_with)
+    params = _parameters(tables.parameters, parameters)
+    counts = [count_jobs(tables, rules=r, period=measured, parameters=params) for r in rule_sets]
+    parts = [_parts(c) for c in counts]
+    buyers = {part.buyer for of_rule_set in parts for part in of_rule_set}
+    return _procurement_report(
+        rule_sets=rule_sets,
+        period=measured,
+        employers=tables.employer_objects(pl.Series(sorted(buyers), dtype=pl.String)),
+        kinds={
+            ContractId(c): ContractKind(k)
+            for c, k in tables.contracts.select("id", "kind").iter_rows()
+        },
+        parts=parts,
+        receipts=[c.receipt for c in counts],
+    )
+
+
+# -- 3. durability --------------------------------------------------------------------------------
+
+
+def _counted_pay_periods(count: BatchCount) -> pl.DataFrame:
+    """``p, start, end``: each distinct pay period with hours that count in a pool."""
+    rows, decisions, tables = _rows(count)
+    measured = count.period
+    counting = decisions.filter(pl.col("pool").is_not_null() & (pl.col("fnum") > 0))["key"]
+    collapsed = rows.filter(pl.col("collapsed")).select("p", "key")
+    each = pl.concat(
+        [
+            rows.filter(~pl.col("collapsed")).select("p", "start", "end", "hours_e4", "key"),
+            tables.hours.select("p", "start", "end", "hours_e4").join(collapsed, on="p"),
+        ]
+    )
+    return (
+        each.filter(
+            pl.col("key").is_in(counting.implode())
+            & (pl.col("hours_e4") > 0)
+            & (pl.col("start") <= measured.end)
+            & (pl.col("end") >= measured.start)
+        )
+        .unique(["p", "start", "end", "hours_e4"])
+        .select("p", "start", "end")
+    )
+
+
+def _dates(values: Iterable[dt.date]) -> dict[dt.date, pendulum.Date]:
+    return {d: pendulum.Date(d.year, d.month, d.day) for d in set(values)}
+
+
+def durability(
+    tables: Tables,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    parameters: ParametersArg = None,
+    observed_until: object = None,
+    horizon_months: int = 12,
+) -> DurabilityReport:
+    """:func:`banenafspraak.durability` on columnar tables: the same report."""
+    _check_horizon(horizon_months)
+    rule_set = resolve(rules)
+    hours = tables.hours
+    first, last = (None, None) if not hours.height else (hours["start"].min(), hours["end"].max())
+    observed = _observed(
+        None if first is None else pendulum.instance(first),  # type: ignore[arg-type]
+        None if last is None else pendulum.instance(last),  # type: ignore[arg-type]
+        observed_until,
+    )
+    count = count_jobs(tables, rules=rule_set, period=observed, parameters=parameters)
+    periods = _counted_pay_periods(count)
+    spells = (
+        periods.group_by("p")
+        .agg(pl.col("start").min().alias("first"), pl.col("end").max().alias("last"))
+        .with_columns(spell_end=pl.min_horizontal("last", pl.lit(observed.end)))
+    )
+    covered = (
+        periods.join(spells, on="p")
+        .group_by("p")
+        .agg(
+            ((pl.min_horizontal("end", "spell_end") - pl.col("start")).dt.total_days() + 1)
+            .clip(lower_bound=0)
+            .sum()
+            .alias("covered")
+        )
+    )
+    spells = spells.join(covered, on="p").sort("p")
+    places = tables.placements.select(pl.col("id").alias("placement"), "employer")
+    spells = spells.with_columns(
+        places["placement"].gather(spells["p"]),
+        places["employer"].gather(spells["p"]),
+        year=pl.col("first").dt.year(),
+    )
+    spells = _with_sector(spells, tables, "employer", "year")
+    dates = _dates([*spells["first"], *spells["last"]])
+    horizons = {d: p.add(months=horizon_months) for d, p in dates.items()}
+    result = tuple(
+        _placement_spell(
+            placement=PlacementId(placement),
+            employer=EmployerId(employer),
+            sector=Sector(sector),
+            start=dates[start],
+            last=dates[end],
+            covered=covered_days,
+            observed=observed,
+            horizon=horizons[start],
+        )
+        for placement, employer, sector, start, end, covered_days in spells.select(
+            "placement", "employer", "sector", "first", "last", "covered"
+        ).iter_rows()
+    )
+    return _durability_report(
+        rules=rule_set,
+        observed=observed,
+        horizon_months=horizon_months,
+        spells=result,
+        receipt=count.receipt,
+    )
+
+
+# -- 4. trend over years --------------------------------------------------------------------------
+
+
+def trend(
+    tables: Tables,
+    *,
+    rules: str | RuleSet = "wbqa-2015",
+    years: Iterable[int] | None = None,
+    parameters: ParametersArg = None,
+    basis: SubsectorBasis | str = SubsectorBasis.AUTO,
+) -> Trend:
+    """:func:`banenafspraak.trend` on columnar tables: the same report."""
+    rule_set = resolve(rules)
+    hours = tables.hours
+    first = None if not hours.height else hours["start"].dt.year().min()
+    last = None if not hours.height else hours["end"].dt.year().max()
+    wanted = _trend_years(first, last, years)  # type: ignore[arg-type]
+    params = _parameters(tables.parameters, parameters)
+    counts = []
+    for year in wanted:
+        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
+        report = subsector_monitoring(
+            tables, rules=rule_set, year=year, parameters=params, basis=basis, count=count
+        )
+        counts.append((count.receipt, count.monitoring, report))
+    return _trend_report(rules=rule_set, years=wanted, counts=counts)
