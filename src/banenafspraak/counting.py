@@ -336,9 +336,16 @@ class JobCount:
     scenario: Scenario = attrs.field(repr=False, eq=False)
     warnings: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def _by_placement(self) -> dict[str, tuple[Attribution, ...]]:
+        grouped: defaultdict[str, list[Attribution]] = defaultdict(list)
+        for a in self.attributions:
+            grouped[a.placement].append(a)
+        return {placement: tuple(found) for placement, found in grouped.items()}
+
     def for_placement(self, placement_id: str) -> tuple[Attribution, ...]:
-        """The attributions of one placement."""
-        return tuple(a for a in self.attributions if a.placement == placement_id)
+        """The attributions of one placement (looked up by index: linear over all placements)."""
+        return self._by_placement.get(placement_id, ())
 
     def monitoring_of(self, pool: Pool | str) -> Monitoring:
         """The monitoring line of one pool."""
