@@ -22,7 +22,7 @@ from banenafspraak import _summary
 from banenafspraak._util import FrozenMap, display
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.employers import Employer, EmployerId
+from banenafspraak.employers import EmployerId
 from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
@@ -717,11 +717,10 @@ def assess_quotum(
     report = assess_ledger(
         rule_set,
         ledger_of(count, params),
-        scenario.employers,
-        params,
         scenario,
+        params,
         receipt=_receipt(rule_set, params, scenario, Period.year(year)),
-        employers_wanted=employers,
+        employers=employers,
     )
     return attrs.evolve(report, count_warnings=count.warnings)
 
@@ -729,26 +728,26 @@ def assess_quotum(
 def assess_ledger(
     rules: RuleSet,
     ledger: Ledger,
-    employers: Sequence[Employer],
-    params: Parameters,
     scenario: Scenario,
+    params: Parameters,
     *,
     receipt: Receipt,
-    employers_wanted: Sequence[str] | None = None,
+    employers: Sequence[str] | None = None,
 ) -> QuotumReport[QuotumResult]:
-    """Ask ``rules`` for the quotum of each employer, given a year's ledger.
+    """Ask ``rules`` for the quotum of each of the scenario's employers, given a year's ledger.
 
-    The one place a quotum is assessed, for the pure path and the batch engine alike.
-    ``scenario`` gives the rule set's context (its employers at least; no placement is read).
+    The one place a quotum is assessed, for the pure path and the batch engine alike. The
+    scenario gives the rule set its context: its employers (no placement is read). ``employers``
+    limits the assessment to these ids.
     """
     context = RuleContext(scenario=scenario, parameters=params)
-    wanted = set(employers_wanted) if employers_wanted is not None else None
+    wanted = set(employers) if employers is not None else None
     return QuotumReport(
         rules=rules.name,
         year=ledger.year,
         assessments=tuple(
             rules.assess_quotum(employer, ledger.year, ledger, context)
-            for employer in employers
+            for employer in scenario.employers
             if wanted is None or employer.id in wanted
         ),
         receipt=receipt,

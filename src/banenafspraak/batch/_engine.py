@@ -1555,9 +1555,8 @@ def assess_quotum(
     return assess_ledger(
         rule_set,
         count.ledger,
-        employers,
-        params,
         Scenario(employers=employers, parameters=tables.parameters),
+        params,
         receipt=_receipt(rule_set, params, tables, measured),
     )
 
