@@ -1,4 +1,4 @@
-"""Scenario files: JSON (``banenafspraak/scenario@1``) and folders of CSV files.
+"""Scenario files: JSON (``banenafspraak/scenario@1``), folders of CSV files, Excel workbooks.
 
 >>> from banenafspraak.io import example_path, load_scenario
 >>> scenario = load_scenario(example_path())
@@ -12,8 +12,9 @@ with parts left out. Nine-digit person ids are taken for BSNs: they must pass th
 problems show them masked unless ``full_ids=True``. Loading and saving write nothing else.
 
 Needs the ``io`` extra (cattrs and jsonschema); without it, importing this module raises
-:class:`~banenafspraak.MissingExtraError`. Results are written by :mod:`banenafspraak.export`,
-which needs no extra.
+:class:`~banenafspraak.MissingExtraError`. Excel workbooks (``.xlsx``) also need the ``xlsx``
+extra (openpyxl), asked for only when a workbook is read or written. Results are written by
+:mod:`banenafspraak.export`, which needs no extra.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from banenafspraak.io._document import (
     scenario_to_document,
 )
 from banenafspraak.io._places import Places
+from banenafspraak.io._xlsx import SUFFIX, load_workbook, write_workbook
 from banenafspraak.scenario import Scenario
 
 __all__ = [
@@ -140,7 +142,10 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
-    """A scenario from a ``.json`` file or a folder of CSV files (see :mod:`banenafspraak.io._csv`).
+    """A scenario from a ``.json`` file, a folder of CSV files or an ``.xlsx`` workbook.
+
+    A workbook has one sheet per file of the CSV folder (``employers``, ``hours``, ...) and is
+    checked exactly as a folder is; it needs the ``xlsx`` extra (openpyxl).
 
     Args:
         path: the file or folder.
@@ -158,6 +163,8 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         raise InvalidScenarioError(
             [Problem(str(where), "", str(where), message)], source=str(where)
         )
+    if where.suffix.lower() == SUFFIX:
+        return load_workbook(where, full_ids=full_ids)
     try:
         text = where.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -176,13 +183,16 @@ def scenario_to_json(scenario: Scenario) -> str:
 
 
 def save_scenario(scenario: Scenario, path: str | Path) -> Path:
-    """Write a scenario to ``path``: a JSON file if it ends in ``.json``, else a CSV folder.
+    """Write a scenario to ``path``: a ``.json`` file, an ``.xlsx`` workbook or a CSV folder.
 
+    The suffix chooses: ``.json``, ``.xlsx`` (the ``xlsx`` extra), anything else a folder.
     Returns the path written. Nothing else is written.
     """
     where = Path(path)
     if where.suffix.lower() == ".json":
         where.write_text(scenario_to_json(scenario), encoding="utf-8")
+    elif where.suffix.lower() == SUFFIX:
+        write_workbook(scenario_to_document(scenario), where)
     else:
         write_folder(scenario_to_document(scenario), where)
     return where

@@ -27,7 +27,8 @@ In a semicolon-separated file (the Dutch Excel default) numbers may have a decim
 yearly figures, baseline jobs, parameter values); a number without a comma is read as written.
 Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0``) for flags.
 The rows are assembled into the same document a JSON file holds, so that both go through the same
-checks; every part of the document remembers its file and row.
+checks; every part of the document remembers its file and row. The sheets of an Excel workbook
+come in as cells through :func:`read_tables` and take the same path.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -46,7 +47,7 @@ from banenafspraak.exceptions import Problem
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
 
-__all__ = ["FILES", "read_folder", "write_folder"]
+__all__ = ["FILES", "Cells", "read_folder", "read_tables", "table_records", "write_folder"]
 
 _YEAR_COLUMNS = (
     "total_hours",
@@ -115,6 +116,8 @@ FILES: Mapping[str, _Table] = {
 """The tables of a CSV folder, by the key of the document they fill."""
 
 Row = tuple[int, dict[str, str]]
+Cells = Sequence[Sequence[str]]
+"""The records of one table as cell texts, the header first (the rows of a file or a sheet)."""
 
 _PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
 _REGISTRATION_COLUMNS = ("ground", "start", "conditions_ceased", "ended_on_request")
@@ -161,6 +164,8 @@ class _Reader:
 
     folder: FilePath
     full_ids: bool
+    given: Mapping[str, Cells] | None = None
+    """The records of each file by its name, when they come from elsewhere than the folder."""
     problems: list[Problem] = attrs.field(factory=list)
     unread: set[str] = attrs.field(factory=set)
     rows: dict[Path, tuple[str, str | None]] = attrs.field(factory=dict)
@@ -173,13 +178,10 @@ class _Reader:
         """The rows of one table (none if the file is missing or unreadable: then it is unread)."""
         self.unread.add(key)
         spec = FILES[key]
-        path = self.folder / spec.file
-        text = self._text(spec, path)
-        if text is None:
+        found = self._records(spec)
+        if found is None:
             return []
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader, delimiter = found
         try:
             header = [cell.strip() for cell in next(reader)]
         except StopIteration:
@@ -200,6 +202,21 @@ class _Reader:
                 for column in numbers & row.keys():
                     row[column] = _decimal_point(row[column])
         return rows
+
+    def _records(self, spec: _Table) -> tuple[Iterator[list[str]], str] | None:
+        """The records of one file and their delimiter, or ``None`` (missing or unreadable)."""
+        if self.given is not None:
+            if spec.file not in self.given:
+                if spec.must_exist:
+                    self.problem(spec.file, "", "nothing", "missing file")
+                return None
+            return (list(record) for record in self.given[spec.file]), ","
+        text = self._text(spec, self.folder / spec.file)
+        if text is None:
+            return None
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), delimiter
 
     def _text(self, spec: _Table, path: FilePath) -> str | None:
         """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""
@@ -449,10 +466,28 @@ def read_folder(
     The problems are those of the files themselves (missing files, wrong headers, rows that point
     to nothing); a table with a wrong header is left out of the document.
     """
-    reader = _Reader(folder, full_ids)
-    reader.rows[()] = (str(folder), None)
+    return _read(_Reader(folder, full_ids), source=str(folder), name=folder.name)
+
+
+def read_tables(
+    tables: Mapping[str, Cells], *, source: str, name: str, full_ids: bool = False
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    """As :func:`read_folder`, for records that come as cells rather than files.
+
+    ``tables`` holds the records of each file by its name (``"hours.csv"``), the header first;
+    a file not in it is missing. They are read and checked exactly as the files of a folder,
+    with the same places (``hours.csv row 7``; a record's row is its index plus one). ``source``
+    names the whole (the workbook) and ``name`` is the scenario's name when it gives none.
+    """
+    return _read(_Reader(FilePath(source), full_ids, tables), source=source, name=name)
+
+
+def _read(
+    reader: _Reader, *, source: str, name: str
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    reader.rows[()] = (source, None)
     settings = reader.table("scenario")
-    document: dict[str, Any] = {"format": FORMAT, "name": folder.name}
+    document: dict[str, Any] = {"format": FORMAT, "name": name}
     if settings:
         line, row = settings[0]
         document.update({"name": "", **row})
@@ -468,7 +503,7 @@ def read_folder(
     parameters = _parameters(reader)
     if parameters:
         document["parameters"] = parameters
-    places = Places(source=str(folder), rows=reader.rows, full_ids=full_ids)
+    places = Places(source=source, rows=reader.rows, full_ids=reader.full_ids)
     return document, places, reader.problems
 
 
@@ -483,23 +518,40 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _write(folder: FilePath, key: str, rows: Iterable[Mapping[str, object]]) -> None:
-    spec = FILES[key]
-    with (folder / spec.file).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=spec.columns, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "" if v is None else _text(v) for k, v in row.items()})
+def _records(key: str, rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
+    """The header and the rows of one table as cell texts (an empty cell for ``None``)."""
+    columns = FILES[key].columns
+    records = [list(columns)]
+    for row in rows:
+        unknown = row.keys() - set(columns)
+        if unknown:  # pragma: no cover - the writer below only writes known columns
+            msg = f"{FILES[key].file}: unknown columns {sorted(unknown)}"
+            raise ValueError(msg)
+        records.append(["" if row.get(c) is None else _text(row.get(c)) for c in columns])
+    return records
 
 
 def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
     """Write a scenario document as a folder of CSV files (the folder is created if need be)."""
     folder.mkdir(parents=True, exist_ok=True)
-    _write(folder, "scenario", [{"format": document["format"], "name": document.get("name")}])
+    for file, records in table_records(document).items():
+        with (folder / file).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(records)
+
+
+def table_records(document: Mapping[str, Any]) -> dict[str, list[list[str]]]:
+    """The files of a scenario document's CSV folder by name: header and rows as cell texts.
+
+    The tables without rows that a folder may leave out (baseline, parameters) are left out.
+    """
+    tables: dict[str, list[list[str]]] = {}
+
+    def _write(key: str, rows: Iterable[Mapping[str, object]]) -> None:
+        tables[FILES[key].file] = _records(key, rows)
+
+    _write("scenario", [{"format": document["format"], "name": document.get("name")}])
     employers = document["employers"]
-    _write(
-        folder, "employers", [{k: e.get(k) for k in FILES["employers"].columns} for e in employers]
-    )
+    _write("employers", [{k: e.get(k) for k in FILES["employers"].columns} for e in employers])
     years: list[dict[str, object]] = []
     for employer in employers:
         keys = {c: _YEAR_KEYS.get(c, c) for c in _YEAR_COLUMNS}
@@ -512,7 +564,7 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
             }
             for year in known
         )
-    _write(folder, "employer_years", years)
+    _write("employer_years", years)
     people: list[dict[str, object]] = []
     for person in document["people"]:
         base = {
@@ -522,17 +574,15 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
         }
         registrations = person.get("registrations", ())
         people.extend([{**base, **r} for r in registrations] if registrations else [base])
-    _write(folder, "people", people)
+    _write("people", people)
     placements = document["placements"]
     columns = FILES["placements"].columns
-    _write(folder, "placements", [{k: p.get(k) for k in columns} for p in placements])
+    _write("placements", [{k: p.get(k) for k in columns} for p in placements])
     _write(
-        folder,
         "hours",
         [{"placement": p["id"], **period} for p in placements for period in p.get("hours", ())],
     )
     _write(
-        folder,
         "contracts",
         [
             {k: c.get(k) for k in ("id", "buyer", "supplier", "kind")} | c["period"]
@@ -545,7 +595,7 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
             {"pool": pool, "jobs": jobs, "on": baseline.get("on"), "source": baseline.get("source")}
             for pool, jobs in baseline["jobs"].items()
         ] or [{"on": baseline.get("on"), "source": baseline.get("source")}]
-        _write(folder, "baseline", rows)
+        _write("baseline", rows)
     parameters = document.get("parameters", {})
     if parameters:
         rows = []
@@ -554,4 +604,5 @@ def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
                 rows.extend({"name": name, "start": k, "value": _text(v)} for k, v in value.items())
             else:
                 rows.append({"name": name, "value": _text(value)})
-        _write(folder, "parameters", rows)
+        _write("parameters", rows)
+    return tables
