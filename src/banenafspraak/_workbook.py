@@ -157,8 +157,9 @@ def date_value(text: str) -> dt.date | None:
     return day if day >= _FIRST_SAFE_DATE else None
 
 
-Typed = Callable[[str, str], object]
-"""Given a column's name and a cell's text, the value to write (a number, a date or the text)."""
+Typed = Callable[[str, str, str], object]
+"""Given a sheet, a column's name and a cell's text, the value to write (a number, a date or the
+text)."""
 
 
 def write_sheets(
@@ -197,7 +198,7 @@ def write_sheets(
             cells: list[Any] = []
             for i, text in enumerate(row):
                 column = header[i] if i < len(header) else ""
-                value = typed(column, text) if typed is not None and number > 1 else text
+                value = typed(name, column, text) if typed is not None and number > 1 else text
                 try:
                     cells.append(_cell(sheet, value))
                 except IllegalCharacterError:

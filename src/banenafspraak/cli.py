@@ -1,10 +1,12 @@
 """The ``banenafspraak`` command line: scenario files in, tables, JSON, CSV and charts out.
 
-Every command that reads a scenario takes a ``.json`` file or a folder of CSV files. Output is a
-readable table by default, ``--format json`` (stable keys, exact numbers as decimal strings) or
-``--format csv``. Exit codes: 0 fine, 1 bad input (the message names every problem and its
+Every command that reads a scenario takes a ``.json`` file, a folder of CSV files or an ``.xlsx``
+workbook. Output is a readable table by default, ``--format json`` (stable keys, exact numbers as
+decimal strings), ``--format csv`` or ``--format xlsx`` (a workbook, a sheet per table, written
+to ``--out FILE.xlsx``). Exit codes: 0 fine, 1 bad input (the message names every problem and its
 place), 2 wrong usage. Nine-digit person ids (BSNs) are shown masked unless ``--full-ids``.
-Nothing is written anywhere but standard output, except the charts, and only where ``--out`` says.
+Nothing is written anywhere but standard output, except charts and workbooks, and only where
+``--out`` says.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from banenafspraak.export import (
     quotum_table,
     result_document,
     to_csv,
+    to_xlsx,
     totals_document,
     totals_tables,
 )
@@ -94,6 +97,7 @@ class Format(enum.StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 class ImageFormat(enum.StrEnum):
@@ -155,7 +159,8 @@ def _check_rule(value: str | None) -> str | None:
 ScenarioPath = Annotated[
     Path,
     typer.Argument(
-        help="A scenario: a .json file (format banenafspraak/scenario@1) or a folder of CSV files.",
+        help="A scenario: a .json file (format banenafspraak/scenario@1), a folder of CSV files "
+        "or an .xlsx workbook.",
         metavar="FILE",
         show_default=False,
     ),
@@ -171,7 +176,18 @@ Rules = Annotated[
 ]
 Year = Annotated[int, typer.Option("--year", help="The calendar year.", min=1900, max=2200)]
 OutputFormat = Annotated[
-    Format, typer.Option("--format", help="table, json or csv.", case_sensitive=False)
+    Format,
+    typer.Option(
+        "--format", help="table, json, csv or xlsx (to --out FILE.xlsx).", case_sensitive=False
+    ),
+]
+OutFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        help="The Excel workbook to write with --format xlsx (the xlsx extra).",
+        show_default=False,
+    ),
 ]
 EngineOption = Annotated[
     Engine,
@@ -345,6 +361,34 @@ def _write_csv(table: Table) -> None:
     sys.stdout.write(to_csv(masked_table(table, full_ids=_full_ids())))
 
 
+def _check_out(format_: Format, out: Path | None) -> None:
+    """``--out`` is the workbook of ``--format xlsx``: given then, a plain ``.xlsx`` file.
+
+    A workbook is a binary file, so it is never written to standard output.
+    """
+    if format_ is not Format.XLSX:
+        if out is not None:
+            msg = "--out is the workbook of --format xlsx; other formats go to standard output"
+            raise typer.BadParameter(msg, param_hint="--out")
+        return
+    if out is None or str(out) == "-":
+        msg = "an xlsx workbook is a binary file, not for standard output: give --out FILE.xlsx"
+        raise typer.BadParameter(msg, param_hint="--out")
+    if out.suffix.lower() != ".xlsx":
+        msg = f"the workbook's name must end in .xlsx, got {out.name!r}"
+        raise typer.BadParameter(msg, param_hint="--out")
+    if out.is_symlink() or out.is_dir():
+        msg = f"{out} is a link or a folder; the workbook is written only to a plain file"
+        raise typer.BadParameter(msg, param_hint="--out")
+
+
+def _write_xlsx(tables: dict[str, Table], out: Path | None) -> None:
+    """The tables (masked unless ``--full-ids``) as a workbook at ``out``, a sheet per table."""
+    assert out is not None  # noqa: S101 - checked by _check_out before any work
+    to_xlsx({name: masked_table(t, full_ids=_full_ids()) for name, t in tables.items()}, out)
+    sys.stderr.write(f"wrote {out}\n")
+
+
 def _translated(table: Table, lang: str) -> Table:
     """The table's title, headers and word cells in ``lang`` (numbers and ids stay)."""
     if lang == Lang.EN:
@@ -429,8 +473,9 @@ def demo(
 
 
 @app.command("rules")
-def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
+def rules_command(*, format_: OutputFormat = Format.TABLE, out: OutFile = None) -> None:
     """The rule sets the library knows."""
+    _check_out(format_, out)
     listed = rule_sets()
     table = Table(
         title="Rule sets",
@@ -462,6 +507,8 @@ def rules_command(*, format_: OutputFormat = Format.TABLE) -> None:
         )
     elif format_ is Format.CSV:
         _write_csv(table)
+    elif format_ is Format.XLSX:
+        _write_xlsx({"rules": table}, out)
     else:
         _Output().table(table)
 
@@ -474,9 +521,14 @@ def schema() -> None:
 
 @app.command()
 def validate(
-    file: ScenarioPath, *, format_: OutputFormat = Format.TABLE, full_ids: FullIds = False
+    file: ScenarioPath,
+    *,
+    format_: OutputFormat = Format.TABLE,
+    out: OutFile = None,
+    full_ids: FullIds = False,
 ) -> None:
     """Check a scenario file and list every problem with its place."""
+    _check_out(format_, out)
     try:
         scenario = load_scenario(file, full_ids=full_ids)
     except InvalidScenarioError as error:
@@ -502,19 +554,21 @@ def validate(
     }
     if format_ is Format.JSON:
         _print_json(summary)
-    elif format_ is Format.CSV:
-        _write_csv(
-            Table(
-                title="",
-                headers=tuple(summary),
-                rows=(
-                    tuple(
-                        "-".join(map(str, v)) if isinstance(v, list) else str(v)
-                        for v in summary.values()
-                    ),
+    elif format_ in {Format.CSV, Format.XLSX}:
+        table = Table(
+            title="",
+            headers=tuple(summary),
+            rows=(
+                tuple(
+                    "-".join(map(str, v)) if isinstance(v, list) else str(v)
+                    for v in summary.values()
                 ),
-            )
+            ),
         )
+        if format_ is Format.CSV:
+            _write_csv(table)
+        else:
+            _write_xlsx({"validate": table}, out)
     else:
         years = "-".join(str(y) for y in summary["years"]) or "none"  # type: ignore[attr-defined]
         _Output().text(
@@ -537,16 +591,21 @@ def count(
         CountTable | None,
         typer.Option(
             "--table",
-            help="Only this table (csv writes attributions unless told otherwise).",
+            help="Only this table (csv writes attributions unless told otherwise; xlsx every "
+            "table).",
             case_sensitive=False,
         ),
     ] = None,
+    out: OutFile = None,
     full_ids: FullIds = False,
     engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Where every hour of a year counts: pools, employer credits, placements."""
+    _check_out(format_, out)
     if _batch(file, engine):
-        _count_batch(file, rules=_rules_for(rules, year), year=year, format_=format_, table=table)
+        _count_batch(
+            file, rules=_rules_for(rules, year), year=year, format_=format_, table=table, out=out
+        )
         return
     scenario = load_scenario(file, full_ids=full_ids)
     result = count_jobs(scenario, rules=rules, year=year)
@@ -558,17 +617,21 @@ def count(
         chosen = count_tables(result, full_ids=full_ids)[(table or CountTable.ATTRIBUTIONS).value]
         _write_csv(chosen)
         return
+    if format_ is Format.XLSX:
+        exact_tables = count_tables(result, full_ids=full_ids)
+        _write_xlsx({k: t for k, t in exact_tables.items() if table in {None, k}}, out)
+        return
     tables = count_tables(result, number=_jobs, hours=_hours, full_ids=full_ids)
     names = [table.value] if table else ["pools", "employers", "placements"]
-    out = _Output()
-    out.text(f"{scenario.name or file}: {result.rules}, {result.period}\n")
+    page = _Output()
+    page.text(f"{scenario.name or file}: {result.rules}, {result.period}\n")
     for name in names:
-        out.table(tables[name])
-    out.text(
+        page.table(tables[name])
+    page.text(
         f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
         f"+ {display(result.excluded_hours)} excluded"
     )
-    out.text(_receipt_line(result.receipt))
+    page.text(_receipt_line(result.receipt))
 
 
 @app.command()
@@ -578,10 +641,12 @@ def quotum(
     year: Year,
     rules: Rules = None,
     format_: OutputFormat = Format.TABLE,
+    out: OutFile = None,
     full_ids: FullIds = False,
     engine: EngineOption = Engine.AUTO,
 ) -> None:
     """The quotum (or, under the 2025 law, the surcharge and bonus) of every employer."""
+    _check_out(format_, out)
     if _batch(file, engine):
         from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
 
@@ -597,15 +662,23 @@ def quotum(
         _print_json(quotum_document(report))
     elif format_ is Format.CSV:
         _write_csv(quotum_table(report))
+    elif format_ is Format.XLSX:
+        _write_xlsx({"quotum": quotum_table(report)}, out)
     else:
-        out = _Output()
+        page = _Output()
         title = f"Quotum under {report.rules}, {report.year}"
-        out.table(figures_table(report.assessments, title=title, cell=Figure.text))
-        out.text(_receipt_line(report.receipt))
+        page.table(figures_table(report.assessments, title=title, cell=Figure.text))
+        page.text(_receipt_line(report.receipt))
 
 
 def _count_batch(
-    file: Path, *, rules: str, year: int, format_: Format, table: CountTable | None
+    file: Path,
+    *,
+    rules: str,
+    year: int,
+    format_: Format,
+    table: CountTable | None,
+    out: Path | None = None,
 ) -> None:
     """``count`` by the batch engine: totals only (``explain`` gives a placement's reasons)."""
     from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
@@ -621,16 +694,20 @@ def _count_batch(
     if format_ is Format.CSV:
         _write_csv(totals_tables(result)[(table or CountTable.POOLS).value])
         return
-    out = _Output()
-    out.text(f"{file}: {result.rules}, {result.period} (batch engine)\n")
+    if format_ is Format.XLSX:
+        totals = totals_tables(result)
+        _write_xlsx({k: t for k, t in totals.items() if table in {None, k}}, out)
+        return
+    page = _Output()
+    page.text(f"{file}: {result.rules}, {result.period} (batch engine)\n")
     tables = totals_tables(result, number=_jobs, hours=_hours)
     for name in [table.value] if table else ["pools", "employers"]:
-        out.table(tables[name])
-    out.text(
+        page.table(tables[name])
+    page.text(
         f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
         f"+ {display(result.excluded_hours)} excluded"
     )
-    out.text(_receipt_line(result.receipt))
+    page.text(_receipt_line(result.receipt))
 
 
 def count_each(scenario: Scenario, rules: Sequence[str], year: int) -> dict[str, JobCount]:
@@ -653,13 +730,15 @@ def compare(
         ),
     ] = None,
     format_: OutputFormat = Format.TABLE,
+    out: OutFile = None,
     full_ids: FullIds = False,
     engine: EngineOption = Engine.AUTO,
 ) -> None:
     """The same scenario under several rule sets: pools and employer credits side by side."""
+    _check_out(format_, out)
     names = rules.split(",") if rules else list(available_rule_sets())
     if _batch(file, engine):
-        _compare_batch(file, names, year=year, format_=format_)
+        _compare_batch(file, names, year=year, format_=format_, out=out)
         return
     scenario = load_scenario(file, full_ids=full_ids)
     comparison = compare_rule_sets(scenario, rules=names, year=year)
@@ -671,14 +750,23 @@ def compare(
     if format_ is Format.CSV:
         _write_csv(comparison_rows(counts))
         return
-    out = _Output()
-    out.text(f"{scenario.name or file}: {year}, jobs under each rule set\n")
+    if format_ is Format.XLSX:
+        tables = {
+            "comparison": comparison_rows(counts),
+            "differences": differences_table(comparison),
+        }
+        _write_xlsx(tables, out)
+        return
+    page = _Output()
+    page.text(f"{scenario.name or file}: {year}, jobs under each rule set\n")
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
-        out.table(table)
-    out.table(differences_table(comparison, number=_jobs))
+        page.table(table)
+    page.table(differences_table(comparison, number=_jobs))
 
 
-def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Format) -> None:
+def _compare_batch(
+    file: Path, names: Sequence[str], *, year: int, format_: Format, out: Path | None = None
+) -> None:
     """``compare`` by the batch engine: the figures side by side.
 
     The placements behind each difference come from the pure engine (``--engine pure``).
@@ -696,10 +784,13 @@ def _compare_batch(file: Path, names: Sequence[str], *, year: int, format_: Form
     if format_ is Format.CSV:
         _write_csv(comparison_rows(counts))
         return
-    out = _Output()
-    out.text(f"{file}: {year}, jobs under each rule set (batch engine)\n")
+    if format_ is Format.XLSX:
+        _write_xlsx({"comparison": comparison_rows(counts)}, out)
+        return
+    page = _Output()
+    page.text(f"{file}: {year}, jobs under each rule set (batch engine)\n")
     for table in comparison_tables(counts, number=_jobs, hours=_hours).values():
-        out.table(table)
+        page.table(table)
 
 
 @app.command()
@@ -712,9 +803,11 @@ def explain(
     year: Year,
     rules: Rules = None,
     format_: OutputFormat = Format.TABLE,
+    out: OutFile = None,
     full_ids: FullIds = False,
 ) -> None:
     """Where one placement's hours count, and by which rules (with their legal sources)."""
+    _check_out(format_, out)
     scenario = load_scenario(file, full_ids=full_ids)
     known = [p.id for p in scenario.placements]
     if placement not in known:
@@ -741,7 +834,11 @@ def explain(
     else:
         chosen = count_tables(result, full_ids=full_ids)["attributions"]
         rows = tuple(row for row in chosen.rows if row[0] == placement)
-        _write_csv(Table(title="", headers=chosen.headers, rows=rows))
+        mine = attrs.evolve(chosen, title="", rows=rows)
+        if format_ is Format.CSV:
+            _write_csv(mine)
+        else:
+            _write_xlsx({"attributions": mine}, out)
 
 
 def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:
@@ -878,13 +975,13 @@ def _emit_report(
     if format_ is Format.JSON:
         _print_json(result_document(kind, result))
         return
-    if format_ is Format.CSV:
-        msg = f"the {kind} report is written as a table or as json, not as csv"
+    if format_ in {Format.CSV, Format.XLSX}:
+        msg = f"the {kind} report is written as a table or as json, not as {format_.value}"
         raise typer.BadParameter(msg, param_hint="--format")
-    out = _Output()
+    page = _Output()
     for table in report_tables(result):
-        out.table(table)
-    out.text(mask_text(_receipt_line(receipt), full=_full_ids()))
+        page.table(table)
+    page.text(mask_text(_receipt_line(receipt), full=_full_ids()))
 
 
 def _tables(file: Path) -> Tables:

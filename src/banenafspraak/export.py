@@ -1,4 +1,4 @@
-"""Results as JSON documents and CSV tables, with stable keys and exact numbers as strings.
+"""Results as JSON documents, CSV tables and Excel workbooks, with stable keys and exact numbers.
 
 The command line prints these; reporting systems read them. Every document carries the
 :class:`~banenafspraak.Receipt` of its result (library version, rule set and its version, a digest
@@ -46,13 +46,17 @@ True
     "reasons"}``; each placement ``{"placement", "before", "after", "change", "reasons_before",
     "reasons_after"}`` with reason codes).
 
-Numbers are decimal strings: exact where the decimal expansion ends, else 12 decimals.
+Numbers are decimal strings: exact where the decimal expansion ends, else 12 decimals. An Excel
+workbook (:func:`to_xlsx`, the ``xlsx`` extra) holds the CSV tables, one per sheet, with the
+numbers of up to 15 significant digits as number cells and longer ones as their decimal text.
 
 Safe to open and to share
     :func:`to_csv` neutralises every text cell a spreadsheet would run as a formula, following
     the OWASP guidance on CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, a
     tab or a carriage return gets a single quote in front (``'=1+2``), unless the cell is a plain
-    number (``-12.5`` stays a number). :func:`masked_document` and :func:`masked_table` mask
+    number (``-12.5`` stays a number). :func:`to_xlsx` does the same, and also stores every
+    text cell as text, so that a spreadsheet never reads one as a formula.
+    :func:`masked_document` and :func:`masked_table` mask
     every run of nine digits (a BSN can hide in any id or name) in every text, unless full ids
     are asked for; numbers under the keys of numbers are left whole.
 """
@@ -61,10 +65,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, Protocol
 
 import attrs
@@ -96,6 +102,7 @@ __all__ = [
     "receipt_document",
     "result_document",
     "to_csv",
+    "to_xlsx",
     "totals_document",
     "totals_tables",
 ]
@@ -154,6 +161,37 @@ def to_csv(table: Table) -> str:
     writer.writerow([safe_cell(h) for h in (table.keys or table.headers)])
     writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
     return out.getvalue()
+
+
+def to_xlsx(tables: Mapping[str, Table], path: str | os.PathLike[str]) -> Path:
+    """Tables as an Excel workbook at ``path``, a sheet per table by its name (the ``xlsx`` extra).
+
+    Each sheet holds what :func:`to_csv` writes for its table, cell for cell: the same header
+    row, formula-like text neutralised the same way and stored as text. A cell of a numeric
+    column is a number cell when it has at most 15 significant digits (a spreadsheet holds
+    those exactly, and reads back the same decimal); a longer one stays its exact decimal
+    string, as text. Mask the tables first (:func:`masked_table`) as for CSV.
+
+    Raises:
+        MissingExtraError: the ``xlsx`` extra (openpyxl) is not installed.
+    """
+    from banenafspraak._workbook import number_value, write_sheets  # noqa: PLC0415 - light import
+
+    numeric: dict[str, frozenset[str]] = {}
+    sheets: dict[str, list[list[str]]] = {}
+    for name, table in tables.items():
+        header = list(table.keys or table.headers)
+        numeric[name] = frozenset(h for i, h in enumerate(header) if table.is_numeric(i))
+        sheets[name] = [
+            [safe_cell(h) for h in header],
+            *([safe_cell(cell) for cell in row] for row in table.rows),
+        ]
+
+    def typed(sheet: str, column: str, text: str) -> object:
+        number = number_value(text) if column in numeric[sheet] else None
+        return text if number is None else number
+
+    return write_sheets(Path(path), sheets, typed=typed, feature="banenafspraak.export.to_xlsx")
 
 
 def masked_table(table: Table, *, full_ids: bool = False) -> Table:
@@ -721,4 +759,9 @@ def comparison_rows(counts: Mapping[str, CountTotals]) -> Table:
         for measure in ("jobs", "hours")
     )
     rows.append(("excluded", "", "hours", *(exact(counts[r].excluded_hours) or "" for r in rules)))
-    return Table(title="Comparison", headers=("kind", "key", "measure", *rules), rows=tuple(rows))
+    return Table(
+        title="Comparison",
+        headers=("kind", "key", "measure", *rules),
+        rows=tuple(rows),
+        numeric=frozenset(rules),
+    )

@@ -128,7 +128,7 @@ def _sheet_problem(problem: Problem, labels: Mapping[str, str]) -> Problem:
     )
 
 
-def _typed(column: str, text: str) -> object:
+def _typed(_sheet: str, column: str, text: str) -> object:
     """A number or a date where the column holds them and the cell reads back the same."""
     if column in _NUMBERS:
         number = number_value(text)
