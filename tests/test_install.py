@@ -31,6 +31,7 @@ OPTIONAL = (
     "dask",
     "distributed",
     "hypothesis",
+    "openpyxl",
 )
 
 
@@ -95,6 +96,30 @@ CASES = {
         ("matplotlib",),
         COUNT + "from banenafspraak.plot import realisation_chart\nrealisation_chart([count])",
         "plot",
+    ),
+    "a scenario workbook without openpyxl": (
+        ("openpyxl",),
+        (
+            "import pathlib, tempfile\nfrom banenafspraak import load_scenario\n"
+            "path = pathlib.Path(tempfile.mkdtemp()) / 'x.xlsx'\npath.write_bytes(b'PK')\n"
+            "load_scenario(path)"
+        ),
+        "xlsx",
+    ),
+    "saving a workbook without openpyxl": (
+        ("openpyxl",),
+        (
+            "import tempfile\nfrom banenafspraak import save_scenario\n"
+            "from banenafspraak.demo import example_scenario\n"
+            "save_scenario(example_scenario(), tempfile.mkdtemp() + '/s.xlsx')"
+        ),
+        "xlsx",
+    ),
+    "to_xlsx without openpyxl": (
+        ("openpyxl",),
+        COUNT + "from banenafspraak.export import count_tables, to_xlsx\n"
+        "to_xlsx(count_tables(count), 'never.xlsx')",
+        "xlsx",
     ),
     "to_arrow without pyarrow": (("pyarrow",), COUNT + "count.to_arrow()", "arrow"),
     "to_pandas without pandas": (("pandas",), COUNT + "count.to_pandas()", "pandas"),
