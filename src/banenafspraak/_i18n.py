@@ -5,13 +5,20 @@ line and ``lang="nl"`` on the chart functions use this table. A text is translat
 is in :data:`NL`; otherwise the phrases of :data:`NL_PHRASES` inside it are (the titles with a
 rule set or a year in them). Legal terms keep their legal Dutch names in both languages where
 the English text uses them (LKV, Wfsv 122na). A text not in the table stays English.
+
+Numbers in tables and charts are written the Dutch way under ``nl`` (:func:`number_text`):
+``1.560,00`` for ``1,560.00``, ``3,5`` for ``3.5``. Only what is one number as a whole is
+changed, never a number inside prose (``Besluit SUWI art. 3.2(8)`` is an article, not a number).
+CSV, JSON and workbooks stay as programs read them, whatever the language.
 """
 
 from __future__ import annotations
 
+import re
+
 from banenafspraak.exceptions import InvalidValueError
 
-__all__ = ["LANGUAGES", "NL", "NL_PHRASES", "translate"]
+__all__ = ["LANGUAGES", "NL", "NL_PHRASES", "number_text", "translate"]
 
 LANGUAGES = ("en", "nl")
 
@@ -121,3 +128,24 @@ def translate(text: str, lang: str = "en") -> str:
     for phrase in sorted(NL_PHRASES, key=len, reverse=True):
         text = text.replace(phrase, NL_PHRASES[phrase])
     return text
+
+
+_ENGLISH_NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?( ?%)?")
+"""A number as the English tables write it: ``1,560.00``, ``-2.5``, ``96.8 %``."""
+_DUTCH_MARKS = str.maketrans(",.", ".,")
+
+
+def number_text(text: str, lang: str = "en") -> str:
+    """A number written the English way (``1,560.00``) as ``lang`` writes it (``1.560,00``).
+
+    A text that is not one number as a whole stays as it is.
+
+    >>> number_text("1,560.00", "nl"), number_text("3.5 %", "nl"), number_text("2018", "nl")
+    ('1.560,00', '3,5 %', '2018')
+    >>> number_text("art. 3.2(8)", "nl"), number_text("1,560.00")
+    ('art. 3.2(8)', '1,560.00')
+    """
+    if lang == "en" or not _ENGLISH_NUMBER.fullmatch(text):
+        return text
+    translate(text, lang)  # refuses an unknown language
+    return text.translate(_DUTCH_MARKS)

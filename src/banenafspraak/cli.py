@@ -41,7 +41,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     _FEATURE, _EXTRA = "banenafspraak.cli", "cli"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
-from banenafspraak._i18n import NL, translate
+from banenafspraak._i18n import NL, number_text, translate
 from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak._version import __version__
@@ -390,16 +390,28 @@ def _write_xlsx(tables: dict[str, Table], out: Path | None) -> None:
 
 
 def _translated(table: Table, lang: str) -> Table:
-    """The table's title, headers and word cells in ``lang`` (numbers and ids stay)."""
+    """The table's title, headers and word cells in ``lang``, its numbers written as there."""
     if lang == Lang.EN:
         return table
+    numeric = [table.is_numeric(i) for i in range(len(table.headers))]
     return attrs.evolve(
         table,
         title=translate(table.title, lang),
         headers=tuple(translate(h, lang) for h in table.headers),
-        rows=tuple(tuple(NL.get(cell, cell) for cell in row) for row in table.rows),
+        rows=tuple(
+            tuple(
+                number_text(cell, lang) if number else NL.get(cell, cell)
+                for cell, number in zip(row, numeric, strict=True)
+            )
+            for row in table.rows
+        ),
         numeric=frozenset(translate(h, lang) for h in table.numeric),
     )
+
+
+def _shown(value: Any) -> str:  # noqa: ANN401 - any exact number
+    """A number for a person to read, in the language of this run (``1,560.00``, ``1.560,00``)."""
+    return number_text(display(value), _LANG["lang"])
 
 
 def _pipe_width() -> int:
@@ -628,8 +640,8 @@ def count(
     for name in names:
         page.table(tables[name])
     page.text(
-        f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
-        f"+ {display(result.excluded_hours)} excluded"
+        f"hours: {_shown(result.input_hours)} in = {_shown(result.counted_hours)} counted "
+        f"+ {_shown(result.excluded_hours)} excluded"
     )
     page.text(_receipt_line(result.receipt))
 
@@ -704,8 +716,8 @@ def _count_batch(
     for name in [table.value] if table else ["pools", "employers"]:
         page.table(tables[name])
     page.text(
-        f"hours: {display(result.input_hours)} in = {display(result.counted_hours)} counted "
-        f"+ {display(result.excluded_hours)} excluded"
+        f"hours: {_shown(result.input_hours)} in = {_shown(result.counted_hours)} counted "
+        f"+ {_shown(result.excluded_hours)} excluded"
     )
     page.text(_receipt_line(result.receipt))
 

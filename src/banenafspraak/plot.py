@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from banenafspraak._i18n import translate
+from banenafspraak._i18n import number_text, translate
 from banenafspraak._util import as_fraction
 from banenafspraak.counting import JobCount, Tally
 from banenafspraak.exceptions import InvalidValueError, MissingExtraError, UnknownRuleSetError
@@ -22,6 +22,7 @@ from banenafspraak.rulesets import rule_set
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
 __all__ = [
     "DPI",
@@ -97,6 +98,13 @@ def footnote(figure: Figure, counts: Sequence[JobCount], *, lang: str = "en") ->
     )
 
 
+def _numbers(lang: str) -> FuncFormatter:
+    """Tick labels of a value axis as ``lang`` writes numbers (Dutch: ``1.500``, ``2,5``)."""
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - an optional extra
+
+    return FuncFormatter(lambda value, _position: number_text(f"{value:,g}", lang))
+
+
 def _from_zero(axes: Axes, values: Sequence[float], *, axis: str = "y") -> None:
     """The value axis starts at 0 (or below, for negative values), so that heights compare."""
     low = min([0.0, *values])
@@ -158,6 +166,8 @@ def realisation_chart(
     axes.set_xlabel(translate("year", lang))
     axes.set_ylabel(translate(f"extra {_JOBS}", lang))
     axes.set_xticks(years)
+    if lang != "en":
+        axes.yaxis.set_major_formatter(_numbers(lang))
     _from_zero(axes, shown)
     axes.grid(visible=True, alpha=0.3)
     axes.legend(loc="best", fontsize="small")
@@ -200,7 +210,8 @@ def comparison_chart(
             color=colours[number % len(colours)],
             label=law_name(rules),
         )
-        axes.bar_label(bars, fmt="%.2f", padding=2, fontsize="x-small")
+        labels = [number_text(f"{value:.2f}", lang) for value in values]
+        axes.bar_label(bars, labels=labels, padding=2, fontsize="x-small")
     axes.set_yticks(
         [i + height * (len(counts) - 1) / 2 for i in range(len(names))], list(employers.values())
     )
@@ -208,6 +219,8 @@ def comparison_chart(
     year = next(iter(counts.values())).period if counts else ""
     axes.set_title(title or f"{translate('Jobs credited to each employer,', lang)} {year}")
     axes.set_xlabel(translate(_JOBS, lang))
+    if lang != "en":
+        axes.xaxis.set_major_formatter(_numbers(lang))
     _from_zero(axes, shown, axis="x")
     axes.grid(visible=True, axis="x", alpha=0.3)
     axes.legend(loc="best", fontsize="small")

@@ -376,3 +376,21 @@ def test_python_and_the_command_line_choose_the_same_default_rule_set(year: int)
     assert json.loads(out)["rules"] == count_jobs(scenario, year=year).rules == expected
     code, out, _err = run(["quotum", JSON, "--year", str(year), "--format", "json"])
     assert json.loads(out)["rules"] == assess_quotum(scenario, year=year).rules == expected
+
+
+@pytest.mark.parametrize("format_", ["csv", "json"])
+def test_machine_readable_output_is_the_same_in_every_language(format_: str) -> None:
+    args = ["quotum", JSON, "--rules", "wbqa-2015", "--year", "2018", "--format", format_]
+    english, dutch = run(args), run(["--lang", "nl", *args])
+    assert english[0] == dutch[0] == 0
+    assert dutch[1] == english[1]
+    assert "5000" in dutch[1]
+
+
+def test_dutch_tables_write_numbers_the_dutch_way_and_keep_years_and_ids() -> None:
+    code, out, _ = run(["--lang", "nl", "quotum", JSON, "--rules", "wbqa-2015", "--year", "2018"])
+    assert code == 0
+    assert "300.000,00" in out
+    assert "1,93" in out
+    assert "300,000.00" not in out
+    assert "Quotum volgens wbqa-2015, 2018" in out

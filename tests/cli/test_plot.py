@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 from golden_cases import JSON, run
+from matplotlib.ticker import ScalarFormatter
 
 from banenafspraak import MissingExtraError, count_jobs
 from banenafspraak.demo import example_scenario
@@ -51,6 +52,29 @@ def test_the_comparison_chart_has_one_bar_per_employer_and_rule_set() -> None:
     widths = sorted({round(p.get_width(), 6) for p in axes.patches})  # type: ignore[attr-defined]
     assert widths[-1] == round(float(last.employers["G"].jobs), 6)
     assert axes.get_yticklabels()[0].get_text() == "G (Gemeente Voorbeeld)"
+
+
+@pytest.mark.parametrize(("lang", "label", "tick"), [("en", "3.32", "1.5"), ("nl", "3,32", "1,5")])
+def test_chart_numbers_are_written_as_the_language_writes_them(
+    lang: str, label: str, tick: str
+) -> None:
+    last = counts()[1]
+    figure = comparison_chart({"wbqa-2015": last}, lang=lang)
+    (axes,) = figure.axes
+    figure.canvas.draw()
+    labels = [text.get_text() for text in axes.texts]
+    assert label in labels
+    ticks = [text.get_text() for text in axes.get_xticklabels()]
+    assert tick in ticks
+    realisation = realisation_chart(counts(), lang=lang)
+    realisation.canvas.draw()
+    (axes,) = realisation.axes
+    values = axes.yaxis.get_major_formatter()
+    if lang == "nl":
+        assert (values(2.5), values(1500)) == ("2,5", "1.500")
+    else:
+        assert isinstance(values, ScalarFormatter)  # the charts in English are as they were
+    assert [text.get_text() for text in axes.get_xticklabels()] == ["2018", "2019"]
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])
