@@ -122,13 +122,15 @@ def _without_writes(words: list[str]) -> list[str]:
     """A documented command, made to write nothing into the project.
 
     A ``> file`` redirect is dropped (the output is captured instead) and the folder of ``--out``
-    becomes a fresh temporary folder.
+    becomes a fresh temporary folder (a file of ``--out``, such as ``count.xlsx``, goes into one).
     """
     if ">" in words:
         words = words[: words.index(">")]
     if "--out" in words:
         at = words.index("--out") + 1
-        words = [*words[:at], tempfile.mkdtemp(prefix="banenafspraak-docs-"), *words[at + 1 :]]
+        scratch = Path(tempfile.mkdtemp(prefix="banenafspraak-docs-"))
+        name = Path(words[at]).name if Path(words[at]).suffix else ""
+        words = [*words[:at], str(scratch / name if name else scratch), *words[at + 1 :]]
     return words
 
 
