@@ -521,14 +521,10 @@ def _text(value: object) -> str:
 def _records(key: str, rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
     """The header and the rows of one table as cell texts (an empty cell for ``None``)."""
     columns = FILES[key].columns
-    records = [list(columns)]
-    for row in rows:
-        unknown = row.keys() - set(columns)
-        if unknown:  # pragma: no cover - the writer below only writes known columns
-            msg = f"{FILES[key].file}: unknown columns {sorted(unknown)}"
-            raise ValueError(msg)
-        records.append(["" if row.get(c) is None else _text(row.get(c)) for c in columns])
-    return records
+    return [
+        list(columns),
+        *(["" if row.get(c) is None else _text(row.get(c)) for c in columns] for row in rows),
+    ]
 
 
 def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
