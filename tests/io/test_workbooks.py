@@ -41,14 +41,21 @@ def example_records(tmp_path: Path) -> dict[str, list[list[str]]]:
 
 
 def write_both(records: dict[str, list[list[str]]], where: Path) -> tuple[Path, Path]:
-    """The same cells as a CSV folder and as a workbook of text cells."""
+    """The same cells as a CSV folder and as a workbook of text cells.
+
+    A row of a sheet ends at its last cell that holds something (empty cells after it are not
+    there), so the CSV rows end there too.
+    """
     folder = where / "csv"
     folder.mkdir(parents=True)
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for file, rows in records.items():
         with (folder / file).open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+            writer = csv.writer(handle, lineterminator="\n")
+            for row in rows:
+                filled = [i for i, text in enumerate(row) if text]
+                writer.writerow(row[: filled[-1] + 1] if filled else [])
         sheet = workbook.create_sheet(SHEETS[file])
         for number, row in enumerate(rows, start=1):
             for column, text in enumerate(row, start=1):
