@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from banenafspraak import _summary
-from banenafspraak._util import FrozenMap, display
+from banenafspraak._util import FrozenMap, display, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import EmployerId
@@ -236,20 +236,24 @@ def _attributed(
     portions: dict[tuple[Decimal, int, int, int, int], tuple[Fraction, Fraction, int, int]] = {}
     sums: dict[tuple[Pool | None, EmployerId | None], dict[int, int]] = {}
     attributions: list[Attribution] = []
+    append = attributions.append
+    attribute = rules.attribute
     for placement in scenario.placements:
+        placement_id, person, employer = placement.id, placement.person, placement.employer
         for pay_period in placement.hours:
             start, end = pay_period.start.toordinal(), pay_period.end.toordinal()
             overlap = min(end, last) - max(start, first) + 1
             if overlap <= 0:
                 continue
             days = end - start + 1
-            for share in rules.attribute(placement, pay_period, context):
+            paid = pay_period.hours
+            for share in attribute(placement, pay_period, context):
                 fraction = share.fraction
                 part, whole = fraction.numerator, fraction.denominator
-                key = (pay_period.hours, overlap, days, part, whole)
+                key = (paid, overlap, days, part, whole)
                 portion = portions.get(key)
                 if portion is None:
-                    share_hours = Fraction(pay_period.hours)
+                    share_hours = Fraction(paid)
                     if overlap != days:
                         share_hours = share_hours * overlap / days
                     if part != whole:
@@ -261,11 +265,11 @@ def _attributed(
                         share_hours.denominator,
                     )
                 hours, jobs, numerator, denominator = portion
-                attributions.append(
+                append(
                     Attribution(
-                        placement=placement.id,
-                        person=placement.person,
-                        employer=placement.employer,
+                        placement=placement_id,
+                        person=person,
+                        employer=employer,
                         pay_period=pay_period,
                         hours=hours,
                         jobs=jobs,
@@ -473,9 +477,10 @@ def _count(
     params = parameters_for(scenario, parameters, rule_set)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
-    attributions, (pools, employers, counted, excluded) = attributed(
-        scenario, measured, rule_set, context, unit
-    )
+    with paused_gc():
+        attributions, (pools, employers, counted, excluded) = attributed(
+            scenario, measured, rule_set, context, unit
+        )
     monitoring = monitor(rule_set, measured, pools, scenario.baseline, params)
     return JobCount(
         rules=rule_set.name,
