@@ -65,7 +65,11 @@ class Reason:
 
     def with_detail(self, detail: str) -> Reason:
         """The same rule, with the facts of this case."""
-        return attrs.evolve(self, detail=detail)
+        if type(self) is not Reason:  # a subclass may hold more fields
+            return attrs.evolve(self, detail=detail)
+        return Reason(
+            code=self.code, text=self.text, reference=self.reference, tag=self.tag, detail=detail
+        )
 
     def __str__(self) -> str:
         detail = f" ({self.detail})" if self.detail else ""
