@@ -1144,22 +1144,29 @@ def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
     employers: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
     stages: dict[tuple[int, bool], Stage] = {}
     sums = _exact_sums(formal.filter(nonzero), ("target", "person", *_STAGE))
+    # Sorted by employer, person and stage, so each map is filled in order, one after the other.
+    people: dict[str, dict[Stage, Fraction]] = {}
+    per_stage: dict[Stage, Fraction] = {}
+    last: tuple[Any, ...] = (None, None, None)
+    stage = Stage(0)
     for target, person, years, pension, den, num in (
         sums.sort("target", "person", *_STAGE)
         .select("target", "person", *_STAGE, "den", "num")
         .iter_rows()
     ):
-        stage = stages.get((years, pension))
-        if stage is None:
-            stage = stages[years, pension] = Stage(years, pension_age=pension)
-        people = employers.get(target)
-        if people is None:
-            people = employers[target] = {}
-        per_stage = people.get(person)
-        if per_stage is None:
-            per_stage = people[person] = {}
         part = Fraction(num, HOURS_SCALE * den)
-        per_stage[stage] = per_stage[stage] + part if stage in per_stage else part
+        if target != last[0]:
+            people = employers[target] = {}
+        if target != last[0] or person != last[1]:
+            per_stage = people[person] = {}
+        elif (years, pension) == last[2]:  # the same stage, another denominator
+            per_stage[stage] += part
+            continue
+        stage = stages.get((years, pension)) or stages.setdefault(
+            (years, pension), Stage(years, pension_age=pension)
+        )
+        per_stage[stage] = part
+        last = (target, person, (years, pension))
     return Ledger(
         year=year,
         credited=credited,

@@ -221,7 +221,7 @@ class QuotumResult(Protocol):
         """The figures a table shows, in the law's order (the same keys for every employer)."""
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class Stage:
     """Where in an employment a pay period lies: what a wage-cost subsidy's limits read.
 
