@@ -1510,7 +1510,8 @@ def count_jobs(
     )
 
 
-def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:
+def _row_hashes(tables: Tables) -> int:
+    """The tables' rows hashed and added up (a quick digest of the input, for the receipt)."""
     digest = 0
     for name in (
         "employers",
@@ -1522,6 +1523,11 @@ def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period)
     ):
         frame: pl.DataFrame = getattr(tables, name)
         digest ^= int(frame.hash_rows(seed=0).sum()) if frame.height else 0
+    return digest
+
+
+def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:
+    digest = tables.kept("row hashes", lambda: _row_hashes(tables))
     return Receipt(
         library_version=__version__,
         rules=rules.name,
