@@ -159,8 +159,10 @@ def _report(name: str, tables: Tables, rules: str, year: int) -> object:
 def reports_worker(folders: list[str], rules: str) -> dict[str, float]:
     """Make each report of the Parquet folders (one per year) in this fresh process; seconds.
 
-    Each report is timed once on tables read once: it counts on its own (as the command does),
-    and the first one also computes the tables' digest for the receipts.
+    Each report is timed once on tables read once, in the order of :data:`REPORTS`. The reports
+    of one set of tables share their counts (each rule set and period is counted once per
+    tables): the first report counts the year and computes the tables' digest for the receipts;
+    procurement reuses that count and adds the other rule sets; the trend reuses the year.
     """
     seconds = dict.fromkeys(REPORTS, 0.0)
     for folder in folders:
@@ -318,8 +320,8 @@ def _print_reports(
     """The reports' table and their goal at L."""
     print()
     print(
-        "reports on the batch engine: wall time in seconds (tables in memory, one run; each "
-        "report counts on its own: procurement under every rule set, trend in every year)"
+        "reports on the batch engine: wall time in seconds (tables in memory, one run, in this "
+        "order; the reports of one set of tables count each rule set and period once)"
     )
     header = f"{'size':<4} {'rule set':<26} " + " ".join(f"{n:>12}" for n in REPORTS)
     print(header)

@@ -8,6 +8,7 @@ import pendulum
 import pytest
 
 from banenafspraak import LegalReference, Tag, UnknownParameterError, default_parameters
+from banenafspraak.exceptions import InvalidTypeError
 from banenafspraak.parameters import DatedValue, Parameter, ParameterKind
 
 PARAMS = default_parameters()
@@ -153,3 +154,19 @@ def test_a_rule_sets_table_may_not_take_the_name_of_another_table() -> None:
     params = default_parameters().including([_extra()])
     with pytest.raises(ValueError, match="already defined differently"):
         params.including([_extra("Something else")])
+
+
+def test_a_rule_derives_a_value_from_the_parameters_once_and_a_non_date_is_refused() -> None:
+    params = PARAMS.with_overrides({"quotum.threshold_hours": "40000"})
+    asked: list[int] = []
+
+    def threshold_in_2019() -> Decimal:
+        asked.append(2019)
+        return params.decimal("quotum.threshold_hours", 2019)
+
+    assert params.derived("threshold", threshold_in_2019) == Decimal(40000)
+    assert params.derived("threshold", threshold_in_2019) == Decimal(40000)
+    assert asked == [2019]
+    assert PARAMS.derived("threshold", lambda: Decimal(1)) == Decimal(1)
+    with pytest.raises(InvalidTypeError, match="expected a date"):
+        PARAMS["quotum.threshold_hours"].row_on(["2019-01-01"])

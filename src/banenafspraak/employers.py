@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import NewType
+from typing import Any, NewType
 
 import attrs
 
@@ -56,9 +56,13 @@ class EmployerKind(enum.StrEnum):
         return self in {EmployerKind.AGENCY, EmployerKind.SHELTERED_WORKSHOP}
 
 
+_NOTHING: FrozenMap[Any, Any] = FrozenMap()
+"""The empty table most employers have for most figures: one shared, immutable map."""
+
+
 def _year_table(value: object) -> FrozenMap[int, Decimal]:
-    if value is None:
-        return FrozenMap()
+    if value is None or value == {}:
+        return _NOTHING
     if not hasattr(value, "items"):
         msg = f"expected a mapping of year to amount, got {value!r}"
         raise InvalidTypeError(msg)
@@ -73,8 +77,8 @@ def _year_table(value: object) -> FrozenMap[int, Decimal]:
 
 
 def _flag_table(value: object) -> FrozenMap[int, bool]:
-    if value is None:
-        return FrozenMap()
+    if value is None or value == {}:
+        return _NOTHING
     if not hasattr(value, "items"):
         msg = f"expected a mapping of year to true/false, got {value!r}"
         raise InvalidTypeError(msg)
@@ -88,8 +92,8 @@ def _flag_table(value: object) -> FrozenMap[int, bool]:
 
 
 def _sector_table(value: object) -> FrozenMap[int, Sector]:
-    if value is None:
-        return FrozenMap()
+    if value is None or value == {}:
+        return _NOTHING
     if not hasattr(value, "items"):
         msg = f"expected a mapping of year to sector, got {value!r}"
         raise InvalidTypeError(msg)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
@@ -28,6 +28,8 @@ from banenafspraak.exceptions import (
 )
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.sectors import Subsector
+
+T = TypeVar("T")
 
 __all__ = ["DatedValue", "Parameter", "ParameterKind", "Parameters", "default_parameters"]
 
@@ -105,8 +107,27 @@ class Parameter:
             msg = f"parameter {self.name!r} has no values"
             raise InvalidValueError(msg)
 
+    _rows_on: dict[object, DatedValue] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False, hash=False
+    )
+    """The rows already looked up, by the date asked. The table is frozen, so a row found once
+    is the row for good: rules look the same few dates up for every employer and situation."""
+    _rows_in: dict[int, DatedValue] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False, hash=False
+    )
+    """The same, by the calendar year asked (:meth:`row_for_year`)."""
+
     def row_on(self, on: object) -> DatedValue:
         """The row in force on a date (latest start on or before it)."""
+        try:
+            found = self._rows_on.get(on)
+        except TypeError:  # not a date at all: the lookup says what is wrong
+            return self._row_on(on)
+        if found is None:
+            found = self._rows_on[on] = self._row_on(on)
+        return found
+
+    def _row_on(self, on: object) -> DatedValue:
         day = to_date(on)
         found: DatedValue | None = None
         for row in self.rows:
@@ -132,7 +153,10 @@ class Parameter:
 
     def row_for_year(self, year: int) -> DatedValue:
         """The row in force at the end of calendar year ``year``."""
-        return self.row_on(pendulum.Date(year, 12, 31))
+        found = self._rows_in.get(year)
+        if found is None:
+            found = self._rows_in[year] = self.row_on(pendulum.Date(year, 12, 31))
+        return found
 
     def on(self, on: object) -> Value:
         """The value in force on a date."""
@@ -962,6 +986,22 @@ class Parameters:
     """
 
     table: FrozenMap[str, Parameter]
+    _derived: dict[Hashable, Any] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False, hash=False
+    )
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What a rule derives from these parameters alone, computed on the first call only.
+
+        ``key`` names the rule and every other value ``compute`` reads (a year, a sector). The
+        parameters are frozen, so the answer stays right for as long as they live: a rule that
+        reads the same year's numbers for every employer looks them up and explains them once.
+        """
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
 
     def __getitem__(self, name: str) -> Parameter:
         try:

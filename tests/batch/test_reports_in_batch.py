@@ -45,6 +45,7 @@ from banenafspraak import (
 from banenafspraak.demo import DEMO_YEARS, example_scenario
 from banenafspraak.people import PersonId
 from banenafspraak.procurement import ContractId, ContractKind
+from banenafspraak.rulesets import resolve
 from banenafspraak.strategies import scenarios
 from banenafspraak.synthetic import SizeSpec, generate
 
@@ -232,3 +233,19 @@ def test_an_uitzendkracht_serving_a_contract_counts_at_its_hirer_in_batch_as_in_
     ).employers == ("H",)
     for rules in RULE_SETS:
         assert_same_reports(tables, scenario, rules, 2022)
+
+
+def test_the_reports_of_one_set_of_tables_count_each_rule_set_and_year_once() -> None:
+    tables = batch.Tables.from_scenario(example_scenario())
+    first = batch.subsector_monitoring(tables, rules="wbqa-2015", year=2019)
+    procurement = batch.procurement_jobs(tables, rules="wbqa-2015", year=2019)
+    over_years = batch.trend(tables, rules="wbqa-2015", years=[2019])
+    assert procurement.receipt is first.receipt
+    assert over_years.receipts[0] is first.receipt
+
+    class Unhashable(type(resolve("wbqa-2015"))):  # type: ignore[misc]
+        __hash__ = None  # type: ignore[assignment]
+
+    again = batch.subsector_monitoring(tables, rules=Unhashable(), year=2019)
+    assert again.lines == first.lines
+    assert again.receipt is not first.receipt

@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 
 from banenafspraak import (
+    LegalReference,
     Pool,
+    Reason,
     RuleSet,
     assess_quotum,
     available_rule_sets,
@@ -155,3 +158,18 @@ def test_an_entry_point_that_is_not_a_rule_set_is_refused(installed: Path) -> No
     _install(installed, f"broken = {MODULE}:NOT_A_RULE_SET")
     with pytest.raises(TypeError, match="is not a rule set"):
         available_rule_sets()
+
+
+def test_a_plug_in_reason_with_a_field_of_its_own_keeps_it_with_the_details_of_a_case() -> None:
+    @attrs.frozen(kw_only=True)
+    class LinkedReason(Reason):
+        link: str = ""
+
+    reason = LinkedReason(
+        code="X-LINK", text="a rule", reference=LegalReference(law="Wfsv"), link="https://x"
+    )
+    detailed = reason.with_detail("employer E")
+    assert isinstance(detailed, LinkedReason)
+    assert (detailed.link, detailed.detail) == ("https://x", "employer E")
+    plain = Reason(code="X", text="a rule", reference=LegalReference(law="Wfsv"))
+    assert plain.with_detail("employer E") == attrs.evolve(plain, detail="employer E")

@@ -1144,22 +1144,29 @@ def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
     employers: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
     stages: dict[tuple[int, bool], Stage] = {}
     sums = _exact_sums(formal.filter(nonzero), ("target", "person", *_STAGE))
+    # Sorted by employer, person and stage, so each map is filled in order, one after the other.
+    people: dict[str, dict[Stage, Fraction]] = {}
+    per_stage: dict[Stage, Fraction] = {}
+    last: tuple[Any, ...] = (None, None, None)
+    stage = Stage(0)
     for target, person, years, pension, den, num in (
         sums.sort("target", "person", *_STAGE)
         .select("target", "person", *_STAGE, "den", "num")
         .iter_rows()
     ):
-        stage = stages.get((years, pension))
-        if stage is None:
-            stage = stages[years, pension] = Stage(years, pension_age=pension)
-        people = employers.get(target)
-        if people is None:
-            people = employers[target] = {}
-        per_stage = people.get(person)
-        if per_stage is None:
-            per_stage = people[person] = {}
         part = Fraction(num, HOURS_SCALE * den)
-        per_stage[stage] = per_stage[stage] + part if stage in per_stage else part
+        if target != last[0]:
+            people = employers[target] = {}
+        if target != last[0] or person != last[1]:
+            per_stage = people[person] = {}
+        elif (years, pension) == last[2]:  # the same stage, another denominator
+            per_stage[stage] += part
+            continue
+        stage = stages.get((years, pension)) or stages.setdefault(
+            (years, pension), Stage(years, pension_age=pension)
+        )
+        per_stage[stage] = part
+        last = (target, person, (years, pension))
     return Ledger(
         year=year,
         credited=credited,
@@ -1503,7 +1510,8 @@ def count_jobs(
     )
 
 
-def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:
+def _row_hashes(tables: Tables) -> int:
+    """The tables' rows hashed and added up (a quick digest of the input, for the receipt)."""
     digest = 0
     for name in (
         "employers",
@@ -1515,6 +1523,11 @@ def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period)
     ):
         frame: pl.DataFrame = getattr(tables, name)
         digest ^= int(frame.hash_rows(seed=0).sum()) if frame.height else 0
+    return digest
+
+
+def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:
+    digest = tables.kept("row hashes", lambda: _row_hashes(tables))
     return Receipt(
         library_version=__version__,
         rules=rules.name,

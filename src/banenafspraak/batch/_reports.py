@@ -202,6 +202,23 @@ def _with_sector(frame: pl.DataFrame, tables: Tables, employer: str, year: str) 
     )
 
 
+def _count(tables: Tables, rules: RuleSet, period: Period, params: Parameters) -> BatchCount:
+    """The engine's count of ``tables`` under ``rules`` over ``period``, made once per tables.
+
+    The reports of one set of tables ask for the same counts (the year of the sub-sectors is a
+    year of the trend and one of the procurement report's rule sets): each is counted once and
+    kept with the tables, which are frozen. A rule set that cannot be a key is counted anew.
+    """
+    key = ("report count", rules, str(period), params.digest())
+    try:
+        hash(key)
+    except TypeError:
+        return count_jobs(tables, rules=rules, period=period, parameters=params)
+    return tables.kept(
+        key, lambda: count_jobs(tables, rules=rules, period=period, parameters=params)
+    )
+
+
 def _check_count(
     count: BatchCount, tables: Tables, rules: RuleSet, period: Period, params: Parameters
 ) -> None:
@@ -241,7 +258,7 @@ def subsector_monitoring(
     params = _parameters(tables.parameters, parameters)
     measured = Period.year(year)
     if count is None:
-        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
+        count = _count(tables, rule_set, measured, params)
     else:
         _check_count(count, tables, rule_set, measured, params)
     rows, decisions, _ = _rows(count)
@@ -357,7 +374,7 @@ def procurement_jobs(
     measured = measured_period(year, period)
     rule_sets = _procurement_rule_sets(rules, compare_with)
     params = _parameters(tables.parameters, parameters)
-    counts = [count_jobs(tables, rules=r, period=measured, parameters=params) for r in rule_sets]
+    counts = [_count(tables, r, measured, params) for r in rule_sets]
     parts = [_parts(c) for c in counts]
     buyers = {part.buyer for of_rule_set in parts for part in of_rule_set}
     return _procurement_report(
@@ -422,7 +439,7 @@ def durability(
         None if last is None else pendulum.instance(last),  # type: ignore[arg-type]
         observed_until,
     )
-    count = count_jobs(tables, rules=rule_set, period=observed, parameters=parameters)
+    count = _count(tables, rule_set, observed, _parameters(tables.parameters, parameters))
     periods = _counted_pay_periods(count)
     spells = (
         periods.group_by("p")
@@ -493,7 +510,7 @@ def trend(
     params = _parameters(tables.parameters, parameters)
     counts = []
     for year in wanted:
-        count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
+        count = _count(tables, rule_set, Period.year(year), params)
         report = subsector_monitoring(
             tables, rules=rule_set, year=year, parameters=params, basis=basis, count=count
         )

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -309,10 +309,10 @@ class Tables:
     contracts: pl.DataFrame
     baseline: Baseline = attrs.field(factory=Baseline)
     parameters: Mapping[str, Any] = attrs.field(factory=dict)
-    _kept: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _kept: dict[Hashable, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     """Values derived from the tables, once computed (frozen is shallow: a cache, not a value)."""
 
-    def kept(self, key: str, compute: Callable[[], T]) -> T:
+    def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value derived from these tables under ``key``, computed on the first call only.
 
         Several counts of the same tables (a trend over years, a report under every rule set)

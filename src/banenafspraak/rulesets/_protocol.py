@@ -65,7 +65,11 @@ class Reason:
 
     def with_detail(self, detail: str) -> Reason:
         """The same rule, with the facts of this case."""
-        return attrs.evolve(self, detail=detail)
+        if type(self) is not Reason:  # a subclass may hold more fields
+            return attrs.evolve(self, detail=detail)
+        return Reason(
+            code=self.code, text=self.text, reference=self.reference, tag=self.tag, detail=detail
+        )
 
     def __str__(self) -> str:
         detail = f" ({self.detail})" if self.detail else ""
@@ -217,7 +221,7 @@ class QuotumResult(Protocol):
         """The figures a table shows, in the law's order (the same keys for every employer)."""
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class Stage:
     """Where in an employment a pay period lies: what a wage-cost subsidy's limits read.
 

@@ -157,6 +157,11 @@ class _Step:
     how: str
 
 
+def _text_changes(parameters: Parameters) -> tuple[pendulum.Date, ...]:
+    """The days a text of Besluit SUWI 3.2 that :func:`_ceased_steps` reads takes effect."""
+    return tuple(sorted({row.start for name in _TEXT_PARAMETERS for row in parameters[name].rows}))
+
+
 def _ceased_steps(
     registration: Registration, person: Person | None, parameters: Parameters
 ) -> list[_Step]:
@@ -169,9 +174,7 @@ def _ceased_steps(
     ceased = registration.conditions_ceased
     if ceased is None:
         return []
-    changes = sorted(
-        {row.start for name in _TEXT_PARAMETERS for row in parameters[name].rows} - {ceased}
-    )
+    changes = parameters.derived("registration.text-changes", lambda: _text_changes(parameters))
     steps: list[_Step] = []
     for day in (ceased, *(d for d in changes if d > ceased)):
         if steps and steps[-1].end is not None and steps[-1].end < day:

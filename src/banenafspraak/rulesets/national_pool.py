@@ -300,6 +300,27 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     return small, why.with_detail(f"premium wage {year - 2} EUR {wage}, threshold EUR {threshold}")
 
 
+def _lkv_terms(year: int, params: Parameters) -> tuple[bool, int | None, tuple[Reason, ...]]:
+    """The LKV's terms in ``year``, the same for every employer (:func:`lkv_hours`).
+
+    Whether it is paid at all (not without a doelgroepverklaring where one is needed), the limit
+    in whole years of employment (``None``: none), and the reasons that say so.
+    """
+    max_years = params.for_year("lkv.max_years", year)
+    declaration_needed = params.flag("lkv.declaration_required", year)
+    rate = params.decimal("lkv.rate_per_hour", year)
+    cap = params.decimal("lkv.cap_per_employee_year", year)
+    reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
+    if declaration_needed and not params.flag("lkv.declaration_held", year):
+        return False, None, (*reasons, LKV_DECLARATION.with_detail("no declaration: no LKV"))
+    if declaration_needed:
+        reasons.append(LKV_DECLARATION.with_detail("declaration held"))
+    limit = int(max_years) if isinstance(max_years, Decimal) else None
+    if limit is None:
+        reasons.append(LKV_UNLIMITED)
+    return True, limit, tuple(reasons)
+
+
 def lkv_hours(
     employer: Employer, ledger: Ledger, params: Parameters
 ) -> tuple[Mapping[str, Fraction], tuple[Reason, ...]]:
@@ -314,30 +335,18 @@ def lkv_hours(
     after that day gives none.
     """
     year = ledger.year
-    max_years = params.for_year("lkv.max_years", year)
-    declaration_needed = params.flag("lkv.declaration_required", year)
-    rate = params.decimal("lkv.rate_per_hour", year)
-    cap = params.decimal("lkv.cap_per_employee_year", year)
-    reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
-    if declaration_needed and not params.flag("lkv.declaration_held", year):
-        return {}, (*reasons, LKV_DECLARATION.with_detail("no declaration: no LKV"))
-    if declaration_needed:
-        reasons.append(LKV_DECLARATION.with_detail("declaration held"))
-    limit = int(max_years) if isinstance(max_years, Decimal) else None
-    if limit is None:
-        reasons.append(LKV_UNLIMITED)
+    paid, limit, preamble = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
+    if not paid:
+        return {}, preamble
+    reasons = list(preamble)
     hours: dict[str, Fraction] = {}
     cut: list[str] = []
     pensioners: list[str] = []
     for person, stages in sorted(ledger.formal_hours(employer.id).items()):
-        inside = sum(
-            (
-                h
-                for s, h in stages.items()
-                if not s.pension_age and (limit is None or s.years_employed < limit)
-            ),
-            Fraction(0),
-        )
+        inside: Fraction | None = None
+        for s, h in stages.items():
+            if not s.pension_age and (limit is None or s.years_employed < limit):
+                inside = h if inside is None else inside + h
         if inside:
             hours[person] = inside
         if limit is not None and any(s.years_employed >= limit for s in stages):
@@ -427,6 +436,43 @@ class NationalInstrument:
         )
 
 
+@attrs.frozen
+class _Terms:
+    """What the instrument reads of the parameters of one year, the same for every employer."""
+
+    active: bool
+    activation: Reason
+    rate: tuple[Decimal, Reason] | None
+    bonus_per_hour: Decimal
+    lkv_rate: Fraction
+    lkv_cap: Fraction
+
+
+def _instrument_terms(year: int, params: Parameters) -> _Terms:
+    """The year's :class:`_Terms`: activation (art. 5, 6(1)), rate, bonus per hour, LKV amounts.
+
+    The rate and the bonus are read only in a year the surcharge is due.
+    """
+    start = surcharge_start(params, year)
+    active = start is not None and year >= start[1].year
+    if start is None:
+        activation = NOT_ACTIVATED
+    elif not active:
+        activation = NOT_YET_DUE.with_detail(f"decided {start[0]}, due from {start[1]}")
+    else:
+        activation = ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}")
+    rate = surcharge_rate(params, year) if active else None
+    per_hour = params.decimal("wet2025.bonus_per_hour", year) if active else ZERO
+    return _Terms(
+        active=active,
+        activation=activation,
+        rate=rate,
+        bonus_per_hour=per_hour,
+        lkv_rate=Fraction(params.decimal("lkv.rate_per_hour", year)),
+        lkv_cap=Fraction(params.decimal("lkv.cap_per_employee_year", year)),
+    )
+
+
 def assess_national_instrument(
     rules: str,
     employer: Employer,
@@ -447,21 +493,15 @@ def assess_national_instrument(
     * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
       the quotum is active.
     """
-    reasons: list[Reason] = list(preamble)
+    terms = params.derived(("national.terms", year), lambda: _instrument_terms(year, params))
+    reasons: list[Reason] = [*preamble, terms.activation]
     warnings: list[str] = []
     premium_wage = employer.premium_wage.get(year, ZERO)
     exempt_wage = min(employer.exempt_wage.get(year, ZERO), premium_wage)
     base = premium_wage - exempt_wage
     small, small_reason = small_employer(employer, year, params)
     credited_hours = ledger.credited_counted_hours(employer.id)
-    start = surcharge_start(params, year)
-    active = start is not None and year >= start[1].year
-    if start is None:
-        reasons.append(NOT_ACTIVATED)
-    elif not active:
-        reasons.append(NOT_YET_DUE.with_detail(f"decided {start[0]}, due from {start[1]}"))
-    else:
-        reasons.append(ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}"))
+    active = terms.active
     reasons.append(small_reason)
     liable = active and small is False
     rate: Decimal | None = None
@@ -475,18 +515,19 @@ def assess_national_instrument(
         reasons.append(
             EXEMPT_WAGE.with_detail(f"EUR {premium_wage} - EUR {exempt_wage} = EUR {base}")
         )
-        rate, rate_reason = surcharge_rate(params, year)
+        rate, rate_reason = terms.rate or surcharge_rate(params, year)
         reasons.append(rate_reason)
         if liable:
             surcharge = rate * base / 100
             reasons.append(SURCHARGE.with_detail(f"{rate} % x EUR {base} = EUR {surcharge}"))
-        per_hour = params.decimal("wet2025.bonus_per_hour", year)
+        per_hour = terms.bonus_per_hour
         bonus = as_decimal(Fraction(per_hour) * credited_hours)
         reasons.append(BONUS.with_detail(f"EUR {per_hour} x {as_decimal(credited_hours)} h"))
     per_person, lkv_reasons = lkv_hours(employer, ledger, params)
-    lkv_rate = Fraction(params.decimal("lkv.rate_per_hour", year))
-    cap = Fraction(params.decimal("lkv.cap_per_employee_year", year))
-    lkv = as_decimal(sum((min(lkv_rate * h, cap) for h in per_person.values()), Fraction(0)))
+    lkv_rate, cap = terms.lkv_rate, terms.lkv_cap
+    lkv = ZERO
+    if per_person:
+        lkv = as_decimal(sum((min(lkv_rate * h, cap) for h in per_person.values()), Fraction(0)))
     reasons.extend(lkv_reasons)
     net = bonus - surcharge
     reasons.append(NET_EFFECT.with_detail(f"EUR {bonus} - EUR {surcharge} = EUR {net}"))

@@ -265,6 +265,10 @@ IN_FORCE = pendulum.Date(2015, 5, 1)
 """Stb. 2015, 156: the law and its AMvB took effect on 1 May 2015."""
 
 
+_NO_HOURS = floor_to(Fraction(0), 2)
+"""Variable C of an employer credited with no hours."""
+
+
 def _pool(sector: Sector) -> Pool:
     return sector.pool
 
@@ -403,19 +407,10 @@ class Wbqa2015:
         reasons.append((THRESHOLD if liable else EXEMPT_SMALL).with_detail(facts))
         sector = employer.sector_in(year)
         active = params.flag(f"quotum.active.{sector.value}", year)
-        credited_hours = floor_to(ledger.credited_hours(employer.id), 2)
+        credited = ledger.credited.get(employer.id)
+        credited_hours = floor_to(credited, 2) if credited else _NO_HOURS
         job_hours = params.decimal("quotum.employer_d", year)
-        base = SectorQuotum(
-            employer=employer.id,
-            year=year,
-            rules=self.name,
-            sector=sector,
-            liable=liable,
-            active=active,
-            total_hours=floor_decimal(total, 2),
-            credited_hours=credited_hours,
-            job_hours=job_hours,
-        )
+        warnings: tuple[str, ...] = ()
         missing = [y for y in (year - 1, year) if y not in employer.total_hours]
         if missing:
             # Wfsv 34(4),(6): the threshold reads the verloonde uren of the year and the year
@@ -425,14 +420,63 @@ class Wbqa2015:
                 f"employer {employer.id}: no verloonde uren given for {years}; the threshold "
                 "test (Wfsv 34(4)) reads them as 0 h"
             )
-            base = attrs.evolve(base, warnings=(warning,))
+            warnings = (warning,)
+        percentage = required = shortfall = levy = None
         if not active:
-            reasons.append(NOT_ACTIVE.with_detail(f"{sector} in {year}"))
-        if not liable or not active:
-            return attrs.evolve(base, reasons=tuple(reasons))
-        percentage = self.quotum_percentage(sector, year, params, reasons)
-        if percentage is None:
-            return attrs.evolve(base, reasons=tuple(reasons))
+            reasons.append(
+                params.derived(
+                    ("wbqa.not-active", sector, year),
+                    lambda: NOT_ACTIVE.with_detail(f"{sector} in {year}"),
+                )
+            )
+        elif liable:
+            percentage, notes = params.derived(
+                ("wbqa.percentage", sector, year),
+                lambda: self._percentage_explained(sector, year, params),
+            )
+            reasons.extend(notes)
+            if percentage is not None:
+                required, shortfall, levy = self._levy(
+                    year,
+                    total=total,
+                    percentage=percentage,
+                    hours=(credited_hours, job_hours),
+                    params=params,
+                    reasons=reasons,
+                )
+        return SectorQuotum(
+            employer=employer.id,
+            year=year,
+            rules=self.name,
+            sector=sector,
+            liable=liable,
+            active=active,
+            total_hours=floor_decimal(total, 2),
+            credited_hours=credited_hours,
+            job_hours=job_hours,
+            warnings=warnings,
+            reasons=tuple(reasons),
+            percentage=percentage,
+            required_hours=required,
+            shortfall_jobs=shortfall,
+            levy=levy,
+        )
+
+    def _levy(
+        self,
+        year: int,
+        *,
+        total: Decimal,
+        percentage: Decimal,
+        hours: tuple[Decimal, Decimal],
+        params: Parameters,
+        reasons: list[Reason],
+    ) -> tuple[Decimal, Decimal, Decimal]:
+        """Required hours, quotumtekort and the nominal heffing of a liable employer.
+
+        ``hours`` are variables C (credited) and D (the hours of one job).
+        """
+        credited_hours, job_hours = hours
         required = floor_decimal(total, 2) * percentage / 100
         gap = (Fraction(required) - Fraction(credited_hours)) / Fraction(job_hours)
         shortfall = max(Decimal(0), floor_to(gap, 1))
@@ -444,16 +488,13 @@ class Wbqa2015:
         per_job = params.decimal("quotum.levy_per_missing_job", year)
         levy = shortfall * per_job
         reasons.append(LEVY.with_detail(f"{shortfall} x EUR {per_job} = EUR {levy}"))
+        reasons.append(params.derived("wbqa.not-levied", lambda: self._not_levied(params)))
+        return required, shortfall, levy
+
+    def _not_levied(self, params: Parameters) -> Reason:
         art2 = self.ends(params)
-        detail = f"art. 2 of the Wet banenafspraak from {art2}" if art2 else ""
-        reasons.append(NOT_LEVIED.with_detail(detail))
-        return attrs.evolve(
-            base,
-            reasons=tuple(reasons),
-            percentage=percentage,
-            required_hours=required,
-            shortfall_jobs=shortfall,
-            levy=levy,
+        return NOT_LEVIED.with_detail(
+            f"art. 2 of the Wet banenafspraak from {art2}" if art2 else ""
         )
 
     @staticmethod
@@ -482,6 +523,14 @@ class Wbqa2015:
             reasons.append(LENDER_DEDUCTION.with_detail(f"{staff} h left out in {year}"))
             return max(Decimal(0), total - staff)
         return total
+
+    @classmethod
+    def _percentage_explained(
+        cls, sector: Sector, year: int, params: Parameters
+    ) -> tuple[Decimal | None, tuple[Reason, ...]]:
+        """:meth:`quotum_percentage` with the reasons it gives (the same for every employer)."""
+        notes: list[Reason] = []
+        return cls.quotum_percentage(sector, year, params, notes), tuple(notes)
 
     @staticmethod
     def quotum_percentage(
