@@ -46,7 +46,7 @@ from banenafspraak.exceptions import Problem
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
 
-__all__ = ["FILES", "read_folder", "write_folder"]
+__all__ = ["FILES", "Row", "assemble_rows", "read_folder", "write_folder"]
 
 _YEAR_COLUMNS = (
     "total_hours",
@@ -164,6 +164,16 @@ class _Reader:
     problems: list[Problem] = attrs.field(factory=list)
     unread: set[str] = attrs.field(factory=set)
     rows: dict[Path, tuple[str, str | None]] = attrs.field(factory=dict)
+    given: Mapping[str, Sequence[Row]] | None = None
+    """Rows read elsewhere (another engine's tables), by key; then no file is read."""
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    """The file names shown in places, where they differ from :data:`FILES`."""
+    id_column: Mapping[str, str] = attrs.field(factory=dict)
+    """The column that holds a table's id, where it is not ``id`` (``registrations``: person)."""
+
+    def file(self, key: str) -> str:
+        """The name of a table's file, as places show it."""
+        return self.names.get(key, FILES[key].file)
 
     def problem(self, where: str, field: str, value: str, message: str) -> None:
         text = (lambda s: s) if self.full_ids else mask_text
@@ -173,6 +183,11 @@ class _Reader:
         """The rows of one table (none if the file is missing or unreadable: then it is unread)."""
         self.unread.add(key)
         spec = FILES[key]
+        if self.given is not None:
+            if key not in self.given:
+                return []
+            self.unread.discard(key)
+            return [(line, dict(row)) for line, row in self.given[key]]
         path = self.folder / spec.file
         text = self._text(spec, path)
         if text is None:
@@ -281,10 +296,12 @@ class _Reader:
                 rows.append((line, row))
         except csv.Error as error:
             self.problem(f"{spec.file} row {line + 1}", "", "the row", str(error))
+            # A table read in part: a reference to one of its items is not reported as unknown.
+            self.unread.update(key for key, table in FILES.items() if table is spec)
         return rows
 
     def place(self, path: Path, key: str, line: int, column: str | None = None) -> None:
-        self.rows[path] = (f"{FILES[key].file} row {line}", column)
+        self.rows[path] = (f"{self.file(key)} row {line}", column)
 
 
 def _employers(reader: _Reader) -> list[dict[str, Any]]:
@@ -295,7 +312,7 @@ def _employers(reader: _Reader) -> list[dict[str, Any]]:
         index.setdefault(row.get("id", ""), len(employers))
         employers.append(row)
     for line, row in reader.table("employer_years"):
-        where = f"{FILES['employer_years'].file} row {line}"
+        where = f"{reader.file('employer_years')} row {line}"
         employer, year = row.get("employer", ""), row.get("year", "")
         if employer not in index:
             if "employers" in reader.unread:
@@ -328,6 +345,9 @@ def _people(reader: _Reader) -> list[dict[str, Any]]:
         if key not in index or not key:
             index[key] = len(people)
             reader.place(("people", len(people)), "people", line)
+            if "people" in reader.id_column:
+                column = reader.id_column["people"]
+                reader.place(("people", len(people), "id"), "people", line, column)
             person: dict[str, Any] = {"id": key} if key else {}
             people.append(person)
         person = people[index[key]]
@@ -341,7 +361,7 @@ def _people(reader: _Reader) -> list[dict[str, Any]]:
             seen = person.setdefault(column, row[column])
             if seen != row[column]:
                 reader.problem(
-                    f"people.csv row {line}",
+                    f"{reader.file('people')} row {line}",
                     column,
                     row[column],
                     f"the rows of person {key!r} disagree: an earlier row has {seen!r}",
@@ -370,7 +390,7 @@ def _placements(reader: _Reader) -> list[dict[str, Any]]:
         if key not in index:
             if "placements" in reader.unread:
                 continue
-            where = f"{FILES['hours'].file} row {line}"
+            where = f"{reader.file('hours')} row {line}"
             reader.problem(where, "placement", key, "unknown placement")
             continue
         hours = placements[index[key]].setdefault("hours", [])
@@ -406,7 +426,7 @@ def _baseline(reader: _Reader) -> dict[str, Any] | None:
         if pool is None and jobs is None:
             continue
         if pool is None or jobs is None:
-            where = f"{FILES['baseline'].file} row {line}"
+            where = f"{reader.file('baseline')} row {line}"
             missing = "pool" if pool is None else "jobs"
             reader.problem(where, missing, "nothing", "required field missing")
             continue
@@ -418,7 +438,7 @@ def _baseline(reader: _Reader) -> dict[str, Any] | None:
 def _parameters(reader: _Reader) -> dict[str, Any]:
     parameters: dict[str, Any] = {}
     for line, row in reader.table("parameters"):
-        where = f"{FILES['parameters'].file} row {line}"
+        where = f"{reader.file('parameters')} row {line}"
         name, start = row.get("name", ""), row.get("start")
         value = _parameter_value(row.get("value", ""))
         if start is None:
@@ -449,10 +469,36 @@ def read_folder(
     The problems are those of the files themselves (missing files, wrong headers, rows that point
     to nothing); a table with a wrong header is left out of the document.
     """
-    reader = _Reader(folder, full_ids)
-    reader.rows[()] = (str(folder), None)
+    return _assemble(_Reader(folder, full_ids), str(folder), folder.name)
+
+
+def assemble_rows(
+    tables: Mapping[str, Sequence[Row]],
+    *,
+    source: str,
+    names: Mapping[str, str],
+    id_column: Mapping[str, str] | None = None,
+    full_ids: bool = False,
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    """The scenario document of rows read elsewhere, as :func:`read_folder` assembles a folder.
+
+    Another reader (the batch engine's tables) gives the rows of some tables as ``(row number,
+    {column: text})``, with empty cells left out, and the file name of each table; the document,
+    its places and the problems of the rows are those a CSV folder with these rows would give.
+    """
+    reader = _Reader(
+        FilePath(source), full_ids, given=tables, names=names, id_column=id_column or {}
+    )
+    return _assemble(reader, source, "")
+
+
+def _assemble(
+    reader: _Reader, source: str, name: str
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    full_ids = reader.full_ids
+    reader.rows[()] = (source, None)
     settings = reader.table("scenario")
-    document: dict[str, Any] = {"format": FORMAT, "name": folder.name}
+    document: dict[str, Any] = {"format": FORMAT, "name": name}
     if settings:
         line, row = settings[0]
         document.update({"name": "", **row})
@@ -468,7 +514,9 @@ def read_folder(
     parameters = _parameters(reader)
     if parameters:
         document["parameters"] = parameters
-    places = Places(source=str(folder), rows=reader.rows, full_ids=full_ids)
+    places = Places(
+        source=source, rows=reader.rows, full_ids=full_ids, unread=frozenset(reader.unread)
+    )
     return document, places, reader.problems
 
 
