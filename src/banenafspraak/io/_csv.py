@@ -191,6 +191,8 @@ class _Reader:
         path = self.folder / spec.file
         text = self._text(spec, path)
         if text is None:
+            if not spec.must_exist and not path.exists():
+                self.unread.discard(key)  # an optional file not given: no items of its kind
             return []
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
