@@ -35,6 +35,11 @@ _MAX_WHOLE_DIGITS = 10
 """Hours of at most ten whole digits fit the engine's 64-bit ten-thousandths; more never fit a
 pay period (the loader refuses them)."""
 
+_DECIMALS = r"\.(\d*?)0*\s*$"
+"""The decimals of a number, without trailing zeros."""
+_PLACES = 4
+"""The engine holds hours as whole ten-thousandths."""
+
 MARK = "_mark"
 """The column of a table's row marks (true: the row may have a problem)."""
 
@@ -82,7 +87,7 @@ def _failed_elfproef(column: str) -> pl.Expr:
     nine = text.str.contains(r"^\d{9}$")
     digits = [text.str.slice(i, 1).cast(pl.Int64, strict=False) for i in range(9)]
     total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
-    return nine & ((total % 11) != 0).fill_null(value=True)  # type: ignore[operator]
+    return nine & ((total % 11) != 0).fill_null(value=True)
 
 
 def _duplicated(*columns: str) -> pl.Expr:
@@ -101,7 +106,7 @@ def _unknown(column: str, ids: pl.Series) -> pl.Expr:
     return _given(column) & ~_text(column).is_in(ids.implode())
 
 
-def _mark_rows(frames: Mapping[str, pl.DataFrame]) -> dict[str, pl.Series]:  # noqa: PLR0914
+def _mark_rows(frames: Mapping[str, pl.DataFrame]) -> dict[str, pl.Series]:
     """For each table, the rows that may have a problem (see the module docstring)."""
     employers = frames["employers"]
     ids = _text("id")
@@ -218,6 +223,7 @@ def _hours_marks(placement_ids: pl.Series) -> pl.Expr:
     whole = hours.str.extract(r"^\+?(\d*)", 1).str.len_chars()
     amount = hours.str.contains(_AMOUNT).fill_null(value=False) & (whole <= _MAX_WHOLE_DIGITS)
     value = pl.when(amount).then(hours.cast(pl.Float64, strict=False))
+    places = hours.str.extract(_DECIMALS, 1).str.len_chars().fill_null(0)
     placement = _text("placement")
     overlaps = (start.sort_by(start, end) <= end.sort_by(start, end).shift(1)).any()
     return (
@@ -225,6 +231,7 @@ def _hours_marks(placement_ids: pl.Series) -> pl.Expr:
         | _bad_date("start")
         | _bad_date("end")
         | ~amount.fill_null(value=False)
+        | (places > _PLACES)
         | (days <= 0).fill_null(value=False)
         | (value > days * 24).fill_null(value=False)
         | (start.dt.year() < FIRST_YEAR).fill_null(value=False)
@@ -253,11 +260,12 @@ def _rows(frame: pl.DataFrame, first: int) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def _with_context(frames: Mapping[str, pl.DataFrame], marks: Mapping[str, pl.Series]) -> dict[str, pl.DataFrame]:
+def _with_context(
+    frames: Mapping[str, pl.DataFrame], marks: Mapping[str, pl.Series]
+) -> dict[str, pl.DataFrame]:
     """The marked rows of each table and the rows they refer to, with their row index."""
     chosen = {
-        name: frame.with_row_index("_row").filter(marks[name])
-        for name, frame in frames.items()
+        name: frame.with_row_index("_row").filter(marks[name]) for name, frame in frames.items()
     }
 
     def add(name: str, rows: pl.DataFrame) -> None:
@@ -314,9 +322,12 @@ def loader_problems(
     ]
     registered = {row.get("id") for _, row in people}
     persons = chosen["placements"]["person"].cast(pl.String).str.strip_chars().drop_nulls()
-    for person in persons.unique(maintain_order=True).to_list():
-        if person and person not in registered:
-            people.append((0, {"id": person}))  # a person without registrations: no row
+    # A person without registrations has no row of its own: row 0, whose problems are not told.
+    people.extend(
+        (0, {"id": person})
+        for person in persons.unique(maintain_order=True).to_list()
+        if person and person not in registered
+    )
     if "registrations" in read:
         rows["people"] = people
     shown = {"people" if k == "registrations" else k: v for k, v in names.items()}
@@ -337,8 +348,8 @@ def _unnumbered(problem: Problem, names: Mapping[str, str]) -> bool:
 def _engine_limits(hours: pl.DataFrame, file: str, first_row: int) -> list[Problem]:
     """Hours the loader accepts but the engine cannot hold exactly: more than four decimals."""
     text = _text("hours").str.strip_chars()
-    decimals = text.str.extract(r"^\+?\d*\.(\d*)$", 1).str.len_chars().fill_null(0)
-    long = hours.filter(text.str.contains(_AMOUNT).fill_null(value=False) & (decimals > 4))  # noqa: PLR2004
+    places = text.str.extract(_DECIMALS, 1).str.len_chars().fill_null(0)
+    long = hours.filter(text.str.contains(_AMOUNT).fill_null(value=False) & (places > _PLACES))
     return [
         Problem(
             f"{file} row {row['_row'] + first_row}",

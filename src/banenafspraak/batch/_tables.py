@@ -39,7 +39,7 @@ import polars as pl
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
-from banenafspraak.people import Ground, Person, PersonId, Registration
+from banenafspraak.people import Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
@@ -130,7 +130,7 @@ def _columns_of(table: str) -> tuple[str, ...]:
     return tuple("hours" if c == "hours_e4" else c for c in _SCHEMA[table])
 
 
-def _header_problems(table: str, frame: pl.DataFrame, file: str, header: bool) -> list[Problem]:
+def _header_problems(table: str, frame: pl.DataFrame, file: str, *, header: bool) -> list[Problem]:
     """The columns of one table, checked as the scenario loader checks a CSV file's header."""
     where = f"{file} row 1" if header else file
     columns = _columns_of(table)
@@ -153,7 +153,9 @@ def _header_problems(table: str, frame: pl.DataFrame, file: str, header: bool) -
 
 def _as_given(table: str, frame: pl.DataFrame) -> pl.DataFrame:
     """The table with every column of its schema (an absent optional column as empty cells)."""
-    absent = [pl.lit(None, dtype=_STR).alias(c) for c in _columns_of(table) if c not in frame.columns]
+    absent = [
+        pl.lit(None, dtype=_STR).alias(c) for c in _columns_of(table) if c not in frame.columns
+    ]
     return frame.with_columns(absent).select(_columns_of(table))
 
 
@@ -170,7 +172,7 @@ def _typed(table: str, frame: pl.DataFrame) -> pl.DataFrame:
         if name == "hours_e4":
             hours = _cell("hours")
             whole = hours.str.extract(r"^\+?(\d*)", 1).str.replace(r"^$", "0").cast(pl.Int64)
-            frac = hours.str.extract(r"\.(\d*)$", 1).fill_null("").str.pad_end(_PLACES, "0")
+            frac = hours.str.extract(r"\.(\d*?)0*$", 1).fill_null("").str.pad_end(_PLACES, "0")
             columns.append((whole * HOURS_SCALE + frac.cast(pl.Int64)).alias(name))
             continue
         given = frame[name].dtype
@@ -296,7 +298,8 @@ class Tables:
         unknown = sorted(set(frames) - set(TABLES))
         if unknown:
             problems.insert(
-                0, Problem(source, ", ".join(unknown), "", f"unknown table; the tables are {TABLES}")
+                0,
+                Problem(source, ", ".join(unknown), "", f"unknown table; the tables are {TABLES}"),
             )
         if problems:
             raise InvalidScenarioError(problems, source=source)
@@ -453,7 +456,11 @@ class Tables:
             )
         except InvalidScenarioError as error:
             unread = {p.location for p in problems}
-            rest = [p for p in error.problems if not (p.message == "missing file" and p.location in unread)]
+            rest = [
+                p
+                for p in error.problems
+                if not (p.message == "missing file" and p.location in unread)
+            ]
             raise InvalidScenarioError([*problems, *rest], source=str(root)) from None
         if problems:  # an optional table that cannot be read
             raise InvalidScenarioError(problems, source=str(root))

@@ -184,8 +184,9 @@ def scenario_from_rows(
     ``tables`` maps the keys of :data:`CSV_FILES` to rows ``(row number, {column: text})`` with
     empty cells left out; a key that is absent is a file that could not be read. ``names`` gives
     the file name shown in places for each key, and ``id_columns`` the column that holds the id
-    of a table where it is not ``id`` (``{"people": "person"}``). The batch engine checks its tables this way, so
-    that both engines name the same problems with the same messages at the same places.
+    of a table where it is not ``id`` (``{"people": "person"}``). The batch engine checks its
+    tables this way, so that both engines name the same problems with the same messages at the
+    same places.
 
     Raises:
         InvalidScenarioError: listing every problem, each at its file, row and column.

@@ -184,10 +184,7 @@ class _Reader:
         self.unread.add(key)
         spec = FILES[key]
         if self.given is not None:
-            if key not in self.given:
-                return []
-            self.unread.discard(key)
-            return [(line, dict(row)) for line, row in self.given[key]]
+            return self._given_rows(key, self.given)
         path = self.folder / spec.file
         text = self._text(spec, path)
         if text is None:
@@ -217,6 +214,13 @@ class _Reader:
                 for column in numbers & row.keys():
                     row[column] = _decimal_point(row[column])
         return rows
+
+    def _given_rows(self, key: str, given: Mapping[str, Sequence[Row]]) -> list[Row]:
+        """The rows of a table read elsewhere (an absent table was not read)."""
+        if key not in given:
+            return []
+        self.unread.discard(key)
+        return [(line, dict(row)) for line, row in given[key]]
 
     def _text(self, spec: _Table, path: FilePath) -> str | None:
         """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""

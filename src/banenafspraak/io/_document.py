@@ -265,10 +265,13 @@ def _bsn_problems(document: Mapping[str, Any], places: Places) -> Iterator[tuple
         for index, item in enumerate(items if isinstance(items, list) else []):
             value = item.get(field) if isinstance(item, Mapping) else None
             if isinstance(value, str) and looks_like_bsn(value) and not elfproef(value):
-                yield (section, index, field), places.problem(
+                yield (
                     (section, index, field),
-                    "a nine-digit id is taken for a BSN and must pass the elfproef (11-test)",
-                    mask_id(value, full=places.full_ids),
+                    places.problem(
+                        (section, index, field),
+                        "a nine-digit id is taken for a BSN and must pass the elfproef (11-test)",
+                        mask_id(value, full=places.full_ids),
+                    ),
                 )
 
 
@@ -360,9 +363,9 @@ _REFERENCES = {"employer": "employers", "person": "people", "contract": "contrac
 
 def _item_of(path: Path) -> Path | None:
     """The item a problem at ``path`` belongs to: a pay period, registration or whole item."""
-    if len(path) >= 4 and path[0] in _ITEMS and path[2] in _ITEMS[str(path[0])]:  # noqa: PLR2004
-        if isinstance(path[1], int) and isinstance(path[3], int):
-            return path[:4]
+    inner = len(path) >= 4 and path[0] in _ITEMS and path[2] in _ITEMS[str(path[0])]  # noqa: PLR2004
+    if inner and isinstance(path[1], int) and isinstance(path[3], int):
+        return path[:4]
     if len(path) >= 2 and path[0] in _ITEMS and isinstance(path[1], int):  # noqa: PLR2004
         return path[:2]
     if path and path[0] in _LOOSE_KEYS:
@@ -397,29 +400,44 @@ def _keep(document: Mapping[str, Any], drop: set[Path]) -> _Kept:
         items = document.get(section)
         if not isinstance(items, list):
             continue
-        new_items = []
+        new_items: list[Any] = []
         for index, item in enumerate(items):
             if (section, index) in drop:
                 if isinstance(item, Mapping) and isinstance(item.get("id"), str):
                     left_out[section].add(item["id"])
                 continue
-            at = len(new_items)
-            moved[(section, at)] = (section, index)
-            if isinstance(item, Mapping) and any(isinstance(item.get(k), list) for k in inner):
-                item = dict(item)  # noqa: PLW2901 - a copy with its broken sub-items left out
-                for key in inner:
-                    if not isinstance(item.get(key), list):
-                        continue
-                    sub = []
-                    for number, value in enumerate(item[key]):
-                        if (section, index, key, number) in drop:
-                            continue
-                        moved[(section, at, key, len(sub))] = (section, index, key, number)
-                        sub.append(value)
-                    item[key] = sub
-            new_items.append(item)
+            moved[(section, len(new_items))] = (section, index)
+            new_items.append(
+                _keep_inner(item, (section, index), len(new_items), inner, drop, moved)
+            )
         kept[section] = new_items
     return _Kept(kept, moved, left_out)
+
+
+def _keep_inner(
+    item: object,
+    was: Path,
+    at: int,
+    inner: tuple[str, ...],
+    *,
+    drop: set[Path],
+    moved: dict[Path, Path],
+) -> object:
+    """An item with its broken pay periods or registrations left out (a copy if any are)."""
+    if not (isinstance(item, Mapping) and any(isinstance(item.get(k), list) for k in inner)):
+        return item
+    copy = dict(item)
+    for key in inner:
+        if not isinstance(copy.get(key), list):
+            continue
+        sub: list[Any] = []
+        for number, value in enumerate(copy[key]):
+            if (*was, key, number) in drop:
+                continue
+            moved[(was[0], at, key, len(sub))] = (*was, key, number)
+            sub.append(value)
+        copy[key] = sub
+    return copy
 
 
 def _known_elsewhere(problem: Problem, left_out: Mapping[str, set[str]], places: Places) -> bool:
