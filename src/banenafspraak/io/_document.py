@@ -408,7 +408,7 @@ def _keep(document: Mapping[str, Any], drop: set[Path]) -> _Kept:
                 continue
             moved[(section, len(new_items))] = (section, index)
             new_items.append(
-                _keep_inner(item, (section, index), len(new_items), inner, drop, moved)
+                _keep_inner(item, (section, index), len(new_items), inner, drop=drop, moved=moved)
             )
         kept[section] = new_items
     return _Kept(kept, moved, left_out)
