@@ -339,7 +339,7 @@ def _relocated(problem: Problem, kept: _Kept, places: Places) -> Problem:
     noun, key = match.groups()
     section = _SECTIONS[noun]
     items = kept.document.get(section, [])
-    index = next((i for i, item in enumerate(items) if item.get("id") == key), 0)
+    index = kept.index(section).get(key, 0)
     path: Path = (section, index)
     hours = _HOURS_FIELD.match(problem.field)
     if hours is not None:
@@ -382,6 +382,16 @@ class _Kept:
     """The path of each kept list item in :attr:`document` -> its path in the original."""
     left_out: dict[str, set[str]]
     """The ids of the items left out, by section: references to them are not unknown."""
+    indexes: dict[str, dict[str, int]] = attrs.field(factory=dict)
+
+    def index(self, section: str) -> Mapping[str, int]:
+        """The first index of each id in a section (built once: problems are many at times)."""
+        found = self.indexes.get(section)
+        if found is None:
+            found = self.indexes[section] = {}
+            for number, item in enumerate(self.document.get(section, [])):
+                found.setdefault(item.get("id"), number)
+        return found
 
     def original(self, path: Path) -> Path:
         """The path in the original document of a path in :attr:`document`."""
