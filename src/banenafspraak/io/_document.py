@@ -401,8 +401,12 @@ class _Kept:
         return path
 
 
-def _keep(document: Mapping[str, Any], drop: set[Path]) -> _Kept:
-    """The document without the items in ``drop`` (paths of the original document)."""
+def _keep(document: Mapping[str, Any], drop: set[Path], broken: set[Path]) -> _Kept:
+    """The document without the items in ``drop`` (paths of the original document).
+
+    ``broken`` holds the paths of every problem found, so that a stand-in keeps only the
+    references that are sound.
+    """
     kept: dict[str, Any] = {k: v for k, v in document.items() if (k,) not in drop}
     moved: dict[Path, Path] = {}
     left_out: dict[str, set[str]] = {section: set() for section in _ITEMS}
@@ -415,13 +419,45 @@ def _keep(document: Mapping[str, Any], drop: set[Path]) -> _Kept:
             if (section, index) in drop:
                 if isinstance(item, Mapping) and isinstance(item.get("id"), str):
                     left_out[section].add(item["id"])
-                continue
+                item = _stand_in(section, index, item, broken)  # noqa: PLW2901 - its pay periods
+                if item is None:
+                    continue
+                left_out["employers"].add(_STAND_IN)
+                left_out["people"].add(_STAND_IN)
             moved[(section, len(new_items))] = (section, index)
             new_items.append(
                 _keep_inner(item, (section, index), len(new_items), inner, drop=drop, moved=moved)
             )
         kept[section] = new_items
     return _Kept(kept, moved, left_out)
+
+
+_STAND_IN = "\x00left out"
+"""The employer and person of a stand-in: an id no file can hold, never reported as unknown."""
+
+
+def _stand_in(section: str, index: int, item: object, broken: set[Path]) -> dict[str, Any] | None:
+    """A placement left out for a problem of its own, with its pay periods and sound references.
+
+    Its pay periods are checked as any others (their own values, overlaps, the years), and its
+    references that have no problem of their own (employer, person, hirer, contract) are looked
+    up, so that one broken field of a placement does not hide the problems of the others. Its
+    kind and crediting, which the other checks read together, are left out.
+    """
+    if section != "placements" or not isinstance(item, Mapping):
+        return None
+    hours = item.get("hours")
+    if not isinstance(hours, list) or not hours:
+        return None
+    key = item.get("id")
+    if not isinstance(key, str) or not key:
+        key = f"{_STAND_IN} {index}"
+    stand_in: dict[str, Any] = {"id": key, "person": _STAND_IN, "employer": _STAND_IN}
+    for field in ("person", "employer", "hirer", "contract"):
+        value = item.get(field)
+        if isinstance(value, str) and value and (section, index, field) not in broken:
+            stand_in[field] = value
+    return {**stand_in, "hours": hours}
 
 
 def _keep_inner(
@@ -484,7 +520,8 @@ def scenario_from_document(
     drop = {_item_of(path) for path, _ in first}
     if None in drop or not isinstance(document, Mapping):
         raise InvalidScenarioError(problems, source=places.source)
-    kept = _keep(document, {path for path in drop if path is not None})
+    broken = {path for path, _ in first}
+    kept = _keep(document, {path for path in drop if path is not None}, broken)
     parsed: _Document | None = None
     while parsed is None:
         try:
@@ -501,7 +538,8 @@ def scenario_from_document(
             if None in more:  # pragma: no cover - the schema admits only items that structure
                 raise InvalidScenarioError(problems, source=places.source) from None
             drop |= more
-            kept = _keep(document, {path for path in drop if path is not None})
+            broken |= {kept.original(path) for path, _ in failures}
+            kept = _keep(document, {path for path in drop if path is not None}, broken)
     parameters = {name: _canonical_parameter(v) for name, v in parsed.parameters.items()}
     problems += _parameter_problems(parameters, places)
     try:
