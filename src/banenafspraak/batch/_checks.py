@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from banenafspraak.batch._engine import MAX_DAYS
 from banenafspraak.employers import EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, Problem
 from banenafspraak.people import Ground
@@ -234,6 +235,7 @@ def _hours_marks(placement_ids: pl.Series) -> pl.Expr:
         | (places > _PLACES)
         | (days <= 0).fill_null(value=False)
         | (value > days * 24).fill_null(value=False)
+        | (days > MAX_DAYS).fill_null(value=False)
         | (start.dt.year() < FIRST_YEAR).fill_null(value=False)
         | (end.dt.year() > LAST_YEAR).fill_null(value=False)
         | _unknown("placement", placement_ids)
@@ -346,16 +348,21 @@ def _unnumbered(problem: Problem, names: Mapping[str, str]) -> bool:
 
 
 def _engine_limits(hours: pl.DataFrame, file: str, first_row: int) -> list[Problem]:
-    """Hours the loader accepts but the engine cannot hold exactly: more than four decimals."""
+    """What the loader accepts but the engine cannot count: more than four decimals of an hour,
+    a pay period longer than :data:`MAX_DAYS` days (both rare in pay-period data)."""
     text = _text("hours").str.strip_chars()
     places = text.str.extract(_DECIMALS, 1).str.len_chars().fill_null(0)
-    long = hours.filter(text.str.contains(_AMOUNT).fill_null(value=False) & (places > _PLACES))
-    return [
-        Problem(
-            f"{file} row {row['_row'] + first_row}",
-            "hours",
-            _as_text(row["hours"]),
-            "the batch engine holds hours to four decimals (ten-thousandths of an hour)",
-        )
-        for row in long.iter_rows(named=True)
-    ]
+    long = text.str.contains(_AMOUNT).fill_null(value=False) & (places > _PLACES)
+    days = (_date("end") - _date("start")).dt.total_days() + 1
+    limits = hours.with_columns(_long=long, _days=(days > MAX_DAYS).fill_null(value=False))
+    problems = []
+    for row in limits.filter(pl.col("_long") | pl.col("_days")).iter_rows(named=True):
+        where = f"{file} row {row['_row'] + first_row}"
+        if row["_long"]:
+            message = "the batch engine holds hours to four decimals (ten-thousandths of an hour)"
+            problems.append(Problem(where, "hours", _as_text(row["hours"]), message))
+        if row["_days"]:
+            message = f"the batch engine counts pay periods of at most {MAX_DAYS} days"
+            seen = f"{_as_text(row['start'])}..{_as_text(row['end'])}"
+            problems.append(Problem(where, "end", seen, message))
+    return problems
