@@ -101,6 +101,10 @@ def apply(folder: Path, change: tuple[str, int, str | None, str]) -> None:
     _write(folder / name, rows)
 
 
+LIMITS = "the batch engine "
+"""The start of the problems of the engine's own limits (four decimals, 2047 days)."""
+
+
 def problems(load: object) -> set[tuple[str, str, str]] | Scenario | batch.Tables:
     try:
         return load()  # type: ignore[operator, no-any-return]
@@ -120,6 +124,12 @@ def test_both_engines_refuse_the_same_problems_or_count_the_same(
             apply(tables, change)
         by_pure = problems(lambda: load_scenario(pure))
         by_batch = problems(lambda: batch.Tables.read(tables, baseline=scenario.baseline))
+    if isinstance(by_batch, set):
+        # The engine's own limits (four decimals, 2047 days) are problems of the batch engine
+        # alone: a case refused for them only is a case the pure path may accept.
+        by_batch = {p for p in by_batch if not p[2].startswith(LIMITS)}
+        if not by_batch and isinstance(by_pure, Scenario):
+            return
     if isinstance(by_pure, set):
         # The one difference of the layouts: the batch engine needs no row for a person
         # without registrations, so a placement's person is never unknown to it.

@@ -67,10 +67,41 @@ def _not_in(column: str, allowed: tuple[str, ...]) -> pl.Expr:
     return _given(column) & ~_text(column).str.strip_chars().is_in(allowed)
 
 
+_DATES = {
+    "hours": ("start", "end"),
+    "registrations": (
+        "start",
+        "conditions_ceased",
+        "ended_on_request",
+        "date_of_birth",
+        "date_of_death",
+        "sheltered_work_finding",
+    ),
+    "placements": ("employment_start",),
+    "contracts": ("start", "end"),
+}
+
+
+def _with_dates(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """The table with each date column read once: ``_d_<column>`` and ``_bad_<column>``."""
+    columns: list[pl.Expr] = []
+    for column in _DATES.get(table, ()):
+        if frame[column].dtype == pl.Date:
+            columns += [
+                pl.col(column).alias(f"_d_{column}"),
+                pl.lit(value=False).alias(f"_bad_{column}"),
+            ]
+            continue
+        text = _text(column).str.strip_chars()
+        parsed = text.str.to_date("%Y-%m-%d", strict=False)
+        shape = text.str.contains(_DATE).fill_null(value=False)
+        bad = _given(column) & (parsed.is_null() | ~shape)
+        columns += [parsed.alias(f"_d_{column}"), bad.alias(f"_bad_{column}")]
+    return frame.with_columns(columns)
+
+
 def _bad_date(column: str) -> pl.Expr:
-    parsed = _text(column).str.strip_chars().str.to_date("%Y-%m-%d", strict=False)
-    shape = _text(column).str.strip_chars().str.contains(_DATE)
-    return _given(column) & (parsed.is_null() | ~shape.fill_null(value=False))
+    return pl.col(f"_bad_{column}")
 
 
 def _bad_amount(column: str) -> pl.Expr:
@@ -100,7 +131,7 @@ def _missing(columns: tuple[str, ...]) -> pl.Expr:
 
 
 def _date(column: str) -> pl.Expr:
-    return _text(column).str.strip_chars().str.to_date("%Y-%m-%d", strict=False)
+    return pl.col(f"_d_{column}")
 
 
 def _unknown(column: str, ids: pl.Series) -> pl.Expr:
@@ -137,7 +168,7 @@ def _mark_rows(frames: Mapping[str, pl.DataFrame]) -> dict[str, pl.Series]:
         ),
         "registrations": _registration_marks(),
         "placements": _placement_marks(employers, employer_ids, contract_ids, frames["contracts"]),
-        "hours": _hours_marks(placement_ids),
+        "hours": _hours_marks(placement_ids, _overlapping(frames["hours"])),
         "contracts": (
             _missing(("id", "buyer", "supplier", "start", "end"))
             | _bad_date("start")
@@ -217,7 +248,15 @@ def _placement_marks(
     )
 
 
-def _hours_marks(placement_ids: pl.Series) -> pl.Expr:
+def _overlapping(hours: pl.DataFrame) -> pl.Series:
+    """The placements with two pay periods that overlap (sorted once, compared with the next)."""
+    periods = hours.select(p=_text("placement"), s=_date("start"), e=_date("end")).drop_nulls()
+    ordered = periods.sort("p", "s", "e")
+    after = (pl.col("s") <= pl.col("e").shift(1)) & (pl.col("p") == pl.col("p").shift(1))
+    return ordered.filter(after)["p"].unique()
+
+
+def _hours_marks(placement_ids: pl.Series, overlapping: pl.Series) -> pl.Expr:
     start, end = _date("start"), _date("end")
     days = (end - start).dt.total_days() + 1
     hours = _text("hours").str.strip_chars()
@@ -225,8 +264,6 @@ def _hours_marks(placement_ids: pl.Series) -> pl.Expr:
     amount = hours.str.contains(_AMOUNT).fill_null(value=False) & (whole <= _MAX_WHOLE_DIGITS)
     value = pl.when(amount).then(hours.cast(pl.Float64, strict=False))
     places = hours.str.extract(_DECIMALS, 1).str.len_chars().fill_null(0)
-    placement = _text("placement")
-    overlaps = (start.sort_by(start, end) <= end.sort_by(start, end).shift(1)).any()
     return (
         _missing(("placement", "start", "end", "hours"))
         | _bad_date("start")
@@ -239,7 +276,7 @@ def _hours_marks(placement_ids: pl.Series) -> pl.Expr:
         | (start.dt.year() < FIRST_YEAR).fill_null(value=False)
         | (end.dt.year() > LAST_YEAR).fill_null(value=False)
         | _unknown("placement", placement_ids)
-        | overlaps.over(placement).fill_null(value=False)
+        | _text("placement").is_in(overlapping.implode())
     )
 
 
@@ -257,7 +294,7 @@ def _rows(frame: pl.DataFrame, first: int) -> list[tuple[int, dict[str, str]]]:
     rows = []
     for row in frame.iter_rows(named=True):
         line = row.pop("_row") + first
-        cells = {k: _as_text(v).strip() for k, v in row.items() if v is not None and k != MARK}
+        cells = {k: _as_text(v).strip() for k, v in row.items() if v is not None and k[0] != "_"}
         rows.append((line, {k: v for k, v in cells.items() if v}))
     return rows
 
@@ -292,7 +329,12 @@ def _with_context(
         ]
     )
     add("employers", referred("employers", "id", employers))
-    add("registrations", referred("registrations", "person", placements["person"]))
+    # An employer's years (its sector by year) and all rows of a person are read together.
+    add("employer_years", referred("employer_years", "employer", chosen["employers"]["id"]))
+    persons = pl.concat(
+        [placements["person"].cast(pl.String), chosen["registrations"]["person"].cast(pl.String)]
+    )
+    add("registrations", referred("registrations", "person", persons))
     return {name: frame.sort("_row") for name, frame in chosen.items()}
 
 
@@ -311,6 +353,7 @@ def loader_problems(
     ``names`` the file name of each, shown in places; ``first_row`` the number each file gives
     its first row (2 under a CSV header, 1 in Parquet).
     """
+    frames = {name: _with_dates(name, frame) for name, frame in frames.items()}
     marks = _mark_rows(frames)
     if not any(mark.any() for mark in marks.values()):
         return []
@@ -339,7 +382,9 @@ def loader_problems(
         problems = [p for p in error.problems if not _unnumbered(p, shown)]
     else:
         problems = []
-    return problems + _engine_limits(chosen["hours"], names["hours"], first_row["hours"])
+    named = {p.location.split(" (")[0] for p in problems}
+    limits = _engine_limits(chosen["hours"], names["hours"], first_row["hours"])
+    return problems + [p for p in limits if p.location not in named]
 
 
 def _unnumbered(problem: Problem, names: Mapping[str, str]) -> bool:
@@ -348,8 +393,11 @@ def _unnumbered(problem: Problem, names: Mapping[str, str]) -> bool:
 
 
 def _engine_limits(hours: pl.DataFrame, file: str, first_row: int) -> list[Problem]:
-    """What the loader accepts but the engine cannot count: more than four decimals of an hour,
-    a pay period longer than :data:`MAX_DAYS` days (both rare in pay-period data)."""
+    """What the loader accepts but the engine cannot count.
+
+    Hours with more than four decimals, and pay periods longer than :data:`MAX_DAYS` days; both
+    rare in pay-period data.
+    """
     text = _text("hours").str.strip_chars()
     places = text.str.extract(_DECIMALS, 1).str.len_chars().fill_null(0)
     long = text.str.contains(_AMOUNT).fill_null(value=False) & (places > _PLACES)
