@@ -5,9 +5,9 @@
 >>> scenario.name
 'bundled example 2018-2019'
 
-Loading checks the file against the shipped JSON Schema, then the nouns, then the scenario as a
-whole, and reports every problem of a stage at once, each with its file, row or JSON path, field
-and the value seen (:class:`~banenafspraak.InvalidScenarioError`); it never returns a scenario
+Loading checks the file against the shipped JSON Schema, the nouns and the scenario as a whole in
+one pass, and reports every problem at once, each with its file, row or JSON path, field and the
+value seen (:class:`~banenafspraak.InvalidScenarioError`); it never returns a scenario
 with parts left out. Nine-digit person ids are taken for BSNs: they must pass the elfproef, and
 problems show them masked unless ``full_ids=True``. Loading and saving write nothing else.
 
