@@ -319,7 +319,7 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
     )
     if frame.height:
         longest, widest = parts.select(pl.col("_days").max(), pl.col("_span").max()).row(0)
-        if longest > MAX_DAYS:
+        if longest > MAX_DAYS:  # pragma: no cover - the tables' checks refuse it first
             msg = f"a pay period longer than {MAX_DAYS} days cannot be counted by the batch engine"
             raise UnsupportedRuleSetError(msg)
         if widest >= 1 << _SPAN_BITS:
