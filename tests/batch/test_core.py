@@ -12,8 +12,8 @@ from batch_helpers import assert_same_count
 
 from banenafspraak import (
     Employer,
-    InvalidScenarioError,
     EmployerId,
+    InvalidScenarioError,
     PayPeriod,
     Period,
     Person,
