@@ -108,7 +108,8 @@ class InvalidScenarioError(BanenafspraakError, ValueError):
 GROUPED_FROM = 4
 """Problems of one kind (file, field and message) from this many on are told in one line."""
 _SHOWN = 3
-_ROW = re.compile(r"^(?P<file>.*) row (?P<row>\d+)$")
+_ROW = re.compile(r"^(?P<file>.*?) row (?P<row>\d+)(?: \(.*\))?$")
+"""A place in a file: ``hours.csv row 7``, also with the item it holds: ``(placement 'x')``."""
 _INDEX = re.compile(r"\[\d+\]")
 
 

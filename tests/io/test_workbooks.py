@@ -207,6 +207,8 @@ def test_a_formula_is_refused_with_its_place_and_no_second_problem(tmp_path: Pat
             "example.xlsx sheet hours row 4, start: a date with a time of day; expected a date "
             "(got 2018-03-01 12:30:00)"
         ),
+        # one pass: the placement's person is named by the id the refused cell replaced
+        "example.xlsx sheet placements row 2 (placement 'g-p1'), person: unknown person (got P1)",
     ]
 
 

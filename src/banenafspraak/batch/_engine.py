@@ -67,6 +67,7 @@ from banenafspraak.sectors import Pool
 
 __all__ = [
     "FLAT_COLUMNS",
+    "MAX_DAYS",
     "PARTIAL_SCHEMA",
     "BatchCount",
     "UnsupportedRuleSetError",
@@ -120,7 +121,9 @@ _GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
 # Bit layout of the situation key (an Int64): placement situation | ground | start year |
 # year span | contract cover.
 _COVER_BITS, _SPAN_BITS, _YEAR_BITS, _GROUND_BITS = 23, 3, 8, 5
-_MAX_DAYS = 2047
+MAX_DAYS = 2047
+"""The longest pay period the engine counts: its situation key holds the days and the days
+covered by a contract in the cover bits."""
 _MAX_PLACEMENT_SITUATIONS = 1 << (63 - _COVER_BITS - _SPAN_BITS - _YEAR_BITS - _GROUND_BITS)
 
 
@@ -316,8 +319,8 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
     )
     if frame.height:
         longest, widest = parts.select(pl.col("_days").max(), pl.col("_span").max()).row(0)
-        if longest > _MAX_DAYS:
-            msg = f"a pay period longer than {_MAX_DAYS} days cannot be counted by the batch engine"
+        if longest > MAX_DAYS:  # pragma: no cover - the tables' checks refuse it first
+            msg = f"a pay period longer than {MAX_DAYS} days cannot be counted by the batch engine"
             raise UnsupportedRuleSetError(msg)
         if widest >= 1 << _SPAN_BITS:
             msg = "a pay period spans too many calendar years for the batch engine's key"
@@ -332,7 +335,7 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
         .then(1)
         .when(pl.col("_cover") == pl.col("_days"))
         .then(2)
-        .otherwise(3 + pl.col("_cover") * (_MAX_DAYS + 1) + pl.col("_days"))
+        .otherwise(3 + pl.col("_cover") * (MAX_DAYS + 1) + pl.col("_days"))
     )
     key = pl.col("_psit").cast(pl.Int64)
     for value, bits in (

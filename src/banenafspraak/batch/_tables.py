@@ -39,11 +39,11 @@ import polars as pl
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
-from banenafspraak.people import Ground, Person, PersonId, Registration
+from banenafspraak.people import Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
-from banenafspraak.scenario import Scenario, lending_employer_problem
+from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Sector
 
 __all__ = ["HOURS_SCALE", "PERSON_COLUMNS", "TABLES", "Tables"]
@@ -116,185 +116,111 @@ _DEFAULTS: dict[tuple[str, str], object] = {
     ("placements", "credited_to_hirer"): False,
     ("contracts", "kind"): ContractKind.SERVICES.value,
 }
-_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("employers", "sector"): tuple(s.value for s in Sector),
-    ("employers", "kind"): tuple(k.value for k in EmployerKind),
-    ("employer_years", "sector"): tuple(s.value for s in Sector),
-    ("registrations", "ground"): tuple(g.value for g in Ground),
-    ("placements", "kind"): tuple(k.value for k in PlacementKind),
-    ("contracts", "kind"): tuple(k.value for k in ContractKind),
-}
-_MAX_LISTED = 50
+_MUST_EXIST = ("employers", "registrations", "placements", "hours")
+_TRUE = ("true", "yes", "1", "y", "ja", "j")
+_FALSE = ("false", "no", "0", "n", "nee")
+_SHOWN_COLUMNS = 5
 
 
 def _empty(table: str) -> pl.DataFrame:
     return pl.DataFrame(schema=_SCHEMA[table])
 
 
-def _hours_e4(frame: pl.DataFrame, problems: list[Problem]) -> pl.Series:
-    """The ``hours`` column as whole ten-thousandths, with every unreadable value reported."""
-    column = frame["hours"]
-    dtype = column.dtype
-    if dtype.is_integer():
-        scaled = column.cast(pl.Int64) * HOURS_SCALE
-        bad = column.is_null() | (column < 0)
-    elif isinstance(dtype, pl.Decimal):
-        fixed = column.cast(pl.Decimal(38, _PLACES))
-        scaled = (fixed * HOURS_SCALE).cast(pl.Int64)
-        bad = column.is_null() | (fixed.cast(dtype) != column) | (scaled < 0)
-    elif dtype.is_float():
-        raw = column * HOURS_SCALE
-        scaled = raw.round(0).cast(pl.Int64)
-        bad = column.is_null() | ((raw - scaled).abs() > 1e-6) | (scaled < 0)  # noqa: PLR2004
-    else:
-        text = column.cast(pl.String).str.strip_chars()
-        parts = text.str.extract_groups(r"^(\d+)(?:\.(\d{0,4}))?$").struct.unnest()
-        whole = parts[parts.columns[0]].cast(pl.Int64)
-        frac = parts[parts.columns[1]].fill_null("").str.pad_end(_PLACES, "0").cast(pl.Int64)
-        scaled = whole * HOURS_SCALE + frac
-        bad = scaled.is_null()
-    scaled = scaled.alias("hours_e4")
-    if bad.any():
-        rows = frame.with_row_index("_row").filter(bad.fill_null(value=True))
-        problems.extend(
-            Problem(
-                f"hours row {row['_row'] + 1} (placement {row['placement']!r})",
-                "hours",
-                str(row["hours"]),
-                "expected a non-negative number with at most 4 decimals",
-            )
-            for row in rows.head(_MAX_LISTED).iter_rows(named=True)
-        )
-    return scaled
+def _columns_of(table: str) -> tuple[str, ...]:
+    return tuple("hours" if c == "hours_e4" else c for c in _SCHEMA[table])
 
 
-def _normalise(  # noqa: C901 - one branch per kind of column
-    table: str, frame: pl.DataFrame | None, problems: list[Problem]
-) -> pl.DataFrame:
-    """Check the columns of one table, fill defaults and cast to the engine's schema."""
-    if frame is None:
-        if table in {"employer_years", "contracts"}:
-            return _empty(table)
-        problems.append(Problem(f"table {table}", "", "", "the table is missing"))
-        return _empty(table)
-    missing = [c for c in _REQUIRED[table] if c not in frame.columns]
-    if missing:
-        problems.append(
-            Problem(f"table {table}", ", ".join(missing), "", "required columns are missing")
-        )
-        return _empty(table)
-    columns: list[pl.Series | pl.Expr] = []
+def _header_problems(table: str, frame: pl.DataFrame, file: str, *, header: bool) -> list[Problem]:
+    """The columns of one table, checked as the scenario loader checks a CSV file's header."""
+    where = f"{file} row 1" if header else file
+    columns = _columns_of(table)
+    shown = ", ".join(frame.columns[:8]) + (", ..." if len(frame.columns) > 8 else "")  # noqa: PLR2004
+    problems = [
+        Problem(where, column, shown, "missing required column")
+        for column in _REQUIRED[table]
+        if column not in frame.columns
+    ]
+    unknown = [c for c in frame.columns if c not in columns]
+    problems.extend(
+        Problem(where, column, column, f"unknown column; the columns are {', '.join(columns)}")
+        for column in unknown[:_SHOWN_COLUMNS]
+    )
+    if len(unknown) > _SHOWN_COLUMNS:
+        more = len(unknown) - _SHOWN_COLUMNS
+        problems.append(Problem(where, "", f"{more} more", f"and {more} more unknown columns"))
+    return problems
+
+
+def _as_given(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """The table with every column of its schema (an absent optional column as empty cells)."""
+    absent = [
+        pl.lit(None, dtype=_STR).alias(c) for c in _columns_of(table) if c not in frame.columns
+    ]
+    return frame.with_columns(absent).select(_columns_of(table))
+
+
+def _cell(column: str) -> pl.Expr:
+    """A cell as stripped text; an empty cell is null ("not given")."""
+    text = pl.col(column).cast(pl.String).str.strip_chars()
+    return pl.when(text != "").then(text)
+
+
+def _typed(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """A checked table in the engine's schema: dates, flags, years and hours converted."""
+    columns: list[pl.Expr] = []
     for name, dtype in _SCHEMA[table].items():
         if name == "hours_e4":
-            columns.append(_hours_e4(frame, problems))
+            hours = _cell("hours")
+            whole = hours.str.extract(r"^\+?(\d*)", 1).str.replace(r"^$", "0").cast(pl.Int64)
+            frac = hours.str.extract(r"\.(\d*?)0*$", 1).fill_null("").str.pad_end(_PLACES, "0")
+            columns.append((whole * HOURS_SCALE + frac.cast(pl.Int64)).alias(name))
             continue
-        if name in frame.columns:
-            series = frame[name]
-            if dtype == pl.Date and series.dtype == pl.String:
-                series = series.str.to_date("%Y-%m-%d", strict=False)
-                bad = series.is_null() & frame[name].is_not_null()
-                problems.extend(
-                    Problem(
-                        f"{table} row {i + 1}", name, str(frame[name][i]), "expected YYYY-MM-DD"
-                    )
-                    for i in bad.arg_true().head(_MAX_LISTED).to_list()
-                )
-            elif dtype == _STR and series.dtype != _STR:
-                series = series.cast(pl.String)
-            columns.append(series.cast(dtype).alias(name))
+        given = frame[name].dtype
+        if dtype == pl.Date and given == pl.Date:
+            column = pl.col(name)
+        elif dtype == pl.Date:
+            column = _cell(name).str.to_date("%Y-%m-%d")
+        elif dtype == pl.Boolean:
+            flag = _cell(name).str.to_lowercase()
+            column = pl.when(flag.is_in(_TRUE)).then(True).when(flag.is_in(_FALSE)).then(False)  # noqa: FBT003
         else:
-            default = _DEFAULTS.get((table, name))
-            columns.append(pl.lit(default, dtype=dtype).alias(name))
-    result = frame.select(columns) if frame.height else _empty(table)
-    for (where, name), allowed in _ENUMS.items():
-        if where != table:
+            column = _cell(name).cast(dtype)
+        default = _DEFAULTS.get((table, name))
+        if default is not None:
+            column = column.fill_null(pl.lit(default, dtype=dtype))
+        columns.append(column.cast(dtype).alias(name))
+    return frame.select(columns) if frame.height else _empty(table)
+
+
+def _problems(
+    frames: Mapping[str, pl.DataFrame | None],
+    *,
+    source: str,
+    names: Mapping[str, str],
+    first_row: Mapping[str, int],
+) -> tuple[dict[str, pl.DataFrame], list[Problem]]:
+    """Every problem of the tables in one pass: their columns, then the loader's checks."""
+    problems: list[Problem] = []
+    usable: dict[str, pl.DataFrame] = {}
+    for table in TABLES:
+        frame = frames.get(table)
+        if frame is None:
+            if table in _MUST_EXIST:
+                problems.append(Problem(names[table], "", "nothing", "missing file"))
+            else:
+                usable[table] = _as_given(table, pl.DataFrame())
             continue
-        bad_values = result.filter(~pl.col(name).is_in(allowed)).with_row_index("_row")
-        problems.extend(
-            Problem(
-                f"{table} row {row['_row'] + 1}", name, str(row[name]), f"expected one of {allowed}"
-            )
-            for row in bad_values.head(_MAX_LISTED).iter_rows(named=True)
-        )
-    return result
+        found = _header_problems(table, frame, names[table], header=first_row[table] == 2)  # noqa: PLR2004
+        problems.extend(found)
+        if not found:
+            usable[table] = _as_given(table, frame)
+    from banenafspraak.batch._checks import loader_problems  # noqa: PLC0415 - a cycle otherwise
 
-
-def _check_references(tables: Tables, problems: list[Problem]) -> None:
-    employers = tables.employers["id"]
-    for table, column, target, noun in (
-        ("placements", "employer", employers, "employer"),
-        ("placements", "hirer", employers, "employer"),
-        ("placements", "contract", tables.contracts["id"], "contract"),
-        ("hours", "placement", tables.placements["id"], "placement"),
-        ("contracts", "buyer", employers, "employer"),
-        ("contracts", "supplier", employers, "employer"),
-    ):
-        frame: pl.DataFrame = getattr(tables, table)
-        unknown = frame.with_row_index("_row").filter(
-            pl.col(column).is_not_null() & ~pl.col(column).is_in(target.implode())
-        )
-        problems.extend(
-            Problem(f"{table} row {row['_row'] + 1}", column, str(row[column]), f"unknown {noun}")
-            for row in unknown.head(_MAX_LISTED).iter_rows(named=True)
-        )
-    _check_lending_employers(tables, problems)
-    for table in ("employers", "placements", "contracts"):
-        frame = getattr(tables, table)
-        duplicated = frame.filter(pl.col("id").is_duplicated())["id"].unique().sort()
-        problems.extend(
-            Problem(f"{table}", "id", str(key), "duplicate id")
-            for key in duplicated.head(_MAX_LISTED).to_list()
-        )
-    regs = tables.registrations.with_row_index("_row")
-    for column in PERSON_COLUMNS:
-        disagree = regs.filter(pl.col(column).n_unique().over("person") > 1)
-        problems.extend(
-            Problem(
-                f"registrations row {row['_row'] + 1} (person {row['person']!r})",
-                column,
-                str(row[column]),
-                "the rows of one person disagree on the person's own column",
-            )
-            for row in disagree.head(_MAX_LISTED).iter_rows(named=True)
-        )
-    hours = tables.hours
-    days = (hours["end"] - hours["start"]).dt.total_days() + 1
-    bad = (days <= 0) | (hours["hours_e4"] > days * 24 * HOURS_SCALE)
-    for i in bad.arg_true().head(_MAX_LISTED).to_list():
-        row = hours.row(i, named=True)
-        problems.append(
-            Problem(
-                f"hours row {i + 1} (placement {row['placement']!r})",
-                "start/end",
-                f"{row['start']}..{row['end']}",
-                "the pay period ends before it starts, or holds more than 24 hours a day",
-            )
-        )
-
-
-_LENDING_PLACEMENTS = tuple(k.value for k in PlacementKind if k.lends_to_hirer)
-_LENDING_EMPLOYERS = tuple(k.value for k in EmployerKind if k.lends_staff)
-
-
-def _check_lending_employers(tables: Tables, problems: list[Problem]) -> None:
-    """Agency and Wsw-seconded placements need an agency or SW-bedrijf as employer."""
-    kinds = tables.employers.select(pl.col("id").alias("employer"), pl.col("kind").alias("_ek"))
-    wrong = (
-        tables.placements.with_row_index("_row")
-        .filter(pl.col("kind").is_in(_LENDING_PLACEMENTS))
-        .join(kinds.unique("employer", keep="first"), on="employer", how="inner")
-        .filter(~pl.col("_ek").is_in(_LENDING_EMPLOYERS))
-        .sort("_row")
+    complete = {t: usable.get(t, _as_given(t, pl.DataFrame())) for t in TABLES}
+    problems += loader_problems(
+        complete, read=set(usable), source=source, names=names, first_row=first_row
     )
-    problems.extend(
-        lending_employer_problem(
-            f"placements row {row['_row'] + 1} (placement {row['id']!r})",
-            PlacementKind(row["kind"]),
-            row["employer"],
-            EmployerKind(row["_ek"]),
-        )
-        for row in wrong.head(_MAX_LISTED).iter_rows(named=True)
-    )
+    return usable, problems
 
 
 @attrs.frozen(kw_only=True)
@@ -352,22 +278,33 @@ class Tables:
         baseline: Baseline | None = None,
         parameters: Mapping[str, Any] | None = None,
         source: str = "tables",
+        names: Mapping[str, str] | None = None,
+        first_row: Mapping[str, int] | None = None,
     ) -> Tables:
         """Check and normalise data frames (polars, pandas or Arrow tables), reporting all problems.
 
+        The checks are the scenario loader's (see :mod:`banenafspraak.batch._checks`): the same
+        problems, messages and places as a folder of CSV files with these rows. ``names`` gives
+        the file of each table as places show it (the table's name if not given); ``first_row``
+        the number of each table's first row (1 if not given; 2 in a CSV file with a header).
+
         Raises:
-            InvalidScenarioError: every problem found, each naming the table, row and value.
+            InvalidScenarioError: every problem found, each naming the file, row, column and value.
         """
-        problems: list[Problem] = []
+        shown = {t: (names or {}).get(t, t) for t in TABLES}
+        rows = {t: (first_row or {}).get(t, 1) for t in TABLES}
+        given = {name: _as_polars(frames.get(name)) for name in TABLES}
+        usable, problems = _problems(given, source=source, names=shown, first_row=rows)
         unknown = sorted(set(frames) - set(TABLES))
         if unknown:
-            problems.append(Problem("tables", ", ".join(unknown), "", f"expected {TABLES}"))
-        normal = {name: _normalise(name, _as_polars(frames.get(name)), problems) for name in TABLES}
-        tables = cls(**normal, baseline=baseline or Baseline(), parameters=dict(parameters or {}))
-        if not problems:
-            _check_references(tables, problems)
+            problems.insert(
+                0,
+                Problem(source, ", ".join(unknown), "", f"unknown table; the tables are {TABLES}"),
+            )
         if problems:
             raise InvalidScenarioError(problems, source=source)
+        normal = {name: _typed(name, usable[name]) for name in TABLES}
+        tables = cls(**normal, baseline=baseline or Baseline(), parameters=dict(parameters or {}))
         index = tables.placements.select(pl.col("id").alias("placement")).with_row_index("p")
         hours = tables.hours.drop("p", strict=False).join(
             index, on="placement", how="left", maintain_order="left"
@@ -485,18 +422,49 @@ class Tables:
         """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) per table."""
         root = Path(folder)
         if not root.is_dir():
-            msg = f"{root}: expected a folder of Parquet or CSV files, one per table"
-            raise FileNotFoundError(msg)
+            problem = Problem(str(root), "", str(root), "expected a folder of Parquet or CSV files")
+            raise InvalidScenarioError([problem], source=str(root))
         frames: dict[str, pl.DataFrame] = {}
+        names: dict[str, str] = {}
+        first_row: dict[str, int] = {}
+        problems: list[Problem] = []
         for name in TABLES:
             parquet, csv = root / f"{name}.parquet", root / f"{name}.csv"
-            if parquet.exists():
-                frames[name] = pl.read_parquet(parquet)
-            elif csv.exists():
-                overrides = {c: pl.String for c in _SCHEMA[name] if _SCHEMA[name][c] == _STR}
-                overrides["hours"] = pl.String
-                frames[name] = pl.read_csv(csv, schema_overrides=overrides, try_parse_dates=False)
-        return cls.from_frames(frames, baseline=baseline, parameters=parameters, source=str(root))
+            path = parquet if parquet.exists() else csv
+            names[name] = path.name
+            first_row[name] = 1 if path is parquet else 2
+            if not path.exists():
+                continue
+            try:
+                if path is parquet:
+                    frames[name] = pl.read_parquet(path)
+                else:
+                    frames[name] = pl.read_csv(path, infer_schema=False)
+            except Exception as error:  # noqa: BLE001 - any reader error is a problem of the file
+                kind = "Parquet" if path is parquet else "CSV"
+                reason = str(error).strip().splitlines()[0][:80] if str(error).strip() else ""
+                message = f"cannot be read as {kind}" + (f" ({reason})" if reason else "")
+                problems.append(Problem(path.name, "", "the file", message))
+        try:
+            tables = cls.from_frames(
+                frames,
+                baseline=baseline,
+                parameters=parameters,
+                source=str(root),
+                names=names,
+                first_row=first_row,
+            )
+        except InvalidScenarioError as error:
+            unread = {p.location for p in problems}
+            rest = [
+                p
+                for p in error.problems
+                if not (p.message == "missing file" and p.location in unread)
+            ]
+            raise InvalidScenarioError([*problems, *rest], source=str(root)) from None
+        if problems:  # an optional table that cannot be read
+            raise InvalidScenarioError(problems, source=str(root))
+        return tables
 
     def write_parquet(self, folder: str | Path) -> Path:
         """Write one Parquet file per table (hours as exact decimals with four places)."""

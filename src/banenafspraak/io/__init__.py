@@ -5,9 +5,9 @@
 >>> scenario.name
 'bundled example 2018-2019'
 
-Loading checks the file against the shipped JSON Schema, then the nouns, then the scenario as a
-whole, and reports every problem of a stage at once, each with its file, row or JSON path, field
-and the value seen (:class:`~banenafspraak.InvalidScenarioError`); it never returns a scenario
+Loading checks the file against the shipped JSON Schema, the nouns and the scenario as a whole in
+one pass, and reports every problem at once, each with its file, row or JSON path, field and the
+value seen (:class:`~banenafspraak.InvalidScenarioError`); it never returns a scenario
 with parts left out. Nine-digit person ids are taken for BSNs: they must pass the elfproef, and
 problems show them masked unless ``full_ids=True``. Loading and saving write nothing else.
 
@@ -20,6 +20,7 @@ extra (openpyxl), asked for only when a workbook is read or written. Results are
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -40,7 +41,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak.bsn import elfproef, is_bsn, mask_id, mask_text
-from banenafspraak.io._csv import FILES, read_folder, write_folder
+from banenafspraak.io._csv import FILES, Row, assemble_rows, read_folder, write_folder
 from banenafspraak.io._document import (
     FORMAT,
     MAX_DEPTH,
@@ -65,6 +66,7 @@ __all__ = [
     "parse_scenario_json",
     "save_scenario",
     "scenario_from_document",
+    "scenario_from_rows",
     "scenario_schema",
     "scenario_to_document",
     "scenario_to_json",
@@ -174,6 +176,32 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         problem = Problem(str(where), "", "the file", f"cannot be read ({error.strerror})")
         raise InvalidScenarioError([problem], source=str(where)) from None
     return parse_scenario_json(text, source=str(where), full_ids=full_ids)
+
+
+def scenario_from_rows(
+    tables: Mapping[str, Sequence[Row]],
+    *,
+    source: str,
+    names: Mapping[str, str],
+    id_columns: Mapping[str, str] | None = None,
+    full_ids: bool = False,
+) -> Scenario:
+    """A scenario from rows read elsewhere, checked as the rows of a CSV folder are.
+
+    ``tables`` maps the keys of :data:`CSV_FILES` to rows ``(row number, {column: text})`` with
+    empty cells left out; a key that is absent is a file that could not be read. ``names`` gives
+    the file name shown in places for each key, and ``id_columns`` the column that holds the id
+    of a table where it is not ``id`` (``{"people": "person"}``). The batch engine checks its
+    tables this way, so that both engines name the same problems with the same messages at the
+    same places.
+
+    Raises:
+        InvalidScenarioError: listing every problem, each at its file, row and column.
+    """
+    document, places, problems = assemble_rows(
+        tables, source=source, names=names, id_column=id_columns, full_ids=full_ids
+    )
+    return scenario_from_document(document, places, problems=problems)
 
 
 def scenario_to_json(scenario: Scenario) -> str:

@@ -47,7 +47,16 @@ from banenafspraak.exceptions import Problem
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
 
-__all__ = ["FILES", "Cells", "read_folder", "read_tables", "table_records", "write_folder"]
+__all__ = [
+    "FILES",
+    "Cells",
+    "Row",
+    "assemble_rows",
+    "read_folder",
+    "read_tables",
+    "table_records",
+    "write_folder",
+]
 
 _YEAR_COLUMNS = (
     "total_hours",
@@ -164,11 +173,21 @@ class _Reader:
 
     folder: FilePath
     full_ids: bool
-    given: Mapping[str, Cells] | None = None
+    records: Mapping[str, Cells] | None = None
     """The records of each file by its name, when they come from elsewhere than the folder."""
     problems: list[Problem] = attrs.field(factory=list)
     unread: set[str] = attrs.field(factory=set)
     rows: dict[Path, tuple[str, str | None]] = attrs.field(factory=dict)
+    given: Mapping[str, Sequence[Row]] | None = None
+    """Rows read elsewhere (another engine's tables), by key; then no file is read."""
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    """The file names shown in places, where they differ from :data:`FILES`."""
+    id_column: Mapping[str, str] = attrs.field(factory=dict)
+    """The column that holds a table's id, where it is not ``id`` (``registrations``: person)."""
+
+    def file(self, key: str) -> str:
+        """The name of a table's file, as places show it."""
+        return self.names.get(key, FILES[key].file)
 
     def problem(self, where: str, field: str, value: str, message: str) -> None:
         text = (lambda s: s) if self.full_ids else mask_text
@@ -178,7 +197,9 @@ class _Reader:
         """The rows of one table (none if the file is missing or unreadable: then it is unread)."""
         self.unread.add(key)
         spec = FILES[key]
-        found = self._records(spec)
+        if self.given is not None:
+            return self._given_rows(key, self.given)
+        found = self._records(key, spec)
         if found is None:
             return []
         reader, delimiter = found
@@ -203,20 +224,35 @@ class _Reader:
                     row[column] = _decimal_point(row[column])
         return rows
 
-    def _records(self, spec: _Table) -> tuple[Iterator[list[str]], str] | None:
-        """The records of one file and their delimiter, or ``None`` (missing or unreadable)."""
-        if self.given is not None:
-            if spec.file not in self.given:
+    def _records(self, key: str, spec: _Table) -> tuple[Iterator[list[str]], str] | None:
+        """The records of one file and their delimiter, or ``None`` (missing or unreadable).
+
+        An optional file that is not there is not unread: the scenario has no items of its kind.
+        """
+        if self.records is not None:
+            if spec.file not in self.records:
                 if spec.must_exist:
                     self.problem(spec.file, "", "nothing", "missing file")
+                else:
+                    self.unread.discard(key)
                 return None
-            return (list(record) for record in self.given[spec.file]), ","
-        text = self._text(spec, self.folder / spec.file)
+            return (list(record) for record in self.records[spec.file]), ","
+        path = self.folder / spec.file
+        text = self._text(spec, path)
         if text is None:
+            if not spec.must_exist and not path.exists():
+                self.unread.discard(key)  # an optional file not given: no items of its kind
             return None
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
         return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), delimiter
+
+    def _given_rows(self, key: str, given: Mapping[str, Sequence[Row]]) -> list[Row]:
+        """The rows of a table read elsewhere (an absent table was not read)."""
+        if key not in given:
+            return []
+        self.unread.discard(key)
+        return [(line, dict(row)) for line, row in given[key]]
 
     def _text(self, spec: _Table, path: FilePath) -> str | None:
         """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""
@@ -298,10 +334,12 @@ class _Reader:
                 rows.append((line, row))
         except csv.Error as error:
             self.problem(f"{spec.file} row {line + 1}", "", "the row", str(error))
+            # A table read in part: a reference to one of its items is not reported as unknown.
+            self.unread.update(key for key, table in FILES.items() if table is spec)
         return rows
 
     def place(self, path: Path, key: str, line: int, column: str | None = None) -> None:
-        self.rows[path] = (f"{FILES[key].file} row {line}", column)
+        self.rows[path] = (f"{self.file(key)} row {line}", column)
 
 
 def _employers(reader: _Reader) -> list[dict[str, Any]]:
@@ -312,7 +350,7 @@ def _employers(reader: _Reader) -> list[dict[str, Any]]:
         index.setdefault(row.get("id", ""), len(employers))
         employers.append(row)
     for line, row in reader.table("employer_years"):
-        where = f"{FILES['employer_years'].file} row {line}"
+        where = f"{reader.file('employer_years')} row {line}"
         employer, year = row.get("employer", ""), row.get("year", "")
         if employer not in index:
             if "employers" in reader.unread:
@@ -345,6 +383,9 @@ def _people(reader: _Reader) -> list[dict[str, Any]]:
         if key not in index or not key:
             index[key] = len(people)
             reader.place(("people", len(people)), "people", line)
+            if "people" in reader.id_column:
+                column = reader.id_column["people"]
+                reader.place(("people", len(people), "id"), "people", line, column)
             person: dict[str, Any] = {"id": key} if key else {}
             people.append(person)
         person = people[index[key]]
@@ -358,7 +399,7 @@ def _people(reader: _Reader) -> list[dict[str, Any]]:
             seen = person.setdefault(column, row[column])
             if seen != row[column]:
                 reader.problem(
-                    f"people.csv row {line}",
+                    f"{reader.file('people')} row {line}",
                     column,
                     row[column],
                     f"the rows of person {key!r} disagree: an earlier row has {seen!r}",
@@ -387,7 +428,7 @@ def _placements(reader: _Reader) -> list[dict[str, Any]]:
         if key not in index:
             if "placements" in reader.unread:
                 continue
-            where = f"{FILES['hours'].file} row {line}"
+            where = f"{reader.file('hours')} row {line}"
             reader.problem(where, "placement", key, "unknown placement")
             continue
         hours = placements[index[key]].setdefault("hours", [])
@@ -423,7 +464,7 @@ def _baseline(reader: _Reader) -> dict[str, Any] | None:
         if pool is None and jobs is None:
             continue
         if pool is None or jobs is None:
-            where = f"{FILES['baseline'].file} row {line}"
+            where = f"{reader.file('baseline')} row {line}"
             missing = "pool" if pool is None else "jobs"
             reader.problem(where, missing, "nothing", "required field missing")
             continue
@@ -435,7 +476,7 @@ def _baseline(reader: _Reader) -> dict[str, Any] | None:
 def _parameters(reader: _Reader) -> dict[str, Any]:
     parameters: dict[str, Any] = {}
     for line, row in reader.table("parameters"):
-        where = f"{FILES['parameters'].file} row {line}"
+        where = f"{reader.file('parameters')} row {line}"
         name, start = row.get("name", ""), row.get("start")
         value = _parameter_value(row.get("value", ""))
         if start is None:
@@ -466,7 +507,7 @@ def read_folder(
     The problems are those of the files themselves (missing files, wrong headers, rows that point
     to nothing); a table with a wrong header is left out of the document.
     """
-    return _read(_Reader(folder, full_ids), source=str(folder), name=folder.name)
+    return _assemble(_Reader(folder, full_ids), str(folder), folder.name)
 
 
 def read_tables(
@@ -479,12 +520,33 @@ def read_tables(
     with the same places (``hours.csv row 7``; a record's row is its index plus one). ``source``
     names the whole (the workbook) and ``name`` is the scenario's name when it gives none.
     """
-    return _read(_Reader(FilePath(source), full_ids, tables), source=source, name=name)
+    return _assemble(_Reader(FilePath(source), full_ids, records=tables), source, name)
 
 
-def _read(
-    reader: _Reader, *, source: str, name: str
+def assemble_rows(
+    tables: Mapping[str, Sequence[Row]],
+    *,
+    source: str,
+    names: Mapping[str, str],
+    id_column: Mapping[str, str] | None = None,
+    full_ids: bool = False,
 ) -> tuple[dict[str, Any], Places, list[Problem]]:
+    """The scenario document of rows read elsewhere, as :func:`read_folder` assembles a folder.
+
+    Another reader (the batch engine's tables) gives the rows of some tables as ``(row number,
+    {column: text})``, with empty cells left out, and the file name of each table; the document,
+    its places and the problems of the rows are those a CSV folder with these rows would give.
+    """
+    reader = _Reader(
+        FilePath(source), full_ids, given=tables, names=names, id_column=id_column or {}
+    )
+    return _assemble(reader, source, "")
+
+
+def _assemble(
+    reader: _Reader, source: str, name: str
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    full_ids = reader.full_ids
     reader.rows[()] = (source, None)
     settings = reader.table("scenario")
     document: dict[str, Any] = {"format": FORMAT, "name": name}
@@ -503,7 +565,9 @@ def _read(
     parameters = _parameters(reader)
     if parameters:
         document["parameters"] = parameters
-    places = Places(source=source, rows=reader.rows, full_ids=reader.full_ids)
+    places = Places(
+        source=source, rows=reader.rows, full_ids=full_ids, unread=frozenset(reader.unread)
+    )
     return document, places, reader.problems
 
 

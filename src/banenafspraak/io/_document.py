@@ -1,7 +1,7 @@
 """A scenario document (plain JSON-like data) to a :class:`Scenario` and back.
 
-Loading runs in three stages, each reporting every problem it finds before the next one starts,
-so that nothing is half-loaded and no problem is reported twice:
+Loading runs three kinds of checks in one pass and reports every problem at once; nothing is
+half-loaded and no problem is reported twice:
 
 1. the document against the shipped JSON Schema (types, required fields, known values, dates,
    non-negative hours), and the elfproef of nine-digit person ids;
@@ -9,6 +9,9 @@ so that nothing is half-loaded and no problem is reported twice:
    nouns' own checks: an end before a start, more hours than a pay period holds, ...);
 3. the scenario as a whole (unknown or duplicate ids, overlapping pay periods) and the parameter
    overrides.
+
+An item with a problem of the first or second kind is left out of the later checks (a reference
+to it is not also reported as unknown), so that one run names every independent problem.
 """
 
 from __future__ import annotations
@@ -219,7 +222,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return messages.get(str(error.validator), expected)
 
 
-def _schema_problems(document: object, places: Places) -> Iterator[Problem]:
+def _schema_problems(document: object, places: Places) -> Iterator[tuple[Path, Problem]]:
     errors = sorted(
         _validator().iter_errors(document),
         key=lambda e: [(isinstance(p, str), str(p).zfill(9)) for p in e.absolute_path],
@@ -231,39 +234,44 @@ def _schema_problems(document: object, places: Places) -> Iterator[Problem]:
             present = error.instance if isinstance(error.instance, Mapping) else {}
             for name in error.validator_value:
                 if name not in present:
-                    yield places.problem((*path, name), message, MISSING)
+                    yield (*path, name), places.problem((*path, name), message, MISSING)
         elif error.validator == "additionalProperties":
             known = set(error.schema.get("properties", {}))
             for name in error.instance:
                 if name not in known:
                     hint = difflib.get_close_matches(name, sorted(known), n=1)
                     extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                    yield places.problem((*path, name), message + extra, error.instance[name])
+                    where = (*path, name)
+                    yield where, places.problem(where, message + extra, error.instance[name])
         elif "propertyNames" in error.schema_path:
             key = message.removeprefix("expected ")
-            yield places.problem((*path, error.instance), f"a key must be {key}", error.instance)
+            where = (*path, error.instance)
+            yield where, places.problem(where, f"a key must be {key}", error.instance)
         else:
             if isinstance(error.instance, str) and _DECIMAL_COMMA.match(error.instance):
                 message += (
                     " (a decimal comma? Write a decimal point; a semicolon-separated CSV file "
                     "may use decimal commas)"
                 )
-            yield places.problem(path, message, error.instance)
+            yield path, places.problem(path, message, error.instance)
 
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?[\d.]*\d,\d+$")
 
 
-def _bsn_problems(document: Mapping[str, Any], places: Places) -> Iterator[Problem]:
+def _bsn_problems(document: Mapping[str, Any], places: Places) -> Iterator[tuple[Path, Problem]]:
     for section, field in (("people", "id"), ("placements", "person")):
         items = document.get(section)
         for index, item in enumerate(items if isinstance(items, list) else []):
             value = item.get(field) if isinstance(item, Mapping) else None
             if isinstance(value, str) and looks_like_bsn(value) and not elfproef(value):
-                yield places.problem(
+                yield (
                     (section, index, field),
-                    "a nine-digit id is taken for a BSN and must pass the elfproef (11-test)",
-                    mask_id(value, full=places.full_ids),
+                    places.problem(
+                        (section, index, field),
+                        "a nine-digit id is taken for a BSN and must pass the elfproef (11-test)",
+                        mask_id(value, full=places.full_ids),
+                    ),
                 )
 
 
@@ -323,15 +331,15 @@ def _parameter_problems(parameters: Mapping[str, Any], places: Places) -> Iterat
                 yield places.problem(path, str(error), value)
 
 
-def _relocated(problem: Problem, document: Mapping[str, Any], places: Places) -> Problem:
+def _relocated(problem: Problem, kept: _Kept, places: Places) -> Problem:
     """A problem the :class:`Scenario` found, moved to the place in the file."""
     match = _CORE_LOCATION.match(problem.location)
     if match is None:  # pragma: no cover - every scenario problem names its item
         return places.masked(problem)
     noun, key = match.groups()
     section = _SECTIONS[noun]
-    items = document.get(section, [])
-    index = next((i for i, item in enumerate(items) if item.get("id") == key), 0)
+    items = kept.document.get(section, [])
+    index = kept.index(section).get(key, 0)
     path: Path = (section, index)
     hours = _HOURS_FIELD.match(problem.field)
     if hours is not None:
@@ -340,9 +348,151 @@ def _relocated(problem: Problem, document: Mapping[str, Any], places: Places) ->
         path = (*path, "hours", order[int(hours.group(1))], "start")
     else:
         path = (*path, problem.field)
-    location, field = places.place(path)
+    location, field = places.place(kept.original(path))
     note = f"{noun} {mask_id(key, full=places.full_ids)!r}"
     return places.masked(Problem(f"{location} ({note})", field, problem.value, problem.message))
+
+
+_ITEMS = {"employers": (), "people": ("registrations",), "placements": ("hours",)}
+_ITEMS["contracts"] = ()
+"""The lists of a document whose items are left out one by one when they have a problem."""
+_LOOSE_KEYS = ("name", "baseline", "parameters")
+"""Top-level keys whose problems leave the key out, not the whole document."""
+_REFERENCES = {"employer": "employers", "person": "people", "contract": "contracts"}
+
+
+def _item_of(path: Path) -> Path | None:
+    """The item a problem at ``path`` belongs to: a pay period, registration or whole item."""
+    inner = len(path) >= 4 and path[0] in _ITEMS and path[2] in _ITEMS[str(path[0])]  # noqa: PLR2004
+    if inner and isinstance(path[1], int) and isinstance(path[3], int):
+        return path[:4]
+    if len(path) >= 2 and path[0] in _ITEMS and isinstance(path[1], int):  # noqa: PLR2004
+        return path[:2]
+    if path and path[0] in _LOOSE_KEYS:
+        return path[:1]
+    return None
+
+
+@attrs.frozen
+class _Kept:
+    """A document with the items that have problems left out, and where each kept item was."""
+
+    document: dict[str, Any]
+    moved: dict[Path, Path]
+    """The path of each kept list item in :attr:`document` -> its path in the original."""
+    left_out: dict[str, set[str]]
+    """The ids of the items left out, by section: references to them are not unknown."""
+    indexes: dict[str, dict[str, int]] = attrs.field(factory=dict)
+
+    def index(self, section: str) -> Mapping[str, int]:
+        """The first index of each id in a section (built once: problems are many at times)."""
+        found = self.indexes.get(section)
+        if found is None:
+            found = self.indexes[section] = {}
+            for number, item in enumerate(self.document.get(section, [])):
+                found.setdefault(item.get("id"), number)
+        return found
+
+    def original(self, path: Path) -> Path:
+        """The path in the original document of a path in :attr:`document`."""
+        for cut in (4, 2):
+            if len(path) >= cut and path[:cut] in self.moved:
+                return self.moved[path[:cut]] + path[cut:]
+        return path
+
+
+def _keep(document: Mapping[str, Any], drop: set[Path], broken: set[Path]) -> _Kept:
+    """The document without the items in ``drop`` (paths of the original document).
+
+    ``broken`` holds the paths of every problem found, so that a stand-in keeps only the
+    references that are sound.
+    """
+    kept: dict[str, Any] = {k: v for k, v in document.items() if (k,) not in drop}
+    moved: dict[Path, Path] = {}
+    left_out: dict[str, set[str]] = {section: set() for section in _ITEMS}
+    for section, inner in _ITEMS.items():
+        items = document.get(section)
+        if not isinstance(items, list):
+            continue
+        new_items: list[Any] = []
+        for index, item in enumerate(items):
+            if (section, index) in drop:
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                    left_out[section].add(item["id"])
+                item = _stand_in(section, index, item, broken)  # noqa: PLW2901 - its pay periods
+                if item is None:
+                    continue
+                left_out["employers"].add(_STAND_IN)
+                left_out["people"].add(_STAND_IN)
+            moved[(section, len(new_items))] = (section, index)
+            new_items.append(
+                _keep_inner(item, (section, index), len(new_items), inner, drop=drop, moved=moved)
+            )
+        kept[section] = new_items
+    return _Kept(kept, moved, left_out)
+
+
+_STAND_IN = "\x00left out"
+"""The employer and person of a stand-in: an id no file can hold, never reported as unknown."""
+
+
+def _stand_in(section: str, index: int, item: object, broken: set[Path]) -> dict[str, Any] | None:
+    """A placement left out for a problem of its own, with its pay periods and sound references.
+
+    Its pay periods are checked as any others (their own values, overlaps, the years), and its
+    references that have no problem of their own (employer, person, hirer, contract) are looked
+    up, so that one broken field of a placement does not hide the problems of the others. Its
+    kind and crediting, which the other checks read together, are left out.
+    """
+    if section != "placements" or not isinstance(item, Mapping):
+        return None
+    hours = item.get("hours")
+    if not isinstance(hours, list) or not hours:
+        return None
+    key = item.get("id")
+    if not isinstance(key, str) or not key:
+        key = f"{_STAND_IN} {index}"
+    stand_in: dict[str, Any] = {"id": key, "person": _STAND_IN, "employer": _STAND_IN}
+    for field in ("person", "employer", "hirer", "contract"):
+        value = item.get(field)
+        if isinstance(value, str) and value and (section, index, field) not in broken:
+            stand_in[field] = value
+    return {**stand_in, "hours": hours}
+
+
+def _keep_inner(
+    item: object,
+    was: Path,
+    at: int,
+    inner: tuple[str, ...],
+    *,
+    drop: set[Path],
+    moved: dict[Path, Path],
+) -> object:
+    """An item with its broken pay periods or registrations left out (a copy if any are)."""
+    if not (isinstance(item, Mapping) and any(isinstance(item.get(k), list) for k in inner)):
+        return item
+    copy = dict(item)
+    for key in inner:
+        if not isinstance(copy.get(key), list):
+            continue
+        sub: list[Any] = []
+        for number, value in enumerate(copy[key]):
+            if (*was, key, number) in drop:
+                continue
+            moved[(was[0], at, key, len(sub))] = (*was, key, number)
+            sub.append(value)
+        copy[key] = sub
+    return copy
+
+
+def _known_elsewhere(problem: Problem, left_out: Mapping[str, set[str]], places: Places) -> bool:
+    """A reference to an item left out for a problem of its own, or to a file not read."""
+    noun = problem.message.removeprefix("unknown ")
+    section = _REFERENCES.get(noun)
+    if section is None:
+        return False
+    return section in places.unread or problem.value in left_out[section]
 
 
 def scenario_from_document(
@@ -351,31 +501,47 @@ def scenario_from_document(
     """A :class:`Scenario` from a parsed scenario document.
 
     ``problems`` found while reading the file (a CSV row that points to nothing) are reported
-    with those of the first stage.
+    with the rest. Every check runs in one pass: an item (an employer, person, placement,
+    contract, pay period or registration) with a problem of its own is left out of the later
+    checks, and a reference to it is not reported as unknown, so that the checks of the whole
+    scenario still run on the rest.
 
     Raises:
-        InvalidScenarioError: listing every problem of the first stage that found any.
+        InvalidScenarioError: listing every problem found.
     """
     found = list(_document_problems(document, places))
     problems = [*problems, *(problem for problem, _ in found)]
     if any(fatal for _, fatal in found):
         raise InvalidScenarioError(problems, source=places.source)
-    problems = [*problems, *dict.fromkeys(_schema_problems(document, places))]
+    first = list(dict.fromkeys(_schema_problems(document, places)))
+    problems += [problem for _, problem in first]
     if isinstance(document, Mapping):
-        problems += _bsn_problems(document, places)
-    if problems:
+        problems += [problem for _, problem in _bsn_problems(document, places)]
+    drop = {_item_of(path) for path, _ in first}
+    if None in drop or not isinstance(document, Mapping):
         raise InvalidScenarioError(problems, source=places.source)
-    assert isinstance(document, Mapping)  # noqa: S101 - the schema requires an object
-    try:
-        parsed = _converter().structure(document, _Document)
-    except (ClassValidationError, IterableValidationError) as error:
-        problems = [
-            places.problem(path, _failure_message(failure), value_at(document, path))
-            for path, failure in _failures(error)
-        ]
-        raise InvalidScenarioError(problems, source=places.source) from None
+    broken = {path for path, _ in first}
+    kept = _keep(document, {path for path in drop if path is not None}, broken)
+    parsed: _Document | None = None
+    while parsed is None:
+        try:
+            parsed = _converter().structure(kept.document, _Document)
+        except (ClassValidationError, IterableValidationError) as error:
+            failures = list(_failures(error))
+            problems += [
+                places.problem(
+                    kept.original(path), _failure_message(failure), value_at(kept.document, path)
+                )
+                for path, failure in failures
+            ]
+            more = {_item_of(kept.original(path)) for path, _ in failures}
+            if None in more:  # pragma: no cover - the schema admits only items that structure
+                raise InvalidScenarioError(problems, source=places.source) from None
+            drop |= more
+            broken |= {kept.original(path) for path, _ in failures}
+            kept = _keep(document, {path for path in drop if path is not None}, broken)
     parameters = {name: _canonical_parameter(v) for name, v in parsed.parameters.items()}
-    problems = list(_parameter_problems(parameters, places))
+    problems += _parameter_problems(parameters, places)
     try:
         scenario = Scenario(
             name=parsed.name,
@@ -387,7 +553,11 @@ def scenario_from_document(
             parameters=parameters,
         )
     except InvalidScenarioError as error:
-        problems += [_relocated(p, document, places) for p in error.problems]
+        problems += [
+            _relocated(p, kept, places)
+            for p in error.problems
+            if not _known_elsewhere(p, kept.left_out, places)
+        ]
     if problems:
         raise InvalidScenarioError(problems, source=places.source)
     return scenario

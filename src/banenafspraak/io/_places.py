@@ -103,11 +103,14 @@ class Places:
             (``"hours.csv row 7"``) and, where the row's column differs from the document's
             last key, that column.
         full_ids: show BSNs in full (otherwise they are masked).
+        unread: the sections (``employers``, ...) whose file could not be read: a reference to
+            one of their items is not reported as unknown.
     """
 
     source: str
     rows: Mapping[Path, tuple[str, str | None]] | None = None
     full_ids: bool = False
+    unread: frozenset[str] = frozenset()
 
     def place(self, path: Path) -> tuple[str, str]:
         """The location and field of a document path."""

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import Any
 
+import attrs
+
 from banenafspraak._workbook import (
     cell_text,
     date_value,
@@ -30,7 +32,6 @@ from banenafspraak._workbook import (
 from banenafspraak.exceptions import InvalidScenarioError, Problem
 from banenafspraak.io._csv import _NUMBER_COLUMNS, FILES, read_tables, table_records
 from banenafspraak.io._document import scenario_from_document
-from banenafspraak.io._places import Places
 from banenafspraak.scenario import Scenario
 
 __all__ = ["SUFFIX", "load_workbook", "write_workbook"]
@@ -97,12 +98,11 @@ def load_workbook(path: FilePath, *, full_ids: bool = False) -> Scenario:
     document, places, problems = read_tables(
         tables, source=source, name=path.stem, full_ids=full_ids
     )
-    places = Places(
-        source=source,
+    places = attrs.evolve(
+        places,
         rows={
             key: (_relabelled(where, labels), c) for key, (where, c) in (places.rows or {}).items()
         },
-        full_ids=full_ids,
     )
     problems = [places.masked(p) for p in converted] + [_sheet_problem(p, labels) for p in problems]
     try:

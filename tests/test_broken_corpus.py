@@ -1,0 +1,145 @@
+"""The corpus of broken tables: every problem named at its place, on both engines.
+
+``scripts/generate_broken_corpus.py`` writes ``tests/corpus/``: folders of scenario CSV files,
+the batch engine's CSV tables and its Parquet tables, each the bundled example with one to three
+cells or rows broken, and a few whole ones with their rows shuffled. The manifest gives, for
+each case, every place (file, row as the file numbers it, column) where a problem must be named.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from banenafspraak import InvalidScenarioError, Scenario, batch, count_jobs
+from banenafspraak.exceptions import Problem
+from banenafspraak.io import load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests" / "cli"))
+
+from generate_broken_corpus import generate, materialise  # noqa: E402
+from golden_cases import run  # noqa: E402
+
+MANIFEST: list[dict[str, Any]] = json.loads((CORPUS / "manifest.json").read_text("utf-8"))
+
+
+@functools.cache
+def _cases(tmp: Path) -> dict[str, Path]:
+    return {
+        case["case"]: materialise(CORPUS / case["case"], tmp / case["case"]) for case in MANIFEST
+    }
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return _cases(tmp_path_factory.mktemp("corpus"))
+
+
+def _load(family: str, folder: Path) -> Scenario | batch.Tables:
+    if family == "csv":
+        return load_scenario(folder)
+    return batch.Tables.read(folder)
+
+
+def _named(place: list[str | None], problems: tuple[Problem, ...]) -> bool:
+    where, field = place
+    return any(
+        (p.location == where or p.location.startswith(f"{where} ("))
+        and (field is None or p.field == field)
+        for p in problems
+    )
+
+
+def _digest(folder: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            yield str(path.relative_to(folder)), hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_corpus_is_what_the_script_writes(tmp_path: Path) -> None:
+    manifest = generate(tmp_path / "corpus")
+    assert manifest == MANIFEST
+    assert dict(_digest(tmp_path / "corpus")) == dict(_digest(CORPUS))
+
+
+def test_the_corpus_is_several_hundred_cases_of_every_family() -> None:
+    broken = [case for case in MANIFEST if case["places"]]
+    assert len(broken) >= 400
+    families = {case["family"] for case in broken}
+    assert families == {"csv", "batch-csv", "batch-parquet"}
+    assert {case["family"] for case in MANIFEST if not case["places"]} == families
+
+
+def test_every_broken_case_is_refused_with_every_problem_at_its_place(
+    cases: dict[str, Path],
+) -> None:
+    missed: list[tuple[str, object, object]] = []
+    for case in MANIFEST:
+        if not case["places"]:
+            continue
+        try:
+            _load(case["family"], cases[case["case"]])
+        except InvalidScenarioError as error:
+            missed.extend(
+                (case["case"], place, [str(p) for p in error.problems][:4])
+                for place in case["places"]
+                if not _named(place, error.problems)
+            )
+        else:
+            missed.append((case["case"], case["places"], "accepted"))
+    assert missed == []
+
+
+def _file_hours(family: str, folder: Path, year: int) -> Fraction:
+    if family == "batch-parquet":
+        frame = pl.read_parquet(folder / "hours.parquet")
+        rows = zip(frame["end"].to_list(), frame["hours"].cast(pl.String).to_list(), strict=True)
+        return sum((Fraction(h) for end, h in rows if end.year == year), Fraction(0))
+    frame = pl.read_csv(folder / "hours.csv", infer_schema=False)
+    rows = zip(frame["end"].to_list(), frame["hours"].to_list(), strict=True)
+    return sum((Fraction(h) for end, h in rows if end.startswith(str(year))), Fraction(0))
+
+
+def test_every_whole_case_counts_every_hour_on_its_engine(cases: dict[str, Path]) -> None:
+    for case in MANIFEST:
+        if case["places"]:
+            continue
+        loaded = _load(case["family"], cases[case["case"]])
+        for year in (2018, 2019):
+            if isinstance(loaded, Scenario):
+                result: Any = count_jobs(loaded, rules="wbqa-2015", year=year)
+            else:
+                result = batch.count_jobs(loaded, rules="wbqa-2015", year=year)
+            assert result.input_hours == result.counted_hours + result.excluded_hours
+            assert result.input_hours == _file_hours(case["family"], cases[case["case"]], year)
+
+
+CLI_EVERY = 6
+"""The command line reads every sixth broken case and every whole one (the loaders all)."""
+
+
+def test_the_command_line_exits_1_for_broken_cases_and_0_for_whole_ones(
+    cases: dict[str, Path],
+) -> None:
+    wrong = []
+    for number, case in enumerate(MANIFEST):
+        if case["places"] and number % CLI_EVERY:
+            continue
+        code, out, err = run(["count", str(cases[case["case"]]), "--year", "2019"])
+        expected = 1 if case["places"] else 0
+        first = str(case["places"][0][0]) if case["places"] else ""
+        if code != expected or "Traceback" in out + err or first.split(" row ")[0] not in err:
+            wrong.append((case["case"], code, err[:300]))
+    assert wrong == []
