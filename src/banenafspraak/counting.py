@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
 
 import attrs
 import pendulum
@@ -72,6 +72,10 @@ __all__ = [
 ]
 
 ParametersArg = Parameters | Mapping[str, Any] | None
+Progress = Callable[[str, int, int], None]
+"""Told ``(stage, done, total)`` as a long run goes on (the command line's progress display)."""
+PROGRESS_EVERY = 4096
+"""Placements between two progress reports of a count."""
 
 
 @attrs.frozen(kw_only=True)
@@ -198,10 +202,32 @@ _Sums = tuple[dict[Pool, Tally], dict[str, Tally], Fraction, Fraction]
 """Per pool, per credited employer, and the counted and the excluded hours."""
 
 
+class _Attributed(Protocol):
+    """How the attributions and sums of a count are made (:func:`_attributed` and its reference)."""
+
+    def __call__(
+        self,
+        scenario: Scenario,
+        measured: Period,
+        rules: RuleSet,
+        context: RuleContext,
+        unit: Fraction,
+        *,
+        progress: Progress | None = None,
+    ) -> tuple[tuple[Attribution, ...], _Sums]: ...
+
+
 def _attributed_straight(
-    scenario: Scenario, measured: Period, rules: RuleSet, context: RuleContext, unit: Fraction
+    scenario: Scenario,
+    measured: Period,
+    rules: RuleSet,
+    context: RuleContext,
+    unit: Fraction,
+    *,
+    progress: Progress | None = None,
 ) -> tuple[tuple[Attribution, ...], _Sums]:
     """Every pay period decided on its own and every share added one by one: the reference."""
+    del progress  # the reference is not run where anyone watches
     attributions = tuple(
         attribution
         for placement in scenario.placements
@@ -223,7 +249,13 @@ def _attributed_straight(
 
 
 def _attributed(
-    scenario: Scenario, measured: Period, rules: RuleSet, context: RuleContext, unit: Fraction
+    scenario: Scenario,
+    measured: Period,
+    rules: RuleSet,
+    context: RuleContext,
+    unit: Fraction,
+    *,
+    progress: Progress | None = None,
 ) -> tuple[tuple[Attribution, ...], _Sums]:
     """The same attributions and sums as :func:`_attributed_straight`, computed faster.
 
@@ -236,7 +268,7 @@ def _attributed(
     portions: dict[tuple[Decimal, int, int, int, int], tuple[Fraction, Fraction, int, int]] = {}
     sums: dict[tuple[Pool | None, EmployerId | None], dict[int, int]] = {}
     attributions: list[Attribution] = []
-    for placement in scenario.placements:
+    for placement in _watched(scenario.placements, f"count {rules.name}", progress):
         for pay_period in placement.hours:
             start, end = pay_period.start.toordinal(), pay_period.end.toordinal()
             overlap = min(end, last) - max(start, first) + 1
@@ -280,6 +312,21 @@ def _attributed(
                     by_denominator = sums[share.pool, share.credited_to] = {}
                 by_denominator[denominator] = by_denominator.get(denominator, 0) + numerator
     return tuple(attributions), _summed(sums, rules, unit)
+
+
+def _watched(
+    placements: Sequence[Placement], stage: str, progress: Progress | None
+) -> Iterable[Placement]:
+    """The placements, telling ``progress`` every :data:`PROGRESS_EVERY` of them and at the end."""
+    if progress is None:
+        yield from placements
+        return
+    total = len(placements)
+    for number, placement in enumerate(placements):
+        if not number % PROGRESS_EVERY:
+            progress(stage, number, total)
+        yield placement
+    progress(stage, total, total)
 
 
 def _summed(
@@ -429,6 +476,7 @@ def count_jobs(
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
+    progress: Progress | None = None,
 ) -> JobCount:
     """Where every hour of ``scenario`` counts in a year (or any period) under ``rules``.
 
@@ -436,7 +484,8 @@ def count_jobs(
     "measurement period", D/U). Jobs are hours / (1,331 x the period's length in years).
 
     Without ``rules``, the law in force at the end of the period counts (:func:`rules_in_force`),
-    as on the command line.
+    as on the command line. ``progress``, when given, is told ``("count RULES", placements
+    done, placements)`` every :data:`PROGRESS_EVERY` placements and at the end.
 
     >>> from banenafspraak.demo import example_scenario
     >>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
@@ -445,7 +494,8 @@ def count_jobs(
     >>> count_jobs(example_scenario(), year=2019).rules
     'wbqa-2015'
     """
-    return _count(scenario, rules, measured_period(year, period), parameters, _attributed)
+    measured = measured_period(year, period)
+    return _count(scenario, rules, measured, parameters, _attributed, progress=progress)
 
 
 def _count_straight(
@@ -465,16 +515,16 @@ def _count(
     rules: str | RuleSet | None,
     measured: Period,
     parameters: ParametersArg,
-    attributed: Callable[
-        [Scenario, Period, RuleSet, RuleContext, Fraction], tuple[tuple[Attribution, ...], _Sums]
-    ],
+    attributed: _Attributed,
+    *,
+    progress: Progress | None = None,
 ) -> JobCount:
     rule_set = rules_in_force(scenario, measured, parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
     context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
     attributions, (pools, employers, counted, excluded) = attributed(
-        scenario, measured, rule_set, context, unit
+        scenario, measured, rule_set, context, unit, progress=progress
     )
     monitoring = monitor(rule_set, measured, pools, scenario.baseline, params)
     return JobCount(

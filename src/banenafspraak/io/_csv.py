@@ -28,6 +28,13 @@ yearly figures, baseline jobs, parameter values); a number without a comma is re
 Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0``) for flags.
 The rows are assembled into the same document a JSON file holds, so that both go through the same
 checks; every part of the document remembers its file and row.
+
+Safe to open in a spreadsheet, and loss-free: the writer puts a single quote before every cell a
+spreadsheet would run as a formula (text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return, after any quotes of its own; not a plain number such as ``-12.5``), as
+:func:`banenafspraak.export.safe_cell` does for results; the reader takes exactly that quote off
+again (:func:`banenafspraak.export.restored_cell`), so ``'=x`` reads as ``=x``, ``''=x`` as
+``'=x``, and ``'s-Hertogenbosch`` stays as written.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ import attrs
 
 from banenafspraak.bsn import mask_text
 from banenafspraak.exceptions import Problem
+from banenafspraak.export import restored_cell, safe_cell
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
 
@@ -274,7 +282,7 @@ class _Reader:
                     )
                     continue
                 row = {
-                    column: cell.strip()
+                    column: restored_cell(cell.strip())
                     for column, cell in zip(header, cells, strict=False)
                     if cell.strip()
                 }
@@ -489,7 +497,7 @@ def _write(folder: FilePath, key: str, rows: Iterable[Mapping[str, object]]) -> 
         writer = csv.DictWriter(handle, fieldnames=spec.columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else _text(v) for k, v in row.items()})
+            writer.writerow({k: "" if v is None else safe_cell(_text(v)) for k, v in row.items()})
 
 
 def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:

@@ -323,26 +323,56 @@ def _parameter_problems(parameters: Mapping[str, Any], places: Places) -> Iterat
                 yield places.problem(path, str(error), value)
 
 
-def _relocated(problem: Problem, document: Mapping[str, Any], places: Places) -> Problem:
-    """A problem the :class:`Scenario` found, moved to the place in the file."""
-    match = _CORE_LOCATION.match(problem.location)
-    if match is None:  # pragma: no cover - every scenario problem names its item
-        return places.masked(problem)
-    noun, key = match.groups()
-    section = _SECTIONS[noun]
-    items = document.get(section, [])
-    index = next((i for i, item in enumerate(items) if item.get("id") == key), 0)
-    path: Path = (section, index)
-    hours = _HOURS_FIELD.match(problem.field)
-    if hours is not None:
-        periods = items[index].get("hours", [])
-        order = sorted(range(len(periods)), key=lambda i: (periods[i]["start"], periods[i]["end"]))
-        path = (*path, "hours", order[int(hours.group(1))], "start")
-    else:
-        path = (*path, problem.field)
-    location, field = places.place(path)
-    note = f"{noun} {mask_id(key, full=places.full_ids)!r}"
-    return places.masked(Problem(f"{location} ({note})", field, problem.value, problem.message))
+class _Relocator:
+    """Moves the problems the :class:`Scenario` found to their places in the file.
+
+    The items of a section are indexed by id once, and a placement's pay periods put in the
+    scenario's order once, so that a problem report stays linear in the number of problems.
+    """
+
+    def __init__(self, document: Mapping[str, Any], places: Places) -> None:
+        self.document = document
+        self.places = places
+        self.indexes: dict[str, dict[object, int]] = {}
+        self.orders: dict[tuple[str, int], list[int]] = {}
+
+    def index(self, section: str, key: str) -> int:
+        """The position of the first item of ``section`` with id ``key`` (0 if none)."""
+        found = self.indexes.get(section)
+        if found is None:
+            found = self.indexes[section] = {}
+            for i, item in enumerate(self.document.get(section, [])):
+                found.setdefault(item.get("id"), i)
+        return found.get(key, 0)
+
+    def order(self, section: str, index: int) -> list[int]:
+        """The file's positions of an item's pay periods, in the scenario's order (by date)."""
+        found = self.orders.get((section, index))
+        if found is None:
+            periods = self.document[section][index].get("hours", [])
+            found = self.orders[section, index] = sorted(
+                range(len(periods)), key=lambda i: (periods[i]["start"], periods[i]["end"])
+            )
+        return found
+
+    def __call__(self, problem: Problem) -> Problem:
+        """A problem the :class:`Scenario` found, moved to the place in the file."""
+        places = self.places
+        match = _CORE_LOCATION.match(problem.location)
+        if match is None:  # pragma: no cover - every scenario problem names its item
+            return places.masked(problem)
+        noun, key = match.groups()
+        section = _SECTIONS[noun]
+        index = self.index(section, key)
+        path: Path = (section, index)
+        hours = _HOURS_FIELD.match(problem.field)
+        if hours is not None:
+            path = (*path, "hours", self.order(section, index)[int(hours.group(1))], "start")
+        else:
+            path = (*path, problem.field)
+        location, field = places.place(path)
+        note = f"{noun} {mask_id(key, full=places.full_ids)!r}"
+        return places.masked(Problem(f"{location} ({note})", field, problem.value, problem.message))
 
 
 def scenario_from_document(
@@ -387,7 +417,8 @@ def scenario_from_document(
             parameters=parameters,
         )
     except InvalidScenarioError as error:
-        problems += [_relocated(p, document, places) for p in error.problems]
+        relocated = _Relocator(document, places)
+        problems += [relocated(p) for p in error.problems]
     if problems:
         raise InvalidScenarioError(problems, source=places.source)
     return scenario
