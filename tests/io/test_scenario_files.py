@@ -188,7 +188,7 @@ def test_the_nouns_own_checks_name_their_place() -> None:
     assert problems == [
         (
             "s.json $.employers[2]: a sub-sector (rijk) is given for a market employer "
-            '(got {id: "C", ...})'
+            '(got {id: "F", ...})'
         ),
         (
             "s.json $.placements[0].hours[0]: pay period ends (2017-02-20) before it starts "
@@ -218,9 +218,9 @@ def test_references_and_parameters_are_checked_last_and_together() -> None:
         'target.government (got "target.markt")'
     )
     assert problems[2] == (
-        "s.json $.placements[0] (placement 'g-p1'), person: unknown person (got nobody)"
+        "s.json $.placements[0] (placement 'b-q'), person: unknown person (got nobody)"
     )
-    assert "s.json $.placements[1].hours[3] (placement 'g-p2'), start: overlaps" in problems[3]
+    assert "s.json $.placements[1].hours[3] (placement 'c-k1'), start: overlaps" in problems[3]
 
 
 @pytest.mark.parametrize(
@@ -305,9 +305,9 @@ def test_csv_problems_name_the_file_the_row_and_the_column(tmp_path: Path) -> No
             "subsector, "
             "kind (got sectr)"
         ),
-        "hours.csv row 26, placement: unknown placement (got g-pX)",
-        'hours.csv row 2, hours: expected a non-negative number or decimal string (got "-43.5")',
-        'placements.csv row 10, credited_to_hirer: expected true or false (got "maybe")',
+        "hours.csv row 146, placement: unknown placement (got g-pX)",
+        'hours.csv row 122, hours: expected a non-negative number or decimal string (got "-43.5")',
+        'placements.csv row 14, credited_to_hirer: expected true or false (got "maybe")',
     ]
 
 
@@ -319,7 +319,7 @@ def test_csv_references_are_checked_against_the_rows(tmp_path: Path) -> None:
     edit(folder / "parameters.csv", "target.market,2018,3", "target.market,2018,x")
     edit(folder / "contracts.csv", "cleaning,G,C,", "cleaning,G,G,")
     problems = csv_problems(folder)
-    assert problems[0] == "employer_years.csv row 3, employer: unknown employer (got Q)"
+    assert problems[0] == "employer_years.csv row 12, employer: unknown employer (got Q)"
     assert len(problems) == 1  # the first stage stops before references are checked
     edit(folder / "employer_years.csv", "Q,2018,", "G,2018,")
     problems = csv_problems(folder)
@@ -333,18 +333,18 @@ def test_csv_references_are_checked_against_the_rows(tmp_path: Path) -> None:
             "(got G)"
         ),
         (
-            "hours.csv row 28 (placement 'g-p2'), start: overlaps the pay period "
+            "placements.csv row 3 (placement 'c-k1'), contract: the contract's supplier is 'G', "
+            "not the placement's employer 'C' (got cleaning)"
+        ),
+        (
+            "placements.csv row 4 (placement 'c-k2'), contract: the contract's supplier is 'G', "
+            "not the placement's employer 'C' (got cleaning)"
+        ),
+        (
+            "hours.csv row 148 (placement 'g-p2'), start: overlaps the pay period "
             "2018-02-01..2018-02-28: hours would count twice (got 2018-02-15..2018-03-31)"
         ),
-        "placements.csv row 4 (placement 'g-p3'), person: unknown person (got P33)",
-        (
-            "placements.csv row 8 (placement 'c-k1'), contract: the contract's supplier is 'G', "
-            "not the placement's employer 'C' (got cleaning)"
-        ),
-        (
-            "placements.csv row 9 (placement 'c-k2'), contract: the contract's supplier is 'G', "
-            "not the placement's employer 'C' (got cleaning)"
-        ),
+        "placements.csv row 9 (placement 'g-p3'), person: unknown person (got P33)",
     ]
 
 
