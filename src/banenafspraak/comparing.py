@@ -444,7 +444,7 @@ def compare(
     >>> from banenafspraak.demo import example_scenario
     >>> comparison = compare(example_scenario(), rules=["wbqa-2015", "contouren-2018"], year=2019)
     >>> [d.subject for d in comparison.differences if d.measure == "jobs"][:2]
-    ['pool national', 'employer G']
+    ['pool national', 'employer C']
 
     Raises:
         ValueError: when no rule set, or the same rule set twice, is given.
