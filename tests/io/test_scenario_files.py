@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import tempfile
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from hypothesis import given, settings
@@ -497,3 +500,45 @@ def test_csv_rows_of_one_person_that_disagree_on_the_date_of_birth_are_a_problem
         load_scenario(folder)
     found = [str(p) for p in caught.value.problems]
     assert any("people.csv row 3" in p and "1961-03-01" in p for p in found), found
+
+
+# -- safe to open in a spreadsheet ------------------------------------------------------------
+
+
+FORMULAS = (
+    "=HYPERLINK(1)",
+    "-x",
+    "@SUM(A1)",
+    "'=already quoted",
+    "'s-Hertogenbosch",
+    "-12.5",
+)
+
+
+def test_a_saved_csv_folder_runs_no_formula_and_reads_back_whole(tmp_path: Path) -> None:
+    """OWASP, CSV injection: formula-like text gets a quote that the reader takes off again."""
+    scenario = example_scenario()
+    employers = [
+        attrs.evolve(e, name=name) for e, name in zip(scenario.employers, FORMULAS, strict=False)
+    ]
+    changed = scenario.evolve(employers=employers)
+    folder = save_scenario(changed, tmp_path / "csv")
+    for path in folder.iterdir():
+        for row in csv.reader(path.read_text("utf-8").splitlines()):
+            for cell in row:
+                runs = cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+                assert not runs or re.fullmatch(r"-?\d+(\.\d+)?", cell), (path.name, cell)
+    names = {
+        row["name"]
+        for row in csv.DictReader((folder / "employers.csv").read_text("utf-8").splitlines())
+    }
+    assert {"'=HYPERLINK(1)", "''=already quoted", "'s-Hertogenbosch", "-12.5"} <= names
+    assert load_scenario(folder) == changed
+
+
+def test_a_quote_typed_before_a_formula_in_a_spreadsheet_is_not_part_of_the_text(
+    tmp_path: Path,
+) -> None:
+    folder = save_scenario(example_scenario(), tmp_path / "csv")
+    edit(folder / "employers.csv", "Bakkerij Brood", "'=Bakkerij Brood")
+    assert load_scenario(folder).employer("B").name == "=Bakkerij Brood"
