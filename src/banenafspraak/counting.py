@@ -358,7 +358,7 @@ class JobCount:
     Attributes:
         rules: the rule set's name.
         period: the measured period.
-        attributions: one per placement, pay period and share, in scenario order.
+        attributions: one per placement, pay period and share, in the order of ids.
         pools: hours and jobs per monitoring pool of the rule set (zero pools included).
         employers: hours and jobs credited to each employer.
         input_hours: all hours of the pay periods, inside the measured period.
@@ -635,7 +635,7 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     """The quotum results of every employer (or the ones asked for) in one year, by employer id.
 
     A read-only mapping: ``report["G"]``, ``"G" in report``, ``len(report)``, iteration over the
-    employer ids in scenario order. Each result is the law's own type behind
+    employer ids in the order of ids. Each result is the law's own type behind
     :class:`~banenafspraak.rulesets.QuotumResult`.
     """
 

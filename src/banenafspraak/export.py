@@ -562,7 +562,7 @@ def _credit(count: CountTotals, employer: str) -> Tally:
 
 
 def _credited_employers(counts: Mapping[str, CountTotals]) -> list[str]:
-    """Every employer of the scenario, in scenario order, then any other credited one."""
+    """Every employer of the scenario, in the order of ids, then any other credited one."""
     order: dict[str, None] = {}
     for count in counts.values():
         scenario = getattr(count, "scenario", None)

@@ -143,7 +143,7 @@ class Scenario:
             raise NotFoundError(msg) from None
 
     def placements_of(self, employer_id: str) -> tuple[Placement, ...]:
-        """The placements whose formal employer is ``employer_id``, in scenario order."""
+        """The placements whose formal employer is ``employer_id``, in the order of ids."""
         return self._by_employer.get(employer_id, ())
 
     @property
