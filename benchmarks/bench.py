@@ -16,6 +16,12 @@ Every figure is measured in this run on this machine; the ratios compare figures
 * the four reports (``banenafspraak report``) on the batch engine: wall time per size, rule set
   and report, tables in memory, in a fresh process per size and rule set (``--reports-worker``).
 
+* the pure path's output: ``banenafspraak count`` of a scenario file of 100,000 placements
+  (``BENCH_OUTPUT_PLACEMENTS``; about 1.1 million pay periods) as a table, as JSON and as CSV,
+  and ``banenafspraak compare --format json``, each in a fresh process (``--output-worker``)
+  that reads the file, counts and writes to a file: wall time and peak memory, against the goal
+  of 2 GB. ``BENCH_OUTPUT=table,json`` limits the outputs, ``BENCH_OUTPUT=none`` skips them.
+
 XL is ten national years, generated and counted one year at a time (a partition per year), as a
 user with ten years or ten policy variants would run it.
 """
@@ -65,6 +71,15 @@ GOAL_XL_QUOTUM_SECONDS = 8.0
 GOAL_XL_MEMORY_MB = 2048
 GOAL_PURE_RATE = 250_000
 GOAL_L_REPORT_SECONDS = 2.0
+GOAL_OUTPUT_MEMORY_MB = 2048
+OUTPUT_PLACEMENTS = 100_000
+OUTPUTS: dict[str, list[str]] = {
+    "table": ["count", "--format", "table"],
+    "json": ["count", "--format", "json"],
+    "csv": ["count", "--format", "csv"],
+    "compare": ["compare", "--format", "json"],
+}
+"""The pure path's outputs measured, as the command line's arguments after the file."""
 REPORTS = ("subsectors", "procurement", "durability", "trend")
 
 
@@ -183,6 +198,89 @@ def _run_reports_worker(folders: list[Path], rules: str) -> dict[str, float]:
     return result
 
 
+def output_worker(name: str, scenario_file: str, out: str) -> dict[str, float]:
+    """Run one output of the command line in this fresh process, writing to ``out``."""
+    from banenafspraak.cli import main as cli_main  # noqa: PLC0415 - only in this worker
+
+    arguments = [OUTPUTS[name][0], scenario_file, "--year", str(YEAR), *OUTPUTS[name][1:]]
+    standard_output = sys.stdout
+    start = time.perf_counter()
+    with Path(out).open("w", encoding="utf-8") as written:
+        sys.stdout = written
+        try:
+            code = cli_main(arguments)
+        finally:
+            sys.stdout = standard_output
+    return {
+        "seconds": time.perf_counter() - start,
+        "peak_mb": _peak_mb(),
+        "code": code,
+        "bytes": Path(out).stat().st_size,
+    }
+
+
+def _run_output_worker(name: str, scenario_file: Path, out: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, "--output-worker", name, str(scenario_file), str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    out.unlink(missing_ok=True)
+    return result
+
+
+def _outputs(root: Path) -> dict[str, dict[str, float]]:
+    """The pure path's outputs of a scenario file of :data:`OUTPUT_PLACEMENTS` placements."""
+    chosen = os.environ.get("BENCH_OUTPUT", ",".join(OUTPUTS))
+    names = [n.strip() for n in chosen.split(",") if n.strip() in OUTPUTS]
+    if not names:
+        return {}
+    placements = int(os.environ.get("BENCH_OUTPUT_PLACEMENTS", OUTPUT_PLACEMENTS))
+    start = time.perf_counter()
+    spec = SizeSpec(name="output", placements=placements)
+    scenario_file = generate(spec, seed=0, year=YEAR).write_json(root / "output.json")
+    print(
+        f"  generated {placements:,} placements as a scenario file "
+        f"({scenario_file.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - start:.1f} s",
+        flush=True,
+    )
+    results = {}
+    for name in names:
+        r = results[name] = _run_output_worker(name, scenario_file, root / f"output.{name}")
+        print(
+            f"  pure path {' '.join(OUTPUTS[name])}: {r['seconds']:.1f} s, "
+            f"{r['peak_mb']:.0f} MB peak, {r['bytes'] / 1e6:.0f} MB written (exit {r['code']:.0f})",
+            flush=True,
+        )
+    return results
+
+
+def _print_outputs(results: dict[str, dict[str, float]]) -> None:
+    """The pure path's outputs and their goal of 2 GB."""
+    print()
+    if not results:
+        print("pure path output: not run (BENCH_OUTPUT=none)")
+        return
+    placements = int(os.environ.get("BENCH_OUTPUT_PLACEMENTS", OUTPUT_PLACEMENTS))
+    print(
+        f"pure path output of {placements:,} placements from a scenario file: read, count and "
+        "write, in a fresh process each (wall time, peak memory)"
+    )
+    for name, r in results.items():
+        print(
+            f"  {' '.join(OUTPUTS[name]):<26} {r['seconds']:>8.1f} s {r['peak_mb']:>8.0f} MB peak"
+        )
+    print()
+    print("pure path output goals")
+    for name, r in results.items():
+        print(
+            "  "
+            + _verdict(
+                r["peak_mb"] <= GOAL_OUTPUT_MEMORY_MB and r["code"] == 0,
+                f"{' '.join(OUTPUTS[name])}: {r['peak_mb']:.0f} MB peak in {r['seconds']:.1f} s "
+                f"(goal {GOAL_OUTPUT_MEMORY_MB} MB)",
+            )
+        )
+
+
 def _run_worker(folders: list[Path], rules: str, runs: int) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", rules, str(runs), *map(str, folders)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
@@ -273,7 +371,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--worker", nargs="+")
     parser.add_argument("--reports-worker", nargs="+")
+    parser.add_argument("--output-worker", nargs=3)
     args = parser.parse_args()
+    if args.output_worker:
+        print(json.dumps(output_worker(*args.output_worker)))
+        return 0
     if args.worker:
         rules, runs, *folders = args.worker
         print(json.dumps(worker(folders, rules, int(runs))))
@@ -307,10 +409,12 @@ def main() -> int:
                 reports[size, rules] = _run_reports_worker(folders[size], rules)
                 figures = ", ".join(f"{n} {s:.2f} s" for n, s in reports[size, rules].items())
                 print(f"  reports {rules} on {size}: {figures}", flush=True)
+        outputs = _outputs(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     _print_table(sizes, rule_sets, rates, results)
     _print_reports(sizes, rule_sets, reports)
+    _print_outputs(outputs)
     return 0
 
 

@@ -14,12 +14,11 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import enum
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import attrs
 
@@ -47,7 +46,13 @@ from banenafspraak._util import display
 from banenafspraak._version import __version__
 from banenafspraak.bsn import mask_text
 from banenafspraak.comparing import compare as compare_rule_sets
-from banenafspraak.counting import JobCount, Receipt, assess_quotum, count_jobs
+from banenafspraak.counting import (
+    JobCount,
+    Receipt,
+    assess_quotum,
+    count_jobs,
+    rules_in_force,
+)
 from banenafspraak.explain import explain_placement
 from banenafspraak.export import (
     Table,
@@ -58,17 +63,21 @@ from banenafspraak.export import (
     count_document,
     count_tables,
     differences_table,
-    masked_document,
+    masked_rows,
     masked_table,
     quotum_document,
     quotum_table,
+    receipt_document,
     result_document,
-    to_csv,
     to_xlsx,
     totals_document,
     totals_tables,
+    write_count_csv,
+    write_csv,
+    write_json,
 )
 from banenafspraak.io import example_path, load_scenario, scenario_schema
+from banenafspraak.periods import Period
 from banenafspraak.report import Part, demo_parts, render_parts, report_tables
 from banenafspraak.reports import (
     DurabilityReport,
@@ -358,7 +367,7 @@ def _full_ids() -> bool:
 
 
 def _write_csv(table: Table) -> None:
-    sys.stdout.write(to_csv(masked_table(table, full_ids=_full_ids())))
+    write_csv(table, sys.stdout, rows=masked_rows(table, table.rows, full_ids=_full_ids()))
 
 
 def _check_out(format_: Format, out: Path | None) -> None:
@@ -424,8 +433,16 @@ def _pipe_width() -> int:
 
 
 def _print_json(document: object) -> None:
-    masked = masked_document(document, full_ids=_full_ids())
-    sys.stdout.write(json.dumps(masked, indent=2, ensure_ascii=False) + "\n")
+    """The document as JSON, its lazy lists written item by item (:func:`write_json`)."""
+    write_json(document, sys.stdout, full_ids=_full_ids())
+
+
+def _read(file: Path, progress: Callable[[str, int, int], None], *, full_ids: bool) -> Scenario:
+    """The scenario of ``file``, as the stage ``read`` of the progress display."""
+    progress("read", 0, 1)
+    scenario = load_scenario(file, full_ids=full_ids)
+    progress("read", 1, 1)
+    return scenario
 
 
 def _warn(warnings: Sequence[str]) -> None:
@@ -619,15 +636,16 @@ def count(
             file, rules=_rules_for(rules, year), year=year, format_=format_, table=table, out=out
         )
         return
-    scenario = load_scenario(file, full_ids=full_ids)
-    result = count_jobs(scenario, rules=rules, year=year)
+    with _progress() as progress:
+        scenario = _read(file, progress, full_ids=full_ids)
+        result = count_jobs(scenario, rules=rules, year=year, progress=progress)
     _warn(result.warnings)
     if format_ is Format.JSON:
-        _print_json(count_document(result, full_ids=full_ids))
+        _print_json(count_document(result, full_ids=full_ids, lazy=True))
         return
     if format_ is Format.CSV:
-        chosen = count_tables(result, full_ids=full_ids)[(table or CountTable.ATTRIBUTIONS).value]
-        _write_csv(chosen)
+        chosen = (table or CountTable.ATTRIBUTIONS).value
+        write_count_csv(result, sys.stdout, table=chosen, full_ids=full_ids)
         return
     if format_ is Format.XLSX:
         exact_tables = count_tables(result, full_ids=full_ids)
@@ -667,8 +685,11 @@ def quotum(
                 file, rules=_rules_for(rules, year), year=year, progress=progress
             )
     else:
-        scenario = load_scenario(file, full_ids=full_ids)
-        report = assess_quotum(scenario, rules=rules, year=year)
+        with _progress() as progress:
+            scenario = _read(file, progress, full_ids=full_ids)
+            rule_set = rules_in_force(scenario, Period.year(year), rules=rules)
+            counted = count_jobs(scenario, rules=rule_set, year=year, progress=progress)
+            report = assess_quotum(scenario, rules=rule_set, year=year, count=counted)
     _warn(report.warnings)
     if format_ is Format.JSON:
         _print_json(quotum_document(report))
@@ -752,12 +773,13 @@ def compare(
     if _batch(file, engine):
         _compare_batch(file, names, year=year, format_=format_, out=out)
         return
-    scenario = load_scenario(file, full_ids=full_ids)
-    comparison = compare_rule_sets(scenario, rules=names, year=year)
+    with _progress() as progress:
+        scenario = _read(file, progress, full_ids=full_ids)
+        comparison = compare_rule_sets(scenario, rules=names, year=year, progress=progress)
     counts = {name: comparison.counts[name] for name in comparison.rules}
     _warn(list(dict.fromkeys(w for count in counts.values() for w in count.warnings)))
     if format_ is Format.JSON:
-        _print_json(comparison_document(counts, year=year, comparison=comparison))
+        _print_json(comparison_document(counts, year=year, comparison=comparison, lazy=True))
         return
     if format_ is Format.CSV:
         _write_csv(comparison_rows(counts))
@@ -820,11 +842,12 @@ def explain(
 ) -> None:
     """Where one placement's hours count, and by which rules (with their legal sources)."""
     _check_out(format_, out)
-    scenario = load_scenario(file, full_ids=full_ids)
-    known = [p.id for p in scenario.placements]
-    if placement not in known:
-        raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
-    result = count_jobs(scenario, rules=rules, year=year)
+    with _progress() as progress:
+        scenario = _read(file, progress, full_ids=full_ids)
+        known = [p.id for p in scenario.placements]
+        if placement not in known:
+            raise InvalidScenarioError([_no_such_placement(placement, known)], source=str(file))
+        result = count_jobs(scenario, rules=rules, year=year, progress=progress)
     _warn(result.warnings)
     if format_ is Format.TABLE:
         _Output().text(mask_text(explain_placement(result, placement), full=full_ids))
@@ -840,17 +863,15 @@ def explain(
                 "rules": result.rules,
                 "year": year,
                 "attributions": attributions,
-                "receipt": count_document(result)["receipt"],
+                "receipt": receipt_document(result.receipt),
             }
         )
+    elif format_ is Format.CSV:
+        write_count_csv(result, sys.stdout, placement=placement, full_ids=full_ids)
     else:
         chosen = count_tables(result, full_ids=full_ids)["attributions"]
         rows = tuple(row for row in chosen.rows if row[0] == placement)
-        mine = attrs.evolve(chosen, title="", rows=rows)
-        if format_ is Format.CSV:
-            _write_csv(mine)
-        else:
-            _write_xlsx({"attributions": mine}, out)
+        _write_xlsx({"attributions": attrs.evolve(chosen, title="", rows=rows)}, out)
 
 
 def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:
@@ -972,6 +993,8 @@ report_app = typer.Typer(
 )
 app.add_typer(report_app)
 
+_Report = TypeVar("_Report", SubsectorMonitoring, ProcurementReport, DurabilityReport, Trend)
+
 ReportFormat = Annotated[
     Format, typer.Option("--format", help="table or json.", case_sensitive=False)
 ]
@@ -985,7 +1008,7 @@ def _emit_report(
     receipt: Receipt,
 ) -> None:
     if format_ is Format.JSON:
-        _print_json(result_document(kind, result))
+        _print_json(result_document(kind, result, lazy=True))
         return
     if format_ in {Format.CSV, Format.XLSX}:
         msg = f"the {kind} report is written as a table or as json, not as {format_.value}"
@@ -994,6 +1017,16 @@ def _emit_report(
     for table in report_tables(result):
         page.table(table)
     page.text(mask_text(_receipt_line(receipt), full=_full_ids()))
+
+
+def _pure_report(file: Path, make: Callable[[Scenario], _Report], *, full_ids: bool) -> _Report:
+    """A report of the scenario in ``file`` by the pure path, with a progress display."""
+    with _progress() as progress:
+        scenario = _read(file, progress, full_ids=full_ids)
+        progress("report", 0, 1)
+        result = make(scenario)
+        progress("report", 1, 1)
+    return result
 
 
 def _tables(file: Path) -> Tables:
@@ -1024,8 +1057,9 @@ def report_subsectors(
 
         result = batch.subsector_monitoring(_tables(file), rules=chosen, year=year)
     else:
-        scenario = load_scenario(file, full_ids=full_ids)
-        result = subsector_monitoring(scenario, rules=chosen, year=year)
+        result = _pure_report(
+            file, lambda s: subsector_monitoring(s, rules=chosen, year=year), full_ids=full_ids
+        )
     _emit_report("subsectors", result, format_, result.receipt)
 
 
@@ -1046,8 +1080,9 @@ def report_procurement(
 
         result = batch.procurement_jobs(_tables(file), rules=chosen, year=year)
     else:
-        scenario = load_scenario(file, full_ids=full_ids)
-        result = procurement_jobs(scenario, rules=chosen, year=year)
+        result = _pure_report(
+            file, lambda s: procurement_jobs(s, rules=chosen, year=year), full_ids=full_ids
+        )
     _emit_report("procurement", result, format_, result.receipt)
 
 
@@ -1066,7 +1101,7 @@ def report_durability(
 
         result = batch.durability(_tables(file), rules=rules)
     else:
-        result = durability(load_scenario(file, full_ids=full_ids), rules=rules)
+        result = _pure_report(file, lambda s: durability(s, rules=rules), full_ids=full_ids)
     _emit_report("durability", result, format_, result.receipt)
 
 
@@ -1099,10 +1134,13 @@ def report_trend(
             raise BanenafspraakError(no_years)
         result = batch.trend(tables, rules=rules)
     else:
-        scenario = load_scenario(file, full_ids=full_ids)
-        if not scenario.years:
-            raise BanenafspraakError(no_years)
-        result = trend(scenario, rules=rules)
+
+        def followed(scenario: Scenario) -> Trend:
+            if not scenario.years:
+                raise BanenafspraakError(no_years)
+            return trend(scenario, rules=rules)
+
+        result = _pure_report(file, followed, full_ids=full_ids)
     if chart is not None:
         from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
 

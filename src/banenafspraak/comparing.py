@@ -9,9 +9,10 @@ set gave for them. It also holds the yearly report on government employers of th
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -23,6 +24,7 @@ from banenafspraak._util import FrozenMap
 from banenafspraak.counting import (
     JobCount,
     ParametersArg,
+    Progress,
     QuotumReport,
     Receipt,
     assess_quotum,
@@ -249,22 +251,35 @@ def _contributions(count: JobCount, selects: Selector) -> dict[str, Fraction]:
     return jobs
 
 
+def _credited_contributions(count: JobCount) -> dict[str, dict[str, Fraction]]:
+    """The jobs of each placement credited to each employer: one pass over the attributions."""
+    credited: defaultdict[str, defaultdict[str, Fraction]] = defaultdict(
+        lambda: defaultdict(Fraction)
+    )
+    for a in count.attributions:
+        if a.credited_to is not None:
+            credited[a.credited_to][a.placement] += a.jobs
+    return {employer: dict(jobs) for employer, jobs in credited.items()}
+
+
 def _placement_changes(
-    before: JobCount, after: JobCount, selects: Selector, selects_after: Selector | None = None
+    before: JobCount,
+    after: JobCount,
+    old: Mapping[str, Fraction],
+    new: Mapping[str, Fraction],
 ) -> tuple[PlacementChange, ...]:
-    old = _contributions(before, selects)
-    new = _contributions(after, selects_after or selects)
+    """The placements whose jobs differ between ``old`` and ``new``, in the order of their ids."""
     changes = []
-    for placement in after.scenario.placements:
-        was, now = old.get(placement.id, Fraction(0)), new.get(placement.id, Fraction(0))
+    for placement in sorted(old.keys() | new.keys()):
+        was, now = old.get(placement, Fraction(0)), new.get(placement, Fraction(0))
         if was != now:
             changes.append(
                 PlacementChange(
-                    placement=placement.id,
+                    placement=placement,
                     before=was,
                     after=now,
-                    reasons_before=_unique_reasons(before.for_placement(placement.id)),
-                    reasons_after=_unique_reasons(after.for_placement(placement.id)),
+                    reasons_before=_unique_reasons(before.for_placement(placement)),
+                    reasons_after=_unique_reasons(after.for_placement(placement)),
                 )
             )
     return tuple(changes)
@@ -318,8 +333,8 @@ def _pool_line(pool: Pool, names: Sequence[str], counts: dict[str, JobCount]) ->
         changes = _placement_changes(
             counts[reference],
             counts[name],
-            _pool_selector(counts[reference], pool),
-            _pool_selector(counts[name], pool),
+            _contributions(counts[reference], _pool_selector(counts[reference], pool)),
+            _contributions(counts[name], _pool_selector(counts[name], pool)),
         )
         differences.append(
             Difference(
@@ -339,7 +354,7 @@ def _employer_figures(
     employer: EmployerId, count: JobCount, quotum: QuotumReport[QuotumResult]
 ) -> EmployerFigures:
     tally = count.employers.get(employer)
-    assessment = next((a for a in quotum.assessments if a.employer == employer), None)
+    assessment = quotum.get(employer)
     return EmployerFigures(
         credited_hours=tally.hours if tally else Fraction(0),
         credited_jobs=tally.jobs if tally else Fraction(0),
@@ -356,6 +371,7 @@ def _employer_line(
     counts: dict[str, JobCount],
     quotums: dict[str, QuotumReport[QuotumResult]],
     *,
+    credited: Callable[[str], Mapping[str, Mapping[str, Fraction]]],
     year: int,
 ) -> EmployerLine:
     figures = {name: _employer_figures(employer, counts[name], quotums[name]) for name in names}
@@ -374,7 +390,10 @@ def _employer_line(
                     before=base.credited_jobs,
                     after=other.credited_jobs,
                     placements=_placement_changes(
-                        counts[reference], counts[name], lambda a: a.credited_to == employer
+                        counts[reference],
+                        counts[name],
+                        credited(reference).get(employer, {}),
+                        credited(name).get(employer, {}),
                     ),
                 )
             )
@@ -413,17 +432,19 @@ def compare(
     rules: Sequence[str | RuleSet] | None = None,
     year: int,
     parameters: ParametersArg = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """``scenario`` in ``year`` under each of ``rules`` (default: every registered rule set).
 
     The first rule set is the reference: every figure of another rule set that differs from it
     becomes a :class:`Difference`, which lists the placements whose contribution changed and the
-    reasons each rule set gave for them.
+    reasons each rule set gave for them. ``progress`` is told how each count goes on (see
+    :func:`~banenafspraak.count_jobs`).
 
     >>> from banenafspraak.demo import example_scenario
     >>> comparison = compare(example_scenario(), rules=["wbqa-2015", "contouren-2018"], year=2019)
     >>> [d.subject for d in comparison.differences if d.measure == "jobs"][:2]
-    ['pool national', 'employer G']
+    ['pool national', 'employer C']
 
     Raises:
         ValueError: when no rule set, or the same rule set twice, is given.
@@ -440,18 +461,21 @@ def compare(
     counts: dict[str, JobCount] = {}
     quotums: dict[str, QuotumReport[QuotumResult]] = {}
     for rule_set in chosen:
-        count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
+        count = count_jobs(
+            scenario, rules=rule_set, year=year, parameters=params, progress=progress
+        )
         counts[rule_set.name] = count
         quotums[rule_set.name] = assess_quotum(
             scenario, rules=rule_set, year=year, parameters=params, count=count
         )
     pools = [p for p in Pool if p is Pool.NATIONAL or any(p in r.pools for r in chosen)]
+    credited = functools.cache(lambda name: _credited_contributions(counts[name]))
     return Comparison(
         rules=tuple(names),
         year=year,
         pools=tuple(_pool_line(pool, names, counts) for pool in pools),
         employers=tuple(
-            _employer_line(scenario, e.id, names, counts, quotums, year=year)
+            _employer_line(scenario, e.id, names, counts, quotums, credited=credited, year=year)
             for e in scenario.employers
         ),
         counts=FrozenMap(counts),

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
 
 import attrs
 import pendulum
@@ -72,6 +72,10 @@ __all__ = [
 ]
 
 ParametersArg = Parameters | Mapping[str, Any] | None
+Progress = Callable[[str, int, int], None]
+"""Told ``(stage, done, total)`` as a long run goes on (the command line's progress display)."""
+PROGRESS_EVERY = 4096
+"""Placements between two progress reports of a count."""
 
 
 @attrs.frozen(kw_only=True)
@@ -198,10 +202,32 @@ _Sums = tuple[dict[Pool, Tally], dict[str, Tally], Fraction, Fraction]
 """Per pool, per credited employer, and the counted and the excluded hours."""
 
 
+class _Attributed(Protocol):
+    """How the attributions and sums of a count are made (:func:`_attributed` and its reference)."""
+
+    def __call__(
+        self,
+        scenario: Scenario,
+        measured: Period,
+        rules: RuleSet,
+        context: RuleContext,
+        unit: Fraction,
+        *,
+        progress: Progress | None = None,
+    ) -> tuple[tuple[Attribution, ...], _Sums]: ...
+
+
 def _attributed_straight(
-    scenario: Scenario, measured: Period, rules: RuleSet, context: RuleContext, unit: Fraction
+    scenario: Scenario,
+    measured: Period,
+    rules: RuleSet,
+    context: RuleContext,
+    unit: Fraction,
+    *,
+    progress: Progress | None = None,
 ) -> tuple[tuple[Attribution, ...], _Sums]:
     """Every pay period decided on its own and every share added one by one: the reference."""
+    del progress  # the reference is not run where anyone watches
     attributions = tuple(
         attribution
         for placement in scenario.placements
@@ -223,7 +249,13 @@ def _attributed_straight(
 
 
 def _attributed(
-    scenario: Scenario, measured: Period, rules: RuleSet, context: RuleContext, unit: Fraction
+    scenario: Scenario,
+    measured: Period,
+    rules: RuleSet,
+    context: RuleContext,
+    unit: Fraction,
+    *,
+    progress: Progress | None = None,
 ) -> tuple[tuple[Attribution, ...], _Sums]:
     """The same attributions and sums as :func:`_attributed_straight`, computed faster.
 
@@ -238,7 +270,7 @@ def _attributed(
     attributions: list[Attribution] = []
     append = attributions.append
     attribute = rules.attribute
-    for placement in scenario.placements:
+    for placement in _watched(scenario.placements, f"count {rules.name}", progress):
         placement_id, person, employer = placement.id, placement.person, placement.employer
         for pay_period in placement.hours:
             start, end = pay_period.start.toordinal(), pay_period.end.toordinal()
@@ -286,6 +318,21 @@ def _attributed(
     return tuple(attributions), _summed(sums, rules, unit)
 
 
+def _watched(
+    placements: Sequence[Placement], stage: str, progress: Progress | None
+) -> Iterable[Placement]:
+    """The placements, telling ``progress`` every :data:`PROGRESS_EVERY` of them and at the end."""
+    if progress is None:
+        yield from placements
+        return
+    total = len(placements)
+    for number, placement in enumerate(placements):
+        if not number % PROGRESS_EVERY:
+            progress(stage, number, total)
+        yield placement
+    progress(stage, total, total)
+
+
 def _summed(
     sums: Mapping[tuple[Pool | None, EmployerId | None], Mapping[int, int]],
     rules: RuleSet,
@@ -315,7 +362,7 @@ class JobCount:
     Attributes:
         rules: the rule set's name.
         period: the measured period.
-        attributions: one per placement, pay period and share, in scenario order.
+        attributions: one per placement, pay period and share, in the order of ids.
         pools: hours and jobs per monitoring pool of the rule set (zero pools included).
         employers: hours and jobs credited to each employer.
         input_hours: all hours of the pay periods, inside the measured period.
@@ -433,6 +480,7 @@ def count_jobs(
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
+    progress: Progress | None = None,
 ) -> JobCount:
     """Where every hour of ``scenario`` counts in a year (or any period) under ``rules``.
 
@@ -440,7 +488,8 @@ def count_jobs(
     "measurement period", D/U). Jobs are hours / (1,331 x the period's length in years).
 
     Without ``rules``, the law in force at the end of the period counts (:func:`rules_in_force`),
-    as on the command line.
+    as on the command line. ``progress``, when given, is told ``("count RULES", placements
+    done, placements)`` every :data:`PROGRESS_EVERY` placements and at the end.
 
     >>> from banenafspraak.demo import example_scenario
     >>> count = count_jobs(example_scenario(), rules="wbqa-2015", year=2019)
@@ -449,7 +498,8 @@ def count_jobs(
     >>> count_jobs(example_scenario(), year=2019).rules
     'wbqa-2015'
     """
-    return _count(scenario, rules, measured_period(year, period), parameters, _attributed)
+    measured = measured_period(year, period)
+    return _count(scenario, rules, measured, parameters, _attributed, progress=progress)
 
 
 def _count_straight(
@@ -469,9 +519,9 @@ def _count(
     rules: str | RuleSet | None,
     measured: Period,
     parameters: ParametersArg,
-    attributed: Callable[
-        [Scenario, Period, RuleSet, RuleContext, Fraction], tuple[tuple[Attribution, ...], _Sums]
-    ],
+    attributed: _Attributed,
+    *,
+    progress: Progress | None = None,
 ) -> JobCount:
     rule_set = rules_in_force(scenario, measured, parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
@@ -479,7 +529,7 @@ def _count(
     unit = job_unit(measured, params)
     with paused_gc():
         attributions, (pools, employers, counted, excluded) = attributed(
-            scenario, measured, rule_set, context, unit
+            scenario, measured, rule_set, context, unit, progress=progress
         )
     monitoring = monitor(rule_set, measured, pools, scenario.baseline, params)
     return JobCount(
@@ -590,7 +640,7 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     """The quotum results of every employer (or the ones asked for) in one year, by employer id.
 
     A read-only mapping: ``report["G"]``, ``"G" in report``, ``len(report)``, iteration over the
-    employer ids in scenario order. Each result is the law's own type behind
+    employer ids in the order of ids. Each result is the law's own type behind
     :class:`~banenafspraak.rulesets.QuotumResult`.
     """
 

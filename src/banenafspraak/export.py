@@ -65,13 +65,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 import attrs
 
@@ -80,7 +81,7 @@ from banenafspraak._util import to_decimal_string
 from banenafspraak.bsn import mask_id, mask_text
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
-from banenafspraak.exceptions import InvalidTypeError
+from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 from banenafspraak.periods import Period
 from banenafspraak.rulesets import Attribution, Figure, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
@@ -100,11 +101,16 @@ __all__ = [
     "quotum_document",
     "quotum_table",
     "receipt_document",
+    "restored_cell",
     "result_document",
+    "safe_cell",
     "to_csv",
     "to_xlsx",
     "totals_document",
     "totals_tables",
+    "write_count_csv",
+    "write_csv",
+    "write_json",
 ]
 
 Number = Fraction | Decimal | int
@@ -143,11 +149,31 @@ _ID_KEYS = frozenset(
 def safe_cell(cell: str) -> str:
     """A CSV cell a spreadsheet will not run: formula-like text gets a leading single quote.
 
+    Formula-like is text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return, after any single quotes of its own; a plain number is not. The quote is reversible:
+    :func:`restored_cell` takes it off again, and nothing else.
+
     >>> safe_cell("=HYPERLINK(1)"), safe_cell("-12.5"), safe_cell("-x"), safe_cell("G")
     ("'=HYPERLINK(1)", '-12.5', "'-x", 'G')
+    >>> safe_cell("'=1"), safe_cell("'s-Hertogenbosch")
+    ("''=1", "'s-Hertogenbosch")
     """
-    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+    if cell.lstrip("'").startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
         return "'" + cell
+    return cell
+
+
+def restored_cell(cell: str) -> str:
+    """The text :func:`safe_cell` was given: the quote before formula-like text taken off.
+
+    A spreadsheet user types ``'=x`` for the text ``=x``, and reads it so; a quote before any
+    other text (``'s-Hertogenbosch``) is part of the text.
+
+    >>> restored_cell("'=HYPERLINK(1)"), restored_cell("''=1"), restored_cell("'s-Hertogenbosch")
+    ('=HYPERLINK(1)', "'=1", "'s-Hertogenbosch")
+    """
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START):
+        return cell[1:]
     return cell
 
 
@@ -157,10 +183,20 @@ def to_csv(table: Table) -> str:
     The header row holds the stable keys, or the headers when the table has none.
     """
     out = io.StringIO()
+    write_csv(table, out)
+    return out.getvalue()
+
+
+def write_csv(table: Table, out: TextIO, *, rows: Iterable[Sequence[str]] | None = None) -> None:
+    """Write a table as CSV to ``out`` row by row, formula-like text cells neutralised.
+
+    ``rows``, when given, are written instead of the table's own rows: an iterator of rows is
+    written as it is produced, never held as a whole (the attributions of a national year).
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([safe_cell(h) for h in (table.keys or table.headers)])
-    writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
-    return out.getvalue()
+    for row in table.rows if rows is None else rows:
+        writer.writerow([safe_cell(cell) for cell in row])
 
 
 def to_xlsx(tables: Mapping[str, Table], path: str | os.PathLike[str]) -> Path:
@@ -198,15 +234,23 @@ def masked_table(table: Table, *, full_ids: bool = False) -> Table:
     """The table with every nine-digit run masked in its text columns (not in its numbers)."""
     if full_ids:
         return table
+    rows = tuple(masked_rows(table, table.rows))
+    return attrs.evolve(table, title=mask_text(table.title), rows=rows)
+
+
+def masked_rows(
+    table: Table, rows: Iterable[Sequence[str]], *, full_ids: bool = False
+) -> Iterator[tuple[str, ...]]:
+    """Rows of ``table``'s columns, one at a time, nine-digit runs masked in the text columns."""
     numeric = {i for i, header in enumerate(table.headers) if header in table.numeric}
-    rows = tuple(
-        tuple(
+    for row in rows:
+        if full_ids:
+            yield tuple(row)
+            continue
+        yield tuple(
             cell if i in numeric and _PLAIN_NUMBER.fullmatch(cell) else mask_text(cell)
             for i, cell in enumerate(row)
         )
-        for row in table.rows
-    )
-    return attrs.evolve(table, title=mask_text(table.title), rows=rows)
 
 
 def masked_document(document: object, *, full_ids: bool = False, key: str = "") -> Any:  # noqa: ANN401 - any JSON value
@@ -226,6 +270,47 @@ def masked_document(document: object, *, full_ids: bool = False, key: str = "") 
     if isinstance(document, list | tuple):
         return [masked_document(v, key=key) for v in document]
     return document
+
+
+def write_json(document: object, out: TextIO, *, full_ids: bool = False) -> None:
+    """Write a JSON document to ``out``, list item by list item, then a newline.
+
+    The text is what ``json.dumps(masked_document(document), indent=2, ensure_ascii=False)``
+    gives, but a list of the document may be an iterator (the lazy documents of
+    :func:`count_document`, :func:`comparison_document` and :func:`result_document`): its items
+    are made, masked and written one at a time, so that the text of a million attributions is
+    never held in memory. Every nine-digit run is masked as :func:`masked_document` masks it,
+    unless ``full_ids``.
+    """
+    _write_json(document, out, full_ids=full_ids, key="", level=0)
+    out.write("\n")
+
+
+def _write_json(value: object, out: TextIO, *, full_ids: bool, key: str, level: int) -> None:
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, Mapping) and value:
+        out.write("{")
+        for number, (name, item) in enumerate(value.items()):
+            shown = str(name) if full_ids else mask_text(str(name))
+            out.write(("," if number else "") + inner + json.dumps(shown, ensure_ascii=False))
+            out.write(": ")
+            _write_json(item, out, full_ids=full_ids, key=str(name), level=level + 1)
+        out.write("\n" + "  " * level + "}")
+    elif isinstance(value, Iterator):
+        out.write("[")
+        written = False
+        for item in value:
+            out.write(("," if written else "") + inner + _dumped(item, full_ids, key, level + 1))
+            written = True
+        out.write(("\n" + "  " * level + "]") if written else "]")
+    else:
+        out.write(_dumped(value, full_ids, key, level))
+
+
+def _dumped(value: object, full_ids: bool, key: str, level: int) -> str:  # noqa: FBT001
+    masked = masked_document(value, full_ids=full_ids, key=key)
+    text = json.dumps(masked, indent=2, ensure_ascii=False)
+    return text.replace("\n", "\n" + "  " * level) if level else text
 
 
 def receipt_document(receipt: Receipt) -> dict[str, str]:
@@ -291,12 +376,17 @@ class CountTotals(Protocol):
     def receipt(self) -> Receipt: ...
 
 
-def count_document(count: JobCount, *, full_ids: bool = False) -> dict[str, Any]:
-    """A :func:`~banenafspraak.count_jobs` result as a JSON object (see the module docs)."""
+def count_document(
+    count: JobCount, *, full_ids: bool = False, lazy: bool = False
+) -> dict[str, Any]:
+    """A :func:`~banenafspraak.count_jobs` result as a JSON object (see the module docs).
+
+    ``lazy``: the attributions as an iterator of their objects, made as :func:`write_json`
+    writes them.
+    """
     document = totals_document(count)
-    document["attributions"] = [
-        attribution_document(a, full_ids=full_ids) for a in count.attributions
-    ]
+    attributions = (attribution_document(a, full_ids=full_ids) for a in count.attributions)
+    document["attributions"] = attributions if lazy else list(attributions)
     document["receipt"] = receipt_document(count.receipt)
     return document
 
@@ -366,12 +456,17 @@ def quotum_document(report: QuotumReport[QuotumResult]) -> dict[str, Any]:
 
 
 def comparison_document(
-    counts: Mapping[str, CountTotals], *, year: int, comparison: Comparison | None = None
+    counts: Mapping[str, CountTotals],
+    *,
+    year: int,
+    comparison: Comparison | None = None,
+    lazy: bool = False,
 ) -> dict[str, Any]:
     """The same scenario counted under several rule sets, side by side (see the module docs).
 
     With ``comparison``, the document also has the net effect of the quotum instrument per
-    employer and every difference against the first rule set, with the placements behind it.
+    employer and every difference against the first rule set, with the placements behind it;
+    ``lazy``: the differences as an iterator, made as :func:`write_json` writes them.
     """
     pools = sorted({pool.value for count in counts.values() for pool in count.pools})
     employers = _credited_employers(counts)
@@ -403,23 +498,32 @@ def comparison_document(
             }
             for line in comparison.employers
         }
-        document["differences"] = [_difference(d) for d in comparison.differences]
+        differences = (_difference(d) for d in comparison.differences)
+        document["differences"] = differences if lazy else list(differences)
     return document
 
 
-def result_document(kind: str, result: object) -> dict[str, Any]:
+def result_document(kind: str, result: object, *, lazy: bool = False) -> dict[str, Any]:
     """Any frozen result of the library as a JSON object (the reports of ``banenafspraak.reports``).
 
     Fields become keys; exact numbers become decimal strings; enums their values; dates ISO
     text; reasons ``{"code", "text", "detail", "reference", "url", "tag"}``; receipts as in
     :func:`receipt_document`. Fields kept out of comparisons (the full counts a result rests on)
-    are left out.
+    are left out. ``lazy``: the result's lists (a spell per placement) as iterators, made as
+    :func:`write_json` writes them.
     """
-    document = _plain_result(result)
-    if not isinstance(document, dict):
+    if not attrs.has(type(result)):
         msg = f"expected an attrs result, got {type(result).__name__}"
         raise InvalidTypeError(msg)
-    return {"kind": kind, **document}
+    fields = [f for f in attrs.fields(type(result)) if f.eq]  # type: ignore[arg-type]
+    document: dict[str, Any] = {"kind": kind}
+    for f in fields:
+        value = getattr(result, f.name)
+        if lazy and isinstance(value, tuple | list):
+            document[f.name] = (_plain_result(item) for item in value)
+        else:
+            document[f.name] = _plain_result(value)
+    return document
 
 
 def _plain_result(value: object) -> object:  # noqa: PLR0911 - one branch per kind of value
@@ -496,7 +600,7 @@ def _credit(count: CountTotals, employer: str) -> Tally:
 
 
 def _credited_employers(counts: Mapping[str, CountTotals]) -> list[str]:
-    """Every employer of the scenario, in scenario order, then any other credited one."""
+    """Every employer of the scenario, in the order of ids, then any other credited one."""
     order: dict[str, None] = {}
     for count in counts.values():
         scenario = getattr(count, "scenario", None)
@@ -509,10 +613,47 @@ def _credited_employers(counts: Mapping[str, CountTotals]) -> list[str]:
 # -- tables ----------------------------------------------------------------------------------
 
 
+_PLACEMENTS = Table(
+    title="Where each placement counts",
+    headers=(
+        "placement",
+        "person",
+        "kind",
+        "employer",
+        "hours",
+        "jobs",
+        "pool",
+        "credited to",
+        "rule",
+    ),
+    rows=(),
+    numeric=frozenset({"hours", "jobs"}),
+)
+"""The placements table of a count, without its rows."""
+_ATTRIBUTIONS = Table(
+    title="Attributions per pay period",
+    headers=(
+        "placement",
+        "person",
+        "employer",
+        "start",
+        "end",
+        "hours",
+        "jobs",
+        "pool",
+        "credited_to",
+        "excluded_because",
+        "reasons",
+    ),
+    rows=(),
+    numeric=frozenset({"hours", "jobs"}),
+)
+"""The attributions table of a count, without its rows."""
+
+
 def _placement_rows(
     count: JobCount, number: Formatter, hours_number: Formatter, *, full_ids: bool
-) -> tuple[tuple[str, ...], ...]:
-    rows = []
+) -> Iterator[tuple[str, ...]]:
     for placement in count.scenario.placements:
         attributions = count.for_placement(placement.id)
         if not attributions:
@@ -523,20 +664,80 @@ def _placement_rows(
         credit = sorted({a.credited_to or "-" for a in attributions})
         last = attributions[-1]
         decisive = last.excluded_because or (last.reasons[-1] if last.reasons else None)
-        rows.append(
-            (
-                placement.id,
-                mask_id(placement.person, full=full_ids),
-                placement.kind.value,
-                placement.employer,
-                hours_number(hours) or "",
-                number(jobs) or "",
-                "+".join(pools),
-                "+".join(credit),
-                decisive.code if decisive else "-",
-            )
+        yield (
+            placement.id,
+            mask_id(placement.person, full=full_ids),
+            placement.kind.value,
+            placement.employer,
+            hours_number(hours) or "",
+            number(jobs) or "",
+            "+".join(pools),
+            "+".join(credit),
+            decisive.code if decisive else "-",
         )
-    return tuple(rows)
+
+
+def _attribution_rows(
+    attributions: Iterable[Attribution], number: Formatter, hours: Formatter, *, full_ids: bool
+) -> Iterator[tuple[str, ...]]:
+    for a in attributions:
+        yield (
+            a.placement,
+            mask_id(a.person, full=full_ids),
+            a.employer,
+            a.pay_period.start.isoformat(),
+            a.pay_period.end.isoformat(),
+            hours(a.hours) or "-",
+            number(a.jobs) or "-",
+            a.pool.value if a.pool else "",
+            a.credited_to or "",
+            a.excluded_because.code if a.excluded_because else "",
+            " ".join(r.code for r in a.reasons),
+        )
+
+
+def _employers_table(count: JobCount, number: Formatter, hours: Formatter) -> Table:
+    """The employers table of a count, with each employer's name."""
+    credited = totals_tables(count, number=number, hours=hours)["employers"]
+    names: dict[str, str] = {e.id: e.name for e in count.scenario.employers}
+    return attrs.evolve(
+        credited,
+        headers=("employer", "name", "hours", "jobs"),
+        rows=tuple((row[0], names.get(row[0], ""), *row[1:]) for row in credited.rows),
+    )
+
+
+def write_count_csv(
+    count: JobCount,
+    out: TextIO,
+    *,
+    table: str = "attributions",
+    placement: str | None = None,
+    full_ids: bool = False,
+) -> None:
+    """One table of :func:`count_tables` as CSV, written to ``out`` row by row.
+
+    ``table`` is ``pools``, ``employers``, ``placements`` or ``attributions``; ``placement``
+    limits the attributions to that placement's. The rows of placements and attributions are
+    made as they are written, never held as a whole. Nine-digit runs are masked as
+    :func:`masked_table` masks them, unless ``full_ids``.
+    """
+    rows: Iterable[Sequence[str]]
+    if table == "attributions":
+        chosen = count.attributions if placement is None else count.for_placement(placement)
+        header, rows = _ATTRIBUTIONS, _attribution_rows(chosen, exact, exact, full_ids=full_ids)
+    elif table == "placements":
+        header, rows = _PLACEMENTS, _placement_rows(count, exact, exact, full_ids=full_ids)
+    elif table == "employers":
+        header = _employers_table(count, exact, exact)
+        rows = header.rows
+    elif table == "pools":
+        header = totals_tables(count)["pools"]
+        rows = header.rows
+    else:
+        msg = f"a count has the tables pools, employers, placements and attributions, not {table!r}"
+        raise InvalidValueError(msg)
+    write_csv(header, out, rows=masked_rows(header, rows, full_ids=full_ids))
 
 
 def count_tables(
@@ -551,72 +752,13 @@ def count_tables(
     ``number`` writes jobs and ``hours`` hours (exact decimal strings by default; rounding
     formatters for a person to read).
     """
-
-    def cell(value: Number | None) -> str:
-        return number(value) or "-"
-
-    def hour_cell(value: Number | None) -> str:
-        return hours(value) or "-"
-
-    totals = totals_tables(count, number=number, hours=hours)
-    names: dict[str, str] = {e.id: e.name for e in count.scenario.employers}
-    employers = attrs.evolve(
-        totals["employers"],
-        headers=("employer", "name", "hours", "jobs"),
-        rows=tuple((row[0], names.get(row[0], ""), *row[1:]) for row in totals["employers"].rows),
-    )
-    placements = Table(
-        title="Where each placement counts",
-        headers=(
-            "placement",
-            "person",
-            "kind",
-            "employer",
-            "hours",
-            "jobs",
-            "pool",
-            "credited to",
-            "rule",
-        ),
-        rows=_placement_rows(count, number, hours, full_ids=full_ids),
-        numeric=frozenset({"hours", "jobs"}),
-    )
-    attributions = Table(
-        title="Attributions per pay period",
-        headers=(
-            "placement",
-            "person",
-            "employer",
-            "start",
-            "end",
-            "hours",
-            "jobs",
-            "pool",
-            "credited_to",
-            "excluded_because",
-            "reasons",
-        ),
-        rows=tuple(
-            (
-                a.placement,
-                mask_id(a.person, full=full_ids),
-                a.employer,
-                a.pay_period.start.isoformat(),
-                a.pay_period.end.isoformat(),
-                hour_cell(a.hours),
-                cell(a.jobs),
-                a.pool.value if a.pool else "",
-                a.credited_to or "",
-                a.excluded_because.code if a.excluded_because else "",
-                " ".join(r.code for r in a.reasons),
-            )
-            for a in count.attributions
-        ),
-        numeric=frozenset({"hours", "jobs"}),
-    )
+    rows = _placement_rows(count, number, hours, full_ids=full_ids)
+    placements = attrs.evolve(_PLACEMENTS, rows=tuple(rows))
+    rows = _attribution_rows(count.attributions, number, hours, full_ids=full_ids)
+    attributions = attrs.evolve(_ATTRIBUTIONS, rows=tuple(rows))
     return {
-        "pools": totals["pools"],
-        "employers": employers,
+        "pools": totals_tables(count, number=number, hours=hours)["pools"],
+        "employers": _employers_table(count, number, hours),
         "placements": placements,
         "attributions": attributions,
     }

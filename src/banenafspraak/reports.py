@@ -584,7 +584,7 @@ class ProcurementReport:
     Attributes:
         rules: the chosen rule set (the one ``carried`` is counted under).
         period: the measured period.
-        buyers: one line per buying employer, in scenario order.
+        buyers: one line per buying employer, in the order of ids.
         by_sector: carried jobs per buyer's sector.
         by_kind: carried jobs per kind of contract (services, social return).
         input: all hours of the placements serving contracts, inside the contracts' periods.
@@ -757,7 +757,7 @@ def _procurement_report(
 ) -> ProcurementReport:
     """The procurement report from the parts of each rule set's count (the chosen one first).
 
-    ``employers`` are at least the buyers, in scenario order. Both engines build the report here.
+    ``employers`` are at least the buyers, in the order of ids. Both engines build the report here.
     """
     parts_by_buyer: list[defaultdict[EmployerId, list[_Part]]] = []
     for of_rule_set in parts:
@@ -950,7 +950,7 @@ class DurabilityReport:
         rules: the rule set's name (it decides which hours count).
         observed: the data window: the first pay period's start to the end of the data.
         horizon_months: the survival horizon in months (12 by default).
-        spells: one per placement with counted hours, in scenario order.
+        spells: one per placement with counted hours, in the order of ids.
         by_employer: per year of start, sector and formal employer, in that order.
         by_sector: per year of start and sector, in that order.
         by_year: per year of start, in year order.
@@ -1130,7 +1130,7 @@ def _durability_report(
     spells: tuple[PlacementSpell, ...],
     receipt: Receipt,
 ) -> DurabilityReport:
-    """The durability report from the spells (in scenario order); both engines build it here."""
+    """The durability report from the spells (in the order of ids); both engines build it here."""
     return DurabilityReport(
         rules=rules.name,
         observed=observed,

@@ -35,25 +35,35 @@ def _tuple_of(kind: type) -> Any:  # noqa: ANN401 - attrs validators are untyped
     return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
 
 
+def _by_id(item: Employer | Person | Placement | ProcurementContract) -> str:
+    return item.id
+
+
 def _employers(items: Iterable[Employer]) -> tuple[Employer, ...]:
-    return tuple(items)
+    return tuple(sorted(items, key=_by_id))
 
 
 def _people(items: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(items)
+    return tuple(sorted(items, key=_by_id))
 
 
 def _placements(items: Iterable[Placement]) -> tuple[Placement, ...]:
-    return tuple(items)
+    return tuple(sorted(items, key=_by_id))
 
 
 def _contracts(items: Iterable[ProcurementContract]) -> tuple[ProcurementContract, ...]:
-    return tuple(items)
+    return tuple(sorted(items, key=_by_id))
 
 
 @attrs.frozen(kw_only=True)
 class Scenario:
     """Employers, people, placements and contracts of one question, validated as a whole.
+
+    The scenario keeps each list in the canonical order of its ids (code-point order, as
+    :func:`sorted` orders text; pay periods and registrations by their dates), whatever the
+    order they were given in, so that every result lists its employers, placements,
+    attributions and rows in that one order: the same input in another order gives the same
+    output, byte for byte.
 
     Args:
         employers: every employer a placement or contract refers to.
@@ -133,7 +143,7 @@ class Scenario:
             raise NotFoundError(msg) from None
 
     def placements_of(self, employer_id: str) -> tuple[Placement, ...]:
-        """The placements whose formal employer is ``employer_id``, in scenario order."""
+        """The placements whose formal employer is ``employer_id``, in the order of ids."""
         return self._by_employer.get(employer_id, ())
 
     @property

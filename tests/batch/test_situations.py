@@ -31,8 +31,9 @@ def _relative_answers(scenario: Scenario, tables: Tables, rules: str) -> dict[in
     flat = _gather_flat(keyed.rows, places, tables.registrations, sectors).to_dicts()
     context = RuleContext(scenario=scenario, parameters=params)
     answers: defaultdict[int, set[Any]] = defaultdict(set)
+    ids = tables.placements["id"]  # p is the table's row; the scenario keeps the order of ids
     for key, p, row in zip(keyed.rows["key"], keyed.rows["p"], flat, strict=True):
-        placement = scenario.placements[p]
+        placement = scenario.placement(ids[p])
         pay_period = next(pp for pp in placement.hours if pp.start == row["start"])
         shares = rule.attribute(placement, pay_period, context)
         answers[key].add(

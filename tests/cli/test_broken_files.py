@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from golden_cases import ROOT, run
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from banenafspraak.io import CSV_FILES
@@ -279,6 +279,7 @@ def test_a_csv_folder_with_a_wrong_header_is_refused(
     file: str, data: st.DataObject, new_name: str
 ) -> None:
     column = data.draw(st.sampled_from(REQUIRED_COLUMNS[file]))
+    assume(new_name != column)  # a column renamed to itself is no wrong header
     with tempfile.TemporaryDirectory() as folder:
         copy_of = Path(shutil.copytree(EXAMPLE_CSV, Path(folder) / "csv"))
 

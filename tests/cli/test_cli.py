@@ -172,7 +172,7 @@ def test_validate_json_lists_the_problems(tmp_path: Path) -> None:
     document = json.loads(out)
     assert document["valid"] is False
     assert document["problems"][0] == {
-        "location": f"{broken} $.employers[2]",
+        "location": f"{broken} $.employers[0]",
         "field": "sector",
         "value": '"markt"',
         "message": "expected market or government",

@@ -51,7 +51,8 @@ def test_the_comparison_chart_has_one_bar_per_employer_and_rule_set() -> None:
     assert len(axes.patches) == 2 * len(example_scenario().employers)
     widths = sorted({round(p.get_width(), 6) for p in axes.patches})  # type: ignore[attr-defined]
     assert widths[-1] == round(float(last.employers["G"].jobs), 6)
-    assert axes.get_yticklabels()[0].get_text() == "G (Gemeente Voorbeeld)"
+    # the employers in the canonical order of their ids: B first
+    assert axes.get_yticklabels()[0].get_text() == "B (Bakkerij Brood)"
 
 
 @pytest.mark.parametrize(("lang", "label", "tick"), [("en", "3.32", "1.5"), ("nl", "3,32", "1,5")])

@@ -30,7 +30,7 @@ from banenafspraak import (
 )
 
 BSNS = ("111222333", "123456782", "999999990")
-NAME = st.text(alphabet=string.ascii_letters + string.digits + " ,;\"'-éë", max_size=12).map(
+NAME = st.text(alphabet=string.ascii_letters + string.digits + " ,;\"'-=+@éë", max_size=12).map(
     str.strip
 )
 HOURS = st.decimals(min_value=0, max_value=200, places=2, allow_nan=False, allow_infinity=False)

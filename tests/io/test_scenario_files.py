@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import tempfile
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from hypothesis import given, settings
@@ -188,7 +191,7 @@ def test_the_nouns_own_checks_name_their_place() -> None:
     assert problems == [
         (
             "s.json $.employers[2]: a sub-sector (rijk) is given for a market employer "
-            '(got {id: "C", ...})'
+            '(got {id: "F", ...})'
         ),
         (
             "s.json $.placements[0].hours[0]: pay period ends (2017-02-20) before it starts "
@@ -218,9 +221,9 @@ def test_references_and_parameters_are_checked_last_and_together() -> None:
         'target.government (got "target.markt")'
     )
     assert problems[2] == (
-        "s.json $.placements[0] (placement 'g-p1'), person: unknown person (got nobody)"
+        "s.json $.placements[0] (placement 'b-q'), person: unknown person (got nobody)"
     )
-    assert "s.json $.placements[1].hours[3] (placement 'g-p2'), start: overlaps" in problems[3]
+    assert "s.json $.placements[1].hours[3] (placement 'c-k1'), start: overlaps" in problems[3]
 
 
 @pytest.mark.parametrize(
@@ -238,8 +241,9 @@ def test_text_that_is_no_scenario_is_refused(text: str, expected: str) -> None:
 
 def test_a_nine_digit_id_must_pass_the_elfproef_and_is_masked() -> None:
     document = example_document()
+    assert (document["people"][0]["id"], document["placements"][3]["person"]) == ("J", "J")
     document["people"][0]["id"] = "123456789"
-    document["placements"][0]["person"] = "123456789"
+    document["placements"][3]["person"] = "123456789"
     problems = problems_of(json.dumps(document))
     assert problems == [
         (
@@ -247,7 +251,7 @@ def test_a_nine_digit_id_must_pass_the_elfproef_and_is_masked() -> None:
             '(11-test) (got "*****6789")'
         ),
         (
-            "s.json $.placements[0], person: a nine-digit id is taken for a BSN and must pass the "
+            "s.json $.placements[3], person: a nine-digit id is taken for a BSN and must pass the "
             'elfproef (11-test) (got "*****6789")'
         ),
     ]
@@ -305,9 +309,9 @@ def test_csv_problems_name_the_file_the_row_and_the_column(tmp_path: Path) -> No
             "subsector, "
             "kind (got sectr)"
         ),
-        "hours.csv row 26, placement: unknown placement (got g-pX)",
-        'hours.csv row 2, hours: expected a non-negative number or decimal string (got "-43.5")',
-        'placements.csv row 10, credited_to_hirer: expected true or false (got "maybe")',
+        "hours.csv row 146, placement: unknown placement (got g-pX)",
+        'hours.csv row 122, hours: expected a non-negative number or decimal string (got "-43.5")',
+        'placements.csv row 14, credited_to_hirer: expected true or false (got "maybe")',
     ]
 
 
@@ -319,7 +323,7 @@ def test_csv_references_are_checked_against_the_rows(tmp_path: Path) -> None:
     edit(folder / "parameters.csv", "target.market,2018,3", "target.market,2018,x")
     edit(folder / "contracts.csv", "cleaning,G,C,", "cleaning,G,G,")
     problems = csv_problems(folder)
-    assert problems[0] == "employer_years.csv row 3, employer: unknown employer (got Q)"
+    assert problems[0] == "employer_years.csv row 12, employer: unknown employer (got Q)"
     assert len(problems) == 7  # one run names the rows' problems and the scenario's together
     edit(folder / "employer_years.csv", "Q,2018,", "G,2018,")
     assert csv_problems(folder) == problems[1:]
@@ -334,18 +338,18 @@ def test_csv_references_are_checked_against_the_rows(tmp_path: Path) -> None:
             "(got G)"
         ),
         (
-            "hours.csv row 28 (placement 'g-p2'), start: overlaps the pay period "
+            "placements.csv row 3 (placement 'c-k1'), contract: the contract's supplier is 'G', "
+            "not the placement's employer 'C' (got cleaning)"
+        ),
+        (
+            "placements.csv row 4 (placement 'c-k2'), contract: the contract's supplier is 'G', "
+            "not the placement's employer 'C' (got cleaning)"
+        ),
+        (
+            "hours.csv row 148 (placement 'g-p2'), start: overlaps the pay period "
             "2018-02-01..2018-02-28: hours would count twice (got 2018-02-15..2018-03-31)"
         ),
-        "placements.csv row 4 (placement 'g-p3'), person: unknown person (got P33)",
-        (
-            "placements.csv row 8 (placement 'c-k1'), contract: the contract's supplier is 'G', "
-            "not the placement's employer 'C' (got cleaning)"
-        ),
-        (
-            "placements.csv row 9 (placement 'c-k2'), contract: the contract's supplier is 'G', "
-            "not the placement's employer 'C' (got cleaning)"
-        ),
+        "placements.csv row 9 (placement 'g-p3'), person: unknown person (got P33)",
     ]
 
 
@@ -498,3 +502,45 @@ def test_csv_rows_of_one_person_that_disagree_on_the_date_of_birth_are_a_problem
         load_scenario(folder)
     found = [str(p) for p in caught.value.problems]
     assert any("people.csv row 3" in p and "1961-03-01" in p for p in found), found
+
+
+# -- safe to open in a spreadsheet ------------------------------------------------------------
+
+
+FORMULAS = (
+    "=HYPERLINK(1)",
+    "-x",
+    "@SUM(A1)",
+    "'=already quoted",
+    "'s-Hertogenbosch",
+    "-12.5",
+)
+
+
+def test_a_saved_csv_folder_runs_no_formula_and_reads_back_whole(tmp_path: Path) -> None:
+    """OWASP, CSV injection: formula-like text gets a quote that the reader takes off again."""
+    scenario = example_scenario()
+    employers = [
+        attrs.evolve(e, name=name) for e, name in zip(scenario.employers, FORMULAS, strict=False)
+    ]
+    changed = scenario.evolve(employers=employers)
+    folder = save_scenario(changed, tmp_path / "csv")
+    for path in folder.iterdir():
+        for row in csv.reader(path.read_text("utf-8").splitlines()):
+            for cell in row:
+                runs = cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+                assert not runs or re.fullmatch(r"-?\d+(\.\d+)?", cell), (path.name, cell)
+    names = {
+        row["name"]
+        for row in csv.DictReader((folder / "employers.csv").read_text("utf-8").splitlines())
+    }
+    assert {"'=HYPERLINK(1)", "''=already quoted", "'s-Hertogenbosch", "-12.5"} <= names
+    assert load_scenario(folder) == changed
+
+
+def test_a_quote_typed_before_a_formula_in_a_spreadsheet_is_not_part_of_the_text(
+    tmp_path: Path,
+) -> None:
+    folder = save_scenario(example_scenario(), tmp_path / "csv")
+    edit(folder / "employers.csv", "Bakkerij Brood", "'=Bakkerij Brood")
+    assert load_scenario(folder).employer("B").name == "=Bakkerij Brood"

@@ -95,7 +95,7 @@ def test_the_workbook_holds_numbers_and_dates_as_a_spreadsheet_does(tmp_path: Pa
     hours = openpyxl.load_workbook(path)["hours"]
     assert [cell.value for cell in hours[1]] == ["placement", "start", "end", "hours"]
     assert [cell.value for cell in hours[2]] == [
-        "g-p1",
+        "b-q",  # the first placement by id
         dt.datetime(2018, 1, 1),  # noqa: DTZ001 - a spreadsheet has no time zones
         dt.datetime(2018, 1, 31),  # noqa: DTZ001
         43.5,
@@ -208,7 +208,7 @@ def test_a_formula_is_refused_with_its_place_and_no_second_problem(tmp_path: Pat
             "(got 2018-03-01 12:30:00)"
         ),
         # one pass: the placement's person is named by the id the refused cell replaced
-        "example.xlsx sheet placements row 2 (placement 'g-p1'), person: unknown person (got P1)",
+        "example.xlsx sheet placements row 5 (placement 'f-j'), person: unknown person (got J)",
     ]
 
 

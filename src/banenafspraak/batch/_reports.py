@@ -380,7 +380,10 @@ def procurement_jobs(
     return _procurement_report(
         rule_sets=rule_sets,
         period=measured,
-        employers=tables.employer_objects(pl.Series(sorted(buyers), dtype=pl.String)),
+        employers=sorted(  # the canonical order of ids, as the pure path's scenario keeps them
+            tables.employer_objects(pl.Series(sorted(buyers), dtype=pl.String)),
+            key=lambda e: e.id,
+        ),
         kinds={
             ContractId(c): ContractKind(k)
             for c, k in tables.contracts.select("id", "kind").iter_rows()
@@ -479,7 +482,9 @@ def durability(
         )
         for placement, employer, sector, start, end, covered_days in spells.select(
             "placement", "employer", "sector", "first", "last", "covered"
-        ).iter_rows()
+        )
+        .sort("placement")  # the canonical order of ids, as the pure path's scenario keeps them
+        .iter_rows()
     )
     return _durability_report(
         rules=rule_set,

@@ -29,6 +29,14 @@ Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0
 The rows are assembled into the same document a JSON file holds, so that both go through the same
 checks; every part of the document remembers its file and row. The sheets of an Excel workbook
 come in as cells through :func:`read_tables` and take the same path.
+
+Safe to open in a spreadsheet, and loss-free: the writer puts a single quote before every cell a
+spreadsheet would run as a formula (text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return, after any quotes of its own; not a plain number such as ``-12.5``), as
+:func:`banenafspraak.export.safe_cell` does for results; the reader takes exactly that quote off
+again (:func:`banenafspraak.export.restored_cell`), so ``'=x`` reads as ``=x``, ``''=x`` as
+``'=x``, and ``'s-Hertogenbosch`` stays as written. A workbook's cells are text cells, which a
+spreadsheet never runs: they are written and read as they are, without the quote.
 """
 
 from __future__ import annotations
@@ -44,6 +52,7 @@ import attrs
 
 from banenafspraak.bsn import mask_text
 from banenafspraak.exceptions import Problem
+from banenafspraak.export import restored_cell, safe_cell
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
 
@@ -304,6 +313,8 @@ class _Reader:
     def _rows(
         self, spec: _Table, header: Sequence[str], reader: Iterable[list[str]], *, semicolons: bool
     ) -> list[Row]:
+        # A file's formula-like text carries the writer's quote; a workbook's cells are text.
+        restore = restored_cell if self.records is None else str
         rows: list[Row] = []
         line = 1
         try:
@@ -327,7 +338,7 @@ class _Reader:
                     )
                     continue
                 row = {
-                    column: cell.strip()
+                    column: restore(cell.strip())
                     for column, cell in zip(header, cells, strict=False)
                     if cell.strip()
                 }
@@ -594,9 +605,12 @@ def _records(key: str, rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
 def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
     """Write a scenario document as a folder of CSV files (the folder is created if need be)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for file, records in table_records(document).items():
+    for file, (header, *records) in table_records(document).items():
         with (folder / file).open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(records)
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(header)
+            # formula-like text gets the quote the reader takes off again
+            writer.writerows([safe_cell(cell) for cell in record] for record in records)
 
 
 def table_records(document: Mapping[str, Any]) -> dict[str, list[list[str]]]:

@@ -338,14 +338,11 @@ def _relocated(problem: Problem, kept: _Kept, places: Places) -> Problem:
         return places.masked(problem)
     noun, key = match.groups()
     section = _SECTIONS[noun]
-    items = kept.document.get(section, [])
     index = kept.index(section).get(key, 0)
     path: Path = (section, index)
     hours = _HOURS_FIELD.match(problem.field)
     if hours is not None:
-        periods = items[index].get("hours", [])
-        order = sorted(range(len(periods)), key=lambda i: (periods[i]["start"], periods[i]["end"]))
-        path = (*path, "hours", order[int(hours.group(1))], "start")
+        path = (*path, "hours", kept.order(section, index)[int(hours.group(1))], "start")
     else:
         path = (*path, problem.field)
     location, field = places.place(kept.original(path))
@@ -383,6 +380,20 @@ class _Kept:
     left_out: dict[str, set[str]]
     """The ids of the items left out, by section: references to them are not unknown."""
     indexes: dict[str, dict[str, int]] = attrs.field(factory=dict)
+    orders: dict[tuple[str, int], list[int]] = attrs.field(factory=dict)
+
+    def order(self, section: str, index: int) -> list[int]:
+        """The positions of an item's pay periods in the scenario's order (by date), found once.
+
+        A problem report stays linear however many problems one item's pay periods have.
+        """
+        found = self.orders.get((section, index))
+        if found is None:
+            periods = self.document[section][index].get("hours", [])
+            found = self.orders[section, index] = sorted(
+                range(len(periods)), key=lambda i: (periods[i]["start"], periods[i]["end"])
+            )
+        return found
 
     def index(self, section: str) -> Mapping[str, int]:
         """The first index of each id in a section (built once: problems are many at times)."""
@@ -433,6 +444,8 @@ def _keep(document: Mapping[str, Any], drop: set[Path], broken: set[Path]) -> _K
 
 
 _STAND_IN = "\x00left out"
+_STAND_IN_MARKS = (_STAND_IN, repr(_STAND_IN)[1:-1])
+"""The stand-in as it is, and as a message quotes it (``repr``)."""
 """The employer and person of a stand-in: an id no file can hold, never reported as unknown."""
 
 
@@ -487,7 +500,12 @@ def _keep_inner(
 
 
 def _known_elsewhere(problem: Problem, left_out: Mapping[str, set[str]], places: Places) -> bool:
-    """A reference to an item left out for a problem of its own, or to a file not read."""
+    """A reference to an item left out for a problem of its own, or to a file not read.
+
+    So is any check that met the stand-in of a reference left out (:data:`_STAND_IN`).
+    """
+    if any(mark in text for mark in _STAND_IN_MARKS for text in (problem.message, problem.value)):
+        return True
     noun = problem.message.removeprefix("unknown ")
     section = _REFERENCES.get(noun)
     if section is None:
