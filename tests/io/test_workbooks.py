@@ -111,6 +111,18 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert load_scenario(path).name == "=HYPERLINK(1)"
 
 
+@pytest.mark.parametrize("name", ["=HYPERLINK(1)", "'=x", "''=x", "'s-Hertogenbosch", "-12.5"])
+def test_a_quoted_name_round_trips_through_a_folder_and_a_workbook(
+    tmp_path: Path, name: str
+) -> None:
+    named = attrs.evolve(example_scenario(), name=name)
+    folder = save_scenario(named, tmp_path / "csv")
+    book = save_scenario(named, tmp_path / "s.xlsx")
+    cell = openpyxl.load_workbook(book)["scenario"]["B2"]
+    assert cell.value == name  # a text cell holds the name as it is, with no quote added
+    assert load_scenario(folder).name == load_scenario(book).name == name
+
+
 # -- the same checks as a CSV folder --------------------------------------------------------
 
 BAD_TEXTS = ("x", "-1", "", "2019-02-30", "1,5", "P9", "true", "123456789", "  ")
