@@ -143,3 +143,26 @@ def test_the_command_line_exits_1_for_broken_cases_and_0_for_whole_ones(
         if code != expected or "Traceback" in out + err or first.split(" row ")[0] not in err:
             wrong.append((case["case"], code, err[:300]))
     assert wrong == []
+
+
+VALIDATE_EVERY = 10
+"""``validate`` reads every tenth case of every family (broken or whole)."""
+
+
+def test_validate_names_what_the_loader_names_on_every_family(cases: dict[str, Path]) -> None:
+    differ = []
+    for case in MANIFEST[::VALIDATE_EVERY]:
+        folder = cases[case["case"]]
+        code, out, _err = run(["validate", str(folder), "--format", "json"])
+        told = json.loads(out)
+        try:
+            _load(case["family"], folder)
+        except InvalidScenarioError as error:
+            expected = [[p.location, p.field, p.value, p.message] for p in error.problems]
+            seen = [[p["location"], p["field"], p["value"], p["message"]] for p in told["problems"]]
+            if (code, told["valid"], seen) != (1, False, expected):
+                differ.append((case["case"], code, seen[:2], expected[:2]))
+        else:
+            if (code, told["valid"]) != (0, True):
+                differ.append((case["case"], code, told))
+    assert differ == []

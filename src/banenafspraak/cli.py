@@ -548,28 +548,9 @@ def schema() -> None:
     _print_json(scenario_schema())
 
 
-@app.command()
-def validate(
-    file: ScenarioPath,
-    *,
-    format_: OutputFormat = Format.TABLE,
-    out: OutFile = None,
-    full_ids: FullIds = False,
-) -> None:
-    """Check a scenario file and list every problem with its place."""
-    _check_out(format_, out)
-    try:
-        scenario = load_scenario(file, full_ids=full_ids)
-    except InvalidScenarioError as error:
-        if format_ is not Format.JSON:
-            raise
-        problems = [
-            {"location": p.location, "field": p.field, "value": p.value, "message": p.message}
-            for p in error.problems
-        ]
-        _print_json({"valid": False, "source": str(file), "problems": problems})
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    summary = {
+def _scenario_summary(file: Path, scenario: Scenario) -> dict[str, Any]:
+    """What ``validate`` tells of a valid scenario file."""
+    return {
         "valid": True,
         "source": str(file),
         "name": scenario.name,
@@ -581,6 +562,54 @@ def validate(
         "years": [scenario.years[0], scenario.years[-1]] if scenario.years else [],
         "scenario_digest": scenario.digest(),
     }
+
+
+def _tables_summary(file: Path, tables: Tables) -> dict[str, Any]:
+    """What ``validate`` tells of a valid folder of the batch engine's tables.
+
+    The tables are checked by the scenario loader's own checks (:func:`batch.read_tables`); a
+    folder has no name, and its digest is the tables' own (:meth:`Tables.digest`).
+    """
+    years = sorted(tables.employer_years["year"].unique().to_list())
+    return {
+        "valid": True,
+        "source": str(file),
+        "name": "",
+        "employers": tables.employers.height,
+        "people": tables.registrations["person"].n_unique(),
+        "placements": tables.placements.height,
+        "contracts": tables.contracts.height,
+        "pay_periods": tables.hours.height,
+        "years": [years[0], years[-1]] if years else [],
+        "scenario_digest": tables.digest(),
+    }
+
+
+@app.command()
+def validate(
+    file: ScenarioPath,
+    *,
+    format_: OutputFormat = Format.TABLE,
+    out: OutFile = None,
+    full_ids: FullIds = False,
+) -> None:
+    """Check a scenario file and list every problem with its place."""
+    _check_out(format_, out)
+    try:
+        summary = (
+            _tables_summary(file, _tables(file))
+            if _batch(file, Engine.AUTO)
+            else _scenario_summary(file, load_scenario(file, full_ids=full_ids))
+        )
+    except InvalidScenarioError as error:
+        if format_ is not Format.JSON:
+            raise
+        problems = [
+            {"location": p.location, "field": p.field, "value": p.value, "message": p.message}
+            for p in error.problems
+        ]
+        _print_json({"valid": False, "source": str(file), "problems": problems})
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     if format_ is Format.JSON:
         _print_json(summary)
     elif format_ in {Format.CSV, Format.XLSX}:
@@ -599,13 +628,14 @@ def validate(
         else:
             _write_xlsx({"validate": table}, out)
     else:
-        years = "-".join(str(y) for y in summary["years"]) or "none"  # type: ignore[attr-defined]
+        years = "-".join(str(y) for y in summary["years"]) or "none"
+        what = "folder of tables" if _batch(file, Engine.AUTO) else f"scenario {summary['name']!r}"
         _Output().text(
-            f"{file}: a valid scenario {scenario.name!r} with "
-            f"{_plural(len(scenario.employers), 'employer')}, {len(scenario.people)} people, "
-            f"{_plural(len(scenario.placements), 'placement')} "
-            f"({_plural(summary['pay_periods'], 'pay period')}), "  # type: ignore[arg-type]
-            f"{_plural(len(scenario.contracts), 'contract')}; years {years}"
+            f"{file}: a valid {what} with "
+            f"{_plural(summary['employers'], 'employer')}, {summary['people']} people, "
+            f"{_plural(summary['placements'], 'placement')} "
+            f"({_plural(summary['pay_periods'], 'pay period')}), "
+            f"{_plural(summary['contracts'], 'contract')}; years {years}"
         )
 
 
