@@ -236,7 +236,7 @@ def _outputs(root: Path) -> dict[str, dict[str, float]]:
     placements = int(os.environ.get("BENCH_OUTPUT_PLACEMENTS", OUTPUT_PLACEMENTS))
     start = time.perf_counter()
     spec = SizeSpec(name="output", placements=placements)
-    scenario_file = generate(spec, seed=0, year=YEAR).write_json(root / "output.json")
+    scenario_file = generate(spec, seed=0, year=YEAR).write_json(root / "scenario.json")
     print(
         f"  generated {placements:,} placements as a scenario file "
         f"({scenario_file.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - start:.1f} s",
@@ -244,7 +244,7 @@ def _outputs(root: Path) -> dict[str, dict[str, float]]:
     )
     results = {}
     for name in names:
-        r = results[name] = _run_output_worker(name, scenario_file, root / f"output.{name}")
+        r = results[name] = _run_output_worker(name, scenario_file, root / f"written.{name}")
         print(
             f"  pure path {' '.join(OUTPUTS[name])}: {r['seconds']:.1f} s, "
             f"{r['peak_mb']:.0f} MB peak, {r['bytes'] / 1e6:.0f} MB written (exit {r['code']:.0f})",
