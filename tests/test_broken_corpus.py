@@ -150,7 +150,7 @@ VALIDATE_EVERY = 10
 
 
 def test_validate_names_what_the_loader_names_on_every_family(cases: dict[str, Path]) -> None:
-    differ = []
+    differ: list[object] = []
     for case in MANIFEST[::VALIDATE_EVERY]:
         folder = cases[case["case"]]
         code, out, _err = run(["validate", str(folder), "--format", "json"])
