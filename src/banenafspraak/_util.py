@@ -204,10 +204,7 @@ def floor_to(value: Number, places: int) -> Decimal:
 
     Used only where a legal text rounds down (Wfsv 38f(1); Besluit Wfsv 2.22(2), 2.23(2)-(3)).
     """
-    exact = as_fraction(value)
-    scale = 10**places
-    whole = (exact.numerator * scale) // exact.denominator
-    return scaled_decimal(whole, places)
+    return scaled_fraction(as_fraction(value), places)
 
 
 @overload
@@ -224,23 +221,17 @@ def to_decimal_string(value: Number | None, places: int = 12) -> str | None:
     if value is None:
         return None
     exact = as_fraction(value)
-    denominator = exact.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator == 1:
-        text = format(_exact_decimal(exact), "f")
+    exact_places = decimal_places(exact)
+    if exact_places is not None:
+        text = format(scaled_fraction(exact, exact_places), "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
         return "0" if text in {"-0", ""} else text
     return format(_rounded(exact, places), "f")
 
 
-def _exact_decimal(value: Fraction) -> Decimal:
-    """A fraction whose denominator has only the factors 2 and 5, as an exact Decimal.
-
-    No Decimal context is involved, so no digit is lost however long the number is.
-    """
+def decimal_places(value: Fraction) -> int | None:
+    """The decimals that write ``value`` exactly, or ``None`` if its expansion never ends."""
     denominator = value.denominator
     twos = fives = 0
     while denominator % 2 == 0:
@@ -249,7 +240,14 @@ def _exact_decimal(value: Fraction) -> Decimal:
     while denominator % 5 == 0:
         denominator //= 5
         fives += 1
-    places = max(twos, fives)
+    return max(twos, fives) if denominator == 1 else None
+
+
+def scaled_fraction(value: Fraction, places: int) -> Decimal:
+    """``value`` cut to ``places`` decimals, as a Decimal: exact when ``places`` suffice.
+
+    No Decimal context is involved, so no digit is lost however long the number is.
+    """
     return scaled_decimal(value.numerator * 10**places // value.denominator, places)
 
 
@@ -282,10 +280,7 @@ def as_decimal(value: Fraction) -> Decimal:
     Otherwise (a third of a euro) the quotient to 28 significant digits: an amount the law
     would round anyway, and only ever in illustrative computations.
     """
-    denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator == 1:
-        return _exact_decimal(value)
+    places = decimal_places(value)
+    if places is not None:
+        return scaled_fraction(value, places)
     return Decimal(value.numerator) / Decimal(value.denominator)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
-from banenafspraak._util import as_fraction
+from banenafspraak._util import as_fraction, decimal_places, scaled_fraction
 from banenafspraak.bsn import mask_id
 from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, MissingExtraError
 
@@ -135,31 +135,12 @@ def exact_number(value: object) -> Fraction | None:
     raise InvalidTypeError(msg, value=value, expected=expected)
 
 
-def _decimal_places(value: Fraction) -> int | None:
-    """The decimals that write ``value`` exactly, or ``None`` if its expansion never ends."""
-    denominator = value.denominator
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    return max(twos, fives) if denominator == 1 else None
-
-
-def _scaled(value: Fraction, scale: int) -> Decimal:
-    """``value`` as a Decimal of ``scale`` decimals; exact (no context rounds a constructor)."""
-    whole = value.numerator * 10**scale // value.denominator
-    return Decimal(f"{whole}E-{scale}")
-
-
 def _exact_text(value: Fraction) -> str:
     """A decimal string where the expansion ends, else ``numerator/denominator``: exact."""
-    places = _decimal_places(value)
+    places = decimal_places(value)
     if places is None:
         return f"{value.numerator}/{value.denominator}"
-    return format(_scaled(value, places), "f")
+    return format(scaled_fraction(value, places), "f")
 
 
 def _decimal_scale(values: Sequence[Fraction | None]) -> int | None:
@@ -168,7 +149,7 @@ def _decimal_scale(values: Sequence[Fraction | None]) -> int | None:
     for value in values:
         if value is None:
             continue
-        places = _decimal_places(value)
+        places = decimal_places(value)
         if places is None:
             return None
         scale = max(scale, places)
@@ -183,7 +164,7 @@ def _number_array(pa: ModuleType, values: Sequence[Cell], numbers: Numbers) -> A
     scale = _decimal_scale(exact)
     if scale is None:
         return pa.array([None if v is None else _exact_text(v) for v in exact], type=pa.string())
-    decimals = [None if v is None else _scaled(v, scale) for v in exact]
+    decimals = [None if v is None else scaled_fraction(v, scale) for v in exact]
     return pa.array(decimals, type=pa.decimal128(_MAX_DIGITS, scale))
 
 
