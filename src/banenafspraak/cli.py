@@ -57,6 +57,7 @@ from banenafspraak.explain import explain_placement
 from banenafspraak.export import (
     Table,
     attribution_document,
+    attributions_table,
     comparison_document,
     comparison_rows,
     comparison_tables,
@@ -899,9 +900,8 @@ def explain(
     elif format_ is Format.CSV:
         write_count_csv(result, sys.stdout, placement=placement, full_ids=full_ids)
     else:
-        chosen = count_tables(result, full_ids=full_ids)["attributions"]
-        rows = tuple(row for row in chosen.rows if row[0] == placement)
-        _write_xlsx({"attributions": attrs.evolve(chosen, title="", rows=rows)}, out)
+        mine = attributions_table(result, placement=placement, full_ids=full_ids)
+        _write_xlsx({"attributions": attrs.evolve(mine, title="")}, out)
 
 
 def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:

@@ -89,6 +89,7 @@ from banenafspraak.sectors import Pool
 __all__ = [
     "Table",
     "attribution_document",
+    "attributions_table",
     "comparison_document",
     "comparison_rows",
     "comparison_tables",
@@ -754,14 +755,30 @@ def count_tables(
     """
     rows = _placement_rows(count, number, hours, full_ids=full_ids)
     placements = attrs.evolve(_PLACEMENTS, rows=tuple(rows))
-    rows = _attribution_rows(count.attributions, number, hours, full_ids=full_ids)
-    attributions = attrs.evolve(_ATTRIBUTIONS, rows=tuple(rows))
     return {
         "pools": totals_tables(count, number=number, hours=hours)["pools"],
         "employers": _employers_table(count, number, hours),
         "placements": placements,
-        "attributions": attributions,
+        "attributions": attributions_table(count, number=number, hours=hours, full_ids=full_ids),
     }
+
+
+def attributions_table(
+    count: JobCount,
+    *,
+    placement: str | None = None,
+    number: Formatter = exact,
+    hours: Formatter = exact,
+    full_ids: bool = False,
+) -> Table:
+    """The ``attributions`` table of :func:`count_tables`, or only one ``placement``'s rows.
+
+    One placement's rows (what ``banenafspraak explain`` writes) come from the count's index,
+    without the other tables or the other placements' rows.
+    """
+    chosen = count.attributions if placement is None else count.for_placement(placement)
+    rows = _attribution_rows(chosen, number, hours, full_ids=full_ids)
+    return attrs.evolve(_ATTRIBUTIONS, rows=tuple(rows))
 
 
 def totals_tables(
