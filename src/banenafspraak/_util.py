@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, TypeVar, overload
@@ -69,6 +69,15 @@ class FrozenMap(Mapping[K, V]):
         made._hash = None  # noqa: SLF001 - its own slot, set once
         return made
 
+    @classmethod
+    def deferred(cls, compute: Callable[[], dict[K, V]]) -> FrozenMap[K, V]:
+        """A map whose content ``compute`` gives, sorted, when it is first read (not before).
+
+        For what only some readers need: the batch engine's ledger defers its per-person hours,
+        which the 2015 quotum never reads, until an instrument reads them.
+        """
+        return _DeferredMap(compute)
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 
@@ -90,6 +99,46 @@ class FrozenMap(Mapping[K, V]):
 
     def __repr__(self) -> str:
         return f"FrozenMap({self._data!r})"
+
+
+class _DeferredMap(FrozenMap[K, V]):
+    """A :class:`FrozenMap` computed on first use (see :meth:`FrozenMap.deferred`)."""
+
+    __slots__ = ("_compute",)
+
+    def __init__(self, compute: Callable[[], dict[K, V]]) -> None:  # noqa: D107 - see the class
+        self._compute: Callable[[], dict[K, V]] | None = compute
+        self._hash = None
+
+    def _content(self) -> dict[K, V]:
+        if self._compute is not None:
+            self._data = self._compute()
+            self._compute = None
+        return self._data
+
+    def __getitem__(self, key: K) -> V:
+        return self._content()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._content())
+
+    def __len__(self) -> int:
+        return len(self._content())
+
+    def __hash__(self) -> int:
+        self._content()
+        return super().__hash__()
+
+    def __eq__(self, other: object) -> bool:
+        self._content()
+        return super().__eq__(other)
+
+    def __repr__(self) -> str:
+        self._content()
+        return super().__repr__()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FrozenMap.of_sorted, (self._content(),)
 
 
 def frozen_map(value: Mapping[Any, Any] | None) -> FrozenMap[Any, Any]:

@@ -1126,17 +1126,18 @@ def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
     )
 
 
-def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
+def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], pl.DataFrame]) -> Ledger:
     """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit and formal rows.
 
     The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions: sums
     that are zero are left out (the parts are never negative, so zero parts are dropped first).
-    The rows come sorted from polars, in the order of the ledger's maps.
+    The rows come sorted from polars, in the order of the ledger's maps. The hours per formal
+    employer and person (``formal`` gives their rows) are summed when an instrument first
+    reads them (the 2015 quotum never does).
     """
-    nonzero = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
-    sums = _exact_sums(credit.filter(nonzero), ("target", "counted"))
+    sums = _exact_sums(credit.filter(_NONZERO), ("target", "counted"))
     for target, counted, den, num in sums.select("target", "counted", "den", "num").iter_rows():
         part = Fraction(num, HOURS_SCALE * den)
         credited[target] = credited[target] + part if target in credited else part
@@ -1144,9 +1145,24 @@ def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
             credited_counted[target] = (
                 credited_counted[target] + part if target in credited_counted else part
             )
+    return Ledger(
+        year=year,
+        credited=credited,
+        credited_counted=credited_counted,
+        formal=FrozenMap.deferred(lambda: _formal_hours(formal())),
+    )
+
+
+_NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
+
+
+def _formal_hours(
+    formal: pl.DataFrame,
+) -> dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]:
+    """The ledger's ``formal``: per formal employer, per person, per stage, the exact hours."""
     employers: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
     stages: dict[tuple[int, bool], Stage] = {}
-    sums = _exact_sums(formal.filter(nonzero), ("target", "person", *_STAGE))
+    sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *_STAGE))
     # Sorted by employer, person and stage, so each map is filled in order, one after the other.
     people: dict[str, dict[Stage, Fraction]] = {}
     per_stage: dict[Stage, Fraction] = {}
@@ -1170,19 +1186,12 @@ def _ledger(year: int, credit: pl.DataFrame, formal: pl.DataFrame) -> Ledger:
         )
         per_stage[stage] = part
         last = (target, person, (years, pension))
-    return Ledger(
-        year=year,
-        credited=credited,
-        credited_counted=credited_counted,
-        formal=FrozenMap.of_sorted(
-            {
-                employer: FrozenMap.of_sorted(
-                    {person: FrozenMap.of_sorted(hours) for person, hours in people.items()}
-                )
-                for employer, people in employers.items()
-            }
-        ),
-    )
+    return {
+        employer: FrozenMap.of_sorted(
+            {person: FrozenMap.of_sorted(hours) for person, hours in people.items()}
+        )
+        for employer, people in employers.items()
+    }
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -1224,22 +1233,22 @@ class BatchCount:
             LookupError: the result was combined from partials counted without the ledger.
         """
         year = _calendar_year(self.period)
-        formal = self.formal
-        if formal is None:
-            if self.rows is None or self.decisions is None or self.tables is None:
-                msg = (
-                    "this result was combined from partials counted without the ledger: count "
-                    "with ledger=True to assess the quotum"
-                )
-                raise OutOfRangeError(msg, field="ledger")
-            formal = _formal_from_rows(
-                self.rows,
-                self.decisions,
-                self.tables,
-                self.parameters or default_parameters(),
-                self.period,
+        given = self.formal
+        if given is not None:
+            return _ledger(year, self.credits, lambda: given)
+        rows, decisions, tables = self.rows, self.decisions, self.tables
+        if rows is None or decisions is None or tables is None:
+            msg = (
+                "this result was combined from partials counted without the ledger: count "
+                "with ledger=True to assess the quotum"
             )
-        return _ledger(year, self.credits, formal)
+            raise OutOfRangeError(msg, field="ledger")
+        params, period = self.parameters or default_parameters(), self.period
+        return _ledger(
+            year,
+            self.credits,
+            lambda: _formal_from_rows(rows, decisions, tables, params, period),
+        )
 
     @functools.cached_property
     def employers(self) -> FrozenMap[EmployerId, Tally]:
