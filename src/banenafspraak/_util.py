@@ -16,6 +16,7 @@ from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 
 K = TypeVar("K")
 V = TypeVar("V")
+D = TypeVar("D")
 
 Number = int | Decimal | Fraction
 
@@ -81,6 +82,17 @@ class FrozenMap(Mapping[K, V]):
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V | D, /) -> V | D: ...
+    def get(self, key: K, default: object = None, /) -> object:
+        """The value of ``key``, else ``default`` (the dict's own, faster than Mapping's)."""
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
     def __iter__(self) -> Iterator[K]:
         return iter(self._data)
 
@@ -106,7 +118,7 @@ class _DeferredMap(FrozenMap[K, V]):
 
     __slots__ = ("_compute",)
 
-    def __init__(self, compute: Callable[[], dict[K, V]]) -> None:  # noqa: D107 - see the class
+    def __init__(self, compute: Callable[[], dict[K, V]]) -> None:
         self._compute: Callable[[], dict[K, V]] | None = compute
         self._hash = None
 
@@ -118,6 +130,17 @@ class _DeferredMap(FrozenMap[K, V]):
 
     def __getitem__(self, key: K) -> V:
         return self._content()[key]
+
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V | D, /) -> V | D: ...
+    def get(self, key: K, default: object = None, /) -> object:
+        """The value of ``key``, else ``default``."""
+        return self._content().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._content()
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._content())

@@ -253,6 +253,10 @@ def _hours_table(value: Mapping[EmployerId, Fraction]) -> FrozenMap[EmployerId, 
     return FrozenMap(value)
 
 
+_NO_HOURS = Fraction(0)
+_NO_PEOPLE: FrozenMap[str, FrozenMap[Stage, Fraction]] = FrozenMap()
+
+
 @attrs.frozen(kw_only=True)
 class Ledger:
     """A count of one calendar year, summed the ways a quotum instrument reads it.
@@ -283,15 +287,15 @@ class Ledger:
 
     def credited_hours(self, employer: str) -> Fraction:
         """All hours credited to ``employer``."""
-        return self.credited.get(EmployerId(employer), Fraction(0))
+        return self.credited.get(EmployerId(employer), _NO_HOURS)
 
     def credited_counted_hours(self, employer: str) -> Fraction:
         """The hours credited to ``employer`` that add to a pool."""
-        return self.credited_counted.get(EmployerId(employer), Fraction(0))
+        return self.credited_counted.get(EmployerId(employer), _NO_HOURS)
 
     def formal_hours(self, employer: str) -> Mapping[str, Mapping[Stage, Fraction]]:
         """Per person, per stage: the counted hours in ``employer``'s own loonaangifte."""
-        return self.formal.get(EmployerId(employer), FrozenMap())
+        return self.formal.get(EmployerId(employer), _NO_PEOPLE)
 
     @classmethod
     def build(

@@ -38,6 +38,7 @@ from banenafspraak.rulesets._protocol import (
     Reason,
     RuleContext,
     Share,
+    Stage,
 )
 from banenafspraak.sectors import Pool, Sector
 
@@ -343,15 +344,12 @@ def lkv_hours(
     cut: list[str] = []
     pensioners: list[str] = []
     for person, stages in sorted(ledger.formal_hours(employer.id).items()):
-        inside: Fraction | None = None
-        for s, h in stages.items():
-            if not s.pension_age and (limit is None or s.years_employed < limit):
-                inside = h if inside is None else inside + h
+        inside, over, pension = _lkv_stages(stages, limit)
         if inside:
             hours[person] = inside
-        if limit is not None and any(s.years_employed >= limit for s in stages):
+        if over:
             cut.append(person)
-        if any(s.pension_age for s in stages):
+        if pension:
             pensioners.append(person)
     if cut:
         reasons.append(
@@ -360,6 +358,21 @@ def lkv_hours(
     if pensioners:
         reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))
     return hours, tuple(reasons)
+
+
+def _lkv_stages(
+    stages: Mapping[Stage, Fraction], limit: int | None
+) -> tuple[Fraction | None, bool, bool]:
+    """A person's hours within the LKV's terms (:func:`lkv_hours`); cut by the limit; pensioner."""
+    inside: Fraction | None = None
+    over = pension = False
+    for stage, hours in stages.items():
+        pension = pension or stage.pension_age
+        if limit is not None and stage.years_employed >= limit:
+            over = True
+        elif not stage.pension_age:
+            inside = hours if inside is None else inside + hours
+    return inside, over, pension
 
 
 @attrs.frozen(kw_only=True)

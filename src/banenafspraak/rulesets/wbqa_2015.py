@@ -398,18 +398,20 @@ class Wbqa2015:
     ) -> SectorQuotum:
         """Liability, variables A-D, quotumtekort and the nominal heffing (Wfsv 38e-38h)."""
         params = context.parameters
+        terms = params.derived(("wbqa.terms", year), lambda: _YearTerms.of(year, params))
         reasons: list[Reason] = []
-        total = self._quotum_hours(employer, year, year, params, reasons)
-        previous = self._quotum_hours(employer, year - 1, year, params, reasons)
-        threshold = params.decimal("quotum.threshold_hours", year)
+        agency = terms.lender_agency
+        total = self._quotum_hours(employer, year, reasons, lender_agency=agency)
+        previous = self._quotum_hours(employer, year - 1, reasons, lender_agency=agency)
+        threshold = terms.threshold
         liable = previous >= threshold and total >= threshold
         facts = f"{previous} h in {year - 1}, {total} h in {year}, threshold {threshold} h"
         reasons.append((THRESHOLD if liable else EXEMPT_SMALL).with_detail(facts))
         sector = employer.sector_in(year)
-        active = params.flag(f"quotum.active.{sector.value}", year)
+        active = terms.active[sector]
         credited = ledger.credited.get(employer.id)
         credited_hours = floor_to(credited, 2) if credited else _NO_HOURS
-        job_hours = params.decimal("quotum.employer_d", year)
+        job_hours = terms.job_hours
         warnings: tuple[str, ...] = ()
         missing = [y for y in (year - 1, year) if y not in employer.total_hours]
         if missing:
@@ -437,10 +439,10 @@ class Wbqa2015:
             reasons.extend(notes)
             if percentage is not None:
                 required, shortfall, levy = self._levy(
-                    year,
                     total=total,
                     percentage=percentage,
                     hours=(credited_hours, job_hours),
+                    terms=terms,
                     params=params,
                     reasons=reasons,
                 )
@@ -464,11 +466,11 @@ class Wbqa2015:
 
     def _levy(
         self,
-        year: int,
         *,
         total: Decimal,
         percentage: Decimal,
         hours: tuple[Decimal, Decimal],
+        terms: _YearTerms,
         params: Parameters,
         reasons: list[Reason],
     ) -> tuple[Decimal, Decimal, Decimal]:
@@ -485,7 +487,7 @@ class Wbqa2015:
                 f"({floor_decimal(total, 2)} x {percentage}/100 - {credited_hours}) / {job_hours}"
             )
         )
-        per_job = params.decimal("quotum.levy_per_missing_job", year)
+        per_job = terms.levy_per_job
         levy = shortfall * per_job
         reasons.append(LEVY.with_detail(f"{shortfall} x EUR {per_job} = EUR {levy}"))
         reasons.append(params.derived("wbqa.not-levied", lambda: self._not_levied(params)))
@@ -505,18 +507,18 @@ class Wbqa2015:
 
     @staticmethod
     def _quotum_hours(
-        employer: Employer, year: int, heffing_year: int, params: Parameters, reasons: list[Reason]
+        employer: Employer, year: int, reasons: list[Reason], *, lender_agency: bool
     ) -> Decimal:
         """Verloonde uren of ``year`` for A and the threshold, less a lender's placed staff.
 
         Besluit Wfsv 2.31, 2.33 (2018-01-01): a lender (uitlener, SW-bedrijf) leaves out its
-        uitzendpersoneel or Wsw art. 2 staff. Whether it does follows the **heffing year**: for the
-        heffing year 2018 the 2017 hours of the threshold test are taken without them too.
+        uitzendpersoneel or Wsw art. 2 staff. Whether an agency does follows the **heffing
+        year** (``lender_agency``, see :class:`_YearTerms`): for the heffing year 2018 the 2017
+        hours of the threshold test are taken without them too.
         """
         total = employer.hours_in(year)
         lender = employer.kind is EmployerKind.SHELTERED_WORKSHOP or (
-            employer.kind is EmployerKind.AGENCY
-            and params.flag("quotum.inleen_rules", heffing_year)
+            employer.kind is EmployerKind.AGENCY and lender_agency
         )
         if lender:
             staff = employer.agency_or_wsw_staff_hours.get(year, Decimal(0))
@@ -570,6 +572,36 @@ class Wbqa2015:
             )
         )
         return percentage
+
+
+@attrs.frozen
+class _YearTerms:
+    """What the quotum of a heffing year reads of the parameters, the same for every employer.
+
+    ``threshold``: the verloonde uren from which an employer is liable (Wfsv 34(4),(6); Besluit
+    Wfsv 2.21); ``job_hours``: variable D, the hours of one job (Besluit Wfsv 2.23(1));
+    ``lender_agency``: an agency leaves out its uitzendpersoneel (Besluit Wfsv 2.27-2.33, from
+    the heffing year the parameter ``quotum.inleen_rules`` names); ``active``: per sector,
+    whether the quotum is activated (Wfsv 122n(1)); ``levy_per_job``: the heffing per missing
+    job (Wfsv 38h(4)). Each comes from its parameter, which cites the version it follows.
+    """
+
+    threshold: Decimal
+    job_hours: Decimal
+    lender_agency: bool
+    active: Mapping[Sector, bool]
+    levy_per_job: Decimal
+
+    @classmethod
+    def of(cls, year: int, params: Parameters) -> _YearTerms:
+        """The terms of heffing year ``year``."""
+        return cls(
+            threshold=params.decimal("quotum.threshold_hours", year),
+            job_hours=params.decimal("quotum.employer_d", year),
+            lender_agency=params.flag("quotum.inleen_rules", year),
+            active={s: params.flag(f"quotum.active.{s.value}", year) for s in Sector},
+            levy_per_job=params.decimal("quotum.levy_per_missing_job", year),
+        )
 
 
 WBQA_2015 = Wbqa2015()
