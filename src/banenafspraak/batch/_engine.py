@@ -1160,11 +1160,12 @@ def _formal_hours(
     formal: pl.DataFrame,
 ) -> dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]:
     """The ledger's ``formal``: per formal employer, per person, per stage, the exact hours."""
-    employers: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
+    employers: dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]] = {}
     stages: dict[tuple[int, bool], Stage] = {}
     sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *_STAGE))
-    # Sorted by employer, person and stage, so each map is filled in order, one after the other.
-    people: dict[str, dict[Stage, Fraction]] = {}
+    # Sorted by employer, person and stage, so each map is filled in order, one after the other
+    # (a map made with ``of_sorted`` shares the dict it is filled through).
+    people: dict[str, FrozenMap[Stage, Fraction]] = {}
     per_stage: dict[Stage, Fraction] = {}
     last: tuple[Any, ...] = (None, None, None)
     stage = Stage(0)
@@ -1175,9 +1176,11 @@ def _formal_hours(
     ):
         part = Fraction(num, HOURS_SCALE * den)
         if target != last[0]:
-            people = employers[target] = {}
+            people = {}
+            employers[target] = FrozenMap.of_sorted(people)
         if target != last[0] or person != last[1]:
-            per_stage = people[person] = {}
+            per_stage = {}
+            people[person] = FrozenMap.of_sorted(per_stage)
         elif (years, pension) == last[2]:  # the same stage, another denominator
             per_stage[stage] += part
             continue
@@ -1186,12 +1189,7 @@ def _formal_hours(
         )
         per_stage[stage] = part
         last = (target, person, (years, pension))
-    return {
-        employer: FrozenMap.of_sorted(
-            {person: FrozenMap.of_sorted(hours) for person, hours in people.items()}
-        )
-        for employer, people in employers.items()
-    }
+    return employers
 
 
 @attrs.frozen(kw_only=True, eq=False)
