@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, TypeVar, overload
@@ -93,6 +93,18 @@ class FrozenMap(Mapping[K, V]):
     def __contains__(self, key: object) -> bool:
         return key in self._data
 
+    def items(self) -> ItemsView[K, V]:
+        """The dict's own (read-only) view, faster than Mapping's."""
+        return self._data.items()
+
+    def keys(self) -> KeysView[K]:
+        """The dict's own (read-only) view."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """The dict's own (read-only) view."""
+        return self._data.values()
+
     def __iter__(self) -> Iterator[K]:
         return iter(self._data)
 
@@ -141,6 +153,18 @@ class _DeferredMap(FrozenMap[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._content()
+
+    def items(self) -> ItemsView[K, V]:
+        """The content's (read-only) view."""
+        return self._content().items()
+
+    def keys(self) -> KeysView[K]:
+        """The content's (read-only) view."""
+        return self._content().keys()
+
+    def values(self) -> ValuesView[V]:
+        """The content's (read-only) view."""
+        return self._content().values()
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._content())
@@ -352,6 +376,8 @@ def as_decimal(value: Fraction) -> Decimal:
     Otherwise (a third of a euro) the quotient to 28 significant digits: an amount the law
     would round anyway, and only ever in illustrative computations.
     """
+    if value.denominator == 1:
+        return Decimal(value.numerator)
     places = decimal_places(value)
     if places is not None:
         return scaled_fraction(value, places)

@@ -13,6 +13,8 @@ from typing import Any, Final
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from banenafspraak import (
     ContractId,
@@ -42,7 +44,14 @@ from banenafspraak import (
 from banenafspraak.comparing import government_report
 from banenafspraak.counting import JobCount, QuotumReport
 from banenafspraak.report import quotum_table
-from banenafspraak.rulesets.national_pool import NationalInstrument, surcharge_rate, surcharge_start
+from banenafspraak.rulesets.national_pool import (
+    NOT_ACTIVATED,
+    NationalInstrument,
+    _lkv_amount,
+    _Terms,
+    surcharge_rate,
+    surcharge_start,
+)
 from banenafspraak.rulesets.wet_2025 import WET_2025
 
 RULES: Final = "wet-banenafspraak-2025"
@@ -594,3 +603,28 @@ def test_the_lkv_reason_reads_its_amounts_from_the_parameters_in_force() -> None
     assert lkv.detail == "EUR 1.50 per hour, at most EUR 2000"
     assert "1.01" not in lkv.text
     assert "2,000" not in lkv.text
+
+
+_HOURS = st.fractions(min_value=0, max_value=5000, max_denominator=10_000)
+_AMOUNTS = st.fractions(min_value=0, max_value=10, max_denominator=100)
+
+
+@given(
+    hours=st.lists(_HOURS, max_size=8),
+    rate=_AMOUNTS,
+    cap=st.fractions(min_value=0, max_value=3000, max_denominator=100),
+)
+def test_the_lkv_of_an_employer_is_each_persons_capped_amount_added_up(
+    hours: list[Fraction], rate: Fraction, cap: Fraction
+) -> None:
+    """Wtl 2.13: per person min(rate x hours, cap), added up; also with a rate of 0."""
+    terms = _Terms(
+        active=False,
+        activation=NOT_ACTIVATED,
+        rate=None,
+        bonus_per_hour=Decimal(0),
+        lkv_rate=rate,
+        lkv_cap=cap,
+        lkv_full_hours=cap / rate if rate else None,
+    )
+    assert _lkv_amount(hours, terms) == sum((min(rate * h, cap) for h in hours), Fraction(0))

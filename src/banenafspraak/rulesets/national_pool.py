@@ -19,7 +19,7 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -459,6 +459,8 @@ class _Terms:
     bonus_per_hour: Decimal
     lkv_rate: Fraction
     lkv_cap: Fraction
+    lkv_full_hours: Fraction | None
+    """The hours from which a person's LKV reaches the cap (``None`` when the rate is 0)."""
 
 
 def _instrument_terms(year: int, params: Parameters) -> _Terms:
@@ -476,14 +478,36 @@ def _instrument_terms(year: int, params: Parameters) -> _Terms:
         activation = ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}")
     rate = surcharge_rate(params, year) if active else None
     per_hour = params.decimal("wet2025.bonus_per_hour", year) if active else ZERO
+    lkv_rate = Fraction(params.decimal("lkv.rate_per_hour", year))
+    lkv_cap = Fraction(params.decimal("lkv.cap_per_employee_year", year))
     return _Terms(
         active=active,
         activation=activation,
         rate=rate,
         bonus_per_hour=per_hour,
-        lkv_rate=Fraction(params.decimal("lkv.rate_per_hour", year)),
-        lkv_cap=Fraction(params.decimal("lkv.cap_per_employee_year", year)),
+        lkv_rate=lkv_rate,
+        lkv_cap=lkv_cap,
+        lkv_full_hours=lkv_cap / lkv_rate if lkv_rate > 0 else None,
     )
+
+
+def _lkv_amount(hours: Iterable[Fraction], terms: _Terms) -> Fraction:
+    """The LKV of an employer: per person min(rate x hours, cap) (Wtl 2.13), added up.
+
+    A person with at least the cap's hours gets the cap; the others' hours are added up and
+    multiplied by the rate once, which is the same sum.
+    """
+    rate, cap, full = terms.lkv_rate, terms.lkv_cap, terms.lkv_full_hours
+    if full is None:
+        return sum((min(rate * h, cap) for h in hours), Fraction(0))
+    capped = 0
+    below = Fraction(0)
+    for h in hours:
+        if h >= full:
+            capped += 1
+        else:
+            below += h
+    return capped * cap + rate * below
 
 
 def assess_national_instrument(
@@ -537,10 +561,7 @@ def assess_national_instrument(
         bonus = as_decimal(Fraction(per_hour) * credited_hours)
         reasons.append(BONUS.with_detail(f"EUR {per_hour} x {as_decimal(credited_hours)} h"))
     per_person, lkv_reasons = lkv_hours(employer, ledger, params)
-    lkv_rate, cap = terms.lkv_rate, terms.lkv_cap
-    lkv = ZERO
-    if per_person:
-        lkv = as_decimal(sum((min(lkv_rate * h, cap) for h in per_person.values()), Fraction(0)))
+    lkv = as_decimal(_lkv_amount(per_person.values(), terms)) if per_person else ZERO
     reasons.extend(lkv_reasons)
     net = bonus - surcharge
     reasons.append(NET_EFFECT.with_detail(f"EUR {bonus} - EUR {surcharge} = EUR {net}"))
