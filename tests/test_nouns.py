@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from decimal import Decimal
 from fractions import Fraction
 
@@ -135,6 +136,37 @@ def test_a_frozen_map_is_hashable_ordered_and_equal_to_a_dict() -> None:
     assert "FrozenMap" in repr(table)
     assert table != 3
     assert len(FrozenMap({Pool.MARKET: 1, "x": 2})) == 2  # unorderable keys keep input order
+    assert table.get(2018) == 2
+    assert table.get(2020, 0) == 0
+    assert 2019 in table
+    assert list(table.keys()) == [2018, 2019]
+    assert list(table.values()) == [2, 1]
+
+
+def test_a_deferred_frozen_map_is_computed_once_when_first_read() -> None:
+    """The same map as the content it is given, computed on first use only, and picklable."""
+    calls: list[int] = []
+
+    def content() -> dict[int, str]:
+        calls.append(1)
+        return {2018: "a", 2019: "b"}
+
+    deferred = FrozenMap.deferred(content)
+    assert calls == []
+    assert deferred == FrozenMap(content())
+    assert (len(deferred), list(deferred), 2018 in deferred) == (2, [2018, 2019], True)
+    assert (deferred[2019], deferred.get(2020), list(deferred.items())) == (
+        "b",
+        None,
+        [(2018, "a"), (2019, "b")],
+    )
+    assert (list(deferred.keys()), list(deferred.values())) == ([2018, 2019], ["a", "b"])
+    assert hash(deferred) == hash(FrozenMap({2018: "a", 2019: "b"}))
+    assert repr(deferred) == "FrozenMap({2018: 'a', 2019: 'b'})"
+    assert len(calls) == 2  # once for the comparison's right side, once for the map itself
+    copied = pickle.loads(pickle.dumps(deferred))  # noqa: S301 - its own bytes
+    assert type(copied) is FrozenMap
+    assert copied == deferred
 
 
 def test_a_pay_period_cannot_hold_more_hours_than_it_has() -> None:

@@ -181,3 +181,35 @@ def test_a_quotum_needs_the_ledger_of_a_calendar_year() -> None:
     other = batch.count_jobs(tables, rules="contouren-2018", year=2019)
     with pytest.raises(ValueError, match="not of wbqa-2015"):
         batch.assess_quotum(tables, rules="wbqa-2015", year=2019, count=other)
+
+
+def test_laws_that_count_the_same_hours_at_the_formal_employer_share_their_sums() -> None:
+    """The formal hours are summed once for laws with the same sums, and never for 2015.
+
+    The 2018 outline and the 2025 law count the same hours at the formal employers of the
+    example: the second ledger takes the first one's maps. Another year's sums differ and are
+    made anew. Each ledger equals the pure one.
+    """
+    scenario = example_scenario()
+    tables = batch.Tables.from_scenario(scenario)
+    cases = [("contouren-2018", 2019), ("wet-banenafspraak-2025", 2019), ("contouren-2018", 2018)]
+    ledgers = [batch.count_jobs(tables, rules=r, year=y).ledger for r, y in cases]
+    for (rules, year), ledger in zip(cases, ledgers, strict=True):
+        pure = count_jobs(scenario, rules=rules, year=year)
+        assert ledger == ledger_of(pure, parameters_for(scenario, None, rule_set(rules)))
+    outline, law, earlier = (list(ledger.formal.values()) for ledger in ledgers)
+    assert outline
+    assert all(a is b for a, b in zip(outline, law, strict=True))
+    assert not any(a is b for a, b in zip(outline, earlier, strict=False))
+    assert ledgers[1].formal.get("no such employer") is None
+    assert "no such employer" not in ledgers[1].formal
+
+
+def test_the_2015_quotum_is_assessed_without_the_formal_hours() -> None:
+    """Wfsv 38e-38h read the hours credited to the employer, never those per person."""
+    tables = batch.Tables.from_scenario(example_scenario())
+    count = batch.count_jobs(tables, rules="wbqa-2015", year=2019)
+    batch.assess_quotum(tables, rules="wbqa-2015", year=2019, count=count)
+    assert tables.kept("formal hours", list) == []
+    assert len(count.ledger.formal) > 0
+    assert len(tables.kept("formal hours", list)) == 1

@@ -1126,14 +1126,21 @@ def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
     )
 
 
-def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], pl.DataFrame]) -> Ledger:
+def _ledger(
+    year: int,
+    credit: pl.DataFrame,
+    formal: Callable[[], pl.DataFrame],
+    tables: Tables | None = None,
+) -> Ledger:
     """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit and formal rows.
 
     The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions: sums
     that are zero are left out (the parts are never negative, so zero parts are dropped first).
     The rows come sorted from polars, in the order of the ledger's maps. The hours per formal
     employer and person (``formal`` gives their rows) are summed when an instrument first
-    reads them (the 2015 quotum never does).
+    reads them (the 2015 quotum never does); with the ``tables`` counted, the last such sums
+    are kept with them and shared by a ledger with the same sums (the laws of a comparison
+    that count the same hours at the formal employers).
     """
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
@@ -1149,31 +1156,47 @@ def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], pl.DataFrame])
         year=year,
         credited=credited,
         credited_counted=credited_counted,
-        formal=FrozenMap.deferred(lambda: _formal_hours(formal())),
+        formal=FrozenMap.deferred(lambda: _formal_hours(formal(), tables)),
     )
 
 
 _NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
 
 
-def _formal_hours(
-    formal: pl.DataFrame,
-) -> dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]:
-    """The ledger's ``formal``: per formal employer, per person, per stage, the exact hours."""
+_Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
+
+
+def _formal_hours(formal: pl.DataFrame, tables: Tables | None = None) -> _Formal:
+    """The ledger's ``formal``: per formal employer, per person, per stage, the exact hours.
+
+    With ``tables``, the last sums made from them are reused when these sums are equal.
+    """
+    sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *_STAGE)).sort(
+        "target", "person", *_STAGE, "den"
+    )
+    if tables is None:
+        return _formal_maps(sums)
+    last: list[tuple[pl.DataFrame, _Formal]] = tables.kept("formal hours", list)
+    if last and last[0][0].equals(sums):
+        return last[0][1]
+    made = _formal_maps(sums)
+    last[:] = [(sums, made)]
+    return made
+
+
+def _formal_maps(sums: pl.DataFrame) -> _Formal:
+    """The maps of :func:`_formal_hours` from its sums, sorted by employer, person and stage."""
     employers: dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]] = {}
     stages: dict[tuple[int, bool], Stage] = {}
-    sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *_STAGE))
     # Sorted by employer, person and stage, so each map is filled in order, one after the other
     # (a map made with ``of_sorted`` shares the dict it is filled through).
     people: dict[str, FrozenMap[Stage, Fraction]] = {}
     per_stage: dict[Stage, Fraction] = {}
     last: tuple[Any, ...] = (None, None, None)
     stage = Stage(0)
-    for target, person, years, pension, den, num in (
-        sums.sort("target", "person", *_STAGE)
-        .select("target", "person", *_STAGE, "den", "num")
-        .iter_rows()
-    ):
+    for target, person, years, pension, den, num in sums.select(
+        "target", "person", *_STAGE, "den", "num"
+    ).iter_rows():
         part = Fraction(num, HOURS_SCALE * den)
         if target != last[0]:
             people = {}
@@ -1233,7 +1256,7 @@ class BatchCount:
         year = _calendar_year(self.period)
         given = self.formal
         if given is not None:
-            return _ledger(year, self.credits, lambda: given)
+            return _ledger(year, self.credits, lambda: given, self.tables)
         rows, decisions, tables = self.rows, self.decisions, self.tables
         if rows is None or decisions is None or tables is None:
             msg = (
@@ -1246,6 +1269,7 @@ class BatchCount:
             year,
             self.credits,
             lambda: _formal_from_rows(rows, decisions, tables, params, period),
+            tables,
         )
 
     @functools.cached_property
