@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banenafspraak import (
+    EmployerId,
     Period,
     Person,
     Scenario,
@@ -201,7 +202,7 @@ def test_laws_that_count_the_same_hours_at_the_formal_employer_share_their_sums(
     assert outline
     assert all(a is b for a, b in zip(outline, law, strict=True))
     assert not any(a is b for a, b in zip(outline, earlier, strict=False))
-    assert ledgers[1].formal.get("no such employer") is None
+    assert ledgers[1].formal.get(EmployerId("no such employer")) is None
     assert "no such employer" not in ledgers[1].formal
 
 
