@@ -1144,7 +1144,7 @@ def _ledger(
     """
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
-    sums = _exact_sums(credit.filter(_NONZERO), ("target", "counted"))
+    sums = _exact_sums(credit.filter(_NONZERO), ("target", "counted")).sort("target")
     for target, counted, den, num in sums.select("target", "counted", "den", "num").iter_rows():
         part = Fraction(num, HOURS_SCALE * den)
         credited[target] = credited[target] + part if target in credited else part
@@ -1154,8 +1154,8 @@ def _ledger(
             )
     return Ledger(
         year=year,
-        credited=credited,
-        credited_counted=credited_counted,
+        credited=FrozenMap.of_sorted(credited),
+        credited_counted=FrozenMap.of_sorted(credited_counted),
         formal=FrozenMap.deferred(lambda: _formal_hours(formal(), tables)),
     )
 

@@ -250,7 +250,7 @@ def years_employed(first_day: pendulum.Date | None, day: pendulum.Date) -> int:
 
 
 def _hours_table(value: Mapping[EmployerId, Fraction]) -> FrozenMap[EmployerId, Fraction]:
-    return FrozenMap(value)
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
 _NO_HOURS = Fraction(0)
