@@ -1518,7 +1518,11 @@ def count_jobs(
     params = _parameters(tables.parameters, parameters, rule_set)
     report = progress or (lambda _stage, _done, _total: None)
     report("situations", 0, 1)
-    keyed, _places = _encode(tables, params, measured)
+    # The situations do not depend on the rule set: counts of the same tables, period and
+    # parameters under several rule sets (compare, the procurement report) key them once.
+    keyed, _places = tables.kept(
+        ("situations", params.digest(), str(measured)), lambda: _encode(tables, params, measured)
+    )
     rows = keyed.rows
     report("situations", 1, 1)
     decisions = _decide(keyed, rule_set, params)
