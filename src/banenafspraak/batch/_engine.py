@@ -1126,6 +1126,12 @@ def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
     )
 
 
+_NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
+"""The parts that add to a sum: never negative, so the zero ones are dropped first."""
+_Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
+"""The ledger's ``formal`` as the engine builds it (per employer, person and stage)."""
+
+
 def _ledger(
     year: int,
     credit: pl.DataFrame,
@@ -1160,12 +1166,6 @@ def _ledger(
     )
 
 
-_NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
-
-
-_Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
-
-
 def _formal_hours(formal: pl.DataFrame, tables: Tables | None = None) -> _Formal:
     """The ledger's ``formal``: per formal employer, per person, per stage, the exact hours.
 
@@ -1186,7 +1186,7 @@ def _formal_hours(formal: pl.DataFrame, tables: Tables | None = None) -> _Formal
 
 def _formal_maps(sums: pl.DataFrame) -> _Formal:
     """The maps of :func:`_formal_hours` from its sums, sorted by employer, person and stage."""
-    employers: dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]] = {}
+    employers: _Formal = {}
     stages: dict[tuple[int, bool], Stage] = {}
     # Sorted by employer, person and stage, so each map is filled in order, one after the other
     # (a map made with ``of_sorted`` shares the dict it is filled through).
