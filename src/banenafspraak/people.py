@@ -71,8 +71,8 @@ class Ground(enum.StrEnum):
         """The day the ground entered the law, with the text that added it (``None``: from 2015).
 
         A registration on a ground cannot start before the ground exists: 38b(1)(e) was added by
-        the Wfsv text of 2019-01-01 (V), 38b(1)(g) by the text of 2026-01-01 (U: the date of the
-        ground's own docstring; not confirmed in the consolidated text that was read).
+        the Wfsv text of 2019-01-01 (V), 38b(1)(g) by the text of 2026-01-01 (V: the text of
+        2025-01-01 ends the list at (f)).
         """
         return _EXISTS_FROM.get(self)
 
