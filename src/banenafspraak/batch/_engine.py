@@ -522,9 +522,10 @@ def _collapsed(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Placements whose pay periods all share one situation, as one row each; and the rest.
 
-    A placement collapses when all its pay periods lie in the measured period and in one
-    calendar year, it serves no contract, and one registration (or none) decides every pay
-    period alike. Its pay periods then have one key; ``i`` keeps a real one as representative.
+    ``hours`` are the pay periods that overlap the measured period. A placement collapses when
+    all of them lie in the measured period and in one calendar year, it serves no contract, and
+    one registration (or none) decides every one alike. They then have one key; ``i`` keeps a
+    real one as representative.
     """
     first, last = measured.start, measured.end
     if hours["p"].is_sorted():  # the usual order: a placement's pay periods together
@@ -546,7 +547,6 @@ def _collapsed(
         & (pl.col("last_end") <= last)
         & (pl.col("first_start").dt.year() == pl.col("last_end").dt.year())
     ).to_series()
-    outside = spans.select((pl.col("last_end") < first) | (pl.col("first_start") > last))
     all_in = (rs <= spans["first_end"]) & (re.is_null() | (re >= spans["last_start"]))
     all_out = (rs > spans["last_end"]) | (re < spans["first_start"])
     no_reg = places["n"].gather(p).is_null()
@@ -559,7 +559,6 @@ def _collapsed(
     counted = spans.with_columns(
         r=pl.when(all_in.fill_null(value=False)).then(r1),
         _uniform=uniform,
-        _outside=outside.to_series(),
     )
     simple = counted.filter(pl.col("_uniform"))
     sp = simple["p"]
@@ -581,7 +580,7 @@ def _collapsed(
         }
     )
     per_placement = pl.Series(values=[False] * places.height, dtype=pl.Boolean).scatter(
-        counted["p"], ~counted["_uniform"] & ~counted["_outside"]
+        counted["p"], ~counted["_uniform"]
     )
     return rows, hours.filter(per_placement.gather(hours["p"]))
 
@@ -607,7 +606,11 @@ def _encode(
     if measured is None:
         frame = _row_frame(hours, places, regs).with_columns(collapsed=pl.lit(value=False))
     else:
-        simple, rest = _collapsed(hours, places, regs, measured)
+        # A pay period outside the measured period adds nothing and decides nothing for the
+        # others: only the ones that overlap it are keyed (a placement's first day, which the
+        # ledger reads, is taken from all of its pay periods, see _first_days).
+        inside = hours.filter((pl.col("start") <= measured.end) & (pl.col("end") >= measured.start))
+        simple, rest = _collapsed(inside, places, regs, measured)
         frame = pl.concat(
             [
                 simple.with_columns(collapsed=pl.lit(value=True)),
@@ -1429,34 +1432,26 @@ def _formal_from_rows(
 ) -> pl.DataFrame:
     """The formal rows of the ledger from :func:`count_jobs`' kept rows (keyed by placement).
 
-    A collapsed row stands for all pay periods of its placement, inside the year; it keeps one
-    stage when the stage is the same on its first and its last day (a stage only grows), and is
-    taken apart into its pay periods otherwise. The other rows hold every pay period of their
-    placement, so its first day is their earliest start. Sums per placement first, then per
-    employer and person.
+    A collapsed row stands for all pay periods of its placement in the measured period, inside
+    one year; it keeps one stage when the stage is the same on its first and its last day (a
+    stage only grows), and is taken apart into its pay periods otherwise. A placement's first
+    day comes from all of its pay periods (:func:`_first_days`). Sums per placement first, then
+    per employer and person.
     """
     placements = tables.placements
     aow = _aow_days(tables.registrations, params, measured.end)
-    per_placement = placements.select("person", pl.col("employment_start").alias("first_day")).join(
+    per_placement = placements.select("person").join(
         aow, on="person", how="left", maintain_order="left"
     )
+    first_day = _first_days(tables)
     single = rows.filter(~pl.col("collapsed"))
-    firsts = single.group_by("p").agg(pl.col("start").min().alias("_first"))
-    first_day = per_placement["first_day"].scatter(
-        firsts["p"], per_placement["first_day"].gather(firsts["p"]).fill_null(firsts["_first"])
-    )
     counted = decisions.filter(pl.col("pool").is_not_null())["key"].unique().implode()
 
-    def with_days(frame: pl.DataFrame, *, own_start: bool = False) -> pl.DataFrame:
+    def with_days(frame: pl.DataFrame) -> pl.DataFrame:
         p = frame["p"]
-        days = frame.with_columns(first_day.gather(p), per_placement["aow_day"].gather(p))
-        if own_start:  # a collapsed placement's first pay period starts its row
-            days = days.with_columns(pl.col("first_day").fill_null(pl.col("start")))
-        return days
+        return frame.with_columns(first_day.gather(p), per_placement["aow_day"].gather(p))
 
-    collapsed = with_days(
-        rows.filter(pl.col("collapsed") & pl.col("key").is_in(counted)), own_start=True
-    )
+    collapsed = with_days(rows.filter(pl.col("collapsed") & pl.col("key").is_in(counted)))
     at_start, at_end = _stage_on(pl.col("start")), _stage_on(pl.col("end"))
     uniform = (at_start[0] == at_end[0]) & (at_start[1] == at_end[1])
     parts = [
