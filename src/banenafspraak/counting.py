@@ -607,6 +607,23 @@ def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
         raise InvalidValueError(msg)
     credited: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
     credited_counted: defaultdict[EmployerId, Fraction] = defaultdict(Fraction)
+    for a in count.attributions:
+        if a.credited_to is not None:
+            credited[a.credited_to] += a.hours
+            if a.pool is not None:
+                credited_counted[a.credited_to] += a.hours
+    return Ledger.build(
+        count.period.end.year,
+        credited,
+        credited_counted,
+        lambda: _formal_hours(count, parameters),
+    )
+
+
+def _formal_hours(
+    count: JobCount, parameters: Parameters
+) -> Mapping[EmployerId, Mapping[str, Mapping[Stage, Fraction]]]:
+    """The counted hours per formal employer, person and stage (what :func:`ledger_of` defers)."""
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(Fraction))
     )
@@ -617,10 +634,6 @@ def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
         p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
-        if a.credited_to is not None:
-            credited[a.credited_to] += a.hours
-            if a.pool is not None:
-                credited_counted[a.credited_to] += a.hours
         if a.pool is not None:
             start = a.pay_period.start
             reached = pension[a.person]
@@ -629,7 +642,7 @@ def ledger_of(count: JobCount, parameters: Parameters) -> Ledger:
                 pension_age=reached is not None and start >= reached,
             )
             formal[EmployerId(a.employer)][a.person][stage] += a.hours
-    return Ledger.build(count.period.end.year, credited, credited_counted, formal)
+    return formal
 
 
 R_co = TypeVar("R_co", bound=QuotumResult, covariant=True)

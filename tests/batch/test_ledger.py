@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -35,7 +36,7 @@ from banenafspraak.batch._engine import _aow_days, _stage
 from banenafspraak.counting import ledger_of, parameters_for
 from banenafspraak.demo import example_scenario
 from banenafspraak.parameters import default_parameters
-from banenafspraak.rulesets import years_employed
+from banenafspraak.rulesets import Ledger, Stage, years_employed
 from banenafspraak.strategies import dates, scenarios
 from banenafspraak.synthetic import generate
 
@@ -214,3 +215,25 @@ def test_the_2015_quotum_is_assessed_without_the_formal_hours() -> None:
     assert tables.kept("formal hours", list) == []
     assert len(count.ledger.formal) > 0
     assert len(tables.kept("formal hours", list)) == 1
+
+
+def test_a_ledger_built_from_hours_or_from_a_function_of_them_is_the_same() -> None:
+    """Zero hours are dropped either way; a function is called only when the hours are read."""
+    calls: list[int] = []
+    hours = {
+        EmployerId("e1"): {"p1": {Stage(0): Fraction(10), Stage(1): Fraction(0)}},
+        EmployerId("e2"): {"p2": {Stage(2, pension_age=True): Fraction(0)}},
+    }
+
+    def later() -> dict[EmployerId, dict[str, dict[Stage, Fraction]]]:
+        calls.append(1)
+        return hours
+
+    credited = {EmployerId("e1"): Fraction(10), EmployerId("e2"): Fraction(0)}
+    deferred = Ledger.build(2019, credited, credited, later)
+    assert calls == []
+    given = Ledger.build(2019, credited, credited, hours)
+    assert deferred == given
+    assert calls == [1]
+    assert dict(given.formal.items()) == {"e1": {"p1": {Stage(0): Fraction(10)}}}
+    assert dict(given.credited.items()) == {"e1": Fraction(10)}

@@ -13,7 +13,7 @@ Rule sets compose shared rules (:mod:`banenafspraak.rulesets.common`); they do n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -303,27 +303,47 @@ class Ledger:
         year: int,
         credited: Mapping[EmployerId, Fraction],
         credited_counted: Mapping[EmployerId, Fraction],
-        formal: Mapping[EmployerId, Mapping[str, Mapping[Stage, Fraction]]],
+        formal: _FormalHours | Callable[[], _FormalHours],
     ) -> Ledger:
-        """A ledger from plain mappings (zero entries dropped, so equal sums give equal ledgers)."""
+        """A ledger from plain mappings (zero entries dropped, so equal sums give equal ledgers).
+
+        ``formal`` may be a function that gives its mapping: it is called when an instrument
+        first reads the hours per formal employer and person, so that a law that never reads
+        them (the 2015 quotum) never pays for them.
+        """
         return cls(
             year=year,
             credited={k: v for k, v in credited.items() if v},
             credited_counted={k: v for k, v in credited_counted.items() if v},
-            formal=FrozenMap(
-                {
-                    employer: FrozenMap(
-                        {
-                            person: FrozenMap({s: h for s, h in stages.items() if h})
-                            for person, stages in people.items()
-                            if any(stages.values())
-                        }
-                    )
-                    for employer, people in formal.items()
-                    if any(any(s.values()) for s in people.values())
-                }
+            formal=(
+                FrozenMap.deferred(lambda: dict(_nonzero_formal(formal()).items()))
+                if callable(formal)
+                else _nonzero_formal(formal)
             ),
         )
+
+
+_FormalHours = Mapping[EmployerId, Mapping[str, Mapping[Stage, Fraction]]]
+"""Hours per formal employer, person and stage, as :meth:`Ledger.build` takes them."""
+
+
+def _nonzero_formal(
+    formal: _FormalHours,
+) -> FrozenMap[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]:
+    """``formal`` as frozen maps, without the zero hours and what holds only zeros."""
+    return FrozenMap(
+        {
+            employer: FrozenMap(
+                {
+                    person: FrozenMap({s: h for s, h in stages.items() if h})
+                    for person, stages in people.items()
+                    if any(stages.values())
+                }
+            )
+            for employer, people in formal.items()
+            if any(any(s.values()) for s in people.values())
+        }
+    )
 
 
 @attrs.frozen(kw_only=True, eq=False)
