@@ -61,7 +61,7 @@ from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.rulesets import resolve
 from banenafspraak.rulesets._protocol import Ledger, QuotumResult, RuleContext, RuleSet, Stage
-from banenafspraak.rulesets.common import aow_age_reached, registration_end
+from banenafspraak.rulesets.common import aow_age_reached, registration_last_day
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 
@@ -145,7 +145,7 @@ def _parameters(
 
 
 def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
-    """Each registration with its last day, by the pure ``registration_end``.
+    """Each registration with its last day, by the pure ``registration_last_day``.
 
     The end depends on the ground, the dates the conditions ceased and the registration was
     ended, and the person's dates of birth, death and beschut-werk finding (and on the
@@ -157,23 +157,39 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
     born = pl.when(pl.col("conditions_ceased").is_not_null()).then(pl.col("date_of_birth"))
     registrations = registrations.with_columns(_born=born)
     person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
-    keys = ["ground", "conditions_ceased", "ended_on_request", *person_keys]
+    own = ["ground", "conditions_ceased", "ended_on_request"]
+    keys = [*own, *person_keys]
+    # The start does not reach the end; the earliest of each registration's kind is one that
+    # passed the loader's checks, and one start per kind lets the combinations share the noun.
     distinct = registrations.group_by(keys).agg(pl.col("start").min())
-    ends = []
-    for row in distinct.iter_rows(named=True):
-        dates = (row["start"], row["conditions_ceased"], row["ended_on_request"])
-        registration = Registration(
-            ground=row["ground"],
-            start=min(d for d in dates if d is not None),
-            conditions_ceased=row["conditions_ceased"],
-            ended_on_request=row["ended_on_request"],
+    distinct = distinct.with_columns(pl.col("start").min().over(own))
+    registration_of = functools.cache(_registration)
+    person_of = functools.cache(_person)
+    ends = [
+        registration_last_day(
+            registration_of(ground, start, ceased, requested), params, person_of(*facts)
         )
-        facts = {c: row[k] for c, k in zip(PERSON_COLUMNS, person_keys, strict=True)}
-        person = Person(id="registration", **facts, registrations=registration)
-        end, _how = registration_end(registration, params, person)
-        ends.append(end)
+        for ground, ceased, requested, *facts, start in distinct.iter_rows()
+    ]
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
+
+
+def _registration(
+    ground: str, start: dt.date, ceased: dt.date | None, requested: dt.date | None
+) -> Registration:
+    """A registration of the registrations table, as the pure rules take it."""
+    return Registration(
+        ground=ground,
+        start=min(d for d in (start, ceased, requested) if d is not None),
+        conditions_ceased=ceased,
+        ended_on_request=requested,
+    )
+
+
+def _person(*facts: dt.date | None) -> Person:
+    """A person with the given :data:`PERSON_COLUMNS`, as :func:`_registration_ends` asks."""
+    return Person(id="registration", **dict(zip(PERSON_COLUMNS, facts, strict=True)))
 
 
 def _months(value: object) -> int:
