@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from banenafspraak._util import FrozenMap
+from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.batch._tables import HOURS_SCALE, PERSON_COLUMNS, Tables
@@ -159,18 +159,23 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
     person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
     own = ["ground", "conditions_ceased", "ended_on_request"]
     keys = [*own, *person_keys]
-    # The start does not reach the end; the earliest of each registration's kind is one that
-    # passed the loader's checks, and one start per kind lets the combinations share the noun.
+    # The start does not reach the end, but the noun needs a valid one: the earliest of the
+    # registrations with the same ground and dates, so that their combinations with the
+    # people's dates share one noun (and each set of a person's dates one person).
     distinct = registrations.group_by(keys).agg(pl.col("start").min())
     distinct = distinct.with_columns(pl.col("start").min().over(own))
+    rows = distinct.select(*own, "_born", "date_of_death", "sheltered_work_finding", "start")
     registration_of = functools.cache(_registration)
     person_of = functools.cache(_person)
-    ends = [
-        registration_last_day(
-            registration_of(ground, start, ceased, requested), params, person_of(*facts)
-        )
-        for ground, ceased, requested, *facts, start in distinct.iter_rows()
-    ]
+    with paused_gc():  # tens of thousands of acyclic nouns: nothing for the collector to find
+        ends = [
+            registration_last_day(
+                registration_of(ground, start, ceased, requested),
+                params,
+                person_of(born, died, found),
+            )
+            for ground, ceased, requested, born, died, found, start in rows.iter_rows()
+        ]
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
 
@@ -187,9 +192,18 @@ def _registration(
     )
 
 
-def _person(*facts: dt.date | None) -> Person:
-    """A person with the given :data:`PERSON_COLUMNS`, as :func:`_registration_ends` asks."""
-    return Person(id="registration", **dict(zip(PERSON_COLUMNS, facts, strict=True)))
+def _person(
+    date_of_birth: dt.date | None,
+    date_of_death: dt.date | None,
+    sheltered_work_finding: dt.date | None,
+) -> Person:
+    """A person with the dates of :data:`PERSON_COLUMNS`, as :func:`_registration_ends` asks."""
+    return Person(
+        id="registration",
+        date_of_birth=date_of_birth,
+        date_of_death=date_of_death,
+        sheltered_work_finding=sheltered_work_finding,
+    )
 
 
 def _months(value: object) -> int:
