@@ -182,9 +182,11 @@ MAX_PLACES = 20
 def _too_many_places(value: Decimal) -> bool:
     """Whether a finite, non-zero Decimal needs more than :data:`MAX_PLACES` decimals.
 
-    Trailing zeros do not count; they are counted only for a number written with more digits
-    after the point than that (most numbers have fewer, and then need no more).
+    Trailing zeros do not count. A whole number needs none; a number written with at most that
+    many digits after the point needs no more; only longer ones are counted digit by digit.
     """
+    if value == value.to_integral_value():
+        return False
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal has a whole exponent
     if -exponent <= MAX_PLACES:

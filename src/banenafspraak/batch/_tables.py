@@ -599,12 +599,8 @@ def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employe
     tables = []
     for column in _YEAR_COLUMNS:
         given = years.filter(pl.col(column).is_not_null()).group_by("employer").agg("year", column)
-        tables.append(
-            {
-                employer: dict(zip(year, value, strict=True))
-                for employer, year, value in given.iter_rows()
-            }
-        )
+        by_year = map(dict, map(zip, given["year"].to_list(), given[column].to_list()))
+        tables.append(dict(zip(given["employer"].to_list(), by_year, strict=True)))
     total, staff, premium, exempt, small, sectors = tables
     return tuple(
         Employer(
@@ -620,9 +616,10 @@ def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employe
             small_employer=small.get(id_),
             sector_by_year=sectors.get(id_),
         )
-        for id_, name, sector, subsector, kind in employers.select(
-            "id", "name", "sector", "subsector", "kind"
-        ).iter_rows()
+        for id_, name, sector, subsector, kind in zip(
+            *(employers[c].to_list() for c in ("id", "name", "sector", "subsector", "kind")),
+            strict=True,
+        )
     )
 
 
