@@ -51,11 +51,11 @@ class FrozenMap(Mapping[K, V]):
     __slots__ = ("_data", "_hash")
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
-        items = dict(data or {})
+        items = data if type(data) is dict else dict(data or {})  # sorted into a new dict
         try:
             ordered = dict(sorted(items.items()))  # type: ignore[type-var,unused-ignore]
         except TypeError:
-            ordered = items
+            ordered = dict(items)
         self._data: dict[K, V] = ordered
         self._hash: int | None = None
 
@@ -259,7 +259,7 @@ def to_decimal(value: object) -> Decimal:
     if not result.is_finite():
         msg = f"expected a finite number, got {value!r}"
         raise InvalidValueError(msg, value=value, expected="a finite number")
-    if result and (result.adjusted() >= MAX_MAGNITUDE or _places(result) > MAX_PLACES):
+    if result and (result.adjusted() >= MAX_MAGNITUDE or _too_many_places(result)):
         msg = (
             f"expected a number below 10^{MAX_MAGNITUDE} with at most {MAX_PLACES} decimals, "
             f"got {_short(value)}"
@@ -275,12 +275,20 @@ MAX_PLACES = 20
 """Numbers read from input have at most 20 decimals; more are refused, never rounded."""
 
 
-def _places(value: Decimal) -> int:
-    """The decimals a finite, non-zero Decimal needs (trailing zeros do not count)."""
+def _too_many_places(value: Decimal) -> bool:
+    """Whether a finite, non-zero Decimal needs more than :data:`MAX_PLACES` decimals.
+
+    Trailing zeros do not count. A whole number needs none; a number written with at most that
+    many digits after the point needs no more; only longer ones are counted digit by digit.
+    """
+    if value == value.to_integral_value():
+        return False
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal has a whole exponent
+    if -exponent <= MAX_PLACES:
+        return False
     trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    return max(0, -(exponent + trailing))
+    return -(exponent + trailing) > MAX_PLACES
 
 
 def _short(value: object) -> str:

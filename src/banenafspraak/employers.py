@@ -157,8 +157,9 @@ class Employer:
 
     @subsector.validator
     def _subsector_only_for_government(self, _a: object, value: Subsector | None) -> None:
-        sectors = {self.sector, *self.sector_by_year.values()}
-        if value is not None and Sector.GOVERNMENT not in sectors:
+        if value is None:
+            return
+        if Sector.GOVERNMENT not in {self.sector, *self.sector_by_year.values()}:
             msg = f"a sub-sector ({value}) is given for a {self.sector} employer"
             raise InvalidValueError(msg)
 

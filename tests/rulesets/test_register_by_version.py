@@ -25,7 +25,12 @@ from banenafspraak import (
     count_jobs,
     default_parameters,
 )
-from banenafspraak.rulesets.common import aow_age_reached, register_text, registration_end
+from banenafspraak.rulesets.common import (
+    aow_age_reached,
+    register_text,
+    registration_end,
+    registration_last_day,
+)
 
 ALL_RULES = available_rule_sets()
 
@@ -151,6 +156,150 @@ def test_a_request_to_leave_the_register_in_2020_ends_it_no_earlier_than_2021() 
         ground=Ground.TRANSITIONAL, start="2015-05-01", ended_on_request="2020-06-01"
     )
     assert registration_end(transitional, default_parameters())[0] == pendulum.Date(2020, 6, 1)
+
+
+ONLY_2016 = {"registration.suspension_applies": False, "registration.stays_under_38b6": False}
+UP_TO_2019 = {"registration.stays_under_38b6": False}
+CEASED = "conditions ceased 2016-03-15"
+STAYS = f"{CEASED}: registered under Wfsv 38b(6) from 2020-01-01"
+
+
+def suwi(paragraph: str, version: str) -> str:
+    return f"(Besluit SUWI art. 3.2({paragraph}) (BWBR0013267, version {version}))"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "person", "end", "how"),
+    [
+        (
+            ONLY_2016,
+            {},
+            "2018-12-31",
+            f"{CEASED}: t+2 ends it 2018-12-31 {suwi('2', '2016-01-01')}",
+        ),
+        (
+            UP_TO_2019,
+            {},
+            "2028-12-31",
+            f"{CEASED} (before 2026-01-01): suspended t+2 ends it 2028-12-31 "
+            + suwi("8", "2018-07-28"),
+        ),
+        (
+            {},
+            {},
+            None,
+            (
+                f"{STAYS} {suwi('2', '2020-01-01')} until the AOW age (no date of birth given), "
+                "death, a finding or a request"
+            ),
+        ),
+        (
+            {},
+            {"date_of_birth": "1960-03-01"},
+            "2027-03-01",
+            f"{STAYS} {suwi('2', '2020-01-01')} until the AOW age on 2027-03-01 (AOW art. 7a(1))",
+        ),
+        (
+            {},
+            {"date_of_death": "2022-08-09", "sheltered_work_finding": "2022-08-08"},
+            "2022-08-09",
+            f"beschut-werk finding 2022-08-08: ends the next day {suwi('2', '2020-01-01')}",
+        ),
+    ],
+)
+def test_each_end_of_example_9_explains_the_text_that_gives_it(
+    overrides: dict[str, bool], person: dict[str, str], end: str | None, how: str
+) -> None:
+    """Example 9 (conditions ceased 2016-03-15) under each text of Besluit SUWI 3.2: t+2 (2016
+    text), suspended to 2028-12-31 (3.2(8), 2018-07-28 text), Wfsv 38b(6) until the AOW age
+    (2020-01-01 text). A finding the day before death ends it on the day of death as well; the
+    explanation that reads first is given. The day alone (``registration_last_day``) is the same.
+    """
+    lapsed = wsw_lapsed("2016-03-15", **person)
+    parameters = default_parameters().with_overrides(overrides)
+    registration = lapsed.registrations[0]
+    day = None if end is None else pendulum.Date(int(end[:4]), int(end[5:7]), int(end[8:]))
+    assert registration_end(registration, parameters, lapsed) == (day, how)
+    assert registration_last_day(registration, parameters, lapsed) == day
+
+
+def test_a_request_ends_a_registration_on_the_day_of_death_explained_as_the_request() -> None:
+    """Besluit SUWI 3.2(2)(b) and 3.2(4), 2020-01-01 text: a request from 2021 ends the
+    registration on its day; death on the same day ends it too. One end, one explanation.
+    """
+    asked = Registration(ground=Ground.WAJONG, start="2014-01-01", ended_on_request="2022-08-09")
+    person = Person(id="x", registrations=(asked,), date_of_death="2022-08-09")
+    end, how = registration_end(asked, default_parameters(), person)
+    assert (end, how) == (pendulum.Date(2022, 8, 9), "ended at the person's request on 2022-08-09")
+    early = Registration(ground=Ground.WAJONG, start="2014-01-01", ended_on_request="2020-06-01")
+    assert registration_end(early, default_parameters())[1] == (
+        "ended at the person's request on 2020-06-01, not before 2021-01-01 "
+        "(Besluit SUWI 3.2(4), version 2020-01-01)"
+    )
+
+
+def test_the_aow_age_follows_the_parameters_asked() -> None:
+    """AOW art. 7a(1) by parameter ``aow.pension_age_months``: the same date of birth reaches
+    the age on another day when the table differs (each set of parameters finds its own).
+    """
+    born = Person(id="a", date_of_birth="1953-01-15")
+    assert aow_age_reached(born) == pendulum.Date(2019, 5, 15)
+    at_65 = default_parameters().with_overrides({"aow.pension_age_months": 65 * 12})
+    assert aow_age_reached(born, at_65) == pendulum.Date(2018, 1, 15)
+    assert aow_age_reached(Person(id="b", date_of_birth="1953-01-31"), at_65) == pendulum.Date(
+        2018, 1, 31
+    )
+
+
+DATES = st.dates(min_value=pendulum.Date(2013, 1, 1), max_value=pendulum.Date(2032, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ground=st.sampled_from(list(Ground)),
+    start=DATES,
+    ceased=st.none() | st.integers(0, 4000),
+    requested=st.none() | st.integers(0, 4000),
+    born=st.none()
+    | st.dates(min_value=pendulum.Date(1940, 1, 1), max_value=pendulum.Date(2000, 12, 31)),
+    died=st.none() | DATES,
+    found=st.none() | DATES,
+    overrides=st.sampled_from([{}, ONLY_2016, UP_TO_2019]),
+)
+def test_the_last_day_is_the_day_registration_end_explains(
+    *,
+    ground: Ground,
+    start: pendulum.Date,
+    ceased: int | None,
+    requested: int | None,
+    born: pendulum.Date | None,
+    died: pendulum.Date | None,
+    found: pendulum.Date | None,
+    overrides: dict[str, bool],
+) -> None:
+    """``registration_last_day`` gives the day of ``registration_end``, without its words."""
+    begin = pendulum.Date(start.year, start.month, start.day)
+    if ground.exists_from is not None:
+        begin = max(begin, ground.exists_from[0])
+    registration = Registration(
+        ground=ground,
+        start=begin,
+        conditions_ceased=None if ceased is None else begin.add(days=ceased),
+        ended_on_request=None if requested is None else begin.add(days=requested),
+    )
+    person = Person(
+        id="p",
+        registrations=(registration,),
+        date_of_birth=born,
+        date_of_death=died if born is None or died is None or died >= born else None,
+        sheltered_work_finding=found,
+    )
+    parameters = default_parameters().with_overrides(overrides)
+    for who in (person, None):
+        assert (
+            registration_last_day(registration, parameters, who)
+            == (registration_end(registration, parameters, who)[0])
+        )
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from banenafspraak._util import FrozenMap
+from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.batch._tables import HOURS_SCALE, PERSON_COLUMNS, Tables
@@ -61,7 +61,7 @@ from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.rulesets import resolve
 from banenafspraak.rulesets._protocol import Ledger, QuotumResult, RuleContext, RuleSet, Stage
-from banenafspraak.rulesets.common import aow_age_reached, registration_end
+from banenafspraak.rulesets.common import aow_age_reached, registration_last_day
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
 
@@ -145,7 +145,7 @@ def _parameters(
 
 
 def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
-    """Each registration with its last day, by the pure ``registration_end``.
+    """Each registration with its last day, by the pure ``registration_last_day``.
 
     The end depends on the ground, the dates the conditions ceased and the registration was
     ended, and the person's dates of birth, death and beschut-werk finding (and on the
@@ -157,23 +157,53 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
     born = pl.when(pl.col("conditions_ceased").is_not_null()).then(pl.col("date_of_birth"))
     registrations = registrations.with_columns(_born=born)
     person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
-    keys = ["ground", "conditions_ceased", "ended_on_request", *person_keys]
+    own = ["ground", "conditions_ceased", "ended_on_request"]
+    keys = [*own, *person_keys]
+    # The start does not reach the end, but the noun needs a valid one: the earliest of the
+    # registrations with the same ground and dates, so that their combinations with the
+    # people's dates share one noun (and each set of a person's dates one person).
     distinct = registrations.group_by(keys).agg(pl.col("start").min())
-    ends = []
-    for row in distinct.iter_rows(named=True):
-        dates = (row["start"], row["conditions_ceased"], row["ended_on_request"])
-        registration = Registration(
-            ground=row["ground"],
-            start=min(d for d in dates if d is not None),
-            conditions_ceased=row["conditions_ceased"],
-            ended_on_request=row["ended_on_request"],
-        )
-        facts = {c: row[k] for c, k in zip(PERSON_COLUMNS, person_keys, strict=True)}
-        person = Person(id="registration", **facts, registrations=registration)
-        end, _how = registration_end(registration, params, person)
-        ends.append(end)
+    distinct = distinct.with_columns(pl.col("start").min().over(own))
+    rows = distinct.select(*own, "_born", "date_of_death", "sheltered_work_finding", "start")
+    registration_of = functools.cache(_registration)
+    person_of = functools.cache(_person)
+    with paused_gc():  # tens of thousands of acyclic nouns: nothing for the collector to find
+        ends = [
+            registration_last_day(
+                registration_of(ground, start, ceased, requested),
+                params,
+                person_of(born, died, found),
+            )
+            for ground, ceased, requested, born, died, found, start in rows.iter_rows()
+        ]
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
+
+
+def _registration(
+    ground: str, start: dt.date, ceased: dt.date | None, requested: dt.date | None
+) -> Registration:
+    """A registration of the registrations table, as the pure rules take it."""
+    return Registration(
+        ground=ground,
+        start=min(d for d in (start, ceased, requested) if d is not None),
+        conditions_ceased=ceased,
+        ended_on_request=requested,
+    )
+
+
+def _person(
+    date_of_birth: dt.date | None,
+    date_of_death: dt.date | None,
+    sheltered_work_finding: dt.date | None,
+) -> Person:
+    """A person with the dates of :data:`PERSON_COLUMNS`, as :func:`_registration_ends` asks."""
+    return Person(
+        id="registration",
+        date_of_birth=date_of_birth,
+        date_of_death=date_of_death,
+        sheltered_work_finding=sheltered_work_finding,
+    )
 
 
 def _months(value: object) -> int:

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 import attrs
 import polars as pl
 
+from banenafspraak._util import paused_gc
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
@@ -573,32 +574,52 @@ def _plain_date(value: object) -> object:
     return value
 
 
+_YEAR_COLUMNS = (
+    "total_hours",
+    "agency_or_wsw_staff_hours",
+    "premium_wage",
+    "exempt_wage",
+    "small_employer",
+    "sector",
+)
+"""The columns of ``employer_years``: an :class:`Employer` table by year each."""
+
+
 def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
-    tables: dict[str, dict[str, dict[int, Any]]] = {}
-    fields = {
-        "total_hours": "total_hours",
-        "agency_or_wsw_staff_hours": "agency_or_wsw_staff_hours",
-        "premium_wage": "premium_wage",
-        "exempt_wage": "exempt_wage",
-        "small_employer": "small_employer",
-        "sector": "sector_by_year",
-    }
-    for row in years.iter_rows(named=True):
-        per = tables.setdefault(row["employer"], {f: {} for f in fields.values()})
-        for column, field in fields.items():
-            if row[column] is not None:
-                per[field][row["year"]] = row[column]
-    empty: dict[str, dict[int, Any]] = {f: {} for f in fields.values()}
+    """The :class:`Employer` nouns of the rows of ``employers``, with their years' figures.
+
+    Each column of ``employer_years`` goes over as one table per employer, grouped by polars:
+    the years it gives a value for, and the values as the noun's converters take them.
+    """
+    with paused_gc():  # tens of thousands of acyclic nouns: nothing for the collector to find
+        return _employers_of(employers, years)
+
+
+def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
+    tables = []
+    for column in _YEAR_COLUMNS:
+        given = years.filter(pl.col(column).is_not_null()).group_by("employer").agg("year", column)
+        by_year = map(dict, map(zip, given["year"].to_list(), given[column].to_list()))
+        tables.append(dict(zip(given["employer"].to_list(), by_year, strict=True)))
+    total, staff, premium, exempt, small, sectors = tables
     return tuple(
         Employer(
-            id=r["id"],
-            name=r["name"] or "",
-            sector=r["sector"],
-            subsector=r["subsector"],
-            kind=r["kind"],
-            **tables.get(r["id"], empty),
+            id=id_,
+            name=name or "",
+            sector=sector,
+            subsector=subsector,
+            kind=kind,
+            total_hours=total.get(id_),
+            agency_or_wsw_staff_hours=staff.get(id_),
+            premium_wage=premium.get(id_),
+            exempt_wage=exempt.get(id_),
+            small_employer=small.get(id_),
+            sector_by_year=sectors.get(id_),
         )
-        for r in employers.iter_rows(named=True)
+        for id_, name, sector, subsector, kind in zip(
+            *(employers[c].to_list() for c in ("id", "name", "sector", "subsector", "kind")),
+            strict=True,
+        )
     )
 
 

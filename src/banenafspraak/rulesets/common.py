@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Callable, Hashable
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 import attrs
 import pendulum
@@ -43,6 +44,7 @@ __all__ = [
     "register_text",
     "registration_end",
     "registration_in",
+    "registration_last_day",
     "remember_situations",
 ]
 
@@ -140,12 +142,45 @@ def aow_age_reached(person: Person, parameters: Parameters | None = None) -> pen
     if born is None:
         return None
     params = parameters if parameters is not None else default_parameters()
+    days: dict[pendulum.Date, pendulum.Date] = params.derived("aow.day-by-birth", dict)
+    day = days.get(born)
+    if day is None:
+        # which year's age applies depends on the year and month of birth alone
+        key = ("aow.months-by-birth", born.year, born.month)
+        day = days[born] = born.add(months=params.derived(key, lambda: _aow_months(born, params)))
+    return day
+
+
+def _aow_months(born: pendulum.Date, parameters: Parameters) -> int:
+    """The AOW age in months of someone born in the month of ``born`` (:func:`aow_age_reached`)."""
     for year in range(born.year + 60, born.year + 80):
-        months = _int_on(params, "aow.pension_age_months", pendulum.Date(year, 1, 1))
+        months = _int_on(parameters, "aow.pension_age_months", pendulum.Date(year, 1, 1))
         if born.year + (born.month - 1 + months) // 12 <= year:  # the year of born + months
-            return born.add(months=months)
+            return months
     msg = f"no AOW age found for a person born on {born}"  # pragma: no cover - table covers all
     raise OutOfRangeError(msg)  # pragma: no cover
+
+
+class _Told(NamedTuple):
+    """An explanation written only when read: ``form`` with the ``facts`` filled in.
+
+    Most readers of a registration's end need the day alone (the batch engine, the pay periods
+    a registration covers); the words, with their dates and legal references, cost more to
+    write than the rule costs to apply, so they are written for those who ask (``str``).
+    """
+
+    form: str
+    facts: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return self.form.format_map(dict(self.facts))
+
+
+def _told(form: str, **facts: object) -> _Told:
+    return _Told(form, tuple(facts.items()))
+
+
+_STILL_RUNNING = _Told("registration still running")
 
 
 @attrs.frozen
@@ -154,12 +189,67 @@ class _Step:
 
     since: pendulum.Date
     end: pendulum.Date | None
-    how: str
+    told: _Told
+
+    @property
+    def how(self) -> str:
+        """How the text ends it (or keeps it running), citing the text."""
+        return str(self.told)
 
 
-def _text_changes(parameters: Parameters) -> tuple[pendulum.Date, ...]:
-    """The days a text of Besluit SUWI 3.2 that :func:`_ceased_steps` reads takes effect."""
-    return tuple(sorted({row.start for name in _TEXT_PARAMETERS for row in parameters[name].rows}))
+@attrs.frozen
+class _Text:
+    """What :func:`_ceased_steps` reads of the text of Besluit SUWI 3.2 in force on a day.
+
+    ``stays``: a registration stays under Wfsv 38b(6) (no t+2); otherwise it ends ``years``
+    after the year the conditions ceased, and ``suspension`` (when the text suspends that end)
+    holds the day the conditions must have ceased before and the day the suspended end falls on.
+    """
+
+    reference: LegalReference
+    stays: bool
+    years: int = 0
+    suspension: tuple[pendulum.Date, pendulum.Date] | None = None
+
+
+class _Texts:
+    """The texts of Besluit SUWI 3.2 that :func:`_ceased_steps` reads, from the parameters.
+
+    ``changes``: the days a text takes effect; :meth:`on` reads the text of a day once.
+    """
+
+    __slots__ = ("_on", "_parameters", "changes")
+
+    def __init__(self, parameters: Parameters) -> None:
+        self._parameters = parameters
+        self.changes = tuple(
+            sorted({row.start for name in _TEXT_PARAMETERS for row in parameters[name].rows})
+        )
+        self._on: dict[pendulum.Date, _Text] = {}
+
+    def on(self, day: pendulum.Date) -> _Text:
+        """The text in force on ``day``, as :func:`_ceased_steps` reads it."""
+        text = self._on.get(day)
+        if text is None:
+            text = self._on[day] = self._read(day)
+        return text
+
+    def _read(self, day: pendulum.Date) -> _Text:
+        parameters = self._parameters
+        reference = register_text(parameters, day)
+        if _flag_on(parameters, "registration.stays_under_38b6", day):
+            return _Text(reference=reference, stays=True)
+        years = _int_on(parameters, "registration.years_after_ceasing", day)
+        suspension = None
+        if _flag_on(parameters, "registration.suspension_applies", day):
+            suspension = (
+                _date_on(parameters, "registration.suspension_ceased_before", day),
+                _date_on(parameters, "registration.suspension_ends_on", day),
+            )
+        return _Text(reference=reference, stays=False, years=years, suspension=suspension)
+
+
+_STAYS = "conditions ceased {ceased}: registered under Wfsv 38b(6) from {day} ({text})"
 
 
 def _ceased_steps(
@@ -174,66 +264,70 @@ def _ceased_steps(
     ceased = registration.conditions_ceased
     if ceased is None:
         return []
-    changes = parameters.derived("registration.text-changes", lambda: _text_changes(parameters))
+    texts = parameters.derived("registration.texts", lambda: _Texts(parameters))
+    changes = texts.changes
     steps: list[_Step] = []
-    for day in (ceased, *(d for d in changes if d > ceased)):
+    for day in (ceased, *changes[bisect.bisect_right(changes, ceased) :]):
         if steps and steps[-1].end is not None and steps[-1].end < day:
             break  # ended under the earlier text: a later text does not revive it
-        text = register_text(parameters, day)
-        if _flag_on(parameters, "registration.stays_under_38b6", day):
+        text = texts.on(day)
+        if text.stays:
             aow = aow_age_reached(person, parameters) if person is not None else None
-            stay = f"conditions ceased {ceased}: registered under Wfsv 38b(6) from {day} ({text})"
             if aow is None:
-                how = f"{stay} until the AOW age (no date of birth given), death, a finding or a "
-                how += "request"
-                steps.append(_Step(since=day, end=None, how=how))
+                form = _STAYS + " until the AOW age (no date of birth given), death, a finding or "
+                form += "a request"
+                told = _told(form, ceased=ceased, day=day, text=text.reference)
+                steps.append(_Step(since=day, end=None, told=told))
             else:
-                end = max(aow, day)
-                how = f"{stay} until the AOW age on {aow} (AOW art. 7a(1))"
-                steps.append(_Step(since=day, end=end, how=how))
+                form = _STAYS + " until the AOW age on {aow} (AOW art. 7a(1))"
+                told = _told(form, ceased=ceased, day=day, text=text.reference, aow=aow)
+                steps.append(_Step(since=day, end=max(aow, day), told=told))
             break
-        years = _int_on(parameters, "registration.years_after_ceasing", day)
-        end = pendulum.Date(ceased.year + years, 12, 31)
-        how = f"conditions ceased {ceased}: t+{years} ends it {end} ({text})"
-        if _flag_on(parameters, "registration.suspension_applies", day):
-            before = _date_on(parameters, "registration.suspension_ceased_before", day)
-            suspended = _date_on(parameters, "registration.suspension_ends_on", day)
+        end = pendulum.Date(ceased.year + text.years, 12, 31)
+        form = "conditions ceased {ceased}: t+{years} ends it {end} ({text})"
+        told = _told(form, ceased=ceased, years=text.years, end=end, text=text.reference)
+        if text.suspension is not None:
+            before, suspended = text.suspension
             if ceased < before and suspended > end:
                 end = suspended
-                how = f"conditions ceased {ceased} (before {before}): suspended t+2 ends it "
-                how += f"{end} ({text})"
-        steps.append(_Step(since=day, end=end, how=how))
+                form = "conditions ceased {ceased} (before {before}): suspended t+2 ends it "
+                form += "{end} ({text})"
+                told = _told(form, ceased=ceased, before=before, end=end, text=text.reference)
+        steps.append(_Step(since=day, end=end, told=told))
     return steps
 
 
 def _other_ends(
     registration: Registration, person: Person | None, parameters: Parameters
-) -> list[tuple[pendulum.Date, str]]:
+) -> list[tuple[pendulum.Date, _Told]]:
     """Ends that do not depend on the conditions: death, a beschut-werk finding, a request.
 
     The finding ends every registration of the person; one that starts after it is never in
     force (from the 2019 text, 38b(1) leaves out a person found fit only for beschut werk, D).
     """
-    ends: list[tuple[pendulum.Date, str]] = []
+    ends: list[tuple[pendulum.Date, _Told]] = []
     if person is not None and person.date_of_death is not None:
         died = person.date_of_death
-        ends.append((died, f"ends on the day of death {died} (Besluit SUWI 3.2(2)(b))"))
+        ends.append(
+            (died, _told("ends on the day of death {died} (Besluit SUWI 3.2(2)(b))", died=died))
+        )
     finding = person.sheltered_work_finding if person is not None else None
     if finding is not None and _finding_ends(registration, finding, parameters):
         text = register_text(parameters, finding)
-        ends.append(
-            (finding.add(days=1), f"beschut-werk finding {finding}: ends the next day ({text})")
-        )
+        form = "beschut-werk finding {finding}: ends the next day ({text})"
+        ends.append((finding.add(days=1), _told(form, finding=finding, text=text)))
     requested = registration.ended_on_request
     if requested is not None:
-        how = f"ended at the person's request on {requested}"
+        form = "ended at the person's request on {requested}"
+        told = _told(form, requested=requested)
         stays = _flag_on(parameters, "registration.stays_under_38b6", requested)
         if stays and registration.ground is not Ground.TRANSITIONAL:
             floor = _date_on(parameters, "registration.request_ends_not_before", requested)
             if requested < floor:
+                form += ", not before {floor} (Besluit SUWI 3.2(4), version 2020-01-01)"
+                told = _told(form, requested=requested, floor=floor)
                 requested = floor
-                how = f"{how}, not before {floor} (Besluit SUWI 3.2(4), version 2020-01-01)"
-        ends.append((requested, how))
+        ends.append((requested, told))
     return ends
 
 
@@ -265,21 +359,41 @@ def registration_end(
     not before 2021-01-01 except for a 38b(1)(f) registration (3.2(4),(5)). ``person`` gives the
     date of birth, death and finding; without it only the registration's own dates count.
     """
-    return _end(registration, person, parameters, _ceased_steps(registration, person, parameters))
+    end, told = _end(
+        registration, person, parameters, _ceased_steps(registration, person, parameters)
+    )
+    return end, str(told)
+
+
+def registration_last_day(
+    registration: Registration, parameters: Parameters, person: Person | None = None
+) -> pendulum.Date | None:
+    """The last day of a registration (``None``: still running), without the explanation.
+
+    The day :func:`registration_end` gives, for callers that do not read how it was found (the
+    explanation cites the texts and dates that decide it, and costs more to write).
+    """
+    steps = _ceased_steps(registration, person, parameters)
+    return _end(registration, person, parameters, steps)[0]
 
 
 def _end(
     registration: Registration, person: Person | None, parameters: Parameters, steps: list[_Step]
-) -> tuple[pendulum.Date | None, str]:
-    """:func:`registration_end`, given the steps of the conditions' ceasing."""
+) -> tuple[pendulum.Date | None, _Told]:
+    """:func:`registration_end`, given the steps of the conditions' ceasing (words unwritten)."""
     ends = _other_ends(registration, person, parameters)
     if steps and steps[-1].end is not None:
-        ends.append((steps[-1].end, steps[-1].how))
+        ends.append((steps[-1].end, steps[-1].told))
+    if len(ends) == 1:
+        return ends[0]
     if ends:
-        return min(ends)
+        last = min(day for day, _ in ends)
+        tied = [told for day, told in ends if day == last]
+        # two ends on one day: the explanation that reads first in sorted order
+        return last, tied[0] if len(tied) == 1 else min(tied, key=str)
     if steps:
-        return None, steps[-1].how
-    return None, "registration still running"
+        return None, steps[-1].told
+    return None, _STILL_RUNNING
 
 
 @attrs.frozen
@@ -303,7 +417,7 @@ def _standings(person: Person, parameters: Parameters) -> tuple[_Standing, ...]:
     standings = []
     for registration in sorted(person.registrations, key=lambda r: r.start):
         steps = _ceased_steps(registration, person, parameters)
-        end, _how = _end(registration, person, parameters, steps)
+        end = _end(registration, person, parameters, steps)[0]
         standings.append(_Standing(registration=registration, end=end, steps=tuple(steps)))
     return tuple(standings)
 
