@@ -206,7 +206,12 @@ MUTATIONS = st.one_of(
 
 
 def _dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, default=str)
+    """The document as JSON; a Decimal becomes a JSON number (as a wrong type must stay one)."""
+    return json.dumps(document, default=_json_value)
+
+
+def _json_value(value: object) -> object:
+    return float(value) if isinstance(value, Decimal) else str(value)
 
 
 @CORPUS
