@@ -41,7 +41,7 @@ BAD_VALUES = {
     "sector": ["public", "", "market", "government"],
     "subsector": ["gemeenten", "nonsense"],
     "year": ["18", "2019", "year"],
-    "total_hours": ["-5", "lots", "1000"],
+    "total_hours": ["-5", "lots", "1000", "1234567890123456789", "0.1234567890123456789012"],
     "small_employer": ["maybe", "yes"],
     "buyer": ["ghost", "E0", "E1"],
     "supplier": ["ghost", "E0"],

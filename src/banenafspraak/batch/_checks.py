@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from banenafspraak._util import MAX_MAGNITUDE, MAX_PLACES
 from banenafspraak.batch._engine import MAX_DAYS
 from banenafspraak.employers import EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, Problem
@@ -105,7 +106,15 @@ def _bad_date(column: str) -> pl.Expr:
 
 
 def _bad_amount(column: str) -> pl.Expr:
-    return _given(column) & ~_text(column).str.contains(_AMOUNT).fill_null(value=False)
+    """Not a decimal amount, or one that ``to_decimal`` refuses (too many digits or decimals)."""
+    text = _text(column)
+    whole = text.str.extract(r"^\s*\+?0*(\d*)", 1).str.len_chars()
+    places = text.str.extract(r"\.(\d*)\s*$", 1).str.len_chars()
+    return _given(column) & (
+        ~text.str.contains(_AMOUNT).fill_null(value=False)
+        | (whole > MAX_MAGNITUDE).fill_null(value=False)
+        | (places > MAX_PLACES).fill_null(value=False)
+    )
 
 
 def _bad_flag(column: str) -> pl.Expr:
