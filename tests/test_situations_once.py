@@ -10,6 +10,7 @@ here against every registered rule set.
 from __future__ import annotations
 
 import gc
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -22,7 +23,8 @@ from banenafspraak.employers import Employer
 from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement
-from banenafspraak.rulesets import RuleContext, common
+from banenafspraak.rulesets import Attribution, RuleContext, common, resolve
+from banenafspraak.rulesets._protocol import attribution
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Sector
 from banenafspraak.strategies import people, scenarios
@@ -132,3 +134,106 @@ def test_the_memo_of_a_context_goes_with_the_context() -> None:
     del context
     gc.collect()
     assert key not in common._MEMOS
+
+
+def _monthly(person: Person) -> Scenario:
+    """One placement of ``person`` with a pay period per month of 2019 (80 hours each)."""
+    return Scenario(
+        employers=(Employer(id="A", sector=Sector.MARKET),),
+        people=(person,),
+        placements=(
+            Placement(id="L", person=person.id, employer="A", hours=PayPeriod.months(2019, 80)),
+        ),
+    )
+
+
+REGISTERED_FROM_MAY = Person(
+    id=PersonId("p"),
+    registrations=(Registration(ground=Ground.WAJONG, start="2019-05-10"),),
+)
+REQUEST_ENDS_IT_IN_AUGUST = Person(
+    id=PersonId("p"),
+    registrations=(
+        Registration(ground=Ground.WAJONG, start="2016-01-01", ended_on_request="2019-08-20"),
+    ),
+)
+TWO_REGISTRATIONS = Person(
+    id=PersonId("p"),
+    registrations=(
+        Registration(ground=Ground.WAJONG, start="2016-01-01", ended_on_request="2019-03-31"),
+        Registration(ground=Ground.WSW_INDICATION, start="2019-03-01"),
+    ),
+)
+REGISTERED_ALL_YEAR = Person(
+    id=PersonId("p"),
+    registrations=(Registration(ground=Ground.WAJONG, start="2015-06-01"),),
+)
+
+
+@pytest.mark.parametrize("rules", RULE_SETS)
+@pytest.mark.parametrize(
+    ("person", "grounds"),
+    [
+        (REGISTERED_FROM_MAY, ["none"] * 4 + ["wajong"] * 8),
+        (REQUEST_ENDS_IT_IN_AUGUST, ["wajong"] * 8 + ["none"] * 4),
+        (TWO_REGISTRATIONS, ["wajong"] * 3 + ["wsw_indication"] * 9),
+        (REGISTERED_ALL_YEAR, ["wajong"] * 12),
+    ],
+    ids=["registered-from-may", "request-ends-it", "two-registrations", "all-year"],
+)
+def test_a_registration_that_starts_or_ends_within_the_year_is_decided_per_pay_period(
+    rules: str, person: Person, grounds: list[str]
+) -> None:
+    """Wfsv 38e(2): a pay period counts whole when it overlaps a registration. A placement whose
+    registration begins or ends in the year is in more than one situation; each pay period gets
+    the reasons of its own (the earliest registration that overlaps it, Besluit SUWI 3.2).
+    """
+    scenario = _monthly(person)
+    fast = count_jobs(scenario, rules=rules, year=2019)
+    assert fast == _count_straight(scenario, rules=rules, year=2019)
+    found = [
+        a.reasons[0].detail.split(" since")[0].removeprefix("ground ")
+        if a.reasons[0].code == "REG"
+        else "none"
+        for a in fast.attributions
+    ]
+    assert found == grounds
+
+
+@pytest.mark.parametrize("rules", RULE_SETS)
+def test_a_pay_period_outside_the_placements_own_days_is_decided_in_its_own_situation(
+    rules: str,
+) -> None:
+    """The memo knows a placement of 2019 as one situation; asked about a pay period of 2021
+    (after a request ended the registration), the rules decide it anew, as without the memo.
+    """
+    person = Person(
+        id=PersonId("p"),
+        registrations=(
+            Registration(ground=Ground.WAJONG, start="2016-01-01", ended_on_request="2020-06-30"),
+        ),
+    )
+    scenario = _monthly(person)
+    rule_set = resolve(rules)
+    placement = scenario.placements[0]
+    later = PayPeriod.month(2021, 3, 80)
+    plain = RuleContext(scenario=scenario, parameters=parameters_for(scenario, rules=rule_set))
+    remembering = RuleContext(scenario=scenario, parameters=plain.parameters)
+    common.remember_situations(remembering)
+    for pay_period in (placement.hours[0], later, placement.hours[5]):
+        assert rule_set.attribute(placement, pay_period, remembering) == rule_set.attribute(
+            placement, pay_period, plain
+        )
+    assert rule_set.attribute(placement, later, remembering)[0].excluded_because is not None
+
+
+def test_a_count_makes_attributions_proper() -> None:
+    """The count's attributions are :class:`Attribution` itself, frozen, made field by field."""
+    sentinels = {field.name: object() for field in attrs.fields(Attribution)}
+    made = attribution(*sentinels.values())  # type: ignore[arg-type]
+    assert type(made) is Attribution
+    assert all(getattr(made, name) is value for name, value in sentinels.items())
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.hours = Fraction(1)  # type: ignore[misc]
+    count = count_jobs(generate("S", seed=2, year=2019, scale=0.01).to_scenario(), year=2019)
+    assert {type(a) for a in count.attributions} == {Attribution}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
@@ -32,9 +33,12 @@ from banenafspraak.rulesets._protocol import (
     Attribution,
     Ledger,
     QuotumResult,
+    Reason,
     RuleContext,
     RuleSet,
+    Share,
     Stage,
+    attribution,
     years_employed,
 )
 from banenafspraak.rulesets.common import aow_age_reached, remember_situations
@@ -259,63 +263,124 @@ def _attributed(
 ) -> tuple[tuple[Attribution, ...], _Sums]:
     """The same attributions and sums as :func:`_attributed_straight`, computed faster.
 
-    The rules decide each distinct situation once (:func:`.remember_situations`); the hours of
-    a share are computed once per distinct (hours, overlap, days, fraction); the sums add
-    numerators per denominator (exact), with the jobs of a sum its hours / ``unit``.
+    The rules decide each distinct situation once (:func:`.remember_situations`) and hand the
+    very same shares to every pay period in it, which are read once per run of pay periods with
+    the same shares. The hours of a share are computed once per distinct (hours, overlap, days,
+    fraction), and equal hours share one pair of fractions. The sums add numerators per
+    denominator (exact), with the jobs of a sum its hours / ``unit``.
     """
     remember_situations(context)
-    first, last = measured.start.toordinal(), measured.end.toordinal()
-    portions: dict[tuple[Decimal, int, int, int, int], tuple[Fraction, Fraction, int, int]] = {}
+    start_day, end_day = measured.start, measured.end
+    first, last = start_day.toordinal(), end_day.toordinal()
+    portions: dict[Hashable, _Portion] = {}
+    values: dict[tuple[int, int], _Portion] = {}
     sums: dict[tuple[Pool | None, EmployerId | None], dict[int, int]] = {}
     attributions: list[Attribution] = []
     append = attributions.append
     attribute = rules.attribute
     for placement in _watched(scenario.placements, f"count {rules.name}", progress):
         placement_id, person, employer = placement.id, placement.person, placement.employer
+        seen: tuple[Share, ...] = ()
+        parts: list[_Part] = []
         for pay_period in placement.hours:
-            start, end = pay_period.start.toordinal(), pay_period.end.toordinal()
-            overlap = min(end, last) - max(start, first) + 1
-            if overlap <= 0:
-                continue
-            days = end - start + 1
+            whole = start_day <= pay_period.start and pay_period.end <= end_day
+            if whole:
+                overlap = days = 1
+            else:
+                start, end = pay_period.start.toordinal(), pay_period.end.toordinal()
+                overlap = min(end, last) - max(start, first) + 1
+                if overlap <= 0:
+                    continue
+                days = end - start + 1
             paid = pay_period.hours
-            for share in attribute(placement, pay_period, context):
-                fraction = share.fraction
-                part, whole = fraction.numerator, fraction.denominator
-                key = (paid, overlap, days, part, whole)
+            shares = attribute(placement, pay_period, context)
+            if shares is not seen:  # the rules' shares of a new situation
+                seen, parts = shares, [_part(share, sums) for share in shares]
+            for part, of, pool, credited_to, because, reasons, by_denominator in parts:
+                key: Hashable
+                if whole:
+                    key = paid if part == of else (paid, part, of)
+                else:
+                    key = (paid, overlap, days, part, of)
                 portion = portions.get(key)
                 if portion is None:
-                    share_hours = Fraction(paid)
-                    if overlap != days:
-                        share_hours = share_hours * overlap / days
-                    if part != whole:
-                        share_hours *= fraction
-                    portion = portions[key] = (
-                        share_hours,
-                        share_hours / unit,
-                        share_hours.numerator,
-                        share_hours.denominator,
+                    portion = portions[key] = _portion(
+                        paid, overlap, days, part, of, values=values, unit=unit
                     )
                 hours, jobs, numerator, denominator = portion
                 append(
-                    Attribution(
-                        placement=placement_id,
-                        person=person,
-                        employer=employer,
-                        pay_period=pay_period,
-                        hours=hours,
-                        jobs=jobs,
-                        pool=share.pool,
-                        credited_to=share.credited_to,
-                        excluded_because=share.excluded_because,
-                        reasons=share.reasons,
+                    attribution(
+                        placement_id,
+                        person,
+                        employer,
+                        pay_period,
+                        hours,
+                        jobs,
+                        pool,
+                        credited_to,
+                        because,
+                        reasons,
                     )
                 )
-                by_denominator = sums.get((share.pool, share.credited_to))
-                if by_denominator is None:
-                    by_denominator = sums[share.pool, share.credited_to] = {}
                 by_denominator[denominator] = by_denominator.get(denominator, 0) + numerator
     return tuple(attributions), _summed(sums, rules, unit)
+
+
+_Portion = tuple[Fraction, Fraction, int, int]
+"""The hours of a share inside the measured period, its jobs, and the hours' numerator and
+denominator."""
+
+_Part = tuple[
+    int,
+    int,
+    Pool | None,
+    EmployerId | None,
+    Reason | None,
+    tuple[Reason, ...],
+    dict[int, int],
+]
+"""A share as the count reads it: its fraction's numerator and denominator, its pool, credit,
+reasons, and the numerators of its sum per denominator."""
+
+
+def _part(share: Share, sums: dict[tuple[Pool | None, EmployerId | None], dict[int, int]]) -> _Part:
+    """The share's fields, with the numerators per denominator of its pool and credit."""
+    by_denominator = sums.get((share.pool, share.credited_to))
+    if by_denominator is None:
+        by_denominator = sums[share.pool, share.credited_to] = {}
+    fraction = share.fraction
+    return (
+        fraction.numerator,
+        fraction.denominator,
+        share.pool,
+        share.credited_to,
+        share.excluded_because,
+        share.reasons,
+        by_denominator,
+    )
+
+
+def _portion(
+    paid: Decimal,
+    overlap: int,
+    days: int,
+    part: int,
+    of: int,
+    *,
+    values: dict[tuple[int, int], _Portion],
+    unit: Fraction,
+) -> _Portion:
+    """The hours ``paid`` x ``overlap``/``days`` x ``part``/``of``: one portion per value."""
+    hours = Fraction(paid)
+    if overlap != days:
+        hours = hours * overlap / days
+    if part != of:
+        hours = hours * part / of
+    numerator, denominator = hours.numerator, hours.denominator
+    found = values.get((numerator, denominator))
+    if found is None:
+        found = values[numerator, denominator] = (hours, hours / unit, numerator, denominator)
+    return found
 
 
 def _watched(
@@ -338,21 +403,42 @@ def _summed(
     rules: RuleSet,
     unit: Fraction,
 ) -> _Sums:
-    """The sums of :func:`_attributed_straight`, from numerators per denominator per share key."""
-    pools: dict[Pool, Tally] = dict.fromkeys(rules.pools, Tally())
-    employers: dict[str, Tally] = {}
-    counted = excluded = Fraction(0)
+    """The sums of :func:`_attributed_straight`, from numerators per denominator per share key.
+
+    The numerators are merged per pool and per credited employer first, so that each sum is
+    one exact fraction made once.
+    """
+    by_pool: dict[Pool | None, dict[int, int]] = {}
+    by_employer: dict[EmployerId, dict[int, int]] = {}
     for (pool, credited_to), by_denominator in sums.items():
-        hours = sum((Fraction(n, d) for d, n in by_denominator.items()), Fraction(0))
-        tally = Tally(hours=hours, jobs=hours / unit)
-        if pool is not None:
-            pools[pool] = pools.get(pool, Tally()) + tally
-            counted += hours
-        else:
-            excluded += hours
+        _merge(by_pool.setdefault(pool, {}), by_denominator)
         if credited_to is not None:
-            employers[credited_to] = employers.get(credited_to, Tally()) + tally
+            _merge(by_employer.setdefault(credited_to, {}), by_denominator)
+    pools: dict[Pool, Tally] = dict.fromkeys(rules.pools, Tally())
+    counted = excluded = Fraction(0)
+    for pool, by_denominator in by_pool.items():
+        tally = _tally(by_denominator, unit)
+        if pool is None:
+            excluded = tally.hours
+        else:
+            pools[pool] = tally
+            counted += tally.hours
+    employers: dict[str, Tally] = {
+        employer: _tally(by_denominator, unit) for employer, by_denominator in by_employer.items()
+    }
     return pools, employers, counted, excluded
+
+
+def _merge(into: dict[int, int], by_denominator: Mapping[int, int]) -> None:
+    for denominator, numerator in by_denominator.items():
+        into[denominator] = into.get(denominator, 0) + numerator
+
+
+def _tally(by_denominator: Mapping[int, int], unit: Fraction) -> Tally:
+    """The hours of numerators per denominator (exact), and their jobs."""
+    common = math.lcm(*by_denominator)
+    hours = Fraction(sum(n * (common // d) for d, n in by_denominator.items()), common)
+    return Tally(hours=hours, jobs=hours / unit)
 
 
 @attrs.frozen(kw_only=True)
@@ -525,12 +611,13 @@ def _count(
 ) -> JobCount:
     rule_set = rules_in_force(scenario, measured, parameters, rules)
     params = parameters_for(scenario, parameters, rule_set)
-    context = RuleContext(scenario=scenario, parameters=params)
     unit = job_unit(measured, params)
     with paused_gc():
+        context = RuleContext(scenario=scenario, parameters=params)
         attributions, (pools, employers, counted, excluded) = attributed(
             scenario, measured, rule_set, context, unit, progress=progress
         )
+        del context  # and what its rules remembered, before the collector looks at it
     monitoring = monitor(rule_set, measured, pools, scenario.baseline, params)
     return JobCount(
         rules=rule_set.name,

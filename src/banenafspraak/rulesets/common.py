@@ -519,14 +519,13 @@ def membership_in(
     """:func:`membership` of the placement's person, with the context's parameters.
 
     When the context remembers situations (:func:`remember_situations`), the person's
-    registrations are worked out once.
+    registrations are worked out once, and the reason of each once per situation.
     """
     memo = _MEMOS.get(id(context))
+    if memo is not None:
+        return memo.membership(placement, pay_period)
     parameters = context.parameters
-    if memo is None:
-        standings = _standings(context.person(placement.person), parameters)
-    else:
-        standings = memo.standings(placement.person)
+    standings = _standings(context.person(placement.person), parameters)
     return _membership(placement, pay_period, standings, parameters)
 
 
@@ -596,42 +595,111 @@ class SituationMemo:
     what its explanation reads on the pay period's last day (the steps of the conditions' ceasing
     begun by then, or else the text of Besluit SUWI 3.2 in force), and what else the rules say
     they read (``extra``). Keys hold values, or the identity of an object the memo keeps alive.
+    Most placements lie in one situation from their first pay period to their last: the memo
+    sees that once per placement (:meth:`_single`) instead of finding each pay period's.
     """
 
-    __slots__ = ("_parameters", "_people", "_placements", "_scenario", "_seen", "_texts")
+    __slots__ = (
+        "_current",
+        "_parameters",
+        "_people",
+        "_placements",
+        "_registered",
+        "_scenario",
+        "_texts",
+        "_unregistered",
+    )
 
     def __init__(self, context: RuleContext) -> None:
         # Not the context itself: the memo lives as long as the context, in a weak mapping.
         self._parameters = context.parameters
         self._scenario = context.scenario
-        self._people: dict[str, tuple[_Standing, ...]] = {}
+        self._people: dict[str, tuple[tuple[_Standing, ...], _Standings]] = {}
         self._placements: dict[int, _Known] = {}
+        self._current: _Known | None = None
         self._texts: dict[pendulum.Date, LegalReference] = {}
-        self._seen: dict[Hashable, Hashable] = {}
+        self._registered: dict[Hashable, tuple[Registration | None, Reason]] = {}
+        self._unregistered: dict[int, Reason] = {}
 
     def standings(self, person_id: str) -> tuple[_Standing, ...]:
         """The registrations of the scenario's person, worked out once (:func:`_standings`)."""
-        standings = self._people.get(person_id)
-        if standings is None:
-            person = self._scenario.person(person_id)
-            standings = self._people[person_id] = _standings(person, self._parameters)
-        return standings
+        return self._person(person_id)[0]
+
+    def _person(self, person_id: str) -> tuple[tuple[_Standing, ...], _Standings]:
+        """The person's :func:`_standings`, and their days as :meth:`_situation` reads them."""
+        found = self._people.get(person_id)
+        if found is None:
+            standings = _standings(self._scenario.person(person_id), self._parameters)
+            marks = tuple(
+                (s.registration.start, s.end, [step.since for step in s.steps]) for s in standings
+            )
+            found = self._people[person_id] = (standings, marks)
+        return found
+
+    def membership(
+        self, placement: Placement, pay_period: PayPeriod
+    ) -> tuple[Registration | None, Reason]:
+        """:func:`_membership`, its reason made once per person, registration and situation.
+
+        The reason of a registration reads its standing on the pay period's last day: the steps
+        of the conditions' ceasing begun by then, or else the text in force (as
+        :meth:`_situation`). The reason of no registration names the placement.
+        """
+        standings, marks = self._person(placement.person)
+        found = _standing_in(standings, pay_period)
+        last = pay_period.end
+        if found is None:
+            text = self._text(last)
+            reason = self._unregistered.get(id(text))
+            if reason is None:
+                reason = self._unregistered[id(text)] = attrs.evolve(NOT_REGISTERED, reference=text)
+            return None, reason.with_detail(f"placement {placement.id}")
+        index = found[0]
+        begun = bisect.bisect_right(marks[index][2], last)
+        key = (placement.person, index, begun, None if begun else id(self._text(last)))
+        registered = self._registered.get(key)
+        if registered is None:
+            registered = self._registered[key] = _membership(
+                placement, pay_period, standings, self._parameters
+            )
+        return registered
 
     def _known(self, placement: Placement) -> _Known:
-        """The placement as the memo knows it, with the situation of each of its pay periods."""
+        """The placement as the memo knows it: excluded by kind, or its person's registrations."""
         known = _Known(placement=placement, excluded=doelgroep_exclusion(placement) is not None)
         if not known.excluded:
-            standings = tuple(
-                (s.registration.start, s.end, [step.since for step in s.steps])
-                for s in self.standings(placement.person)
-            )
-            for pay_period in placement.hours:
-                situation = self._situation(standings, pay_period)
-                # one tuple per distinct situation, whatever the number of pay periods
-                known.situations[id(pay_period)] = self._seen.setdefault(situation, situation)
-            known.standings = standings
+            marks = self._person(placement.person)[1]
+            known.standings = marks
+            if placement.hours:
+                first = placement.hours[0].start  # the pay periods are sorted by start
+                last = max(pay_period.end for pay_period in placement.hours)
+                if self._single(marks, first, last):
+                    known.first, known.last = first, last
         self._placements[id(placement)] = known
         return known
+
+    def _single(self, standings: _Standings, first: pendulum.Date, last: pendulum.Date) -> bool:
+        """Whether every pay period from ``first`` to ``last`` has one :meth:`_situation`.
+
+        So it has when the days hold one year, no new text of Besluit SUWI 3.2 and, of the
+        registrations in :func:`_standings` order, none that overlaps them before one that covers
+        them all (or none at all), with no step of its conditions' ceasing beginning after
+        ``first`` and by ``last``.
+        """
+        if first.year != last.year:
+            return False
+        changes = self._parameters.derived(
+            "registration.text-changes", lambda: _text_changes(self._parameters)
+        )
+        if bisect.bisect_right(changes, first) != bisect.bisect_right(changes, last):
+            return False
+        for start, end, steps in standings:
+            if start > last or (end is not None and end < first):
+                continue  # no pay period of these days overlaps it
+            if start > first or (end is not None and end < last):
+                return False  # overlaps some of the pay periods, not all
+            return bisect.bisect_right(steps, first) == bisect.bisect_right(steps, last)
+        return True
 
     def _situation(self, standings: _Standings, pay_period: PayPeriod) -> Hashable:
         """The year and the registration as :func:`_membership` finds and explains it."""
@@ -659,19 +727,23 @@ class SituationMemo:
         extra: Hashable,
     ) -> tuple[Share, ...]:
         """The shares of ``rules`` for the pay period: ``decide`` the first time in a situation."""
-        known = self._placements.get(id(placement))
+        known = self._current  # the placement of the pay period before, most of the time
         if known is None or known.placement is not placement:
-            known = self._known(placement)
-        situation: Hashable = None
+            known = self._placements.get(id(placement))
+            if known is None or known.placement is not placement:
+                known = self._known(placement)
+            self._current = known
+        situation: Hashable = None  # excluded by kind, or the placement's one situation
         if not known.excluded:
-            situation = known.situations.get(id(pay_period))
-            if situation is None:  # not one of the placement's own pay periods
+            first, last = known.first, known.last
+            if first is None or last is None or pay_period.start < first or pay_period.end > last:
                 situation = self._situation(known.standings, pay_period)
-        decided = known.decided.get((situation, extra))
+        key = (situation, extra)
+        decided = known.decided.get(key)
         if decided is not None and decided[0] is rules:
             return decided[1]
         shares = decide(placement, pay_period, context)
-        known.decided[situation, extra] = (rules, shares)
+        known.decided[key] = (rules, shares)
         return shares
 
 
@@ -682,16 +754,17 @@ its conditions' ceasing begin."""
 
 @attrs.define
 class _Known:
-    """A placement as the memo knows it: excluded by kind, or its registrations and situations.
+    """A placement as the memo knows it: excluded by kind, or its registrations.
 
-    ``situations`` holds the situation of each of the placement's pay periods, by identity (the
-    placement keeps them alive); ``decided`` the rules' shares per situation.
+    ``first`` and ``last`` are set when every pay period between them has one situation (its
+    key is then ``None``); ``decided`` holds the rules' shares per situation and ``extra``.
     """
 
     placement: Placement
     excluded: bool
     standings: _Standings = ()
-    situations: dict[int, Hashable] = attrs.field(factory=dict)
+    first: pendulum.Date | None = None
+    last: pendulum.Date | None = None
     decided: dict[Hashable, tuple[object, tuple[Share, ...]]] = attrs.field(factory=dict)
 
 

@@ -22,6 +22,7 @@ References:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -103,14 +104,17 @@ class Contouren2018:
     ) -> tuple[Share, ...]:
         """One national pool; credited to the buyer of a running contract, else the employer.
 
-        The answer reads the pay period's year, the registration found and the days the contract
-        runs in it: within a count it is decided once per placement and situation
-        (:func:`.decided_once`).
+        The answer reads the pay period's year, the registration found and the share of its days
+        the contract runs (as a fraction in lowest terms: all days are one situation, whatever
+        the length of the pay period): within a count it is decided once per placement and
+        situation (:func:`.decided_once`).
         """
         running: tuple[int, int] | tuple[()] = ()
         if placement.contract is not None:
             contract = context.contract(placement.contract)
-            running = (contract.period.overlap_days(pay_period), pay_period.days)
+            overlap, days = contract.period.overlap_days(pay_period), pay_period.days
+            common_divisor = math.gcd(overlap, days)
+            running = (overlap // common_divisor, days // common_divisor)
         return common.decided_once(
             self, self._decide, placement, pay_period, context, extra=running
         )

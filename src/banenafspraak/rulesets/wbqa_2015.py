@@ -331,8 +331,10 @@ class Wbqa2015:
                 reasons = (*reasons, PROCUREMENT_AT_SUPPLIER)
             shares = (common.counted(_pool(employer.sector_in(year)), employer.id, reasons),)
 
+        if not common.is_young_disabled(registration):
+            return shares
         young_disabled = params["monitoring.young_disabled_counts"].row_for_year(year)
-        if common.is_young_disabled(registration) and not young_disabled.value:
+        if not young_disabled.value:
             # Wfsv 122n(1) of the 2015-2019 texts monitors 38b(1) people only; from the
             # 2020-01-01 text 122n(1),(2) name 38b(2) too: the row in force says which.
             because = attrs.evolve(YOUNG_DISABLED_QUOTUM_ONLY, reference=young_disabled.reference)
