@@ -688,9 +688,8 @@ class SituationMemo:
         """
         if first.year != last.year:
             return False
-        changes = self._parameters.derived(
-            "registration.text-changes", lambda: _text_changes(self._parameters)
-        )
+        parameters = self._parameters
+        changes = parameters.derived("registration.texts", lambda: _Texts(parameters)).changes
         if bisect.bisect_right(changes, first) != bisect.bisect_right(changes, last):
             return False
         for start, end, steps in standings:
