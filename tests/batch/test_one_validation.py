@@ -18,7 +18,16 @@ from batch_helpers import assert_same_count
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banenafspraak import InvalidScenarioError, Scenario, batch, count_jobs
+from banenafspraak import (
+    Employer,
+    InvalidScenarioError,
+    PayPeriod,
+    Person,
+    Placement,
+    Scenario,
+    batch,
+    count_jobs,
+)
 from banenafspraak.io import load_scenario, save_scenario
 from banenafspraak.strategies import scenarios
 
@@ -141,3 +150,30 @@ def test_both_engines_refuse_the_same_problems_or_count_the_same(
     for year in (2018, 2019):
         pure_count = count_jobs(by_pure, rules="wbqa-2015", year=year)
         assert_same_count(batch.count_jobs(by_batch, rules="wbqa-2015", year=year), pure_count)
+
+
+def test_a_placement_with_a_problem_of_its_own_still_has_its_unknown_employer_told() -> None:
+    """Both engines read a broken placement with its pay periods, so both check its references.
+
+    The employer's id is left empty and the placement's kind is wrong: the placement is left out
+    of the later checks, but its employer, unknown now, is told on both engines.
+    """
+    scenario = Scenario(
+        employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),
+        people=(Person(id="P0"),),
+        placements=(
+            Placement(id="L0", person="P0", employer="E0", hours=(PayPeriod.month(2018, 1, 0),)),
+        ),
+    )
+    with tempfile.TemporaryDirectory() as temporary:
+        pure = save_scenario(scenario, Path(temporary) / "pure")
+        tables = batch_folder(pure, Path(temporary) / "tables")
+        for change in (("employers.csv", 1, "id", ""), ("placements.csv", 1, "kind", "intern")):
+            apply(pure, change)
+            apply(tables, change)
+        by_pure = problems(lambda: load_scenario(pure))
+        by_batch = problems(lambda: batch.Tables.read(tables))
+    unknown = ("placements.csv row 2 (placement 'L0')", "employer", "unknown employer")
+    assert isinstance(by_pure, set)
+    assert unknown in by_pure
+    assert by_batch == by_pure
