@@ -8,6 +8,7 @@ fixed per calendar year: :meth:`Employer.sector_in` gives the sector of a year.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NewType
 
@@ -21,6 +22,18 @@ __all__ = ["Employer", "EmployerId", "EmployerKind", "derive_sector"]
 
 EmployerId = NewType("EmployerId", str)
 """A key for an employer: a loonheffingennummer or any key."""
+
+
+YEAR_TABLES: Mapping[str, str] = {
+    "total_hours": "total_hours",
+    "agency_or_wsw_staff_hours": "agency_or_wsw_staff_hours",
+    "premium_wage": "premium_wage",
+    "exempt_wage": "exempt_wage",
+    "small_employer": "small_employer",
+    "sector": "sector_by_year",
+}
+"""The columns of a table of employer years (a CSV folder, the batch engine's tables), each
+with the :class:`Employer` table by year that it fills."""
 
 
 def employer_id(value: str) -> EmployerId:

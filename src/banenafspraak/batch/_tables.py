@@ -38,7 +38,7 @@ import polars as pl
 
 from banenafspraak._util import paused_gc
 from banenafspraak.baselines import Baseline
-from banenafspraak.employers import Employer, EmployerKind
+from banenafspraak.employers import YEAR_TABLES, Employer, EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
 from banenafspraak.people import Person, PersonId, Registration
 from banenafspraak.periods import Period
@@ -574,17 +574,6 @@ def _plain_date(value: object) -> object:
     return value
 
 
-_YEAR_COLUMNS = (
-    "total_hours",
-    "agency_or_wsw_staff_hours",
-    "premium_wage",
-    "exempt_wage",
-    "small_employer",
-    "sector",
-)
-"""The columns of ``employer_years``: an :class:`Employer` table by year each."""
-
-
 def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
     """The :class:`Employer` nouns of the rows of ``employers``, with their years' figures.
 
@@ -596,12 +585,11 @@ def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, 
 
 
 def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
-    tables = []
-    for column in _YEAR_COLUMNS:
+    tables = {}
+    for column, field in YEAR_TABLES.items():
         given = years.filter(pl.col(column).is_not_null()).group_by("employer").agg("year", column)
         by_year = map(dict, map(zip, given["year"].to_list(), given[column].to_list()))
-        tables.append(dict(zip(given["employer"].to_list(), by_year, strict=True)))
-    total, staff, premium, exempt, small, sectors = tables
+        tables[field] = dict(zip(given["employer"].to_list(), by_year, strict=True))
     return tuple(
         Employer(
             id=id_,
@@ -609,12 +597,7 @@ def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employe
             sector=sector,
             subsector=subsector,
             kind=kind,
-            total_hours=total.get(id_),
-            agency_or_wsw_staff_hours=staff.get(id_),
-            premium_wage=premium.get(id_),
-            exempt_wage=exempt.get(id_),
-            small_employer=small.get(id_),
-            sector_by_year=sectors.get(id_),
+            **{field: table.get(id_) for field, table in tables.items()},
         )
         for id_, name, sector, subsector, kind in zip(
             *(employers[c].to_list() for c in ("id", "name", "sector", "subsector", "kind")),

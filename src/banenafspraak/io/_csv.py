@@ -51,6 +51,7 @@ from typing import Any
 import attrs
 
 from banenafspraak.bsn import mask_text
+from banenafspraak.employers import YEAR_TABLES
 from banenafspraak.exceptions import Problem
 from banenafspraak.export import restored_cell, safe_cell
 from banenafspraak.io._document import FORMAT
@@ -67,15 +68,8 @@ __all__ = [
     "write_folder",
 ]
 
-_YEAR_COLUMNS = (
-    "total_hours",
-    "agency_or_wsw_staff_hours",
-    "premium_wage",
-    "exempt_wage",
-    "small_employer",
-    "sector",
-)
-_YEAR_KEYS = {"sector": "sector_by_year"}
+_YEAR_COLUMNS = tuple(YEAR_TABLES)
+_YEAR_KEYS = {column: field for column, field in YEAR_TABLES.items() if column != field}
 """Columns of ``employer_years.csv`` whose key in the document has another name."""
 _NUMBER_COLUMNS = {
     "hours": frozenset({"hours"}),
