@@ -153,10 +153,11 @@ def test_both_engines_refuse_the_same_problems_or_count_the_same(
 
 
 def test_a_placement_with_a_problem_of_its_own_still_has_its_unknown_employer_told() -> None:
-    """Both engines read a broken placement with its pay periods, so both check its references.
+    """A placement left out for a problem of its own keeps its references in the checks.
 
     The employer's id is left empty and the placement's kind is wrong: the placement is left out
-    of the later checks, but its employer, unknown now, is told on both engines.
+    of the later checks, but its employer, unknown now, is told on both engines (the batch
+    engine gives the loader the broken placement without its sound pay periods).
     """
     scenario = Scenario(
         employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),

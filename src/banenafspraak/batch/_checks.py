@@ -327,9 +327,6 @@ def _with_context(
 
     add("placements", referred("placements", "id", chosen["hours"]["placement"]))
     placements = chosen["placements"]
-    # A placement is read with its pay periods (the loader checks the references of one left
-    # out for a problem of its own through them).
-    add("hours", referred("hours", "placement", placements["id"]))
     add("contracts", referred("contracts", "id", placements["contract"]))
     employers = pl.concat(
         [

@@ -452,16 +452,16 @@ _STAND_IN_MARKS = (_STAND_IN, repr(_STAND_IN)[1:-1])
 def _stand_in(section: str, index: int, item: object, broken: set[Path]) -> dict[str, Any] | None:
     """A placement left out for a problem of its own, with its pay periods and sound references.
 
-    Its pay periods are checked as any others (their own values, overlaps, the years), and its
-    references that have no problem of their own (employer, person, hirer, contract) are looked
-    up, so that one broken field of a placement does not hide the problems of the others. Its
-    kind and crediting, which the other checks read together, are left out.
+    Its pay periods (if any) are checked as any others (their own values, overlaps, the years),
+    and its references that have no problem of their own (employer, person, hirer, contract) are
+    looked up, so that one broken field of a placement does not hide the problems of the others.
+    Its kind and crediting, which the other checks read together, are left out.
     """
     if section != "placements" or not isinstance(item, Mapping):
         return None
     hours = item.get("hours")
-    if not isinstance(hours, list) or not hours:
-        return None
+    if not isinstance(hours, list):
+        hours = []
     key = item.get("id")
     if not isinstance(key, str) or not key:
         key = f"{_STAND_IN} {index}"
