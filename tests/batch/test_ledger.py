@@ -32,7 +32,7 @@ from banenafspraak import (
     count_jobs,
     rule_set,
 )
-from banenafspraak.batch._engine import _aow_days, _stage
+from banenafspraak.batch._engine import _aow_days, _registration_ends, _stage
 from banenafspraak.counting import ledger_of, parameters_for
 from banenafspraak.demo import example_scenario
 from banenafspraak.parameters import default_parameters
@@ -143,6 +143,42 @@ def test_the_aow_day_is_left_out_when_it_cannot_fall_before_the_period_ends() ->
     until = pendulum.Date(2019, 12, 31)
     found = dict(_aow_days(registrations, default_parameters(), until).iter_rows())
     assert found == {"old": aow_age_reached(Person(id="old", date_of_birth="1953-01-31"))}
+
+
+def test_a_registration_ends_at_the_aow_age_only_when_a_pay_period_can_see_it() -> None:
+    """Conditions ceased in 2020: the person stays registered until the AOW age (Wfsv 38b(6)).
+
+    Reached before the last pay period of the tables ends, the AOW age is the registration's
+    last day; reached after it, no pay period can tell, and the end is left open.
+    """
+    registrations = pl.DataFrame(
+        {
+            "person": ["old", "young"],
+            "ground": ["wajong", "wajong"],
+            "start": [pendulum.Date(2016, 1, 1)] * 2,
+            "conditions_ceased": [pendulum.Date(2020, 3, 1)] * 2,
+            "ended_on_request": [None, None],
+            "date_of_birth": [pendulum.Date(1955, 6, 30), pendulum.Date(1990, 5, 2)],
+            "date_of_death": [None, None],
+            "sheltered_work_finding": [None, None],
+        },
+        schema_overrides={
+            "ended_on_request": pl.Date,
+            "date_of_death": pl.Date,
+            "sheltered_work_finding": pl.Date,
+        },
+    ).with_row_index("r")
+    params = default_parameters()
+    aow = aow_age_reached(Person(id="old", date_of_birth="1955-06-30"))
+    assert aow is not None
+    ends = dict(
+        _registration_ends(registrations, params, pendulum.Date(2023, 12, 31))
+        .select("person", "reg_end")
+        .iter_rows()
+    )
+    assert ends == {"old": aow, "young": None}
+    before = _registration_ends(registrations, params, aow.subtract(days=1))
+    assert before["reg_end"].to_list() == [None, None]
 
 
 @pytest.mark.parametrize("rules", RULE_SETS)

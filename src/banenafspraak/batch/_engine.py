@@ -144,17 +144,28 @@ def _parameters(
     return parameters_for(Scenario(parameters=tables_parameters), parameters, rules)
 
 
-def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.DataFrame:
+def _registration_ends(
+    registrations: pl.DataFrame, params: Parameters, last_day: dt.date | None
+) -> pl.DataFrame:
     """Each registration with its last day, by the pure ``registration_last_day``.
 
     The end depends on the ground, the dates the conditions ceased and the registration was
     ended, and the person's dates of birth, death and beschut-werk finding (and on the
     parameters), so the pure function is asked once per distinct combination.
+
+    ``last_day`` is the last day of any pay period of the tables (``None``: no pay periods).
+    The end only decides which pay periods a registration covers, so ``reg_end`` is exact up to
+    that day; a null ``reg_end`` means still registered after it.
     """
     # The date of birth reaches the end only through the AOW age, which ends a registration
     # whose conditions ceased (Wfsv 38b(6)): elsewhere it is left out of the key, so that the
-    # rule is asked once per kind of registration rather than once per person.
-    born = pl.when(pl.col("conditions_ceased").is_not_null()).then(pl.col("date_of_birth"))
+    # rule is asked once per kind of registration rather than once per person. An AOW age
+    # reached only after the last pay period ends nothing that a pay period could see: such a
+    # date of birth is left out too (the end is then another one, or none).
+    ceased = pl.col("conditions_ceased").is_not_null()
+    born = pl.when(ceased & _aow_within(registrations, params, last_day)).then(
+        pl.col("date_of_birth")
+    )
     registrations = registrations.with_columns(_born=born)
     person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
     own = ["ground", "conditions_ceased", "ended_on_request"]
@@ -178,6 +189,16 @@ def _registration_ends(registrations: pl.DataFrame, params: Parameters) -> pl.Da
         ]
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
     return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
+
+
+def _aow_within(
+    registrations: pl.DataFrame, params: Parameters, last_day: dt.date | None
+) -> pl.Expr:
+    """Whether the person reaches the AOW age (:func:`_aow_days`) by ``last_day``."""
+    if last_day is None:
+        return pl.lit(value=False)
+    aow = _aow_days(registrations, params, last_day).filter(pl.col("aow_day") <= last_day)
+    return pl.col("person").is_in(aow["person"].implode())
 
 
 def _registration(
@@ -627,7 +648,9 @@ def _encode(
     places = _places(tables)
     regs = tables.kept(
         f"registration ends {params.digest()}",
-        lambda: _registration_ends(tables.registrations.with_row_index("r"), params),
+        lambda: _registration_ends(
+            tables.registrations.with_row_index("r"), params, tables.hours["end"].max()
+        ),
     )
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
     places = places.join(per_person, on="person", how="left").sort("p")
