@@ -276,6 +276,12 @@ def _aow_days(
     )
 
 
+def _last_day(tables: Tables) -> dt.date | None:
+    """The last day of any pay period of ``tables`` (``None``: no pay periods)."""
+    last = tables.hours["end"].max()
+    return last if isinstance(last, dt.date) else None
+
+
 def _first_days(tables: Tables) -> pl.Series:
     """Per placement (in table order): its first day, as :attr:`Placement.first_day`.
 
@@ -649,7 +655,7 @@ def _encode(
     regs = tables.kept(
         f"registration ends {params.digest()}",
         lambda: _registration_ends(
-            tables.registrations.with_row_index("r"), params, tables.hours["end"].max()
+            tables.registrations.with_row_index("r"), params, _last_day(tables)
         ),
     )
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
