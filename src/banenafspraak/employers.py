@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, NewType
+from typing import TYPE_CHECKING, Any, NewType
 
 import attrs
 
@@ -210,3 +210,68 @@ def derive_sector(*, public_employer: bool, sectorfund_share: Decimal) -> Sector
     if public_employer and sectorfund_share < Decimal("0.5"):
         return Sector.GOVERNMENT
     return Sector.MARKET
+
+
+if TYPE_CHECKING:
+
+    def checked_employer(
+        *,
+        id: EmployerId,  # noqa: A002 - the field's name
+        name: str,
+        sector: Sector,
+        sector_by_year: FrozenMap[int, Sector],
+        subsector: Subsector | None,
+        kind: EmployerKind,
+        total_hours: FrozenMap[int, Decimal],
+        agency_or_wsw_staff_hours: FrozenMap[int, Decimal],
+        premium_wage: FrozenMap[int, Decimal],
+        exempt_wage: FrozenMap[int, Decimal],
+        small_employer: FrozenMap[int, bool],
+    ) -> Employer:
+        """An :class:`Employer` of fields already converted and checked (see below)."""
+
+else:
+
+    class checked_employer(Employer):  # noqa: N801 - used as the function typed above
+        """An :class:`Employer` of fields already converted and checked, without checking again.
+
+        For the batch engine's tables, whose every cell the loader's checks have passed (the
+        same bounds as :func:`~banenafspraak._util.to_decimal`, a sub-sector only for a
+        government employer): tens of thousands of employers, whose converters would parse
+        each amount a second time. This subclass adds nothing to the layout and lets its own
+        ``__init__`` store the fields directly; it then turns the object into an
+        :class:`Employer` proper (``type(e) is Employer``, frozen, equal to one made the usual
+        way). The arguments are the fields, converted.
+        """
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__  # both: the one slot of setting and deleting
+        __delattr__ = object.__delattr__
+
+        def __init__(
+            self,
+            *,
+            id: EmployerId,  # noqa: A002 - the field's name
+            name: str,
+            sector: Sector,
+            sector_by_year: FrozenMap[int, Sector],
+            subsector: Subsector | None,
+            kind: EmployerKind,
+            total_hours: FrozenMap[int, Decimal],
+            agency_or_wsw_staff_hours: FrozenMap[int, Decimal],
+            premium_wage: FrozenMap[int, Decimal],
+            exempt_wage: FrozenMap[int, Decimal],
+            small_employer: FrozenMap[int, bool],
+        ) -> None:
+            self.id = id
+            self.name = name
+            self.sector = sector
+            self.sector_by_year = sector_by_year
+            self.subsector = subsector
+            self.kind = kind
+            self.total_hours = total_hours
+            self.agency_or_wsw_staff_hours = agency_or_wsw_staff_hours
+            self.premium_wage = premium_wage
+            self.exempt_wage = exempt_wage
+            self.small_employer = small_employer
+            self.__class__ = Employer

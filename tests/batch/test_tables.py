@@ -188,3 +188,25 @@ def test_dates_may_be_python_dates() -> None:
         pl.Series("start", [dt.date(2018, 1, 1)])
     )
     assert batch.Tables.from_frames(frames).registrations["start"].dtype == pl.Date
+
+
+def test_the_employers_of_tables_equal_the_loaders() -> None:
+    """The employers built from checked columns equal the nouns the scenario loader makes.
+
+    Every field, every year's table and its order, and the type: the batch engine builds them
+    without checking each cell again.
+    """
+    tables = batch.Tables.from_scenario(example_scenario())
+    built = tables.employer_objects()
+    expected = example_scenario().employers
+    assert built == expected
+    assert all(type(e) is type(x) for e, x in zip(built, expected, strict=True))
+    assert [list(e.total_hours) for e in built] == [list(x.total_hours) for x in expected]
+    generated = generate("S", seed=3, year=2019)
+    scenario = generated.to_scenario()
+    built = batch.Tables.from_columns(generated.tables()).employer_objects()
+    assert sorted(built, key=lambda e: e.id) == sorted(scenario.employers, key=lambda e: e.id)
+    subset = batch.Tables.from_scenario(example_scenario()).employer_objects(
+        pl.Series([expected[0].id])
+    )
+    assert subset == (expected[0],)

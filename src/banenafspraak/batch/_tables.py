@@ -36,16 +36,22 @@ from typing import Any, TypeVar
 import attrs
 import polars as pl
 
-from banenafspraak._util import paused_gc
+from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak.baselines import Baseline
-from banenafspraak.employers import YEAR_TABLES, Employer, EmployerKind
+from banenafspraak.employers import (
+    YEAR_TABLES,
+    Employer,
+    EmployerId,
+    EmployerKind,
+    checked_employer,
+)
 from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
 from banenafspraak.people import Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.procurement import ContractKind, ProcurementContract
 from banenafspraak.scenario import Scenario
-from banenafspraak.sectors import Sector
+from banenafspraak.sectors import Sector, Subsector
 
 __all__ = ["HOURS_SCALE", "PERSON_COLUMNS", "TABLES", "Tables"]
 
@@ -585,19 +591,55 @@ def _employers(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, 
 
 
 def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employer, ...]:
-    tables = {}
+    """:func:`_employers`; the cells have passed the loader's checks, so they are not re-checked.
+
+    Each amount becomes its ``Decimal`` as written (the checks bound its digits as
+    :func:`~banenafspraak._util.to_decimal` does), each table a map sorted by year.
+    """
+    convert: dict[str, Callable[[Any], Any]] = {
+        "sector": Sector,
+        "small_employer": bool,
+    }
+    years = years.sort("year")
+    tables: dict[str, dict[str, FrozenMap[int, Any]]] = {}
     for column, field in YEAR_TABLES.items():
-        given = years.filter(pl.col(column).is_not_null()).group_by("employer").agg("year", column)
-        by_year = map(dict, map(zip, given["year"].to_list(), given[column].to_list()))
-        tables[field] = dict(zip(given["employer"].to_list(), by_year, strict=True))
+        given = (
+            years.filter(pl.col(column).is_not_null())
+            .group_by("employer", maintain_order=True)
+            .agg("year", column)
+        )
+        value = convert.get(column, Decimal)
+        tables[field] = {
+            employer: FrozenMap.of_sorted(dict(zip(year, map(value, values), strict=True)))
+            for employer, year, values in given.iter_rows()
+        }
+    nothing: FrozenMap[int, Any] = FrozenMap()
+    sectors = {s.value: s for s in Sector}
+    kinds = {k.value: k for k in EmployerKind}
+    subsectors = {s.value: s for s in Subsector}
+    total, staff, premium = (
+        tables["total_hours"],
+        tables["agency_or_wsw_staff_hours"],
+        tables["premium_wage"],
+    )
+    exempt, small, by_year = (
+        tables["exempt_wage"],
+        tables["small_employer"],
+        tables["sector_by_year"],
+    )
     return tuple(
-        Employer(
-            id=id_,
+        checked_employer(
+            id=EmployerId(id_),
             name=name or "",
-            sector=sector,
-            subsector=subsector,
-            kind=kind,
-            **{field: table.get(id_) for field, table in tables.items()},
+            sector=sectors[sector],
+            sector_by_year=by_year.get(id_, nothing),
+            subsector=None if subsector is None else subsectors[subsector],
+            kind=kinds[kind],
+            total_hours=total.get(id_, nothing),
+            agency_or_wsw_staff_hours=staff.get(id_, nothing),
+            premium_wage=premium.get(id_, nothing),
+            exempt_wage=exempt.get(id_, nothing),
+            small_employer=small.get(id_, nothing),
         )
         for id_, name, sector, subsector, kind in zip(
             *(employers[c].to_list() for c in ("id", "name", "sector", "subsector", "kind")),
