@@ -10,6 +10,7 @@ from fractions import Fraction
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from banenafspraak import (
     Baseline,
@@ -26,7 +27,17 @@ from banenafspraak import (
     Sector,
     Subsector,
 )
-from banenafspraak._util import FrozenMap, display, floor_to, to_date, to_decimal, to_decimal_string
+from banenafspraak._util import (
+    FrozenMap,
+    as_decimal,
+    at_least,
+    display,
+    exact_sum,
+    floor_to,
+    to_date,
+    to_decimal,
+    to_decimal_string,
+)
 from banenafspraak.strategies import baselines, pay_periods, periods
 
 
@@ -253,3 +264,28 @@ def test_generated_pay_periods_and_baselines_are_valid_nouns(
     assert pay.hours <= pay.period.days * 24
     assert all(jobs >= 0 for jobs in baseline.jobs.values())
     assert baseline.jobs_in(Pool.NATIONAL) == sum(baseline.jobs.values())
+
+
+@given(st.lists(st.fractions()))
+def test_the_sum_by_denominators_is_the_sum(values: list[Fraction]) -> None:
+    """exact_sum adds numerators per denominator first: the same exact sum as ``sum``."""
+    assert exact_sum(values) == sum(values, Fraction(0))
+    assert type(exact_sum(values)) is Fraction
+
+
+@given(st.fractions(), st.fractions())
+def test_at_least_compares_as_fractions_do(value: Fraction, bound: Fraction) -> None:
+    assert at_least(value, bound) is (value >= bound)
+
+
+@given(st.integers(-(10**30), 10**30), st.integers(0, 12))
+def test_a_decimal_fraction_becomes_its_exact_decimal(whole: int, places: int) -> None:
+    """as_decimal writes a fraction with a finite expansion exactly, in its fewest decimals."""
+    value = Fraction(whole, 10**places)
+    decimal = as_decimal(value)
+    assert Fraction(decimal) == value
+    exponent = decimal.as_tuple().exponent
+    assert isinstance(exponent, int)
+    places_used = -exponent
+    assert 10**places_used % value.denominator == 0  # enough decimals
+    assert places_used == 0 or 10 ** (places_used - 1) % value.denominator  # and no more

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
-from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
+import math
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    ValuesView,
+)
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, TypeVar, overload
@@ -336,7 +346,12 @@ def to_decimal_string(value: Number | None, places: int = 12) -> str | None:
 
 def decimal_places(value: Fraction) -> int | None:
     """The decimals that write ``value`` exactly, or ``None`` if its expansion never ends."""
-    denominator = value.denominator
+    return _places_of(value.denominator)
+
+
+@functools.lru_cache(maxsize=4096)
+def _places_of(denominator: int) -> int | None:
+    """:func:`decimal_places` of a reduced fraction with this denominator (a few recur)."""
     twos = fives = 0
     while denominator % 2 == 0:
         denominator //= 2
@@ -361,9 +376,8 @@ def _rounded(value: Fraction, places: int) -> Decimal:
 
 
 def scaled_decimal(whole: int, places: int) -> Decimal:
-    """``whole / 10**places`` as an exact Decimal (built from digits, so no context rounds it)."""
-    sign, digits, _ = Decimal(whole).as_tuple()
-    return Decimal((sign, digits, -places))
+    """``whole / 10**places`` as an exact Decimal (read from its digits: no context rounds it)."""
+    return Decimal(f"{whole}e-{places}")
 
 
 def display(value: Number | None, places: int = 2) -> str:
@@ -390,3 +404,28 @@ def as_decimal(value: Fraction) -> Decimal:
     if places is not None:
         return scaled_fraction(value, places)
     return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The exact sum of ``values``, made as one fraction at the end.
+
+    The numerators are added per denominator first (whole numbers, no common factor sought on
+    every step): the hours of a ledger share a few denominators, so this is many times faster
+    than adding the fractions one by one, and the same sum.
+    """
+    by_denominator: dict[int, int] = {}
+    for value in values:
+        denominator = value.denominator
+        by_denominator[denominator] = by_denominator.get(denominator, 0) + value.numerator
+    if not by_denominator:
+        return Fraction(0)
+    if len(by_denominator) == 1:
+        [(denominator, numerator)] = by_denominator.items()
+        return Fraction(numerator, denominator)
+    common = math.lcm(*by_denominator)
+    return Fraction(sum(n * (common // d) for d, n in by_denominator.items()), common)
+
+
+def at_least(value: Fraction, bound: Fraction) -> bool:
+    """``value >= bound``, compared as whole numbers: the same answer, many times faster."""
+    return value.numerator * bound.denominator >= bound.numerator * value.denominator

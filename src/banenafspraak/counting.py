@@ -897,15 +897,14 @@ def assess_ledger(
     """
     context = RuleContext(scenario=scenario, parameters=params)
     wanted = set(employers) if employers is not None else None
-    return QuotumReport(
-        rules=rules.name,
-        year=ledger.year,
-        assessments=tuple(
+    with paused_gc():  # a result per employer, with its reasons: nothing cyclic to collect
+        assessments = tuple(
             rules.assess_quotum(employer, ledger.year, ledger, context)
             for employer in scenario.employers
             if wanted is None or employer.id in wanted
-        ),
-        receipt=receipt,
+        )
+    return QuotumReport(
+        rules=rules.name, year=ledger.year, assessments=assessments, receipt=receipt
     )
 
 

@@ -1237,11 +1237,13 @@ def _formal_hours(formal: pl.DataFrame, tables: Tables | None = None) -> _Formal
         "target", "person", *_STAGE, "den"
     )
     if tables is None:
-        return _formal_maps(sums)
+        with paused_gc():
+            return _formal_maps(sums)
     last: list[tuple[pl.DataFrame, _Formal]] = tables.kept("formal hours", list)
     if last and last[0][0].equals(sums):
         return last[0][1]
-    made = _formal_maps(sums)
+    with paused_gc():  # hundreds of thousands of acyclic maps and fractions
+        made = _formal_maps(sums)
     last[:] = [(sums, made)]
     return made
 
@@ -1250,30 +1252,33 @@ def _formal_maps(sums: pl.DataFrame) -> _Formal:
     """The maps of :func:`_formal_hours` from its sums, sorted by employer, person and stage."""
     employers: _Formal = {}
     stages: dict[tuple[int, bool], Stage] = {}
+    fractions: dict[tuple[int, int], Fraction] = {}  # many people work the same hours
     # Sorted by employer, person and stage, so each map is filled in order, one after the other
     # (a map made with ``of_sorted`` shares the dict it is filled through).
     people: dict[str, FrozenMap[Stage, Fraction]] = {}
     per_stage: dict[Stage, Fraction] = {}
-    last: tuple[Any, ...] = (None, None, None)
+    last_target = last_person = last_stage = None
     stage = Stage(0)
-    for target, person, years, pension, den, num in sums.select(
-        "target", "person", *_STAGE, "den", "num"
-    ).iter_rows():
-        part = Fraction(num, HOURS_SCALE * den)
-        if target != last[0]:
+    columns = (sums[c].to_list() for c in ("target", "person", *_STAGE, "den", "num"))
+    for target, person, years, pension, den, num in zip(*columns, strict=True):
+        part = fractions.get((num, den))
+        if part is None:
+            part = fractions[num, den] = Fraction(num, HOURS_SCALE * den)
+        if target != last_target:
             people = {}
             employers[target] = FrozenMap.of_sorted(people)
-        if target != last[0] or person != last[1]:
+            last_person = None
+        if person != last_person:
             per_stage = {}
             people[person] = FrozenMap.of_sorted(per_stage)
-        elif (years, pension) == last[2]:  # the same stage, another denominator
+        elif (years, pension) == last_stage:  # the same stage, another denominator
             per_stage[stage] += part
             continue
         stage = stages.get((years, pension)) or stages.setdefault(
             (years, pension), Stage(years, pension_age=pension)
         )
         per_stage[stage] = part
-        last = (target, person, (years, pension))
+        last_target, last_person, last_stage = target, person, (years, pension)
     return employers
 
 

@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from banenafspraak._util import as_decimal
+from banenafspraak._util import as_decimal, at_least, exact_sum
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -364,15 +364,17 @@ def _lkv_stages(
     stages: Mapping[Stage, Fraction], limit: int | None
 ) -> tuple[Fraction | None, bool, bool]:
     """A person's hours within the LKV's terms (:func:`lkv_hours`); cut by the limit; pensioner."""
-    inside: Fraction | None = None
+    inside: list[Fraction] = []
     over = pension = False
     for stage, hours in stages.items():
         pension = pension or stage.pension_age
         if limit is not None and stage.years_employed >= limit:
             over = True
         elif not stage.pension_age:
-            inside = hours if inside is None else inside + hours
-    return inside, over, pension
+            inside.append(hours)
+    if not inside:
+        return None, over, pension
+    return inside[0] if len(inside) == 1 else exact_sum(inside), over, pension
 
 
 @attrs.frozen(kw_only=True)
@@ -499,15 +501,15 @@ def _lkv_amount(hours: Iterable[Fraction], terms: _Terms) -> Fraction:
     """
     rate, cap, full = terms.lkv_rate, terms.lkv_cap, terms.lkv_full_hours
     if full is None:
-        return sum((min(rate * h, cap) for h in hours), Fraction(0))
+        return exact_sum(min(rate * h, cap) for h in hours)
     capped = 0
-    below = Fraction(0)
+    below: list[Fraction] = []
     for h in hours:
-        if h >= full:
+        if at_least(h, full):
             capped += 1
         else:
-            below += h
-    return capped * cap + rate * below
+            below.append(h)
+    return capped * cap + rate * exact_sum(below)
 
 
 def assess_national_instrument(
