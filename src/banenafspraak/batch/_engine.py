@@ -34,7 +34,7 @@ import polars as pl
 from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.batch._tables import HOURS_SCALE, PERSON_COLUMNS, Tables
+from banenafspraak.batch._tables import HOURS_SCALE, Tables
 from banenafspraak.counting import (
     Monitoring,
     QuotumReport,
@@ -147,35 +147,40 @@ def _parameters(
 def _registration_ends(
     registrations: pl.DataFrame, params: Parameters, last_day: dt.date | None
 ) -> pl.DataFrame:
-    """Each registration with its last day, by the pure ``registration_last_day``.
+    """Each registration with its last day (``reg_end``), by the pure ``registration_last_day``.
+
+    ``last_day`` is the last day of any pay period of the tables (``None``: no pay periods).
+    The end only decides which pay periods a registration covers, so ``reg_end`` is the day
+    the pure rule gives when it falls by ``last_day``, and null otherwise (still registered
+    after the last pay period).
 
     The end depends on the ground, the dates the conditions ceased and the registration was
     ended, and the person's dates of birth, death and beschut-werk finding (and on the
-    parameters), so the pure function is asked once per distinct combination.
-
-    ``last_day`` is the last day of any pay period of the tables (``None``: no pay periods).
-    The end only decides which pay periods a registration covers, so ``reg_end`` is exact up to
-    that day; a null ``reg_end`` means still registered after it.
+    parameters), so the pure function is asked once per distinct combination. Each of those
+    dates ends the registration on or after itself, or (a date of birth) on the AOW age; the
+    end is the earliest of them. A date after ``last_day`` (an AOW age reached after it) can
+    only give an end after it, so it is left out of the key: the rule is asked once per kind of
+    registration rather than once per person.
     """
+    if last_day is None:
+        return registrations.with_columns(reg_end=pl.lit(None, dtype=pl.Date))
+    within = {c: pl.when(pl.col(c) <= last_day).then(pl.col(c)) for c in _END_DATES}
     # The date of birth reaches the end only through the AOW age, which ends a registration
-    # whose conditions ceased (Wfsv 38b(6)): elsewhere it is left out of the key, so that the
-    # rule is asked once per kind of registration rather than once per person. An AOW age
-    # reached only after the last pay period ends nothing that a pay period could see: such a
-    # date of birth is left out too (the end is then another one, or none).
+    # whose conditions ceased (Wfsv 38b(6)): elsewhere it is left out too.
     ceased = pl.col("conditions_ceased").is_not_null()
     born = pl.when(ceased & _aow_within(registrations, params, last_day)).then(
         pl.col("date_of_birth")
     )
-    registrations = registrations.with_columns(_born=born)
-    person_keys = ["_born" if c == "date_of_birth" else c for c in PERSON_COLUMNS]
-    own = ["ground", "conditions_ceased", "ended_on_request"]
-    keys = [*own, *person_keys]
+    keyed = registrations.with_columns(
+        **{f"_{c}": within[c] for c in _END_DATES}, _date_of_birth=born
+    )
+    own = ["ground", "_conditions_ceased", "_ended_on_request"]
+    keys = [*own, "_date_of_birth", "_date_of_death", "_sheltered_work_finding"]
     # The start does not reach the end, but the noun needs a valid one: the earliest of the
     # registrations with the same ground and dates, so that their combinations with the
     # people's dates share one noun (and each set of a person's dates one person).
-    distinct = registrations.group_by(keys).agg(pl.col("start").min())
+    distinct = keyed.group_by(keys).agg(pl.col("start").min())
     distinct = distinct.with_columns(pl.col("start").min().over(own))
-    rows = distinct.select(*own, "_born", "date_of_death", "sheltered_work_finding", "start")
     registration_of = functools.cache(_registration)
     person_of = functools.cache(_person)
     with paused_gc():  # tens of thousands of acyclic nouns: nothing for the collector to find
@@ -185,10 +190,20 @@ def _registration_ends(
                 params,
                 person_of(born, died, found),
             )
-            for ground, ceased, requested, born, died, found, start in rows.iter_rows()
+            for ground, ceased, requested, born, died, found, start in distinct.select(
+                *keys, "start"
+            ).iter_rows()
         ]
     table = distinct.select(keys).with_columns(pl.Series("reg_end", ends, dtype=pl.Date))
-    return registrations.join(table, on=keys, how="left", nulls_equal=True).drop("_born")
+    return (
+        keyed.join(table, on=keys, how="left", nulls_equal=True)
+        .with_columns(reg_end=pl.when(pl.col("reg_end") <= last_day).then(pl.col("reg_end")))
+        .drop(*keys[1:])
+    )
+
+
+_END_DATES = ("conditions_ceased", "ended_on_request", "date_of_death", "sheltered_work_finding")
+"""The dates of a registration and its person that end it on or after themselves."""
 
 
 def _aow_within(
