@@ -370,6 +370,32 @@ class _Keyed:
     ids: pl.Series
     flat_rows: Callable[[pl.Series], list[dict[str, Any]]]
 
+    @functools.cached_property
+    def representatives(self) -> _Situations:
+        """One pay period per situation, as the pure rules take it; made once per keyed rows.
+
+        The keys in order of first appearance; each one's flat row; its placement and pay period
+        with the layer of :class:`_Representatives` that holds its nouns; and each layer's
+        scenario. The same for every rule set that decides these situations (:func:`_decide`).
+        """
+        firsts = self.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
+        rows = self.flat_rows(firsts["i"])
+        nouns = _Representatives()
+        picked = [nouns.add(row) for row in rows]
+        return _Situations(
+            keys=firsts["key"].to_list(), rows=rows, picked=picked, scenarios=nouns.scenarios()
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _Situations:
+    """:attr:`_Keyed.representatives`."""
+
+    keys: list[int]
+    rows: list[dict[str, Any]]
+    picked: list[tuple[int, Placement, PayPeriod]]
+    scenarios: list[Scenario]
+
 
 def _key(frame: pl.DataFrame) -> pl.DataFrame:
     """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.)."""
@@ -963,13 +989,12 @@ def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
     ``excluded`` (the reason code, or null), ``fnum, fden`` (the share of the hours) and
     ``reasons`` (the reason codes, ``|``-separated).
     """
-    firsts = keyed.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
     out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
-    rows = keyed.flat_rows(firsts["i"])
-    nouns = _Representatives()
-    picked = [nouns.add(row) for row in rows]
-    contexts = [RuleContext(scenario=s, parameters=params) for s in nouns.scenarios()]
-    for key, row, (layer, placement, pay_period) in zip(firsts["key"], rows, picked, strict=True):
+    situations = keyed.representatives
+    contexts = [RuleContext(scenario=s, parameters=params) for s in situations.scenarios]
+    for key, row, (layer, placement, pay_period) in zip(
+        situations.keys, situations.rows, situations.picked, strict=True
+    ):
         shares = rules.attribute(placement, pay_period, contexts[layer])
         total = sum((s.fraction for s in shares), Fraction(0))
         if total != 1:

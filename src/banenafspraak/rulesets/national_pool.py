@@ -343,7 +343,7 @@ def lkv_hours(
     hours: dict[str, Fraction] = {}
     cut: list[str] = []
     pensioners: list[str] = []
-    for person, stages in sorted(ledger.formal_hours(employer.id).items()):
+    for person, stages in ledger.formal_hours(employer.id).items():  # sorted by person
         inside, over, pension = _lkv_stages(stages, limit)
         if inside:
             hours[person] = inside
