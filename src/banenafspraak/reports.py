@@ -29,7 +29,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from banenafspraak._util import FrozenMap, to_date
+from banenafspraak._util import FrozenMap, paused_gc, to_date
 from banenafspraak.counting import (
     JobCount,
     Monitoring,
@@ -927,7 +927,13 @@ class DurabilityLine:
 def _durability_line(
     year: int, sector: Sector | None, employer: EmployerId | None, spells: Sequence[PlacementSpell]
 ) -> DurabilityLine:
-    days = [s.days for s in spells]
+    days: list[int] = []
+    running = 0
+    statuses = dict.fromkeys(SpellStatus, 0)
+    for spell in spells:  # one pass: tens of thousands of lines in a national year
+        days.append(spell.days)
+        running += spell.running_at_end
+        statuses[spell.status] += 1
     return DurabilityLine(
         year=year,
         sector=sector,
@@ -935,10 +941,10 @@ def _durability_line(
         placements=len(spells),
         mean_days=Fraction(sum(days), len(days)),
         median_days=_median(days),
-        running_at_end=sum(1 for s in spells if s.running_at_end),
-        survived=sum(1 for s in spells if s.status is SpellStatus.SURVIVED),
-        ended=sum(1 for s in spells if s.status is SpellStatus.ENDED),
-        censored=sum(1 for s in spells if s.status is SpellStatus.CENSORED),
+        running_at_end=running,
+        survived=statuses[SpellStatus.SURVIVED],
+        ended=statuses[SpellStatus.ENDED],
+        censored=statuses[SpellStatus.CENSORED],
     )
 
 
@@ -1131,14 +1137,18 @@ def _durability_report(
     receipt: Receipt,
 ) -> DurabilityReport:
     """The durability report from the spells (in the order of ids); both engines build it here."""
+    with paused_gc():  # a line per employer: tens of thousands of acyclic objects
+        by_employer = _grouped(spells, by_sector=True, by_employer=True)
+        by_sector = _grouped(spells, by_sector=True, by_employer=False)
+        by_year = _grouped(spells, by_sector=False, by_employer=False)
     return DurabilityReport(
         rules=rules.name,
         observed=observed,
         horizon_months=horizon_months,
         spells=spells,
-        by_employer=_grouped(spells, by_sector=True, by_employer=True),
-        by_sector=_grouped(spells, by_sector=True, by_employer=False),
-        by_year=_grouped(spells, by_sector=False, by_employer=False),
+        by_employer=by_employer,
+        by_sector=by_sector,
+        by_year=by_year,
         reasons=(DURABILITY_SPELL, DURABILITY_SHARE, DURABILITY_GROUPS),
         receipt=receipt,
     )
@@ -1154,7 +1164,11 @@ def _grouped(
             spell.sector if by_sector else None,
             spell.employer if by_employer else None,
         )
-        groups.setdefault(key, []).append(spell)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [spell]
+        else:
+            group.append(spell)
     return tuple(
         _durability_line(year, sector, employer, groups[(year, sector, employer)])
         for year, sector, employer in sorted(groups, key=lambda k: (k[0], str(k[1]), str(k[2])))

@@ -14,13 +14,14 @@ because the engine identifies its input by :meth:`Tables.digest`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
 import pendulum
 import polars as pl
 
+from banenafspraak._util import paused_gc
 from banenafspraak.batch._engine import BatchCount, ParametersArg, _parameters, count_jobs
 from banenafspraak.batch._tables import HOURS_SCALE, Tables
 from banenafspraak.counting import Tally, measured_period
@@ -32,6 +33,7 @@ from banenafspraak.placements import PlacementId, PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.reports import (
     DurabilityReport,
+    PlacementSpell,
     ProcurementReport,
     SubsectorBasis,
     SubsectorMonitoring,
@@ -469,7 +471,25 @@ def durability(
     spells = _with_sector(spells, tables, "employer", "year")
     dates = _dates([*spells["first"], *spells["last"]])
     horizons = {d: p.add(months=horizon_months) for d, p in dates.items()}
-    result = tuple(
+    with paused_gc():  # a spell per placement: acyclic objects
+        result = _spells(spells, observed, dates, horizons)
+    return _durability_report(
+        rules=rule_set,
+        observed=observed,
+        horizon_months=horizon_months,
+        spells=result,
+        receipt=count.receipt,
+    )
+
+
+def _spells(
+    spells: pl.DataFrame,
+    observed: Period,
+    dates: Mapping[dt.date, pendulum.Date],
+    horizons: Mapping[dt.date, pendulum.Date],
+) -> tuple[PlacementSpell, ...]:
+    """The spells of :func:`durability`'s frame, in the canonical order of placement ids."""
+    return tuple(
         _placement_spell(
             placement=PlacementId(placement),
             employer=EmployerId(employer),
@@ -485,13 +505,6 @@ def durability(
         )
         .sort("placement")  # the canonical order of ids, as the pure path's scenario keeps them
         .iter_rows()
-    )
-    return _durability_report(
-        rules=rule_set,
-        observed=observed,
-        horizon_months=horizon_months,
-        spells=result,
-        receipt=count.receipt,
     )
 
 
