@@ -231,3 +231,22 @@ def test_compare_counts_every_rule_set(generated_tables: tuple[Scenario, batch.T
         assert quotum.rules == name
         same = assert_same_quotum(scenario, tables, rules=name, year=2019, count=count)
         assert quotum.assessments == same.assessments
+
+
+def test_the_national_laws_share_the_hours_per_person_when_they_count_the_same(
+    generated_tables: tuple[Scenario, batch.Tables],
+) -> None:
+    """The 2018 outline credits procurement hours to the buyer, the 2025 law to the supplier;
+    both count them at the formal employer, whose loonaangifte holds them (Wtl 2.1, 2.10). The
+    counted shares of a pay period are taken together, so the two ledgers hold one and the same
+    map of hours per formal employer and person, made once.
+    """
+    scenario, tables = generated_tables
+    assert scenario.contracts  # procurement, shared out differently by the two laws
+    fresh = attrs.evolve(tables)
+    outline = batch.count_jobs(fresh, rules="contouren-2018", year=2019).ledger
+    national = batch.count_jobs(fresh, rules="wet-banenafspraak-2025", year=2019).ledger
+    assert outline.credited != national.credited
+    assert dict(outline.formal) == dict(national.formal)
+    first = next(iter(outline.formal))
+    assert outline.formal[first] is national.formal[first]

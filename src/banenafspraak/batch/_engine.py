@@ -1121,9 +1121,12 @@ def _formal(
 
     ``rows`` are keyed rows, one per pay period, with ``first_day`` and ``aow_day`` and the
     ``by`` columns. Returns ``*by, years_employed, pension_age, overlap, days, fnum, fden,
-    hours_e4``: the shares that add to a pool, in exact parts as the other partials.
+    hours_e4``: the hours that add to a pool, in exact parts as the other partials. The formal
+    employer holds all of a pay period's counted hours, whichever employers they are credited
+    to: the shares that add to a pool are taken together first (``fnum / fden`` is their sum),
+    so two laws that count the same hours give the same parts however they share them out.
     """
-    counted = decisions.filter(pl.col("pool").is_not_null()).select("key", "fnum", "fden")
+    counted = _counted_share(decisions)
     wanted = rows.filter(pl.col("key").is_in(counted["key"].unique().implode()))
     staged = _stage(_inside(wanted, measured))
     return (
@@ -1132,6 +1135,23 @@ def _formal(
         .join(counted, on="key")
         .group_by(*by, *_STAGE, *_DIMS)
         .agg(pl.col("hours_e4").sum())
+    )
+
+
+def _counted_share(decisions: pl.DataFrame) -> pl.DataFrame:
+    """``key, fnum, fden``: per situation, the share of its hours that adds to a pool (reduced)."""
+    shares: dict[int, Fraction] = {}
+    for key, fnum, fden in (
+        decisions.filter(pl.col("pool").is_not_null()).select("key", "fnum", "fden").iter_rows()
+    ):
+        shares[key] = shares.get(key, 0) + Fraction(fnum, fden)
+    return pl.DataFrame(
+        {
+            "key": list(shares),
+            "fnum": [share.numerator for share in shares.values()],
+            "fden": [share.denominator for share in shares.values()],
+        },
+        schema={"key": pl.Int64, "fnum": pl.Int64, "fden": pl.Int64},
     )
 
 
