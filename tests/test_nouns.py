@@ -32,6 +32,7 @@ from banenafspraak._util import (
     as_decimal,
     at_least,
     display,
+    exact_dot,
     exact_sum,
     floor_to,
     to_date,
@@ -289,3 +290,11 @@ def test_a_decimal_fraction_becomes_its_exact_decimal(whole: int, places: int) -
     places_used = -exponent
     assert 10**places_used % value.denominator == 0  # enough decimals
     assert places_used == 0 or 10 ** (places_used - 1) % value.denominator  # and no more
+
+
+@given(st.lists(st.tuples(st.integers() | st.fractions(), st.integers() | st.fractions())))
+def test_the_dot_product_in_whole_numbers_is_the_dot_product(
+    pairs: list[tuple[int | Fraction, int | Fraction]],
+) -> None:
+    """exact_dot keeps whole numerators over one denominator: the same sum of products."""
+    assert exact_dot(pairs) == sum((a * b for a, b in pairs), Fraction(0))

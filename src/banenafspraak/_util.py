@@ -426,6 +426,20 @@ def exact_sum(values: Iterable[Fraction]) -> Fraction:
     return Fraction(sum(n * (common // d) for d, n in by_denominator.items()), common)
 
 
+def exact_dot(pairs: Iterable[tuple[Fraction | int, Fraction | int]]) -> Fraction:
+    """The exact sum of the products of ``pairs``, made as one fraction at the end.
+
+    Whole numerators over a growing denominator, reduced once: a few terms (a count times an
+    amount, plus a rate times hours) cost one fraction instead of one per operation.
+    """
+    numerator, denominator = 0, 1
+    for left, right in pairs:
+        term = left.denominator * right.denominator
+        numerator = numerator * term + left.numerator * right.numerator * denominator
+        denominator *= term
+    return Fraction(numerator, denominator)
+
+
 def at_least(value: Fraction, bound: Fraction) -> bool:
     """``value >= bound``, compared as whole numbers: the same answer, many times faster."""
     return value.numerator * bound.denominator >= bound.numerator * value.denominator

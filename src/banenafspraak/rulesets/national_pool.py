@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from banenafspraak._util import as_decimal, at_least, exact_sum
+from banenafspraak._util import as_decimal, at_least, exact_dot, exact_sum
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -509,7 +509,7 @@ def _lkv_amount(hours: Iterable[Fraction], terms: _Terms) -> Fraction:
             capped += 1
         else:
             below.append(h)
-    return capped * cap + rate * exact_sum(below)
+    return exact_dot(((capped, cap), (rate, exact_sum(below))))
 
 
 def assess_national_instrument(
