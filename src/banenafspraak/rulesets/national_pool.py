@@ -291,9 +291,17 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     if year in employer.small_employer:
         small = employer.small_employer[year]
         why = SMALL_EMPLOYER if small else NOT_SMALL_EMPLOYER
-        return small, why.with_detail(f"given for {year}")
+        # the same reason for every employer with the same answer: made once, shared
+        given = params.derived(
+            ("national.small.given", year, small), lambda: why.with_detail(f"given for {year}")
+        )
+        return small, given
     if (year - 2) not in employer.premium_wage:
-        return None, SMALL_UNKNOWN.with_detail(f"no premium wage for {year - 2}")
+        unknown = params.derived(
+            ("national.small.unknown", year),
+            lambda: SMALL_UNKNOWN.with_detail(f"no premium wage for {year - 2}"),
+        )
+        return None, unknown
     threshold = params.decimal("wet2025.small_employer_wage_threshold", year)
     wage = employer.premium_wage[year - 2]
     small = wage <= threshold
@@ -512,6 +520,10 @@ def _lkv_amount(hours: Iterable[Fraction], terms: _Terms) -> Fraction:
     return exact_dot(((capped, cap), (rate, exact_sum(below))))
 
 
+def _net_effect(bonus: Decimal, surcharge: Decimal) -> Reason:
+    return NET_EFFECT.with_detail(f"EUR {bonus} - EUR {surcharge} = EUR {bonus - surcharge}")
+
+
 def assess_national_instrument(
     rules: str,
     employer: Employer,
@@ -566,7 +578,10 @@ def assess_national_instrument(
     lkv = as_decimal(_lkv_amount(per_person.values(), terms)) if per_person else ZERO
     reasons.extend(lkv_reasons)
     net = bonus - surcharge
-    reasons.append(NET_EFFECT.with_detail(f"EUR {bonus} - EUR {surcharge} = EUR {net}"))
+    if active:
+        reasons.append(_net_effect(bonus, surcharge))
+    else:  # no surcharge and no bonus: the same reason for every employer, made once
+        reasons.append(params.derived("national.net.none", lambda: _net_effect(ZERO, ZERO)))
     return NationalInstrument(
         employer=employer.id,
         year=year,
