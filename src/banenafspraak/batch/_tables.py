@@ -617,16 +617,12 @@ def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employe
     sectors = {s.value: s for s in Sector}
     kinds = {k.value: k for k in EmployerKind}
     subsectors = {s.value: s for s in Subsector}
-    total, staff, premium = (
-        tables["total_hours"],
-        tables["agency_or_wsw_staff_hours"],
-        tables["premium_wage"],
-    )
-    exempt, small, by_year = (
-        tables["exempt_wage"],
-        tables["small_employer"],
-        tables["sector_by_year"],
-    )
+    total = tables["total_hours"]
+    staff = tables["agency_or_wsw_staff_hours"]
+    premium = tables["premium_wage"]
+    exempt = tables["exempt_wage"]
+    small = tables["small_employer"]
+    by_year = tables["sector_by_year"]
     return tuple(
         checked_employer(
             id=EmployerId(id_),
