@@ -214,7 +214,7 @@ def derive_sector(*, public_employer: bool, sectorfund_share: Decimal) -> Sector
 
 if TYPE_CHECKING:
 
-    def checked_employer(
+    def _checked_employer(
         *,
         id: EmployerId,  # noqa: A002 - the field's name
         name: str,
@@ -232,7 +232,7 @@ if TYPE_CHECKING:
 
 else:
 
-    class checked_employer(Employer):  # noqa: N801 - used as the function typed above
+    class _checked_employer(Employer):  # noqa: N801 - used as the function typed above
         """An :class:`Employer` of fields already converted and checked, without checking again.
 
         For the batch engine's tables, whose every cell the loader's checks have passed (the

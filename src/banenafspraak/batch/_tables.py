@@ -43,7 +43,7 @@ from banenafspraak.employers import (
     Employer,
     EmployerId,
     EmployerKind,
-    checked_employer,
+    _checked_employer,
 )
 from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
 from banenafspraak.people import Person, PersonId, Registration
@@ -624,7 +624,7 @@ def _employers_of(employers: pl.DataFrame, years: pl.DataFrame) -> tuple[Employe
     small = tables["small_employer"]
     by_year = tables["sector_by_year"]
     return tuple(
-        checked_employer(
+        _checked_employer(
             id=EmployerId(id_),
             name=name or "",
             sector=sectors[sector],
