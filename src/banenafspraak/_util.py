@@ -417,12 +417,15 @@ def exact_sum(values: Iterable[Fraction]) -> Fraction:
     for value in values:
         denominator = value.denominator
         by_denominator[denominator] = by_denominator.get(denominator, 0) + value.numerator
-    if not by_denominator:
-        return Fraction(0)
-    if len(by_denominator) == 1:
-        [(denominator, numerator)] = by_denominator.items()
-        return Fraction(numerator, denominator)
-    common = math.lcm(*by_denominator)
+    return summed_numerators(by_denominator)
+
+
+def summed_numerators(by_denominator: Mapping[int, int]) -> Fraction:
+    """The exact sum of whole numerators kept per denominator, as one fraction (0 if none).
+
+    Over the least common denominator, so the fraction is reduced once, at the end.
+    """
+    common = math.lcm(*by_denominator)  # 1 when there are none
     return Fraction(sum(n * (common // d) for d, n in by_denominator.items()), common)
 
 

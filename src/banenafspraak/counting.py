@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -20,7 +19,7 @@ import attrs
 import pendulum
 
 from banenafspraak import _summary
-from banenafspraak._util import FrozenMap, display, paused_gc
+from banenafspraak._util import FrozenMap, display, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import EmployerId
@@ -436,8 +435,7 @@ def _merge(into: dict[int, int], by_denominator: Mapping[int, int]) -> None:
 
 def _tally(by_denominator: Mapping[int, int], unit: Fraction) -> Tally:
     """The hours of numerators per denominator (exact), and their jobs."""
-    common = math.lcm(*by_denominator)
-    hours = Fraction(sum(n * (common // d) for d, n in by_denominator.items()), common)
+    hours = summed_numerators(by_denominator)
     return Tally(hours=hours, jobs=hours / unit)
 
 
