@@ -1115,7 +1115,7 @@ _STAGE = ("years_employed", "pension_age")
 
 
 def _formal(
-    rows: pl.DataFrame, by: Sequence[str], decisions: pl.DataFrame, measured: Period
+    rows: pl.DataFrame, by: Sequence[str], counted: pl.DataFrame, measured: Period
 ) -> pl.DataFrame:
     """The counted hours per ``by`` (the formal employer and the person) and stage.
 
@@ -1126,8 +1126,7 @@ def _formal(
     to: the shares that add to a pool are taken together first (``fnum / fden`` is their sum),
     so two laws that count the same hours give the same parts however they share them out.
     """
-    counted = _counted_share(decisions)
-    wanted = rows.filter(pl.col("key").is_in(counted["key"].unique().implode()))
+    wanted = rows.filter(pl.col("key").is_in(counted["key"].implode()))
     staged = _stage(_inside(wanted, measured))
     return (
         staged.group_by(*by, *_STAGE, "key", "overlap", "days")
@@ -1152,7 +1151,7 @@ def _counted_share(decisions: pl.DataFrame) -> pl.DataFrame:
             "fden": [share.denominator for share in shares.values()],
         },
         schema={"key": pl.Int64, "fnum": pl.Int64, "fden": pl.Int64},
-    )
+    ).sort("key")
 
 
 def _formal_partial(formal: pl.DataFrame) -> pl.DataFrame:
@@ -1188,7 +1187,7 @@ def count_batch(
     if not ledger:
         return partial
     _calendar_year(measured)
-    formal = _formal(keyed.rows, ("employer", "person"), decisions, measured)
+    formal = _formal(keyed.rows, ("employer", "person"), _counted_share(decisions), measured)
     return pl.concat([partial, _formal_partial(formal)])
 
 
@@ -1254,21 +1253,14 @@ _Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
 """The ledger's ``formal`` as the engine builds it (per employer, person and stage)."""
 
 
-def _ledger(
-    year: int,
-    credit: pl.DataFrame,
-    formal: Callable[[], pl.DataFrame],
-    tables: Tables | None = None,
-) -> Ledger:
-    """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit and formal rows.
+def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], _Formal]) -> Ledger:
+    """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit rows.
 
     The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions: sums
     that are zero are left out (the parts are never negative, so zero parts are dropped first).
     The rows come sorted from polars, in the order of the ledger's maps. The hours per formal
-    employer and person (``formal`` gives their rows) are summed when an instrument first
-    reads them (the 2015 quotum never does); with the ``tables`` counted, the last such sums
-    are kept with them and shared by a ledger with the same sums (the laws of a comparison
-    that count the same hours at the formal employers).
+    employer and person (``formal`` makes them, see :func:`_formal_hours`) are made when an
+    instrument first reads them: the 2015 quotum never does.
     """
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
@@ -1284,27 +1276,41 @@ def _ledger(
         year=year,
         credited=FrozenMap.of_sorted(credited),
         credited_counted=FrozenMap.of_sorted(credited_counted),
-        formal=FrozenMap.deferred(lambda: _formal_hours(formal(), tables)),
+        formal=FrozenMap.deferred(formal),
     )
 
 
-def _formal_hours(formal: pl.DataFrame, tables: Tables | None = None) -> _Formal:
-    """The ledger's ``formal``: per formal employer, per person, per stage, the exact hours.
-
-    With ``tables``, the last sums made from them are reused when these sums are equal.
-    """
+def _formal_hours(formal: pl.DataFrame) -> _Formal:
+    """The ledger's ``formal`` from the formal rows: per employer, person and stage, the hours."""
     sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *_STAGE)).sort(
         "target", "person", *_STAGE, "den"
     )
-    if tables is None:
-        with paused_gc():
-            return _formal_maps(sums)
-    last: list[tuple[pl.DataFrame, _Formal]] = tables.kept("formal hours", list)
-    if last and last[0][0].equals(sums):
-        return last[0][1]
     with paused_gc():  # hundreds of thousands of acyclic maps and fractions
-        made = _formal_maps(sums)
-    last[:] = [(sums, made)]
+        return _formal_maps(sums)
+
+
+def _shared(
+    tables: Tables,
+    params: Parameters,
+    period: Period,
+    counted: pl.DataFrame,
+    formal: Callable[[], _Formal],
+) -> _Formal:
+    """The hours per formal employer and person, shared by the counts that count alike.
+
+    Counts of the same tables, parameters and period share their situations (:func:`count_jobs`);
+    two rule sets whose situations add the same share of their hours to a pool (``counted``, see
+    :func:`_counted_share`) have the same hours at every formal employer: the laws of a
+    comparison that share the same hours out differently. The last ones made are kept with the
+    tables and given to a count with an equal ``counted``.
+    """
+    last: list[tuple[pl.DataFrame, _Formal]] = tables.kept(
+        ("formal hours", params.digest(), str(period)), list
+    )
+    if last and last[0][0].equals(counted):
+        return last[0][1]
+    made = formal()
+    last[:] = [(counted, made)]
     return made
 
 
@@ -1385,7 +1391,7 @@ class BatchCount:
         year = _calendar_year(self.period)
         given = self.formal
         if given is not None:
-            return _ledger(year, self.credits, lambda: given, self.tables)
+            return _ledger(year, self.credits, lambda: _formal_hours(given))
         rows, decisions, tables = self.rows, self.decisions, self.tables
         if rows is None or decisions is None or tables is None:
             msg = (
@@ -1394,12 +1400,12 @@ class BatchCount:
             )
             raise OutOfRangeError(msg, field="ledger")
         params, period = self.parameters or default_parameters(), self.period
-        return _ledger(
-            year,
-            self.credits,
-            lambda: _formal_from_rows(rows, decisions, tables, params, period),
-            tables,
-        )
+        counted = _counted_share(decisions)
+
+        def formal() -> _Formal:
+            return _formal_hours(_formal_from_rows(rows, counted, tables, params, period))
+
+        return _ledger(year, self.credits, lambda: _shared(tables, params, period, counted, formal))
 
     @functools.cached_property
     def employers(self) -> FrozenMap[EmployerId, Tally]:
@@ -1551,13 +1557,14 @@ def finish(
 
 def _formal_from_rows(
     rows: pl.DataFrame,
-    decisions: pl.DataFrame,
+    counted: pl.DataFrame,
     tables: Tables,
     params: Parameters,
     measured: Period,
 ) -> pl.DataFrame:
     """The formal rows of the ledger from :func:`count_jobs`' kept rows (keyed by placement).
 
+    ``counted`` is the share of each situation's hours that adds to a pool (:func:`_counted_share`).
     A collapsed row stands for all pay periods of its placement in the measured period, inside
     one year; it keeps one stage when the stage is the same on its first and its last day (a
     stage only grows), and is taken apart into its pay periods otherwise. A placement's first
@@ -1571,17 +1578,17 @@ def _formal_from_rows(
     )
     first_day = _first_days(tables)
     single = rows.filter(~pl.col("collapsed"))
-    counted = decisions.filter(pl.col("pool").is_not_null())["key"].unique().implode()
+    keys = counted["key"].implode()
 
     def with_days(frame: pl.DataFrame) -> pl.DataFrame:
         p = frame["p"]
         return frame.with_columns(first_day.gather(p), per_placement["aow_day"].gather(p))
 
-    collapsed = with_days(rows.filter(pl.col("collapsed") & pl.col("key").is_in(counted)))
+    collapsed = with_days(rows.filter(pl.col("collapsed") & pl.col("key").is_in(keys)))
     at_start, at_end = _stage_on(pl.col("start")), _stage_on(pl.col("end"))
     uniform = (at_start[0] == at_end[0]) & (at_start[1] == at_end[1])
     parts = [
-        with_days(single.filter(pl.col("key").is_in(counted))),
+        with_days(single.filter(pl.col("key").is_in(keys))),
         collapsed.filter(uniform),
     ]
     mixed = collapsed.filter(~uniform)
@@ -1594,7 +1601,7 @@ def _formal_from_rows(
         )
     columns = ("p", "start", "end", "hours_e4", "key", "first_day", "aow_day")
     per_pay_period = pl.concat([part.select(columns) for part in parts])
-    by_placement = _formal(per_pay_period, ("p",), decisions, measured)
+    by_placement = _formal(per_pay_period, ("p",), counted, measured)
     p = by_placement["p"]
     return (
         by_placement.with_columns(placements["employer"].gather(p), placements["person"].gather(p))
