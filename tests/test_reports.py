@@ -8,6 +8,7 @@ rule set defined here that credits procurement jobs to the buyer (the shape of t
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -843,9 +844,21 @@ def test_durability_lines_add_up_and_shares_are_fractions(scenario: Scenario) ->
             assert line.survived + line.ended + line.censored == line.placements
             share = line.share_still_running
             assert share is None or 0 <= share <= 1
-            days = [s.days for s in report.spells if s.start.year == line.year]
-            assert min(days) <= line.mean_days <= max(days)
-            assert min(days) <= line.median_days <= max(days)
+            group = [
+                s
+                for s in report.spells
+                if s.start.year == line.year
+                and line.sector in {None, s.sector}
+                and line.employer in {None, s.employer}
+            ]
+            days = [s.days for s in group]
+            assert line.placements == len(group)
+            assert line.mean_days == Fraction(sum(days), len(days))
+            middle = statistics.median_low(days) + statistics.median_high(days)
+            assert line.median_days == Fraction(middle, 2)
+            assert line.running_at_end == sum(s.running_at_end for s in group)
+            assert line.survived == sum(s.status is SpellStatus.SURVIVED for s in group)
+            assert line.censored == sum(s.status is SpellStatus.CENSORED for s in group)
         for line in report.by_year:
             same_year = [s for s in report.by_sector if s.year == line.year]
             assert sum(s.placements for s in same_year) == line.placements

@@ -924,28 +924,88 @@ class DurabilityLine:
         return None if known == 0 else Fraction(self.survived, known)
 
 
-def _durability_line(
-    year: int, sector: Sector | None, employer: EmployerId | None, spells: Sequence[PlacementSpell]
-) -> DurabilityLine:
-    days: list[int] = []
-    running = 0
-    statuses = dict.fromkeys(SpellStatus, 0)
-    for spell in spells:  # one pass: tens of thousands of lines in a national year
-        days.append(spell.days)
-        running += spell.running_at_end
-        statuses[spell.status] += 1
-    return DurabilityLine(
-        year=year,
-        sector=sector,
-        employer=employer,
-        placements=len(spells),
-        mean_days=Fraction(sum(days), len(days)),
-        median_days=_median(days),
-        running_at_end=running,
-        survived=statuses[SpellStatus.SURVIVED],
-        ended=statuses[SpellStatus.ENDED],
-        censored=statuses[SpellStatus.CENSORED],
-    )
+_GroupKey = tuple[int, Sector | None, EmployerId | None]
+"""A durability line's group: the year of start, the sector and the employer (``None``: all)."""
+
+
+_NONE_OF_EACH = dict.fromkeys(SpellStatus, 0)
+
+
+@attrs.define
+class _Spells:
+    """What a durability line reads of its group's spells: their days, and how many of each kind.
+
+    Groups of the same year are merged into the lines of their sector and of the whole year,
+    so that each spell is read once (a national year has tens of thousands of lines).
+    """
+
+    days: list[int] = attrs.Factory(list)
+    running: int = 0
+    statuses: dict[SpellStatus, int] = attrs.Factory(lambda: dict(_NONE_OF_EACH))
+
+    def add(self, spell: PlacementSpell) -> None:
+        self.days.append(spell.days)
+        self.running += spell.running_at_end
+        self.statuses[spell.status] += 1
+
+    def merge(self, other: _Spells) -> None:
+        self.days.extend(other.days)
+        self.running += other.running
+        for status, number in other.statuses.items():
+            self.statuses[status] += number
+
+    def line(self, key: _GroupKey) -> DurabilityLine:
+        year, sector, employer = key
+        days = self.days
+        return DurabilityLine(
+            year=year,
+            sector=sector,
+            employer=employer,
+            placements=len(days),
+            mean_days=Fraction(sum(days), len(days)),
+            median_days=_median(days),
+            running_at_end=self.running,
+            survived=self.statuses[SpellStatus.SURVIVED],
+            ended=self.statuses[SpellStatus.ENDED],
+            censored=self.statuses[SpellStatus.CENSORED],
+        )
+
+
+def _durability_lines(
+    spells: Iterable[PlacementSpell],
+) -> tuple[tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]]:
+    """The lines per employer, per sector and per year (each in year, sector, employer order).
+
+    Each spell is read once, into its employer's group; a sector's line merges its employers'
+    groups, a year's line its sectors'.
+    """
+    groups: dict[_GroupKey, _Spells] = {}
+    for spell in spells:
+        found: _GroupKey = (spell.start.year, spell.sector, spell.employer)
+        group = groups.get(found)
+        if group is None:
+            group = groups[found] = _Spells()
+        group.add(spell)
+    employers = {k: groups[k] for k in sorted(groups, key=lambda k: (k[0], str(k[1]), str(k[2])))}
+    sectors = _merged(employers, keep_sector=True)
+    years = _merged(sectors, keep_sector=False)
+
+    def lines(groups: dict[_GroupKey, _Spells]) -> tuple[DurabilityLine, ...]:
+        return tuple(group.line(key) for key, group in groups.items())
+
+    return lines(employers), lines(sectors), lines(years)
+
+
+def _merged(groups: dict[_GroupKey, _Spells], *, keep_sector: bool) -> dict[_GroupKey, _Spells]:
+    """``groups`` merged per year and sector (or per year), in the order of ``groups``."""
+    merged: dict[_GroupKey, _Spells] = {}
+    for (year, sector, _), group in groups.items():
+        key: _GroupKey = (year, sector if keep_sector else None, None)
+        into = merged.get(key)
+        if into is None:
+            into = merged[key] = _Spells()
+        into.merge(group)
+    return merged
 
 
 @attrs.frozen(kw_only=True)
@@ -1138,9 +1198,7 @@ def _durability_report(
 ) -> DurabilityReport:
     """The durability report from the spells (in the order of ids); both engines build it here."""
     with paused_gc():  # a line per employer: tens of thousands of acyclic objects
-        by_employer = _grouped(spells, by_sector=True, by_employer=True)
-        by_sector = _grouped(spells, by_sector=True, by_employer=False)
-        by_year = _grouped(spells, by_sector=False, by_employer=False)
+        by_employer, by_sector, by_year = _durability_lines(spells)
     return DurabilityReport(
         rules=rules.name,
         observed=observed,
@@ -1151,27 +1209,6 @@ def _durability_report(
         by_year=by_year,
         reasons=(DURABILITY_SPELL, DURABILITY_SHARE, DURABILITY_GROUPS),
         receipt=receipt,
-    )
-
-
-def _grouped(
-    spells: Sequence[PlacementSpell], *, by_sector: bool, by_employer: bool
-) -> tuple[DurabilityLine, ...]:
-    groups: dict[tuple[int, Sector | None, EmployerId | None], list[PlacementSpell]] = {}
-    for spell in spells:
-        key = (
-            spell.start.year,
-            spell.sector if by_sector else None,
-            spell.employer if by_employer else None,
-        )
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [spell]
-        else:
-            group.append(spell)
-    return tuple(
-        _durability_line(year, sector, employer, groups[(year, sector, employer)])
-        for year, sector, employer in sorted(groups, key=lambda k: (k[0], str(k[1]), str(k[2])))
     )
 
 
