@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
@@ -254,16 +254,34 @@ _STAYS = "conditions ceased {ceased}: registered under Wfsv 38b(6) from {day} ({
 
 def _ceased_steps(
     registration: Registration, person: Person | None, parameters: Parameters
-) -> list[_Step]:
+) -> tuple[_Step, ...]:
     """The end the conditions' ceasing gives under each text, from the day they ceased on.
 
     A later text applies only to a registration still running on the day it takes effect: one
     ended by the t+2 rule before 2018-07-28 stays ended, one still running on 2020-01-01 stays
     registered under Wfsv 38b(6).
+
+    The steps depend on the day the conditions ceased and the date of birth (the AOW age)
+    alone, so they are worked out once per such pair and parameters: many registrations of a
+    national register ceased on the same day.
     """
     ceased = registration.conditions_ceased
     if ceased is None:
-        return []
+        return ()
+    born = person.date_of_birth if person is not None else None
+    known: dict[tuple[pendulum.Date, pendulum.Date | None], tuple[_Step, ...]] = parameters.derived(
+        "registration.ceased-steps", dict
+    )
+    steps = known.get((ceased, born))
+    if steps is None:
+        steps = known[ceased, born] = _steps_from(ceased, person, parameters)
+    return steps
+
+
+def _steps_from(
+    ceased: pendulum.Date, person: Person | None, parameters: Parameters
+) -> tuple[_Step, ...]:
+    """:func:`_ceased_steps` worked out (``person`` gives the date of birth, if any)."""
     texts = parameters.derived("registration.texts", lambda: _Texts(parameters))
     changes = texts.changes
     steps: list[_Step] = []
@@ -294,7 +312,7 @@ def _ceased_steps(
                 form += "{end} ({text})"
                 told = _told(form, ceased=ceased, before=before, end=end, text=text.reference)
         steps.append(_Step(since=day, end=end, told=told))
-    return steps
+    return tuple(steps)
 
 
 def _other_ends(
@@ -378,7 +396,10 @@ def registration_last_day(
 
 
 def _end(
-    registration: Registration, person: Person | None, parameters: Parameters, steps: list[_Step]
+    registration: Registration,
+    person: Person | None,
+    parameters: Parameters,
+    steps: Sequence[_Step],
 ) -> tuple[pendulum.Date | None, _Told]:
     """:func:`registration_end`, given the steps of the conditions' ceasing (words unwritten)."""
     ends = _other_ends(registration, person, parameters)
@@ -418,7 +439,7 @@ def _standings(person: Person, parameters: Parameters) -> tuple[_Standing, ...]:
     for registration in sorted(person.registrations, key=lambda r: r.start):
         steps = _ceased_steps(registration, person, parameters)
         end = _end(registration, person, parameters, steps)[0]
-        standings.append(_Standing(registration=registration, end=end, steps=tuple(steps)))
+        standings.append(_Standing(registration=registration, end=end, steps=steps))
     return tuple(standings)
 
 
