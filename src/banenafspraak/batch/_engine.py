@@ -1400,12 +1400,18 @@ class BatchCount:
             )
             raise OutOfRangeError(msg, field="ledger")
         params, period = self.parameters or default_parameters(), self.period
-        counted = _counted_share(decisions)
 
         def formal() -> _Formal:
-            return _formal_hours(_formal_from_rows(rows, counted, tables, params, period))
+            counted = _counted_share(decisions)
+            return _shared(
+                tables,
+                params,
+                period,
+                counted,
+                lambda: _formal_hours(_formal_from_rows(rows, counted, tables, params, period)),
+            )
 
-        return _ledger(year, self.credits, lambda: _shared(tables, params, period, counted, formal))
+        return _ledger(year, self.credits, formal)
 
     @functools.cached_property
     def employers(self) -> FrozenMap[EmployerId, Tally]:
