@@ -929,6 +929,7 @@ _GroupKey = tuple[int, Sector | None, EmployerId | None]
 
 
 _NONE_OF_EACH = dict.fromkeys(SpellStatus, 0)
+"""No spell of any status: what each group's counts start from (copied, never changed)."""
 
 
 @attrs.define
