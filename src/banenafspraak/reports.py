@@ -25,11 +25,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 import attrs
 import pendulum
 
-from banenafspraak._util import FrozenMap, paused_gc, to_date
+from banenafspraak._util import FrozenMap, exact_sum, paused_gc, to_date
 from banenafspraak.counting import (
     JobCount,
     Monitoring,
@@ -98,11 +99,34 @@ def _tally(attributions: Iterable[tuple[Attribution, Fraction]]) -> Tally:
     return total
 
 
+_K = TypeVar("_K")
+
+
 def _sum(tallies: Iterable[Tally]) -> Tally:
-    total = Tally()
-    for tally in tallies:
-        total += tally
-    return total
+    """The tallies added up: each of hours and jobs as one exact sum, made once."""
+    return _sums((None, tally) for tally in tallies).get(None, Tally())
+
+
+def _sums(pairs: Iterable[tuple[_K, Tally]]) -> dict[_K, Tally]:
+    """The tallies added up per key, in the order the keys first appear.
+
+    Exact, and the same as adding them one by one; made once per key (:func:`exact_sum`), which
+    a report with tens of thousands of parts needs. A key with one tally keeps it.
+    """
+    grouped: dict[_K, list[Tally]] = {}
+    for key, tally in pairs:
+        if key in grouped:
+            grouped[key].append(tally)
+        else:
+            grouped[key] = [tally]
+    return {
+        key: tallies[0]
+        if len(tallies) == 1
+        else Tally(
+            hours=exact_sum(t.hours for t in tallies), jobs=exact_sum(t.jobs for t in tallies)
+        )
+        for key, tallies in grouped.items()
+    }
 
 
 def _check_count(
@@ -394,7 +418,7 @@ def subsector_monitoring(
         _check_count(count, rule_set, measured, scenario, params)
     chosen = _resolve_basis(basis, rule_set)
     placements = {p.id: p for p in scenario.placements}
-    sums: defaultdict[Subsector | str, Tally] = defaultdict(Tally)
+    parts: list[tuple[Subsector | str, Tally]] = []
     employers: defaultdict[Subsector, set[EmployerId]] = defaultdict(set)
     for attribution in count.attributions:
         if attribution.pool is None:
@@ -408,7 +432,7 @@ def subsector_monitoring(
             None if employer is None else employer.sector_in(pay_year),
             None if employer is None else employer.subsector_in(pay_year),
         )
-        sums[bucket] += Tally(hours=attribution.hours, jobs=attribution.jobs)
+        parts.append((bucket, Tally(hours=attribution.hours, jobs=attribution.jobs)))
         if isinstance(bucket, Subsector) and employer is not None:
             employers[bucket].add(employer.id)
     return _subsector_report(
@@ -416,7 +440,7 @@ def subsector_monitoring(
         year=year,
         basis=chosen,
         parameters=params,
-        sums=sums,
+        sums=_sums(parts),
         employers={sub: tuple(sorted(ids)) for sub, ids in employers.items()},
         government_pool=count.pools.get(Pool.GOVERNMENT),
         receipt=count.receipt,
@@ -680,19 +704,17 @@ def _procurement_parts(count: JobCount, scenario: Scenario) -> list[_Part]:
 def _destination(
     rules: str, pools: Sequence[Pool], parts: Sequence[_Part], receipt: Receipt
 ) -> ProcurementDestination:
-    by_pool: dict[Pool, Tally] = dict.fromkeys(pools, Tally())
-    excluded = Tally()
-    credit = dict.fromkeys(("buyer", "supplier", "other", "nobody"), Tally())
-    for part in parts:
-        if part.pool is None:
-            excluded += part.tally
-        else:
-            by_pool[part.pool] = by_pool.get(part.pool, Tally()) + part.tally
-        credit[part.credit] += part.tally
+    summed = _sums((part.pool, part.tally) for part in parts)
+    by_pool = dict.fromkeys(pools, Tally())
+    by_pool.update((pool, tally) for pool, tally in summed.items() if pool is not None)
+    credit = {
+        **dict.fromkeys(("buyer", "supplier", "other", "nobody"), Tally()),
+        **_sums((part.credit, part.tally) for part in parts),
+    }
     return ProcurementDestination(
         rules=rules,
         pools=FrozenMap(by_pool),
-        excluded=excluded,
+        excluded=summed.get(None, Tally()),
         at_buyer=credit["buyer"],
         at_supplier=credit["supplier"],
         at_other=credit["other"],
@@ -766,8 +788,8 @@ def _procurement_report(
             grouped[part.buyer].append(part)
         parts_by_buyer.append(grouped)
     buyers = {buyer for grouped in parts_by_buyer for buyer in grouped}
-    by_sector: defaultdict[Sector, Tally] = defaultdict(Tally)
-    by_kind: defaultdict[ContractKind, Tally] = defaultdict(Tally)
+    by_sector: list[tuple[Sector, Tally]] = []
+    by_kind: list[tuple[ContractKind, Tally]] = []
     lines = []
     for employer in employers:
         if employer.id not in buyers:
@@ -775,8 +797,8 @@ def _procurement_report(
         mine = [per_buyer[employer.id] for per_buyer in parts_by_buyer]
         carried_parts = [part for part in mine[0] if part.pool is not None]
         for part in carried_parts:  # the buyer's sector of the pay period's year
-            by_sector[employer.sector_in(part.year)] += part.tally
-            by_kind[kinds[part.contract]] += part.tally
+            by_sector.append((employer.sector_in(part.year), part.tally))
+            by_kind.append((kinds[part.contract], part.tally))
         lines.append(
             ProcurementBuyer(
                 buyer=employer.id,
@@ -799,8 +821,8 @@ def _procurement_report(
         rules=rule_sets[0].name,
         period=period,
         buyers=tuple(lines),
-        by_sector=FrozenMap(by_sector),
-        by_kind=FrozenMap(by_kind),
+        by_sector=FrozenMap(_sums(by_sector)),
+        by_kind=FrozenMap(_sums(by_kind)),
         input=destinations[0].input,
         carried=destinations[0].counted,
         destinations=destinations,

@@ -21,7 +21,7 @@ from typing import Any
 import pendulum
 import polars as pl
 
-from banenafspraak._util import paused_gc
+from banenafspraak._util import paused_gc, summed_numerators
 from banenafspraak.batch._engine import BatchCount, ParametersArg, _parameters, count_jobs
 from banenafspraak.batch._tables import HOURS_SCALE, Tables
 from banenafspraak.counting import Tally, measured_period
@@ -143,13 +143,15 @@ def _exact(
         * pl.col("fnum").cast(pl.Int128)
     )
     summed = frame.group_by(*by, den).agg(num.sum().alias("_num"))
-    totals: dict[tuple[Any, ...], Fraction] = {}
+    numerators: dict[tuple[Any, ...], dict[int, int]] = {}
     width = len(by)
-    for row in summed.iter_rows():
-        key, den_value, num_value = row[:width], row[width], row[width + 1]
-        part = Fraction(num_value, HOURS_SCALE * den_value)
-        totals[key] = totals[key] + part if key in totals else part
-    return totals
+    for row in summed.iter_rows():  # one row per group and denominator
+        key = row[:width]
+        if key in numerators:
+            numerators[key][HOURS_SCALE * row[width]] = row[width + 1]
+        else:
+            numerators[key] = {HOURS_SCALE * row[width]: row[width + 1]}
+    return {key: summed_numerators(by_denominator) for key, by_denominator in numerators.items()}
 
 
 def _tallies(hours: dict[tuple[Any, ...], Fraction], unit: Fraction) -> dict[Any, Tally]:
