@@ -900,6 +900,10 @@ class PlacementSpell:
     running_at_end: bool
 
 
+_MEDIAN_IS_MEAN = 2
+"""Up to this many values, their median is their mean (one value; the midpoint of two)."""
+
+
 def _median(values: Sequence[int]) -> Fraction:
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -980,13 +984,15 @@ class _Spells:
     def line(self, key: _GroupKey) -> DurabilityLine:
         year, sector, employer = key
         days = self.days
+        count = len(days)
+        mean = Fraction(sum(days), count)
         return DurabilityLine(
             year=year,
             sector=sector,
             employer=employer,
-            placements=len(days),
-            mean_days=Fraction(sum(days), len(days)),
-            median_days=_median(days),
+            placements=count,
+            mean_days=mean,
+            median_days=mean if count <= _MEDIAN_IS_MEAN else _median(days),
             running_at_end=self.running,
             survived=self.statuses[SpellStatus.SURVIVED],
             ended=self.statuses[SpellStatus.ENDED],

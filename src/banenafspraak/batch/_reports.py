@@ -29,7 +29,7 @@ from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
-from banenafspraak.placements import PlacementId, PlacementKind
+from banenafspraak.placements import PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.reports import (
     DurabilityReport,
@@ -491,11 +491,12 @@ def _spells(
     horizons: Mapping[dt.date, pendulum.Date],
 ) -> tuple[PlacementSpell, ...]:
     """The spells of :func:`durability`'s frame, in the canonical order of placement ids."""
+    sectors = {s.value: s for s in Sector}
     return tuple(
         _placement_spell(
-            placement=PlacementId(placement),
-            employer=EmployerId(employer),
-            sector=Sector(sector),
+            placement=placement,
+            employer=employer,
+            sector=sectors[sector],
             start=dates[start],
             last=dates[end],
             covered=covered_days,
