@@ -683,6 +683,23 @@ def _collapsed(
     return rows, hours.filter(per_placement.gather(hours["p"]))
 
 
+def _registrations(tables: Tables, params: Parameters) -> pl.DataFrame:
+    """The registrations of the people with a placement, numbered ``r``, with their ends.
+
+    Made once per tables and parameters (:func:`_registration_ends`). A national register
+    holds about as many people without a placement as with one: their registrations decide
+    nothing, so they are left out before the ends are worked out.
+    """
+
+    def made() -> pl.DataFrame:
+        placed = tables.registrations.filter(
+            pl.col("person").is_in(tables.placements["person"].unique().implode())
+        )
+        return _registration_ends(placed.with_row_index("r"), params, _last_day(tables))
+
+    return tables.kept(f"registration ends {params.digest()}", made)
+
+
 def _encode(
     tables: Tables, params: Parameters, measured: Period | None = None
 ) -> tuple[_Keyed, pl.DataFrame]:
@@ -693,12 +710,7 @@ def _encode(
     then carry a ``collapsed`` flag. Without one, every pay period is a row.
     """
     places = _places(tables)
-    regs = tables.kept(
-        f"registration ends {params.digest()}",
-        lambda: _registration_ends(
-            tables.registrations.with_row_index("r"), params, _last_day(tables)
-        ),
-    )
+    regs = _registrations(tables, params)
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
     places = places.join(per_person, on="person", how="left").sort("p")
     places = places.with_columns(r1=pl.when(pl.col("n") == 1).then(pl.col("r")))
@@ -760,7 +772,7 @@ def flatten(
     params = _parameters(tables.parameters, parameters, None if rules is None else resolve(rules))
     keyed, places = _encode(tables, params)
     places = _with_days(places, tables, params)
-    return _gather_flat(keyed.rows, places, tables.registrations, _sector_years(tables))
+    return _gather_flat(keyed.rows, places, _registrations(tables, params), _sector_years(tables))
 
 
 def _gather_flat(
