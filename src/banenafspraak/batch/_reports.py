@@ -326,10 +326,16 @@ def subsector_monitoring(
 # -- 2. jobs carried by procurement ---------------------------------------------------------------
 
 
-def _parts(count: BatchCount) -> list[_Part]:
-    """The shares of placements serving a contract, inside its period, summed alike."""
-    rows, decisions, tables = _rows(count)
-    measured = count.period
+def _contract_rows(rows: pl.DataFrame, tables: Tables, measured: Period) -> pl.DataFrame:
+    """The rows of placements serving a contract, with their days inside its period (>0).
+
+    The same for every rule set: counts of one tables and period have equal rows (they share
+    their situations, see :func:`~banenafspraak.batch.count_jobs`), so the last ones made are
+    kept with the tables and given to a count with equal rows.
+    """
+    last_made: list[tuple[pl.DataFrame, pl.DataFrame]] = tables.kept(("contract rows",), list)
+    if last_made and last_made[0][0].equals(rows):
+        return last_made[0][1]
     frame = _with_placements(
         rows.filter((pl.col("start") <= measured.end) & (pl.col("end") >= measured.start)),
         tables,
@@ -341,7 +347,14 @@ def _parts(count: BatchCount) -> list[_Part]:
         days=((pl.col("end") - pl.col("start")).dt.total_days() + 1).cast(pl.Int64),
         year=pl.col("end").dt.year(),
     ).filter(pl.col("inside") > 0)
-    frame = _shares(frame, decisions)
+    last_made[:] = [(rows, frame)]
+    return frame
+
+
+def _parts(count: BatchCount) -> list[_Part]:
+    """The shares of placements serving a contract, inside its period, summed alike."""
+    rows, decisions, tables = _rows(count)
+    frame = _shares(_contract_rows(rows, tables, count.period), decisions)
     frame = _ask(
         frame,
         ["credited", "buyer", "supplier"],
