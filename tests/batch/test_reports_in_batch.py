@@ -137,6 +137,25 @@ def test_procurement_in_a_quarter_and_durability_cut_early_are_the_same_in_batch
 
 
 @pytest.mark.parametrize("rules", RULE_SETS)
+def test_procurement_over_two_periods_with_the_same_pay_periods_is_each_its_own(
+    rules: str,
+) -> None:
+    """Two periods that end inside the same pay periods have the same rows, not the same days.
+
+    The report keeps the rows of placements serving a contract for the rule sets it compares;
+    the days inside each contract's period are those of the period asked for, every time.
+    """
+    scenario = example_scenario()
+    tables = batch.Tables.from_scenario(scenario)
+    for end in ("2019-06-15", "2019-06-20", "2019-06-15"):
+        period = Period.of("2019-01-01", end)
+        fast = batch.procurement_jobs(tables, rules=rules, period=period)
+        assert without_receipts(fast) == without_receipts(
+            procurement_jobs(scenario, rules=rules, period=period)
+        ), end
+
+
+@pytest.mark.parametrize("rules", RULE_SETS)
 def test_a_synthetic_region_reports_the_same_in_batch(rules: str) -> None:
     """600 placements (about 6,600 pay periods) of every kind, with sub-sectors and contracts."""
     generated = generate(SizeSpec(name="600", placements=600), seed=11, year=2019)

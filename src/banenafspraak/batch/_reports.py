@@ -330,10 +330,12 @@ def _contract_rows(rows: pl.DataFrame, tables: Tables, measured: Period) -> pl.D
     """The rows of placements serving a contract, with their days inside its period (>0).
 
     The same for every rule set: counts of one tables and period have equal rows (they share
-    their situations, see :func:`~banenafspraak.batch.count_jobs`), so the last ones made are
-    kept with the tables and given to a count with equal rows.
+    their situations, see :func:`~banenafspraak.batch.count_jobs`), so the last ones made for a
+    period are kept with the tables and given to a count of that period with equal rows.
     """
-    last_made: list[tuple[pl.DataFrame, pl.DataFrame]] = tables.kept(("contract rows",), list)
+    last_made: list[tuple[pl.DataFrame, pl.DataFrame]] = tables.kept(
+        ("contract rows", str(measured)), list
+    )
     if last_made and last_made[0][0].equals(rows):
         return last_made[0][1]
     frame = _with_placements(
