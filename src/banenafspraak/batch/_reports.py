@@ -463,22 +463,19 @@ def durability(
     )
     count = _count(tables, rule_set, observed, _parameters(tables.parameters, parameters))
     periods = _counted_pay_periods(count)
+    # A spell runs from its first pay period's start to its last one's end, cut at the end of
+    # the data; each pay period starts inside it and ends by its last day, so the days it covers
+    # in the spell are those up to its own end or the end of the data, whichever comes first.
+    inside = pl.min_horizontal("end", pl.lit(observed.end)) - pl.col("start")
     spells = (
         periods.group_by("p")
-        .agg(pl.col("start").min().alias("first"), pl.col("end").max().alias("last"))
-        .with_columns(spell_end=pl.min_horizontal("last", pl.lit(observed.end)))
-    )
-    covered = (
-        periods.join(spells, on="p")
-        .group_by("p")
         .agg(
-            ((pl.min_horizontal("end", "spell_end") - pl.col("start")).dt.total_days() + 1)
-            .clip(lower_bound=0)
-            .sum()
-            .alias("covered")
+            pl.col("start").min().alias("first"),
+            pl.col("end").max().alias("last"),
+            (inside.dt.total_days() + 1).clip(lower_bound=0).sum().alias("covered"),
         )
+        .sort("p")
     )
-    spells = spells.join(covered, on="p").sort("p")
     places = tables.placements.select(pl.col("id").alias("placement"), "employer")
     spells = spells.with_columns(
         places["placement"].gather(spells["p"]),
