@@ -709,7 +709,7 @@ def _encode(
     periods share one situation are collapsed into one row (see :func:`_collapsed`); the rows
     then carry a ``collapsed`` flag. Without one, every pay period is a row.
     """
-    places = _places(tables)
+    places = tables.kept("places", lambda: _places(tables))  # the same for every period
     regs = _registrations(tables, params)
     per_person = regs.group_by("person").agg(pl.len().alias("n"), pl.col("r").first())
     places = places.join(per_person, on="person", how="left").sort("p")
