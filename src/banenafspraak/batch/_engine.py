@@ -34,7 +34,7 @@ import polars as pl
 from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.batch._tables import HOURS_SCALE, Tables
+from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
 from banenafspraak.counting import (
     Monitoring,
     QuotumReport,
@@ -1316,14 +1316,7 @@ def _shared(
     comparison that share the same hours out differently. The last ones made are kept with the
     tables and given to a count with an equal ``counted``.
     """
-    last: list[tuple[pl.DataFrame, _Formal]] = tables.kept(
-        ("formal hours", params.digest(), str(period)), list
-    )
-    if last and last[0][0].equals(counted):
-        return last[0][1]
-    made = formal()
-    last[:] = [(counted, made)]
-    return made
+    return kept_for_equal(tables, ("formal hours", params.digest(), str(period)), counted, formal)
 
 
 def _formal_maps(sums: pl.DataFrame) -> _Formal:

@@ -23,7 +23,7 @@ import polars as pl
 
 from banenafspraak._util import paused_gc, summed_numerators
 from banenafspraak.batch._engine import BatchCount, ParametersArg, _parameters, count_jobs
-from banenafspraak.batch._tables import HOURS_SCALE, Tables
+from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
 from banenafspraak.counting import Tally, measured_period
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError
@@ -333,24 +333,21 @@ def _contract_rows(rows: pl.DataFrame, tables: Tables, measured: Period) -> pl.D
     their situations, see :func:`~banenafspraak.batch.count_jobs`), so the last ones made for a
     period are kept with the tables and given to a count of that period with equal rows.
     """
-    last_made: list[tuple[pl.DataFrame, pl.DataFrame]] = tables.kept(
-        ("contract rows", str(measured)), list
-    )
-    if last_made and last_made[0][0].equals(rows):
-        return last_made[0][1]
-    frame = _with_placements(
-        rows.filter((pl.col("start") <= measured.end) & (pl.col("end") >= measured.start)),
-        tables,
-    ).filter(pl.col("contract").is_not_null())
-    first = pl.max_horizontal("start", pl.lit(measured.start), "contract_start")
-    last = pl.min_horizontal("end", pl.lit(measured.end), "contract_end")
-    frame = frame.with_columns(
-        inside=((last - first).dt.total_days() + 1).clip(lower_bound=0).cast(pl.Int64),
-        days=((pl.col("end") - pl.col("start")).dt.total_days() + 1).cast(pl.Int64),
-        year=pl.col("end").dt.year(),
-    ).filter(pl.col("inside") > 0)
-    last_made[:] = [(rows, frame)]
-    return frame
+
+    def made() -> pl.DataFrame:
+        frame = _with_placements(
+            rows.filter((pl.col("start") <= measured.end) & (pl.col("end") >= measured.start)),
+            tables,
+        ).filter(pl.col("contract").is_not_null())
+        first = pl.max_horizontal("start", pl.lit(measured.start), "contract_start")
+        last = pl.min_horizontal("end", pl.lit(measured.end), "contract_end")
+        return frame.with_columns(
+            inside=((last - first).dt.total_days() + 1).clip(lower_bound=0).cast(pl.Int64),
+            days=((pl.col("end") - pl.col("start")).dt.total_days() + 1).cast(pl.Int64),
+            year=pl.col("end").dt.year(),
+        ).filter(pl.col("inside") > 0)
+
+    return kept_for_equal(tables, ("contract rows", str(measured)), rows, made)
 
 
 def _parts(count: BatchCount) -> list[_Part]:

@@ -53,7 +53,7 @@ from banenafspraak.procurement import ContractKind, ProcurementContract
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Sector, Subsector
 
-__all__ = ["HOURS_SCALE", "PERSON_COLUMNS", "TABLES", "Tables"]
+__all__ = ["HOURS_SCALE", "PERSON_COLUMNS", "TABLES", "Tables", "kept_for_equal"]
 
 PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
 """The person's own columns, repeated on each of the person's rows of ``registrations``."""
@@ -545,6 +545,23 @@ class Tables:
     @functools.cached_property
     def _all_employers(self) -> tuple[Employer, ...]:
         return _employers(self.employers, self.employer_years)
+
+
+def kept_for_equal(
+    tables: Tables, key: Hashable, given: pl.DataFrame, compute: Callable[[], T]
+) -> T:
+    """What ``compute`` makes from ``given``, kept with ``tables`` for the next equal ``given``.
+
+    Only the last value made under ``key`` is kept, with the frame it was made from: counts of
+    several rule sets over the same tables and period come one after the other, and the ones
+    that derive something alike derive it from equal frames.
+    """
+    last: list[tuple[pl.DataFrame, T]] = tables.kept(key, list)
+    if last and last[0][0].equals(given):
+        return last[0][1]
+    made = compute()
+    last[:] = [(given, made)]
+    return made
 
 
 def _as_polars(frame: object) -> pl.DataFrame | None:
