@@ -42,6 +42,7 @@ from banenafspraak import (
     subsector_monitoring,
     trend,
 )
+from banenafspraak.batch import _reports as batch_reports
 from banenafspraak.demo import DEMO_YEARS, example_scenario
 from banenafspraak.people import PersonId
 from banenafspraak.procurement import ContractId, ContractKind
@@ -254,17 +255,29 @@ def test_an_uitzendkracht_serving_a_contract_counts_at_its_hirer_in_batch_as_in_
         assert_same_reports(tables, scenario, rules, 2022)
 
 
-def test_the_reports_of_one_set_of_tables_count_each_rule_set_and_year_once() -> None:
+def test_the_reports_of_one_set_of_tables_count_each_rule_set_and_year_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted: list[tuple[str, str]] = []
+    count_jobs = batch_reports.count_jobs
+
+    def counting(tables: batch.Tables, **arguments: Any) -> batch.BatchCount:
+        counted.append((arguments["rules"].name, str(arguments["period"])))
+        return count_jobs(tables, **arguments)
+
+    monkeypatch.setattr(batch_reports, "count_jobs", counting)
     tables = batch.Tables.from_scenario(example_scenario())
     first = batch.subsector_monitoring(tables, rules="wbqa-2015", year=2019)
     procurement = batch.procurement_jobs(tables, rules="wbqa-2015", year=2019)
     over_years = batch.trend(tables, rules="wbqa-2015", years=[2019])
-    assert procurement.receipt is first.receipt
-    assert over_years.receipts[0] is first.receipt
+    assert sorted(counted) == sorted({(rules, "2019") for rules in RULE_SETS})
+    assert procurement.receipt == first.receipt
+    assert over_years.receipts[0] == first.receipt
+    counted.clear()
 
     class Unhashable(type(resolve("wbqa-2015"))):  # type: ignore[misc]
         __hash__ = None  # type: ignore[assignment]
 
     again = batch.subsector_monitoring(tables, rules=Unhashable(), year=2019)
     assert again.lines == first.lines
-    assert again.receipt is not first.receipt
+    assert counted == [("wbqa-2015", "2019")]

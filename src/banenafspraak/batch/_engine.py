@@ -744,7 +744,7 @@ def _encode(
 
     def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
         picked = keyed[indices]
-        real = tables.hours[picked["i"]]
+        real = hours[picked["i"]]  # not tables.hours: the tables keep this function
         picked = picked.with_columns(
             start=real["start"], end=real["end"], hours_e4=real["hours_e4"]
         )

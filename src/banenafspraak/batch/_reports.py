@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pendulum
 import polars as pl
 
@@ -212,15 +213,21 @@ def _count(tables: Tables, rules: RuleSet, period: Period, params: Parameters) -
     The reports of one set of tables ask for the same counts (the year of the sub-sectors is a
     year of the trend and one of the procurement report's rule sets): each is counted once and
     kept with the tables, which are frozen. A rule set that cannot be a key is counted anew.
+    The tables keep the count without its reference to them, so that they hold no cycle:
+    dropped, they are freed at once with everything they keep.
     """
     key = ("report count", rules, str(period), params.digest())
     try:
         hash(key)
     except TypeError:
         return count_jobs(tables, rules=rules, period=period, parameters=params)
-    return tables.kept(
-        key, lambda: count_jobs(tables, rules=rules, period=period, parameters=params)
+    kept = tables.kept(
+        key,
+        lambda: attrs.evolve(
+            count_jobs(tables, rules=rules, period=period, parameters=params), tables=None
+        ),
     )
+    return attrs.evolve(kept, tables=tables)
 
 
 def _check_count(

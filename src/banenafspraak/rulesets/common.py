@@ -215,38 +215,39 @@ class _Text:
 class _Texts:
     """The texts of Besluit SUWI 3.2 that :func:`_ceased_steps` reads, from the parameters.
 
-    ``changes``: the days a text takes effect; :meth:`on` reads the text of a day once.
+    ``changes``: the days a text takes effect; :meth:`on` reads the text of a day once. The
+    parameters keep this (:meth:`~banenafspraak.parameters.Parameters.derived`), so it does not
+    keep them: :meth:`on` is given them, and reference counting frees both with no cycle.
     """
 
-    __slots__ = ("_on", "_parameters", "changes")
+    __slots__ = ("_on", "changes")
 
     def __init__(self, parameters: Parameters) -> None:
-        self._parameters = parameters
         self.changes = tuple(
             sorted({row.start for name in _TEXT_PARAMETERS for row in parameters[name].rows})
         )
         self._on: dict[pendulum.Date, _Text] = {}
 
-    def on(self, day: pendulum.Date) -> _Text:
-        """The text in force on ``day``, as :func:`_ceased_steps` reads it."""
+    def on(self, day: pendulum.Date, parameters: Parameters) -> _Text:
+        """The text of ``parameters`` in force on ``day``, as :func:`_ceased_steps` reads it."""
         text = self._on.get(day)
         if text is None:
-            text = self._on[day] = self._read(day)
+            text = self._on[day] = _read_text(day, parameters)
         return text
 
-    def _read(self, day: pendulum.Date) -> _Text:
-        parameters = self._parameters
-        reference = register_text(parameters, day)
-        if _flag_on(parameters, "registration.stays_under_38b6", day):
-            return _Text(reference=reference, stays=True)
-        years = _int_on(parameters, "registration.years_after_ceasing", day)
-        suspension = None
-        if _flag_on(parameters, "registration.suspension_applies", day):
-            suspension = (
-                _date_on(parameters, "registration.suspension_ceased_before", day),
-                _date_on(parameters, "registration.suspension_ends_on", day),
-            )
-        return _Text(reference=reference, stays=False, years=years, suspension=suspension)
+
+def _read_text(day: pendulum.Date, parameters: Parameters) -> _Text:
+    reference = register_text(parameters, day)
+    if _flag_on(parameters, "registration.stays_under_38b6", day):
+        return _Text(reference=reference, stays=True)
+    years = _int_on(parameters, "registration.years_after_ceasing", day)
+    suspension = None
+    if _flag_on(parameters, "registration.suspension_applies", day):
+        suspension = (
+            _date_on(parameters, "registration.suspension_ceased_before", day),
+            _date_on(parameters, "registration.suspension_ends_on", day),
+        )
+    return _Text(reference=reference, stays=False, years=years, suspension=suspension)
 
 
 _STAYS = "conditions ceased {ceased}: registered under Wfsv 38b(6) from {day} ({text})"
@@ -288,7 +289,7 @@ def _steps_from(
     for day in (ceased, *changes[bisect.bisect_right(changes, ceased) :]):
         if steps and steps[-1].end is not None and steps[-1].end < day:
             break  # ended under the earlier text: a later text does not revive it
-        text = texts.on(day)
+        text = texts.on(day, parameters)
         if text.stays:
             aow = aow_age_reached(person, parameters) if person is not None else None
             if aow is None:
