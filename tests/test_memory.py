@@ -1,9 +1,10 @@
-"""What a count makes is freed as soon as it is dropped.
+"""What a count makes is freed as soon as it is dropped, and the collector does not walk it.
 
 A national year keeps hundreds of megabytes in its tables and results. Reference counting
 frees them the moment they are dropped only if nothing of the library holds a reference cycle:
 an object in a cycle waits for a full collection of the cyclic garbage collector, which may come
-late.
+late. And what a count keeps is moved to the collector's oldest generation when the count ends
+(:func:`banenafspraak._util.paused_gc`), so the first collections after it do not walk it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 import banenafspraak
 from banenafspraak import available_rule_sets, batch
+from banenafspraak._util import paused_gc
 from banenafspraak.synthetic import SizeSpec, generate
 
 RULE_SETS = available_rule_sets()
@@ -91,3 +93,39 @@ def test_no_count_quotum_or_report_leaves_cyclic_garbage(rules: str) -> None:
     )
     left = {name: cyclic_garbage(action) for name, action in actions.items()}
     assert {name: found for name, found in left.items() if found} == {}
+
+
+def test_what_a_paused_phase_keeps_is_moved_to_the_oldest_generation() -> None:
+    with paused_gc():
+        kept = [[n] for n in range(1000)]
+    assert gc.isenabled()
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(o) in oldest for o in kept)
+    assert not any(id(o) in oldest for o in [[n] for n in range(10)])
+
+
+def test_a_paused_phase_leaves_the_processs_own_frozen_objects_frozen() -> None:
+    frozen = [[n] for n in range(10)]
+    gc.freeze()
+    try:
+        with paused_gc():
+            kept = [[n] for n in range(1000)]
+        collected = {id(o) for o in gc.get_objects()}  # every generation but the frozen one
+        assert not any(id(o) in collected for o in frozen)
+        assert all(id(o) in collected for o in kept)
+        oldest = {id(o) for o in gc.get_objects(generation=2)}
+        assert not any(id(o) in oldest for o in kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_phase_inside_one_the_caller_paused_leaves_the_collector_paused() -> None:
+    gc.disable()
+    try:
+        with paused_gc():
+            kept = [[n] for n in range(1000)]
+        assert not gc.isenabled()
+        oldest = {id(o) for o in gc.get_objects(generation=2)}
+        assert not any(id(o) in oldest for o in kept)
+    finally:
+        gc.enable()
