@@ -259,7 +259,7 @@ def test_the_reports_of_one_set_of_tables_count_each_rule_set_and_year_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     counted: list[tuple[str, str]] = []
-    count_jobs = batch_reports.count_jobs
+    count_jobs = batch.count_jobs  # what the reports call
 
     def counting(tables: batch.Tables, **arguments: Any) -> batch.BatchCount:
         counted.append((arguments["rules"].name, str(arguments["period"])))
