@@ -6,6 +6,7 @@ import datetime as dt
 import pickle
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 
 import pendulum
 import pytest
@@ -144,6 +145,9 @@ def test_a_frozen_map_is_hashable_ordered_and_equal_to_a_dict() -> None:
     table = FrozenMap({2019: 1, 2018: 2})
     assert list(table) == [2018, 2019]
     assert table == {2018: 2, 2019: 1}
+    assert table == MappingProxyType({2019: 1, 2018: 2})  # any mapping, in any order
+    assert table == FrozenMap.deferred(lambda: {2019: 1, 2018: 2})
+    assert table != FrozenMap({2018: 2})
     assert hash(table) == hash(FrozenMap({2018: 2, 2019: 1}))
     assert "FrozenMap" in repr(table)
     assert table != 3

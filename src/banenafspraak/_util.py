@@ -137,8 +137,10 @@ class FrozenMap(Mapping[K, V]):
         return self._hash
 
     def __eq__(self, other: object) -> bool:
+        if type(other) is FrozenMap:  # not a deferred one, whose content may not be made yet
+            return self._data == other._data
         if isinstance(other, Mapping):
-            return dict(self._data) == dict(other)
+            return self._data == (other if isinstance(other, dict) else dict(other.items()))
         return NotImplemented
 
     def __repr__(self) -> str:
