@@ -72,8 +72,8 @@ class FrozenMap(Mapping[K, V]):
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
         items = data if type(data) is dict else dict(data or {})  # sorted into a new dict
-        try:
-            ordered = dict(sorted(items.items()))  # type: ignore[type-var,unused-ignore]
+        try:  # the keys sorted, not the items: each comparison compares two keys, nothing more
+            ordered = {key: items[key] for key in sorted(items)}  # type: ignore[type-var,unused-ignore]
         except TypeError:
             ordered = dict(items)
         self._data: dict[K, V] = ordered

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 from typing import TypeVar
 
 import attrs
@@ -1015,7 +1016,13 @@ def _durability_lines(
         if group is None:
             group = groups[found] = _Spells()
         group.add(spell)
-    employers = {k: groups[k] for k in sorted(groups, key=lambda k: (k[0], str(k[1]), str(k[2])))}
+    # In year, sector and employer order, by one stable sort per field, the last field first:
+    # each compares plain values, several times faster than a sort of the keys, whose tuples
+    # compare field by field (a national year has tens of thousands of employers).
+    ordered = sorted(groups, key=itemgetter(2))
+    ordered.sort(key=itemgetter(1))  # a Sector is a str: ordered by its value
+    ordered.sort(key=itemgetter(0))
+    employers = {k: groups[k] for k in ordered}
     sectors = _merged(employers, keep_sector=True)
     years = _merged(sectors, keep_sector=False)
 
