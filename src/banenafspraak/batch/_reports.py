@@ -420,7 +420,11 @@ def procurement_jobs(
 
 
 def _counted_pay_periods(count: BatchCount) -> pl.DataFrame:
-    """``p, start, end``: each distinct pay period with hours that count in a pool."""
+    """``p, start, end``: each pay period with hours that count in a pool.
+
+    A pay period is one row of the count (the tables' checks refuse a placement's repeated or
+    overlapping pay periods), so none comes twice.
+    """
     rows, decisions, tables = _rows(count)
     measured = count.period
     counting = decisions.filter(pl.col("pool").is_not_null() & (pl.col("fnum") > 0))["key"]
@@ -438,7 +442,6 @@ def _counted_pay_periods(count: BatchCount) -> pl.DataFrame:
             & (pl.col("start") <= measured.end)
             & (pl.col("end") >= measured.start)
         )
-        .unique(["p", "start", "end", "hours_e4"])
         .select("p", "start", "end")
     )
 
