@@ -165,7 +165,8 @@ def _tallies(hours: dict[tuple[Any, ...], Fraction], unit: Fraction) -> dict[Any
 def _with_sector(frame: pl.DataFrame, tables: Tables, employer: str, year: str) -> pl.DataFrame:
     """Add ``sector`` and ``subsector`` of ``employer`` in ``year`` (values; null without one).
 
-    The pure :class:`Employer` is asked once per distinct kind of answer.
+    Worked out once per distinct employer and year of ``frame``, then joined to its rows; the
+    pure :class:`Employer` is asked once per distinct kind of answer.
     """
     base = tables.employers.select(
         pl.col("id").alias(employer), pl.col("sector").alias("_base"), pl.col("subsector")
@@ -175,10 +176,12 @@ def _with_sector(frame: pl.DataFrame, tables: Tables, employer: str, year: str) 
         pl.col("year").cast(pl.Int32).alias(year),
         pl.col("sector").alias("_given"),
     )
+    frame = frame.with_columns(pl.col(year).cast(pl.Int32))
     joined = (
-        frame.with_columns(pl.col(year).cast(pl.Int32))
-        .join(base, on=employer, how="left", maintain_order="left")
-        .join(given, on=[employer, year], how="left", maintain_order="left")
+        frame.select(employer, year)
+        .unique()
+        .join(base, on=employer, how="left")
+        .join(given, on=[employer, year], how="left")
     )
 
     def sector(base_sector: str | None, year_sector: str | None, subsector: str | None) -> str:
@@ -195,15 +198,14 @@ def _with_sector(frame: pl.DataFrame, tables: Tables, employer: str, year: str) 
 
     asked = _ask(joined, ["_base", "_given", "subsector"], sector, "_answer", pl.String)
     parts = pl.col("_answer").str.split_exact("|", 1)
-    return (
-        asked.drop("subsector")
-        .with_columns(
-            sector=pl.when(pl.col("_answer") != "").then(parts.struct.field("field_0")),
-            subsector=pl.when(parts.struct.field("field_1") != "").then(
-                parts.struct.field("field_1")
-            ),
-        )
-        .drop("_base", "_given", "_answer")
+    answers = asked.select(
+        employer,
+        year,
+        sector=pl.when(pl.col("_answer") != "").then(parts.struct.field("field_0")),
+        subsector=pl.when(parts.struct.field("field_1") != "").then(parts.struct.field("field_1")),
+    )
+    return frame.join(
+        answers, on=[employer, year], how="left", maintain_order="left", nulls_equal=True
     )
 
 
@@ -435,15 +437,12 @@ def _counted_pay_periods(count: BatchCount) -> pl.DataFrame:
             tables.hours.select("p", "start", "end", "hours_e4").join(collapsed, on="p"),
         ]
     )
-    return (
-        each.filter(
-            pl.col("key").is_in(counting.implode())
-            & (pl.col("hours_e4") > 0)
-            & (pl.col("start") <= measured.end)
-            & (pl.col("end") >= measured.start)
-        )
-        .select("p", "start", "end")
-    )
+    return each.filter(
+        pl.col("key").is_in(counting.implode())
+        & (pl.col("hours_e4") > 0)
+        & (pl.col("start") <= measured.end)
+        & (pl.col("end") >= measured.start)
+    ).select("p", "start", "end")
 
 
 def _dates(values: Iterable[dt.date]) -> dict[dt.date, pendulum.Date]:
