@@ -13,6 +13,7 @@ import gc
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
+from types import ModuleType
 
 import pytest
 
@@ -53,46 +54,62 @@ def cyclic_garbage(action: Callable[[], object]) -> Counter[str]:
     return found
 
 
-def batch_actions(rules: str) -> dict[str, Callable[[batch.Tables], object]]:
-    return {
-        "count": lambda t: batch.count_jobs(t, rules=rules, year=2019),
-        "assess_quotum": lambda t: batch.assess_quotum(t, rules=rules, year=2019),
-        "subsector_monitoring": lambda t: batch.subsector_monitoring(t, rules=rules, year=2019),
-        "procurement_jobs": lambda t: batch.procurement_jobs(t, rules=rules, year=2019),
-        "durability": lambda t: batch.durability(t, rules=rules),
-        "trend": lambda t: batch.trend(t, rules=rules),
-    }
+RESULTS = (
+    "count_jobs",
+    "assess_quotum",
+    "subsector_monitoring",
+    "procurement_jobs",
+    "durability",
+    "trend",
+)
+"""Every count, quotum and report, each a function of the same name on both engines."""
+ENGINES: dict[str, tuple[ModuleType, Callable[[], object]]] = {
+    "pure": (banenafspraak, DATA.to_scenario),
+    "batch": (batch, lambda: batch.Tables.from_columns(DATA.tables())),
+}
+"""Each engine's module, and a function that gives it the data anew."""
+
+
+def result(module: ModuleType, name: str, data: object, rules: str) -> object:
+    """``module.name`` of ``data`` under ``rules``, for 2019 (the whole data for a window)."""
+    function = getattr(module, name)
+    if name in {"durability", "trend"}:
+        return function(data, rules=rules)
+    return function(data, rules=rules, year=2019)
+
+
+def asking(
+    module: ModuleType, name: str, data: Callable[[], object], rules: str
+) -> Callable[[], object]:
+    """:func:`result` of new data, when called."""
+    return lambda: result(module, name, data(), rules)
 
 
 @pytest.mark.parametrize("rules", RULE_SETS)
 @pytest.mark.usefixtures("collector_paused")
 def test_tables_are_freed_when_dropped_with_every_count_and_report_they_keep(rules: str) -> None:
     tables = batch.Tables.from_columns(DATA.tables())
-    for action in batch_actions(rules).values():
-        action(tables)
+    for name in RESULTS:
+        result(batch, name, tables, rules)
     dropped = weakref.ref(tables)
     del tables
     assert dropped() is None, "a reference cycle keeps the tables (and all they keep) alive"
 
 
-def on_new_tables(action: Callable[[batch.Tables], object]) -> Callable[[], object]:
-    return lambda: action(batch.Tables.from_columns(DATA.tables()))
-
-
 @pytest.mark.parametrize("rules", RULE_SETS)
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.usefixtures("collector_paused")
-def test_no_count_quotum_or_report_leaves_cyclic_garbage(rules: str) -> None:
-    scenario = DATA.to_scenario()
-    actions = {f"batch {name}": on_new_tables(a) for name, a in batch_actions(rules).items()}
-    actions.update(
-        {
-            "count_jobs": lambda: banenafspraak.count_jobs(scenario, rules=rules, year=2019),
-            "assess_quotum": lambda: banenafspraak.assess_quotum(scenario, rules=rules, year=2019),
-            "durability": lambda: banenafspraak.durability(scenario, rules=rules),
-        }
-    )
-    left = {name: cyclic_garbage(action) for name, action in actions.items()}
+def test_no_count_quotum_or_report_leaves_cyclic_garbage(engine: str, rules: str) -> None:
+    module, data = ENGINES[engine]
+    left = {name: cyclic_garbage(asking(module, name, data, rules)) for name in RESULTS}
     assert {name: found for name, found in left.items() if found} == {}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.usefixtures("collector_paused")
+def test_a_comparison_of_every_law_leaves_no_cyclic_garbage(engine: str) -> None:
+    module, data = ENGINES[engine]
+    assert cyclic_garbage(lambda: module.compare(data(), year=2019)) == Counter()
 
 
 def test_what_a_paused_phase_keeps_is_moved_to_the_oldest_generation() -> None:

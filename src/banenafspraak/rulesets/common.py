@@ -237,6 +237,7 @@ class _Texts:
 
 
 def _read_text(day: pendulum.Date, parameters: Parameters) -> _Text:
+    """The text of Besluit SUWI 3.2 in force on ``day`` under ``parameters`` (:meth:`_Texts.on`)."""
     reference = register_text(parameters, day)
     if _flag_on(parameters, "registration.stays_under_38b6", day):
         return _Text(reference=reference, stays=True)
