@@ -44,10 +44,11 @@ def paused_gc() -> Iterator[None]:
 
     What the phase made and kept (a count's results) would otherwise all be young, and the
     first collections after it would walk every one of them: about a tenth of a count's time.
-    So they are moved to the oldest generation at once (``gc.freeze`` then ``gc.unfreeze``),
-    where a full collection finds them as it finds any long-lived object. This is skipped when
-    the process keeps objects frozen of its own (``gc.get_freeze_count()``: a server that
-    freezes before it forks), so that those stay frozen.
+    So every object the collector tracks moves to the oldest generation at once (``gc.freeze``
+    then ``gc.unfreeze``): what the phase kept, and whatever else of the process was young, where
+    a full collection finds them as it finds any long-lived object. This is skipped when the
+    process keeps objects frozen of its own (``gc.get_freeze_count()``: a server that freezes
+    before it forks), so that those stay frozen.
     """
     enabled = gc.isenabled()
     gc.disable()
