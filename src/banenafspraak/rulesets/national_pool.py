@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from banenafspraak._util import as_decimal, at_least, exact_dot, exact_sum, summed_numerators
+from banenafspraak._util import as_decimal, at_least, exact_dot, exact_sum
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -511,13 +511,13 @@ def _lkv_amount(hours: Iterable[Fraction], terms: _Terms) -> Fraction:
     if full is None:
         return exact_sum(min(rate * h, cap) for h in hours)
     capped = 0
-    below: dict[int, int] = {}  # the hours below the cap's, as whole numerators per denominator
+    below: list[Fraction] = []
     for h in hours:
         if at_least(h, full):
             capped += 1
         else:
-            below[h.denominator] = below.get(h.denominator, 0) + h.numerator
-    return exact_dot(((capped, cap), (rate, summed_numerators(below))))
+            below.append(h)
+    return exact_dot(((capped, cap), (rate, exact_sum(below))))
 
 
 def _net_effect(bonus: Decimal, surcharge: Decimal) -> Reason:
