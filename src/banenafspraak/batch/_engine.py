@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from banenafspraak._util import FrozenMap, paused_gc
+from banenafspraak._util import FrozenMap, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
@@ -1259,6 +1259,24 @@ def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
     )
 
 
+def _exact_per_key(sums: pl.DataFrame, width: int) -> dict[tuple[Any, ...], Fraction]:
+    """Exact hours per key from rows of ``*key, den, num``, as :func:`_exact_sums` gives them.
+
+    The key is the first ``width`` columns, ``den`` is in ten-thousandths of an hour. A key's
+    numerators are added per denominator and make one fraction (:func:`summed_numerators`);
+    the keys come in the order of their first row.
+    """
+    numerators: dict[tuple[Any, ...], dict[int, int]] = {}
+    for row in sums.iter_rows():
+        key, den, num = row[:width], HOURS_SCALE * row[width], row[width + 1]
+        by_denominator = numerators.get(key)
+        if by_denominator is None:
+            numerators[key] = {den: num}
+        else:
+            by_denominator[den] = by_denominator.get(den, 0) + num
+    return {key: summed_numerators(by_den) for key, by_den in numerators.items()}
+
+
 _NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
 """The parts that add to a sum: never negative, so the zero ones are dropped first."""
 _Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
@@ -1277,13 +1295,11 @@ def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], _Formal]) -> L
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
     sums = _exact_sums(credit.filter(_NONZERO), ("target", "counted")).sort("target")
-    for target, counted, den, num in sums.select("target", "counted", "den", "num").iter_rows():
-        part = Fraction(num, HOURS_SCALE * den)
-        credited[target] = credited[target] + part if target in credited else part
+    exact = _exact_per_key(sums.select("target", "counted", "den", "num"), 2)
+    for (target, counted), hours in exact.items():
+        credited[target] = credited[target] + hours if target in credited else hours
         if counted:
-            credited_counted[target] = (
-                credited_counted[target] + part if target in credited_counted else part
-            )
+            credited_counted[target] = hours
     return Ledger(
         year=year,
         credited=FrozenMap.of_sorted(credited),
@@ -1421,23 +1437,13 @@ class BatchCount:
     @functools.cached_property
     def employers(self) -> FrozenMap[EmployerId, Tally]:
         """Hours and jobs credited to each employer (exact), as the pure ``JobCount.employers``."""
-        exact = self.credits.group_by(
-            "target", (pl.col("days") * pl.col("fden")).cast(pl.Int128).alias("den")
-        ).agg(
-            (
-                pl.col("hours_e4").cast(pl.Int128)
-                * pl.col("overlap").cast(pl.Int128)
-                * pl.col("fnum").cast(pl.Int128)
-            )
-            .sum()
-            .alias("num")
+        sums = _exact_sums(self.credits, ("target",)).select("target", "den", "num")
+        return FrozenMap(
+            {
+                EmployerId(target): Tally(hours=hours, jobs=hours / self.unit)
+                for (target,), hours in _exact_per_key(sums, 1).items()
+            }
         )
-        hours: dict[EmployerId, Fraction] = {}
-        for target, den, num in exact.select("target", "den", "num").iter_rows():
-            key = EmployerId(target)
-            part = Fraction(num, HOURS_SCALE * den)
-            hours[key] = hours[key] + part if key in hours else part
-        return FrozenMap({k: Tally(hours=v, jobs=v / self.unit) for k, v in hours.items()})
 
     @functools.cached_property
     def receipt(self) -> Receipt:

@@ -22,9 +22,15 @@ import attrs
 import pendulum
 import polars as pl
 
-from banenafspraak._util import paused_gc, summed_numerators
-from banenafspraak.batch._engine import BatchCount, ParametersArg, _parameters, count_jobs
-from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
+from banenafspraak._util import paused_gc
+from banenafspraak.batch._engine import (
+    BatchCount,
+    ParametersArg,
+    _exact_per_key,
+    _parameters,
+    count_jobs,
+)
+from banenafspraak.batch._tables import Tables, kept_for_equal
 from banenafspraak.counting import Tally, measured_period
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError
@@ -143,16 +149,7 @@ def _exact(
         * pl.col(numerator).cast(pl.Int128)
         * pl.col("fnum").cast(pl.Int128)
     )
-    summed = frame.group_by(*by, den).agg(num.sum().alias("_num"))
-    numerators: dict[tuple[Any, ...], dict[int, int]] = {}
-    width = len(by)
-    for row in summed.iter_rows():  # one row per group and denominator
-        key = row[:width]
-        if key in numerators:
-            numerators[key][HOURS_SCALE * row[width]] = row[width + 1]
-        else:
-            numerators[key] = {HOURS_SCALE * row[width]: row[width + 1]}
-    return {key: summed_numerators(by_denominator) for key, by_denominator in numerators.items()}
+    return _exact_per_key(frame.group_by(*by, den).agg(num.sum().alias("_num")), len(by))
 
 
 def _tallies(hours: dict[tuple[Any, ...], Fraction], unit: Fraction) -> dict[Any, Tally]:
