@@ -210,3 +210,21 @@ def test_the_employers_of_tables_equal_the_loaders() -> None:
         pl.Series([expected[0].id])
     )
     assert subset == (expected[0],)
+
+
+def test_the_digest_identifies_the_rows_in_any_order() -> None:
+    frames = _frames()
+    digest = batch.Tables.from_frames(frames).digest()
+    reversed_hours = {**frames, "hours": frames["hours"].reverse()}
+    assert batch.Tables.from_frames(reversed_hours).digest() == digest
+    changed = frames["hours"].with_columns(pl.Series("hours", ["100.25", "80.5"]))
+    assert batch.Tables.from_frames({**frames, "hours": changed}).digest() != digest
+
+
+def test_every_receipt_of_the_same_tables_names_the_same_digest() -> None:
+    tables = batch.Tables.from_scenario(example_scenario())
+    count = batch.count_jobs(tables, rules="wet-banenafspraak-2025", year=2019)
+    quotum = batch.assess_quotum(tables, rules="wet-banenafspraak-2025", year=2019)
+    assert count.receipt.scenario_digest == tables.digest()
+    assert quotum.receipt.scenario_digest == tables.digest()
+    assert tables.digest().startswith("sha256:")
