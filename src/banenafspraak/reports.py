@@ -901,18 +901,6 @@ class PlacementSpell:
     running_at_end: bool
 
 
-_MEDIAN_IS_MEAN = 2
-"""Up to this many values, their median is their mean (one value; the midpoint of two)."""
-
-
-def _median(values: Sequence[int]) -> Fraction:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return Fraction(ordered[middle])
-    return Fraction(ordered[middle - 1] + ordered[middle], 2)
-
-
 @attrs.frozen(kw_only=True)
 class DurabilityLine:
     """Durability of the placements that started in one year, for one group (never empty).
@@ -955,50 +943,84 @@ _GroupKey = tuple[int, Sector | None, EmployerId | None]
 """A durability line's group: the year of start, the sector and the employer (``None``: all)."""
 
 
-_NONE_OF_EACH = dict.fromkeys(SpellStatus, 0)
-"""No spell of any status: what each group's counts start from (copied, never changed)."""
+class _Lines:
+    """The durability lines of groups of spells, each made from its days and its counts.
 
-
-@attrs.define
-class _Spells:
-    """What a durability line reads of its group's spells: their days, and how many of each kind.
-
-    Groups of the same year are merged into the lines of their sector and of the whole year,
-    so that each spell is read once (a national year has tens of thousands of lines).
+    A national year has tens of thousands of lines, and many share their numbers of days: each
+    mean and median is made once per distinct value (a :class:`~fractions.Fraction` normalises
+    itself, which is most of the work of a line).
     """
 
-    days: list[int] = attrs.Factory(list)
-    running: int = 0
-    statuses: dict[SpellStatus, int] = attrs.Factory(lambda: dict(_NONE_OF_EACH))
+    def __init__(self) -> None:
+        self._fractions: dict[tuple[int, int], Fraction] = {}
 
-    def add(self, spell: PlacementSpell) -> None:
-        self.days.append(spell.days)
-        self.running += spell.running_at_end
-        self.statuses[spell.status] += 1
+    def _fraction(self, numerator: int, denominator: int) -> Fraction:
+        key = (numerator, denominator)
+        found = self._fractions.get(key)
+        if found is None:
+            found = self._fractions[key] = Fraction(numerator, denominator)
+        return found
 
-    def merge(self, other: _Spells) -> None:
-        self.days.extend(other.days)
-        self.running += other.running
-        for status, number in other.statuses.items():
-            self.statuses[status] += number
+    def line(self, key: _GroupKey, days: list[int], counts: list[int]) -> DurabilityLine:
+        """The line of ``key`` from its spells' days and counts (running, survived, ended).
 
-    def line(self, key: _GroupKey) -> DurabilityLine:
+        ``days`` is put in order here (the median's); the spells were counted into ``counts``.
+        """
         year, sector, employer = key
-        days = self.days
         count = len(days)
-        mean = Fraction(sum(days), count)
+        running, survived, ended = counts
+        mean = self._fraction(sum(days), count)
+        if count <= 2:  # noqa: PLR2004 - the median of one or two values is their mean
+            median = mean
+        else:
+            days.sort()
+            middle = count // 2
+            if count % 2:
+                median = self._fraction(days[middle], 1)
+            else:
+                median = self._fraction(days[middle - 1] + days[middle], 2)
         return DurabilityLine(
             year=year,
             sector=sector,
             employer=employer,
             placements=count,
             mean_days=mean,
-            median_days=mean if count <= _MEDIAN_IS_MEAN else _median(days),
-            running_at_end=self.running,
-            survived=self.statuses[SpellStatus.SURVIVED],
-            ended=self.statuses[SpellStatus.ENDED],
-            censored=self.statuses[SpellStatus.CENSORED],
+            median_days=median,
+            running_at_end=running,
+            survived=survived,
+            ended=ended,
+            censored=count - survived - ended,
         )
+
+
+_Tally = tuple[list[int], list[int]]
+"""A group's days, and its counts of spells running at the end, survived and ended."""
+
+
+def _tallied(group: Iterable[PlacementSpell]) -> _Tally:
+    days: list[int] = []
+    running = survived = ended = 0
+    for spell in group:
+        days.append(spell.days)
+        running += spell.running_at_end
+        status = spell.status
+        if status is SpellStatus.SURVIVED:
+            survived += 1
+        elif status is SpellStatus.ENDED:
+            ended += 1
+    return days, [running, survived, ended]
+
+
+def _add(tallies: dict[_GroupKey, _Tally], key: _GroupKey, tally: _Tally) -> None:
+    """Add ``tally`` to the wider group ``key`` (a sector's or a year's)."""
+    found = tallies.get(key)
+    if found is None:
+        tallies[key] = (list(tally[0]), list(tally[1]))
+        return
+    found[0].extend(tally[0])
+    counts = found[1]
+    for i, number in enumerate(tally[1]):
+        counts[i] += number
 
 
 def _durability_lines(
@@ -1006,42 +1028,38 @@ def _durability_lines(
 ) -> tuple[tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]]:
     """The lines per employer, per sector and per year (each in year, sector, employer order).
 
-    Each spell is read once, into its employer's group; a sector's line merges its employers'
-    groups, a year's line its sectors'.
+    Each spell is read once, into its employer's group; walking the groups in order, each
+    group's days and counts are added to its sector's and its year's.
     """
-    groups: dict[_GroupKey, _Spells] = {}
+    groups: dict[_GroupKey, list[PlacementSpell]] = {}
     for spell in spells:
         found: _GroupKey = (spell.start.year, spell.sector, spell.employer)
         group = groups.get(found)
         if group is None:
-            group = groups[found] = _Spells()
-        group.add(spell)
+            groups[found] = [spell]
+        else:
+            group.append(spell)
     # In year, sector and employer order, by one stable sort per field, the last field first:
     # each compares plain values, several times faster than a sort of the keys, whose tuples
     # compare field by field (a national year has tens of thousands of employers).
     ordered = sorted(groups, key=itemgetter(2))
     ordered.sort(key=itemgetter(1))  # a Sector is a str: ordered by its value
     ordered.sort(key=itemgetter(0))
-    employers = {k: groups[k] for k in ordered}
-    sectors = _merged(employers, keep_sector=True)
-    years = _merged(sectors, keep_sector=False)
-
-    def lines(groups: dict[_GroupKey, _Spells]) -> tuple[DurabilityLine, ...]:
-        return tuple(group.line(key) for key, group in groups.items())
-
-    return lines(employers), lines(sectors), lines(years)
-
-
-def _merged(groups: dict[_GroupKey, _Spells], *, keep_sector: bool) -> dict[_GroupKey, _Spells]:
-    """``groups`` merged per year and sector (or per year), in the order of ``groups``."""
-    merged: dict[_GroupKey, _Spells] = {}
-    for (year, sector, _), group in groups.items():
-        key: _GroupKey = (year, sector if keep_sector else None, None)
-        into = merged.get(key)
-        if into is None:
-            into = merged[key] = _Spells()
-        into.merge(group)
-    return merged
+    lines = _Lines()
+    employers: list[DurabilityLine] = []
+    sectors: dict[_GroupKey, _Tally] = {}
+    years: dict[_GroupKey, _Tally] = {}
+    for key in ordered:
+        tally = _tallied(groups[key])
+        year, sector, _ = key
+        _add(sectors, (year, sector, None), tally)
+        _add(years, (year, None, None), tally)
+        employers.append(lines.line(key, *tally))
+    return (
+        tuple(employers),
+        tuple(lines.line(key, *tally) for key, tally in sectors.items()),
+        tuple(lines.line(key, *tally) for key, tally in years.items()),
+    )
 
 
 @attrs.frozen(kw_only=True)
