@@ -69,25 +69,26 @@ def assert_same_quotum(
     return report
 
 
-def without_receipts(result: object) -> object:
-    """A report's whole content, types included, with every receipt left out.
+def without_input_digests(result: object) -> object:
+    """A report's whole content, types included, with its receipts' input digests left out.
 
     The batch engine identifies its input by ``Tables.digest``, the pure path by
-    ``Scenario.digest``; everything else of a report must be equal, and of the same types.
+    ``Scenario.digest``; everything else of a report must be equal, and of the same types,
+    the rest of its receipts included (the rules, the parameters' digest, the period).
     """
     if isinstance(result, Receipt):
-        return "receipt"
+        return attrs.evolve(result, scenario_digest="the input")
     if attrs.has(type(result)):
         fields = attrs.fields(type(result))  # type: ignore[arg-type]  # an attrs class
         return (
             type(result).__name__,
-            tuple((f.name, without_receipts(getattr(result, f.name))) for f in fields),
+            tuple((f.name, without_input_digests(getattr(result, f.name))) for f in fields),
         )
     if isinstance(result, tuple):
-        return tuple(without_receipts(item) for item in result)
+        return tuple(without_input_digests(item) for item in result)
     if isinstance(result, Mapping):
         return (
             type(result).__name__,
-            tuple((key, without_receipts(value)) for key, value in result.items()),
+            tuple((key, without_input_digests(value)) for key, value in result.items()),
         )
     return (type(result).__name__, result)

@@ -72,15 +72,15 @@ def _document(args: list[str]) -> dict[str, Any]:
     return document
 
 
-def _without_receipts(document: object) -> object:
+def _without_input_digests(document: object) -> object:
     if isinstance(document, dict):
         return {
-            key: _without_receipts(value)
+            key: _without_input_digests(value)
             for key, value in document.items()
             if key not in {"receipt", "receipts"}
         }
     if isinstance(document, list):
-        return [_without_receipts(item) for item in document]
+        return [_without_input_digests(item) for item in document]
     return document
 
 
@@ -98,7 +98,7 @@ def test_both_engines_write_the_same_report(args: list[str]) -> None:
     command = ["report", args[0], JSON, *args[1:], "--format", "json"]
     pure = _document([*command, "--engine", "pure"])
     fast = _document([*command, "--engine", "batch"])
-    assert _without_receipts(fast) == _without_receipts(pure)
+    assert _without_input_digests(fast) == _without_input_digests(pure)
     receipt = fast.get("receipt") or fast["receipts"][-1]
     assert (
         receipt["parameters_digest"]

@@ -1663,11 +1663,7 @@ def count_jobs(
     params = _parameters(tables.parameters, parameters, rule_set)
     report = progress or (lambda _stage, _done, _total: None)
     report("situations", 0, 1)
-    # The situations do not depend on the rule set: counts of the same tables, period and
-    # parameters under several rule sets (compare, the procurement report) key them once.
-    keyed, _places = tables.kept(
-        ("situations", params.digest(), str(measured)), lambda: _encode(tables, params, measured)
-    )
+    keyed = _situations(tables, params, measured)
     rows = keyed.rows
     report("situations", 1, 1)
     decisions = _decide(keyed, rule_set, params)
@@ -1691,6 +1687,32 @@ def count_jobs(
         decisions=decisions,
         tables=tables,
     )
+
+
+def _situations(tables: Tables, params: Parameters, measured: Period) -> _Keyed:
+    """The rows of ``tables`` in ``measured``, keyed by situation (:func:`_encode`).
+
+    The situations do not depend on the rule set: counts of the same tables, period and
+    parameters under several rule sets (compare, the procurement report) key them once.
+    """
+    keyed, _places = tables.kept(
+        ("situations", params.digest(), str(measured)), lambda: _encode(tables, params, measured)
+    )
+    return keyed
+
+
+def decided(
+    tables: Tables, rules: RuleSet, params: Parameters, measured: Period
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What a count reads before it adds up: its rows and the rule set's decision table.
+
+    The rows (``p, start, end, hours_e4, key, collapsed``) and decisions are those a
+    :func:`count_jobs` result keeps; a report that reads only which hours count (durability)
+    takes them without the count's sums.
+    """
+    keyed = _situations(tables, params, measured)
+    rows = keyed.rows.select("p", "start", "end", "hours_e4", "key", "collapsed")
+    return rows, _decide(keyed, rules, params)
 
 
 def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period) -> Receipt:

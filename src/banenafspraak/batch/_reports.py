@@ -28,7 +28,9 @@ from banenafspraak.batch._engine import (
     ParametersArg,
     _exact_per_key,
     _parameters,
+    _receipt,
     count_jobs,
+    decided,
 )
 from banenafspraak.batch._tables import Tables, kept_for_equal
 from banenafspraak.counting import Tally, measured_period
@@ -418,14 +420,15 @@ def procurement_jobs(
 # -- 3. durability --------------------------------------------------------------------------------
 
 
-def _counted_pay_periods(count: BatchCount) -> pl.DataFrame:
+def _counted_pay_periods(
+    rows: pl.DataFrame, decisions: pl.DataFrame, tables: Tables, measured: Period
+) -> pl.DataFrame:
     """``p, start, end``: each pay period with hours that count in a pool.
 
-    A pay period is one row of the count (the tables' checks refuse a placement's repeated or
-    overlapping pay periods), so none comes twice.
+    ``rows`` and ``decisions`` are those of a count of ``tables`` over ``measured``
+    (:func:`decided`). A pay period is one row of the count (the tables' checks refuse a
+    placement's repeated or overlapping pay periods), so none comes twice.
     """
-    rows, decisions, tables = _rows(count)
-    measured = count.period
     counting = decisions.filter(pl.col("pool").is_not_null() & (pl.col("fnum") > 0))["key"]
     collapsed = rows.filter(pl.col("collapsed")).select("p", "key")
     each = pl.concat(
@@ -464,8 +467,10 @@ def durability(
         None if last is None else pendulum.instance(last),  # type: ignore[arg-type]
         observed_until,
     )
-    count = _count(tables, rule_set, observed, _parameters(tables.parameters, parameters))
-    periods = _counted_pay_periods(count)
+    # Only which pay periods count is read: the rule set's decisions, without the count's sums.
+    params = _parameters(tables.parameters, parameters, rule_set)
+    rows, decisions = decided(tables, rule_set, params, observed)
+    periods = _counted_pay_periods(rows, decisions, tables, observed)
     # A spell runs from its first pay period's start to its last one's end, cut at the end of
     # the data; each pay period starts inside it and ends by its last day, so the days it covers
     # in the spell are those up to its own end or the end of the data, whichever comes first.
@@ -495,7 +500,7 @@ def durability(
         observed=observed,
         horizon_months=horizon_months,
         spells=result,
-        receipt=count.receipt,
+        receipt=_receipt(rule_set, params, tables, observed),
     )
 
 
