@@ -14,7 +14,7 @@ because the engine identifies its input by :meth:`Tables.digest`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -445,10 +445,6 @@ def _counted_pay_periods(
     ).select("p", "start", "end")
 
 
-def _dates(values: Iterable[dt.date]) -> dict[dt.date, pendulum.Date]:
-    return {d: pendulum.Date(d.year, d.month, d.day) for d in set(values)}
-
-
 def durability(
     tables: Tables,
     *,
@@ -491,10 +487,8 @@ def durability(
         year=pl.col("first").dt.year(),
     )
     spells = _with_sector(spells, tables, "employer", "year")
-    dates = _dates([*spells["first"], *spells["last"]])
-    horizons = {d: p.add(months=horizon_months) for d, p in dates.items()}
     with paused_gc():  # a spell per placement: acyclic objects
-        result = _spells(spells, observed, dates, horizons)
+        result = _spells(spells, observed, horizon_months)
     return _durability_report(
         rules=rule_set,
         observed=observed,
@@ -504,13 +498,22 @@ def durability(
     )
 
 
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+"""The ordinal of polars' day 0: a date column's whole numbers are days since this day."""
+
+
 def _spells(
-    spells: pl.DataFrame,
-    observed: Period,
-    dates: Mapping[dt.date, pendulum.Date],
-    horizons: Mapping[dt.date, pendulum.Date],
+    spells: pl.DataFrame, observed: Period, horizon_months: int
 ) -> tuple[PlacementSpell, ...]:
-    """The spells of :func:`durability`'s frame, in the canonical order of placement ids."""
+    """The spells of :func:`durability`'s frame, in the canonical order of placement ids.
+
+    The dates are read as polars keeps them, whole numbers of days, and each distinct day is
+    made a date once (a national year has a few hundred, for hundreds of thousands of spells).
+    """
+    frame = spells.sort("placement")  # the canonical order of ids, as the pure path keeps them
+    first, last = (frame[c].to_physical().to_list() for c in ("first", "last"))
+    dates = {day: pendulum.Date.fromordinal(day + _EPOCH) for day in {*first, *last}}
+    horizons = {day: dates[day].add(months=horizon_months) for day in set(first)}
     sectors = {s.value: s for s in Sector}
     return tuple(
         _placement_spell(
@@ -523,11 +526,13 @@ def _spells(
             observed=observed,
             horizon=horizons[start],
         )
-        for placement, employer, sector, start, end, covered_days in spells.select(
-            "placement", "employer", "sector", "first", "last", "covered"
+        for placement, employer, sector, start, end, covered_days in zip(
+            *(frame[c].to_list() for c in ("placement", "employer", "sector")),
+            first,
+            last,
+            frame["covered"].to_list(),
+            strict=True,
         )
-        .sort("placement")  # the canonical order of ids, as the pure path's scenario keeps them
-        .iter_rows()
     )
 
 
