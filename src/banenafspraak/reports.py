@@ -998,6 +998,7 @@ _Tally = tuple[list[int], list[int]]
 
 
 def _tallied(group: Iterable[PlacementSpell]) -> _Tally:
+    """The days of ``group``'s spells, and how many run at the end, survived and ended."""
     days: list[int] = []
     running = survived = ended = 0
     for spell in group:
@@ -1028,8 +1029,9 @@ def _durability_lines(
 ) -> tuple[tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]]:
     """The lines per employer, per sector and per year (each in year, sector, employer order).
 
-    Each spell is read once, into its employer's group; walking the groups in order, each
-    group's days and counts are added to its sector's and its year's.
+    Each spell is put in its employer's group; walking the groups in order, each group's days
+    and counts (:func:`_tallied`) are added to its sector's and its year's. A spell is censored
+    when it neither survived nor ended.
     """
     groups: dict[_GroupKey, list[PlacementSpell]] = {}
     for spell in spells:
