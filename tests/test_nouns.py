@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -36,10 +37,12 @@ from banenafspraak._util import (
     exact_dot,
     exact_sum,
     floor_to,
+    positional_maker,
     to_date,
     to_decimal,
     to_decimal_string,
 )
+from banenafspraak.exceptions import InvalidTypeError
 from banenafspraak.strategies import baselines, pay_periods, periods
 
 
@@ -302,3 +305,39 @@ def test_the_dot_product_in_whole_numbers_is_the_dot_product(
 ) -> None:
     """exact_dot keeps whole numerators over one denominator: the same sum of products."""
     assert exact_dot(pairs) == sum((a * b for a, b in pairs), Fraction(0))
+
+
+@attrs.frozen
+class _Pair:
+    left: int
+    right: str
+
+
+@attrs.frozen
+class _WithDefault:
+    value: int = 0
+
+
+@attrs.frozen
+class _Checked:
+    value: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+
+@attrs.frozen(slots=False)
+class _WithoutSlots:
+    value: int
+
+
+def test_a_positional_maker_makes_the_class_itself_frozen_and_equal() -> None:
+    made = positional_maker(_Pair)(1, "a")
+    assert type(made) is _Pair
+    assert made == _Pair(left=1, right="a")
+    assert hash(made) == hash(_Pair(left=1, right="a"))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.left = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("cls", [_WithDefault, _Checked, _WithoutSlots])
+def test_a_positional_maker_refuses_a_class_whose_init_does_more(cls: type) -> None:
+    with pytest.raises(InvalidTypeError, match=cls.__name__):
+        positional_maker(cls)

@@ -32,6 +32,7 @@ from banenafspraak import (
     Placement,
     PlacementId,
     PlacementKind,
+    PlacementSpell,
     Pool,
     ProcurementContract,
     RuleContext,
@@ -837,6 +838,7 @@ def test_durability_lines_add_up_and_shares_are_fractions(scenario: Scenario) ->
         report = durability(scenario, rules=rules)
         assert sum(line.placements for line in report.by_year) == len(report.spells)
         for spell in report.spells:
+            assert type(spell) is PlacementSpell
             assert spell.days >= 1
             assert 0 <= spell.gap_days < spell.days
             assert report.observed.start <= spell.start <= spell.end <= report.observed.end

@@ -1,4 +1,4 @@
-"""Small private helpers: exact numbers, an immutable mapping, date conversion."""
+"""Small private helpers: exact numbers, an immutable mapping, date conversion, quick makers."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, TypeVar, overload
 
+import attrs
 import pendulum
 
 from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
@@ -27,10 +28,42 @@ from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 K = TypeVar("K")
 V = TypeVar("V")
 D = TypeVar("D")
+T = TypeVar("T", bound=attrs.AttrsInstance)
 
 Number = int | Decimal | Fraction
 
 ZERO = Fraction(0)
+
+
+def positional_maker(cls: type[T]) -> Callable[..., T]:
+    """A maker of ``cls`` from its fields in order, about five times faster than ``cls(...)``.
+
+    For the frozen, slotted attrs classes made in bulk (an attribution per pay period, a spell
+    per placement): their ``__init__`` sets each field through ``object.__setattr__``. The maker
+    is a subclass that adds nothing to the layout, stores the fields directly and then turns
+    the object into a ``cls`` proper (``type(made) is cls``, frozen, equal to one made the usual
+    way). It runs no validator, converter or default: ``cls`` must have none of them.
+    """
+    fields = attrs.fields(cls)
+    if "__slots__" not in vars(cls) or any(
+        f.validator or f.converter or f.default is not attrs.NOTHING for f in fields
+    ):
+        msg = f"{cls.__name__} needs slots and no validator, converter or default"
+        raise InvalidTypeError(msg)
+    names = ", ".join(f.name for f in fields)
+    body = "".join(f"    self.{f.name} = {f.name}\n" for f in fields)
+    namespace: dict[str, Any] = {"cls": cls}
+    # made from the field names, as attrs makes its own __init__ (nothing from outside)
+    exec(f"def __init__(self, {names}):\n{body}    self.__class__ = cls\n", namespace)  # noqa: S102
+    members = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,  # both: the one slot of setting and deleting
+        "__delattr__": object.__delattr__,
+        "__init__": namespace["__init__"],
+        "__module__": cls.__module__,
+        "__doc__": f"A maker of {cls.__name__} from its fields in order (see positional_maker).",
+    }
+    return type(f"{cls.__name__}Maker", (cls,), members)
 
 
 @contextlib.contextmanager

@@ -26,12 +26,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from operator import itemgetter
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import pendulum
 
-from banenafspraak._util import FrozenMap, exact_sum, paused_gc, to_date
+from banenafspraak._util import FrozenMap, exact_sum, paused_gc, positional_maker, to_date
 from banenafspraak.counting import (
     JobCount,
     Monitoring,
@@ -901,6 +901,26 @@ class PlacementSpell:
     running_at_end: bool
 
 
+if TYPE_CHECKING:
+
+    def _spell_of(  # noqa: PLR0917 - the fields in order, as fast as calls go
+        placement: PlacementId,
+        employer: EmployerId,
+        sector: Sector,
+        start: pendulum.Date,
+        end: pendulum.Date,
+        days: int,
+        gap_days: int,
+        horizon: pendulum.Date,
+        status: SpellStatus,
+        running_at_end: bool,  # noqa: FBT001 - a field, in order
+    ) -> PlacementSpell:
+        """A :class:`PlacementSpell` with these fields, in field order."""
+
+else:
+    _spell_of = positional_maker(PlacementSpell)
+
+
 @attrs.frozen(kw_only=True)
 class DurabilityLine:
     """Durability of the placements that started in one year, for one group (never empty).
@@ -1024,14 +1044,15 @@ def _add(tallies: dict[_GroupKey, _Tally], key: _GroupKey, tally: _Tally) -> Non
         counts[i] += number
 
 
-def _durability_lines(
-    spells: Iterable[PlacementSpell],
-) -> tuple[tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]]:
+_Lines3 = tuple[tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]]
+"""The durability lines per employer, per sector and per year."""
+
+
+def _durability_lines(spells: Iterable[PlacementSpell]) -> _Lines3:
     """The lines per employer, per sector and per year (each in year, sector, employer order).
 
-    Each spell is put in its employer's group; walking the groups in order, each group's days
-    and counts (:func:`_tallied`) are added to its sector's and its year's. A spell is censored
-    when it neither survived nor ended.
+    Each spell is put in its employer's group, whose days and counts (:func:`_tallied`) make
+    its line (:func:`_lines_of`).
     """
     groups: dict[_GroupKey, list[PlacementSpell]] = {}
     for spell in spells:
@@ -1047,12 +1068,22 @@ def _durability_lines(
     ordered = sorted(groups, key=itemgetter(2))
     ordered.sort(key=itemgetter(1))  # a Sector is a str: ordered by its value
     ordered.sort(key=itemgetter(0))
+    return _lines_of((key, _tallied(groups[key])) for key in ordered)
+
+
+def _lines_of(tallies: Iterable[tuple[_GroupKey, _Tally]]) -> _Lines3:
+    """The lines of each employer's tally, given in year, sector and employer order.
+
+    Walking them in order, each employer's days and counts are added to its sector's and its
+    year's. A spell is censored when it neither survived nor ended. Both engines make their
+    lines here: the pure path from its spells (:func:`_durability_lines`), the batch engine
+    from their columns.
+    """
     lines = _Lines()
     employers: list[DurabilityLine] = []
     sectors: dict[_GroupKey, _Tally] = {}
     years: dict[_GroupKey, _Tally] = {}
-    for key in ordered:
-        tally = _tallied(groups[key])
+    for key, tally in tallies:
         year, sector, _ = key
         _add(sectors, (year, sector, None), tally)
         _add(years, (year, None, None), tally)
@@ -1171,17 +1202,18 @@ def _placement_spell(
         status = SpellStatus.CENSORED
     else:
         status = SpellStatus.ENDED
-    return PlacementSpell(
-        placement=placement,
-        employer=employer,
-        sector=sector,
-        start=start,
-        end=end,
-        days=days,
-        gap_days=days - covered,
-        horizon=horizon,
-        status=status,
-        running_at_end=last >= observed.end,
+    # the fields in order: a spell per placement, made by the quicker maker
+    return _spell_of(
+        placement,
+        employer,
+        sector,
+        start,
+        end,
+        days,
+        days - covered,
+        horizon,
+        status,
+        last >= observed.end,
     )
 
 
@@ -1251,10 +1283,18 @@ def _durability_report(
     horizon_months: int,
     spells: tuple[PlacementSpell, ...],
     receipt: Receipt,
+    tallies: Iterable[tuple[_GroupKey, _Tally]] | None = None,
 ) -> DurabilityReport:
-    """The durability report from the spells (in the order of ids); both engines build it here."""
+    """The durability report from the spells (in the order of ids); both engines build it here.
+
+    ``tallies`` are the spells' days and counts per employer, in year, sector and employer
+    order (:func:`_lines_of`), when the caller has them; otherwise they are made from the spells.
+    """
     with paused_gc():  # a line per employer: tens of thousands of acyclic objects
-        by_employer, by_sector, by_year = _durability_lines(spells)
+        if tallies is None:
+            by_employer, by_sector, by_year = _durability_lines(spells)
+        else:
+            by_employer, by_sector, by_year = _lines_of(tallies)
     return DurabilityReport(
         rules=rules.name,
         observed=observed,

@@ -44,6 +44,7 @@ from banenafspraak.reports import (
     DurabilityReport,
     PlacementSpell,
     ProcurementReport,
+    SpellStatus,
     SubsectorBasis,
     SubsectorMonitoring,
     Trend,
@@ -486,16 +487,51 @@ def durability(
         places["employer"].gather(spells["p"]),
         year=pl.col("first").dt.year(),
     )
-    spells = _with_sector(spells, tables, "employer", "year")
-    with paused_gc():  # a spell per placement: acyclic objects
+    # the canonical order of ids, as the pure path keeps them
+    spells = _with_sector(spells, tables, "employer", "year").sort("placement")
+    with paused_gc():  # a spell per placement and a tally per employer: acyclic objects
         result = _spells(spells, observed, horizon_months)
+        tallies = _employer_tallies(spells, result)
     return _durability_report(
         rules=rule_set,
         observed=observed,
         horizon_months=horizon_months,
         spells=result,
         receipt=_receipt(rule_set, params, tables, observed),
+        tallies=tallies,
     )
+
+
+def _employer_tallies(
+    frame: pl.DataFrame, spells: Sequence[PlacementSpell]
+) -> list[tuple[tuple[int, Sector, EmployerId], tuple[list[int], list[int]]]]:
+    """Per employer, the days and counts of its spells, in year, sector and employer order.
+
+    ``spells`` are made from the rows of ``frame``, in its order; their days, running and
+    status are put beside its year, sector and employer and grouped by polars (the tallies
+    :func:`banenafspraak.reports.durability` makes from the spells, in the same order).
+    """
+    survived, ended = SpellStatus.SURVIVED, SpellStatus.ENDED
+    groups = (
+        frame.select("year", "sector", "employer")
+        .with_columns(
+            pl.Series("days", [spell.days for spell in spells], dtype=pl.Int64),
+            pl.Series("running", [spell.running_at_end for spell in spells], dtype=pl.Int64),
+            pl.Series("survived", [spell.status is survived for spell in spells], dtype=pl.Int64),
+            pl.Series("ended", [spell.status is ended for spell in spells], dtype=pl.Int64),
+        )
+        .group_by("year", "sector", "employer")
+        .agg(pl.col("days"), pl.col("running", "survived", "ended").sum())
+        .sort("year", "sector", "employer")
+    )
+    sectors = {s.value: s for s in Sector}
+    columns = ("year", "sector", "employer", "days", "running", "survived", "ended")
+    return [
+        ((year, sectors[sector], EmployerId(employer)), (days, [running, alive, gone]))
+        for year, sector, employer, days, running, alive, gone in zip(
+            *(groups[c].to_list() for c in columns), strict=True
+        )
+    ]
 
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
@@ -505,12 +541,12 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 def _spells(
     spells: pl.DataFrame, observed: Period, horizon_months: int
 ) -> tuple[PlacementSpell, ...]:
-    """The spells of :func:`durability`'s frame, in the canonical order of placement ids.
+    """The spells of :func:`durability`'s frame, one per row in its order (that of the ids).
 
     The dates are read as polars keeps them, whole numbers of days, and each distinct day is
     made a date once (a national year has a few hundred, for hundreds of thousands of spells).
     """
-    frame = spells.sort("placement")  # the canonical order of ids, as the pure path keeps them
+    frame = spells
     first, last = (frame[c].to_physical().to_list() for c in ("first", "last"))
     dates = {day: pendulum.Date.fromordinal(day + _EPOCH) for day in {*first, *last}}
     horizons = {day: dates[day].add(months=horizon_months) for day in set(first)}
