@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banenafspraak import (
+    DurabilityLine,
     Employer,
     EmployerId,
     EmployerKind,
@@ -843,6 +844,7 @@ def test_durability_lines_add_up_and_shares_are_fractions(scenario: Scenario) ->
             assert 0 <= spell.gap_days < spell.days
             assert report.observed.start <= spell.start <= spell.end <= report.observed.end
         for line in (*report.by_employer, *report.by_sector, *report.by_year):
+            assert type(line) is DurabilityLine
             assert line.survived + line.ended + line.censored == line.placements
             share = line.share_still_running
             assert share is None or 0 <= share <= 1

@@ -959,6 +959,26 @@ class DurabilityLine:
         return None if known == 0 else Fraction(self.survived, known)
 
 
+if TYPE_CHECKING:
+
+    def _line_of(  # noqa: PLR0917 - the fields in order, as fast as calls go
+        year: int,
+        sector: Sector | None,
+        employer: EmployerId | None,
+        placements: int,
+        mean_days: Fraction,
+        median_days: Fraction,
+        running_at_end: int,
+        survived: int,
+        ended: int,
+        censored: int,
+    ) -> DurabilityLine:
+        """A :class:`DurabilityLine` with these fields, in field order."""
+
+else:
+    _line_of = positional_maker(DurabilityLine)
+
+
 _GroupKey = tuple[int, Sector | None, EmployerId | None]
 """A durability line's group: the year of start, the sector and the employer (``None``: all)."""
 
@@ -999,17 +1019,19 @@ class _Lines:
                 median = self._fraction(days[middle], 1)
             else:
                 median = self._fraction(days[middle - 1] + days[middle], 2)
-        return DurabilityLine(
-            year=year,
-            sector=sector,
-            employer=employer,
-            placements=count,
-            mean_days=mean,
-            median_days=median,
-            running_at_end=running,
-            survived=survived,
-            ended=ended,
-            censored=count - survived - ended,
+        # the fields in order (placements, mean and median days, running at the end, survived,
+        # ended, censored): a line per employer, made by the quicker maker
+        return _line_of(
+            year,
+            sector,
+            employer,
+            count,
+            mean,
+            median,
+            running,
+            survived,
+            ended,
+            count - survived - ended,
         )
 
 
