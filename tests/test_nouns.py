@@ -337,7 +337,15 @@ def test_a_positional_maker_makes_the_class_itself_frozen_and_equal() -> None:
         made.left = 2  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("cls", [_WithDefault, _Checked, _WithoutSlots])
+@attrs.frozen
+class _WithHook:
+    value: int
+
+    def __attrs_post_init__(self) -> None:
+        """Nothing: its presence is what the maker would skip."""
+
+
+@pytest.mark.parametrize("cls", [_WithDefault, _Checked, _WithoutSlots, _WithHook])
 def test_a_positional_maker_refuses_a_class_whose_init_does_more(cls: type) -> None:
     with pytest.raises(InvalidTypeError, match=cls.__name__):
         positional_maker(cls)

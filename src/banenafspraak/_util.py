@@ -42,13 +42,17 @@ def positional_maker(cls: type[T]) -> Callable[..., T]:
     per placement): their ``__init__`` sets each field through ``object.__setattr__``. The maker
     is a subclass that adds nothing to the layout, stores the fields directly and then turns
     the object into a ``cls`` proper (``type(made) is cls``, frozen, equal to one made the usual
-    way). It runs no validator, converter or default: ``cls`` must have none of them.
+    way). It runs no validator, converter, default or ``__attrs_post_init__``: ``cls`` must
+    have none of them.
     """
     fields = attrs.fields(cls)
-    if "__slots__" not in vars(cls) or any(
-        f.validator or f.converter or f.default is not attrs.NOTHING for f in fields
+    hooks = ("__attrs_pre_init__", "__attrs_post_init__")
+    if (
+        "__slots__" not in vars(cls)
+        or any(hasattr(cls, hook) for hook in hooks)
+        or any(f.validator or f.converter or f.default is not attrs.NOTHING for f in fields)
     ):
-        msg = f"{cls.__name__} needs slots and no validator, converter or default"
+        msg = f"{cls.__name__} needs slots and no validator, converter, default or init hook"
         raise InvalidTypeError(msg)
     names = ", ".join(f.name for f in fields)
     body = "".join(f"    self.{f.name} = {f.name}\n" for f in fields)
