@@ -1066,11 +1066,13 @@ def _add(tallies: dict[_GroupKey, _Tally], key: _GroupKey, tally: _Tally) -> Non
         counts[i] += number
 
 
-_Lines3 = tuple[tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]]
+_LinesPerLevel = tuple[
+    tuple[DurabilityLine, ...], tuple[DurabilityLine, ...], tuple[DurabilityLine, ...]
+]
 """The durability lines per employer, per sector and per year."""
 
 
-def _durability_lines(spells: Iterable[PlacementSpell]) -> _Lines3:
+def _durability_lines(spells: Iterable[PlacementSpell]) -> _LinesPerLevel:
     """The lines per employer, per sector and per year (each in year, sector, employer order).
 
     Each spell is put in its employer's group, whose days and counts (:func:`_tallied`) make
@@ -1093,7 +1095,7 @@ def _durability_lines(spells: Iterable[PlacementSpell]) -> _Lines3:
     return _lines_of((key, _tallied(groups[key])) for key in ordered)
 
 
-def _lines_of(tallies: Iterable[tuple[_GroupKey, _Tally]]) -> _Lines3:
+def _lines_of(tallies: Iterable[tuple[_GroupKey, _Tally]]) -> _LinesPerLevel:
     """The lines of each employer's tally, given in year, sector and employer order.
 
     Walking them in order, each employer's days and counts are added to its sector's and its
