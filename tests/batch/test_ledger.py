@@ -32,7 +32,10 @@ from banenafspraak import (
     count_jobs,
     rule_set,
 )
-from banenafspraak.batch._engine import _aow_days, _registration_ends, _stage
+from banenafspraak._util import FrozenMap
+from banenafspraak.batch._engine import _aow_days, _formal_columns, _registration_ends, _stage
+from banenafspraak.batch._formal import FormalColumns, _fits
+from banenafspraak.batch._tables import HOURS_SCALE
 from banenafspraak.counting import ledger_of, parameters_for
 from banenafspraak.demo import example_scenario
 from banenafspraak.parameters import default_parameters
@@ -275,3 +278,126 @@ def test_a_ledger_built_from_hours_or_from_a_function_of_them_is_the_same() -> N
     assert calls == [1]
     assert dict(given.formal.items()) == {"e1": {"p1": {Stage(0): Fraction(10)}}}
     assert dict(given.credited.items()) == {"e1": Fraction(10)}
+
+
+# -- the ledger's queries of the formal hours, answered from the columns ------------------------
+
+
+def _every_stage(stage: Stage) -> bool:
+    return stage is not None
+
+
+def _first_two_years(stage: Stage) -> bool:
+    return stage.years_employed < 2 and not stage.pension_age
+
+
+def _at_pension_age(stage: Stage) -> bool:
+    return stage.pension_age
+
+
+_SELECTIONS = (_every_stage, _first_two_years, _at_pension_age)
+
+_PARTS = st.lists(
+    st.tuples(
+        st.sampled_from(["e1", "e2", "e3"]),
+        st.sampled_from(["p1", "p2", "p3"]),
+        st.integers(0, 3),
+        st.booleans(),
+        st.integers(1, 10**7),  # hours_e4
+        st.sampled_from([(1, 1), (3, 7), (30, 31), (5, 28)]),  # overlap, days
+        st.sampled_from([(1, 1), (1, 2), (2, 3)]),  # fnum, fden
+    ),
+    max_size=24,
+)
+
+
+def _formal_of(
+    parts: list[tuple[str, str, int, bool, int, tuple[int, int], tuple[int, int]]],
+) -> tuple[FormalColumns, dict[EmployerId, dict[str, dict[Stage, Fraction]]]]:
+    """The parts as the engine's formal rows in columns, and as the pure path's maps."""
+    rows = pl.DataFrame(
+        [
+            {
+                "target": target,
+                "person": person,
+                "years_employed": years,
+                "pension_age": pension,
+                "hours_e4": e4,
+                "overlap": overlap,
+                "days": days,
+                "fnum": fnum,
+                "fden": fden,
+            }
+            for target, person, years, pension, e4, (overlap, days), (fnum, fden) in parts
+        ],
+        schema={
+            "target": pl.String,
+            "person": pl.String,
+            "years_employed": pl.Int32,
+            "pension_age": pl.Boolean,
+            "hours_e4": pl.Int64,
+            "overlap": pl.Int64,
+            "days": pl.Int64,
+            "fnum": pl.Int64,
+            "fden": pl.Int64,
+        },
+    )
+    maps: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
+    for target, person, years, pension, e4, (overlap, days), (fnum, fden) in parts:
+        per_stage = maps.setdefault(EmployerId(target), {}).setdefault(person, {})
+        stage = Stage(years, pension_age=pension)
+        hours = Fraction(e4 * overlap * fnum, HOURS_SCALE * days * fden)
+        per_stage[stage] = per_stage.get(stage, Fraction(0)) + hours
+    return _formal_columns(rows), maps
+
+
+@given(parts=_PARTS, caps=st.lists(st.fractions(0, 3000, max_denominator=1000), max_size=3))
+def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
+    parts: list[tuple[str, str, int, bool, int, tuple[int, int], tuple[int, int]]],
+    caps: list[Fraction],
+) -> None:
+    """Per employer: each person's hours in the chosen stages, capped, added up; and who has
+    hours in them. A person's hours may lie in several stages and over several denominators
+    (pay periods cut at the year's edge, a share of a placement). An employer with no hours
+    answers 0 and nobody.
+    """
+    columns, maps = _formal_of(parts)
+    batch_ledger = Ledger(
+        year=2019, formal=FrozenMap.deferred(columns.maps), formal_queries=columns
+    )
+    pure_ledger = Ledger.build(2019, {}, {}, maps)
+    assert batch_ledger == pure_ledger
+    for employer in ("e1", "e2", "e3", "e4"):
+        for stages in _SELECTIONS:
+            people = pure_ledger.formal_people(employer, stages)
+            assert batch_ledger.formal_people(employer, stages) == people
+            for cap in caps:
+                expected = sum(
+                    (
+                        min(sum((h for s, h in per_stage.items() if stages(s)), Fraction(0)), cap)
+                        for per_stage in maps.get(EmployerId(employer), {}).values()
+                        if any(stages(s) for s in per_stage)
+                    ),
+                    Fraction(0),
+                )
+                assert pure_ledger.capped_formal_hours(employer, stages, cap) == expected
+                assert batch_ledger.capped_formal_hours(employer, stages, cap) == expected
+
+
+def test_numbers_too_large_for_128_bits_are_capped_in_python_with_the_same_answer() -> None:
+    """A cap with a large denominator would outgrow the columns' 128-bit products."""
+    parts = [
+        ("e1", "p1", 0, False, 10**7, (30, 31), (1, 1)),
+        ("e1", "p2", 0, False, 5, (1, 1), (1, 1)),
+        ("e1", "p1", 1, False, 3, (1, 1), (2, 3)),
+    ]
+    columns, maps = _formal_of(parts)
+    cap = Fraction(10**40 + 1, 10**37)
+    assert not _fits(columns.sums, cap)
+    ledger = Ledger(year=2019, formal=FrozenMap.deferred(columns.maps), formal_queries=columns)
+    hours = [sum(per_stage.values(), Fraction(0)) for per_stage in maps[EmployerId("e1")].values()]
+    expected = sum((min(h, cap) for h in hours), Fraction(0))
+    assert ledger.capped_formal_hours("e1", _every_stage, cap) == expected
+    assert ledger.capped_formal_hours("e1", _every_stage, Fraction(1)) == 1 + min(
+        Fraction(5, HOURS_SCALE), Fraction(1)
+    )

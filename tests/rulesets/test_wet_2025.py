@@ -44,11 +44,10 @@ from banenafspraak import (
 from banenafspraak.comparing import government_report
 from banenafspraak.counting import JobCount, QuotumReport
 from banenafspraak.report import quotum_table
+from banenafspraak.rulesets import Ledger, Stage
 from banenafspraak.rulesets.national_pool import (
-    NOT_ACTIVATED,
     NationalInstrument,
-    _lkv_amount,
-    _Terms,
+    lkv_amount,
     surcharge_rate,
     surcharge_start,
 )
@@ -606,25 +605,30 @@ def test_the_lkv_reason_reads_its_amounts_from_the_parameters_in_force() -> None
 
 
 _HOURS = st.fractions(min_value=0, max_value=5000, max_denominator=10_000)
-_AMOUNTS = st.fractions(min_value=0, max_value=10, max_denominator=100)
+_AMOUNTS = st.decimals(min_value=0, max_value=10, places=2)
 
 
 @given(
-    hours=st.lists(_HOURS, max_size=8),
+    people=st.lists(st.lists(_HOURS, min_size=1, max_size=3), max_size=8),
     rate=_AMOUNTS,
-    cap=st.fractions(min_value=0, max_value=3000, max_denominator=100),
+    cap=st.decimals(min_value=0, max_value=3000, places=2),
 )
 def test_the_lkv_of_an_employer_is_each_persons_capped_amount_added_up(
-    hours: list[Fraction], rate: Fraction, cap: Fraction
+    people: list[list[Fraction]], rate: Decimal, cap: Decimal
 ) -> None:
-    """Wtl 2.13: per person min(rate x hours, cap), added up; also with a rate of 0."""
-    terms = _Terms(
-        active=False,
-        activation=NOT_ACTIVATED,
-        rate=None,
-        bonus_per_hour=Decimal(0),
-        lkv_rate=rate,
-        lkv_cap=cap,
-        lkv_full_hours=cap / rate if rate else None,
+    """Wtl 2.13: per person min(rate x hours, cap), added up; also with a rate of 0. From 2026
+    no limit of years (Wtl 2.12, 6.2): a person's hours in every year of employment add up.
+    """
+    formal = {
+        EmployerId("G"): {
+            f"p{i}": {Stage(years): h for years, h in enumerate(stages)}
+            for i, stages in enumerate(people)
+        }
+    }
+    ledger = Ledger.build(2026, {}, {}, formal)
+    params = default_parameters().with_overrides(
+        {"lkv.rate_per_hour": rate, "lkv.cap_per_employee_year": cap}
     )
-    assert _lkv_amount(hours, terms) == sum((min(rate * h, cap) for h in hours), Fraction(0))
+    amount, _ = lkv_amount(Employer(id=EmployerId("G"), sector="market"), ledger, params)
+    each = (min(Fraction(rate) * sum(stages, Fraction(0)), Fraction(cap)) for stages in people)
+    assert amount == sum(each, Fraction(0))

@@ -34,6 +34,7 @@ import polars as pl
 from banenafspraak._util import FrozenMap, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
+from banenafspraak.batch._formal import STAGE_COLUMNS, DeferredFormal, FormalColumns
 from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
 from banenafspraak.counting import (
     Monitoring,
@@ -60,7 +61,7 @@ from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement
 from banenafspraak.procurement import ProcurementContract
 from banenafspraak.rulesets import resolve
-from banenafspraak.rulesets._protocol import Ledger, QuotumResult, RuleContext, RuleSet, Stage
+from banenafspraak.rulesets._protocol import Ledger, QuotumResult, RuleContext, RuleSet
 from banenafspraak.rulesets.common import aow_age_reached, registration_last_day
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool
@@ -1123,9 +1124,6 @@ def _partial_columns(frame: pl.DataFrame) -> list[pl.Expr]:
     ]
 
 
-_STAGE = ("years_employed", "pension_age")
-
-
 def _formal(
     rows: pl.DataFrame, by: Sequence[str], counted: pl.DataFrame, measured: Period
 ) -> pl.DataFrame:
@@ -1141,10 +1139,10 @@ def _formal(
     wanted = rows.filter(pl.col("key").is_in(counted["key"].implode()))
     staged = _stage(_inside(wanted, measured))
     return (
-        staged.group_by(*by, *_STAGE, "key", "overlap", "days")
+        staged.group_by(*by, *STAGE_COLUMNS, "key", "overlap", "days")
         .agg(pl.col("hours_e4").sum())
         .join(counted, on="key")
-        .group_by(*by, *_STAGE, *_DIMS)
+        .group_by(*by, *STAGE_COLUMNS, *_DIMS)
         .agg(pl.col("hours_e4").sum())
     )
 
@@ -1279,18 +1277,17 @@ def _exact_per_key(sums: pl.DataFrame, width: int) -> dict[tuple[Any, ...], Frac
 
 _NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)
 """The parts that add to a sum: never negative, so the zero ones are dropped first."""
-_Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
-"""The ledger's ``formal`` as the engine builds it (per employer, person and stage)."""
 
 
-def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], _Formal]) -> Ledger:
+def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], FormalColumns]) -> Ledger:
     """The year's :class:`~banenafspraak.rulesets.Ledger` from the partial's credit rows.
 
     The same as :func:`banenafspraak.counting.ledger_of` gives from the pure attributions: sums
     that are zero are left out (the parts are never negative, so zero parts are dropped first).
     The rows come sorted from polars, in the order of the ledger's maps. The hours per formal
-    employer and person (``formal`` makes them, see :func:`_formal_hours`) are made when an
-    instrument first reads them: the 2015 quotum never does.
+    employer and person (``formal`` makes their columns, see :func:`_formal_columns`) are made
+    when an instrument first reads them, as maps or through the ledger's queries: the 2015
+    quotum never does.
     """
     credited: dict[EmployerId, Fraction] = {}
     credited_counted: dict[EmployerId, Fraction] = {}
@@ -1300,21 +1297,22 @@ def _ledger(year: int, credit: pl.DataFrame, formal: Callable[[], _Formal]) -> L
         credited[target] = credited[target] + hours if target in credited else hours
         if counted:
             credited_counted[target] = hours
+    queries = DeferredFormal(formal)
     return Ledger(
         year=year,
         credited=FrozenMap.of_sorted(credited),
         credited_counted=FrozenMap.of_sorted(credited_counted),
-        formal=FrozenMap.deferred(formal),
+        formal=FrozenMap.deferred(lambda: queries.columns().maps()),
+        formal_queries=queries,
     )
 
 
-def _formal_hours(formal: pl.DataFrame) -> _Formal:
-    """The ledger's ``formal`` from the formal rows: per employer, person and stage, the hours."""
-    sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *_STAGE)).sort(
-        "target", "person", *_STAGE, "den"
+def _formal_columns(formal: pl.DataFrame) -> FormalColumns:
+    """The hours per formal employer, person and stage from the formal rows, in columns."""
+    sums = _exact_sums(formal.filter(_NONZERO), ("target", "person", *STAGE_COLUMNS)).sort(
+        "target", "person", *STAGE_COLUMNS, "den"
     )
-    with paused_gc():  # hundreds of thousands of acyclic maps and fractions
-        return _formal_maps(sums)
+    return FormalColumns(sums)
 
 
 def _shared(
@@ -1322,53 +1320,18 @@ def _shared(
     params: Parameters,
     period: Period,
     counted: pl.DataFrame,
-    formal: Callable[[], _Formal],
-) -> _Formal:
+    formal: Callable[[], FormalColumns],
+) -> FormalColumns:
     """The hours per formal employer and person, shared by the counts that count alike.
 
     Counts of the same tables, parameters and period share their situations (:func:`count_jobs`);
     two rule sets whose situations add the same share of their hours to a pool (``counted``, see
     :func:`_counted_share`) have the same hours at every formal employer: the laws of a
     comparison that share the same hours out differently. The last ones made are kept with the
-    tables and given to a count with an equal ``counted``.
+    tables and given to a count with an equal ``counted``, with their maps and the answers to
+    the ledger's queries once made.
     """
     return kept_for_equal(tables, ("formal hours", params.digest(), str(period)), counted, formal)
-
-
-def _formal_maps(sums: pl.DataFrame) -> _Formal:
-    """The maps of :func:`_formal_hours` from its sums, sorted by employer, person and stage."""
-    employers: _Formal = {}
-    stages: dict[tuple[int, bool], Stage] = {}
-    # Many people work the same hours: one fraction per value keeps a national year's maps
-    # about a tenth smaller in memory (a comparison's peak stays within 1 GB).
-    fractions: dict[tuple[int, int], Fraction] = {}
-    # Sorted by employer, person and stage, so each map is filled in order, one after the other
-    # (a map made with ``of_sorted`` shares the dict it is filled through).
-    people: dict[str, FrozenMap[Stage, Fraction]] = {}
-    per_stage: dict[Stage, Fraction] = {}
-    last_target = last_person = last_stage = None
-    stage = Stage(0)
-    columns = (sums[c].to_list() for c in ("target", "person", *_STAGE, "den", "num"))
-    for target, person, years, pension, den, num in zip(*columns, strict=True):
-        part = fractions.get((num, den))
-        if part is None:
-            part = fractions[num, den] = Fraction(num, HOURS_SCALE * den)
-        if target != last_target:
-            people = {}
-            employers[target] = FrozenMap.of_sorted(people)
-            last_person = None
-        if person != last_person:
-            per_stage = {}
-            people[person] = FrozenMap.of_sorted(per_stage)
-        elif (years, pension) == last_stage:  # the same stage, another denominator
-            per_stage[stage] += part
-            continue
-        stage = stages.get((years, pension)) or stages.setdefault(
-            (years, pension), Stage(years, pension_age=pension)
-        )
-        per_stage[stage] = part
-        last_target, last_person, last_stage = target, person, (years, pension)
-    return employers
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -1412,7 +1375,7 @@ class BatchCount:
         year = _calendar_year(self.period)
         given = self.formal
         if given is not None:
-            return _ledger(year, self.credits, lambda: _formal_hours(given))
+            return _ledger(year, self.credits, lambda: _formal_columns(given))
         rows, decisions, tables = self.rows, self.decisions, self.tables
         if rows is None or decisions is None or tables is None:
             msg = (
@@ -1422,14 +1385,14 @@ class BatchCount:
             raise OutOfRangeError(msg, field="ledger")
         params, period = self.parameters or default_parameters(), self.period
 
-        def formal() -> _Formal:
+        def formal() -> FormalColumns:
             counted = _counted_share(decisions)
             return _shared(
                 tables,
                 params,
                 period,
                 counted,
-                lambda: _formal_hours(_formal_from_rows(rows, counted, tables, params, period)),
+                lambda: _formal_columns(_formal_from_rows(rows, counted, tables, params, period)),
             )
 
         return _ledger(year, self.credits, formal)
@@ -1622,7 +1585,7 @@ def _formal_from_rows(
     p = by_placement["p"]
     return (
         by_placement.with_columns(placements["employer"].gather(p), placements["person"].gather(p))
-        .group_by("employer", "person", *_STAGE, *_DIMS)
+        .group_by("employer", "person", *STAGE_COLUMNS, *_DIMS)
         .agg(pl.col("hours_e4").sum())
         .rename({"employer": "target"})
     )

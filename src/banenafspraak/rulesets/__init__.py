@@ -21,6 +21,7 @@ from banenafspraak.rulesets._protocol import (
     Attribution,
     Figure,
     FigureValue,
+    FormalQueries,
     Ledger,
     QuotumResult,
     Reason,
@@ -28,6 +29,7 @@ from banenafspraak.rulesets._protocol import (
     RuleSet,
     Share,
     Stage,
+    StageSelection,
     years_employed,
 )
 from banenafspraak.rulesets.contouren_2018 import CONTOUREN_2018
@@ -40,6 +42,7 @@ __all__ = [
     "Attribution",
     "Figure",
     "FigureValue",
+    "FormalQueries",
     "Ledger",
     "QuotumResult",
     "Reason",
@@ -47,6 +50,7 @@ __all__ = [
     "RuleSet",
     "Share",
     "Stage",
+    "StageSelection",
     "available_rule_sets",
     "refresh",
     "resolve",

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 import pendulum
 
-from banenafspraak._util import FrozenMap, display, positional_maker, to_decimal_string
+from banenafspraak._util import (
+    FrozenMap,
+    at_least,
+    display,
+    exact_dot,
+    exact_sum,
+    positional_maker,
+    to_decimal_string,
+)
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameter, Parameters
@@ -38,6 +46,7 @@ __all__ = [
     "Attribution",
     "Figure",
     "FigureValue",
+    "FormalQueries",
     "Ledger",
     "QuotumResult",
     "Reason",
@@ -45,6 +54,7 @@ __all__ = [
     "RuleSet",
     "Share",
     "Stage",
+    "StageSelection",
     "years_employed",
 ]
 
@@ -277,6 +287,29 @@ def _hours_table(value: Mapping[EmployerId, Fraction]) -> FrozenMap[EmployerId, 
 _NO_HOURS = Fraction(0)
 _NO_PEOPLE: FrozenMap[str, FrozenMap[Stage, Fraction]] = FrozenMap()
 
+StageSelection = Callable[[Stage], bool]
+"""Which stages a query of a ledger's formal hours reads (:meth:`Ledger.capped_formal_hours`).
+
+Give the same selection for every employer as a value that compares equal to itself (a
+module-level function, or an instance of a frozen attrs class with ``__call__``): a ledger
+that answers for every employer at once (:class:`FormalQueries`) works each selection out once.
+"""
+
+
+class FormalQueries(Protocol):
+    """How a ledger answers the queries of its formal hours for every employer at once.
+
+    Each answer equals what :class:`Ledger` works out from :attr:`Ledger.formal` for one
+    employer; an employer that is not in an answer has none (0 hours, no people). The batch
+    engine answers from its columns; a ledger without queries reads its maps.
+    """
+
+    def capped(self, stages: StageSelection, cap: Fraction) -> Mapping[EmployerId, Fraction]:
+        """Per employer, :meth:`Ledger.capped_formal_hours` of ``stages`` and ``cap``."""
+
+    def people(self, stages: StageSelection) -> Mapping[EmployerId, tuple[str, ...]]:
+        """Per employer, :meth:`Ledger.formal_people` of ``stages``."""
+
 
 @attrs.frozen(kw_only=True)
 class Ledger:
@@ -293,6 +326,10 @@ class Ledger:
         credited_counted: per employer, the credited hours that add to a pool.
         formal: per formal employer (the one whose loonaangifte holds the hours), per person,
             per :class:`Stage`, the hours that add to a pool.
+        formal_queries: answers :meth:`capped_formal_hours` and :meth:`formal_people` for
+            every employer at once (the batch engine gives its columns); ``None``: they are
+            worked out from ``formal``, one employer at a time. Not part of equality: the
+            answers are the same.
     """
 
     year: int
@@ -305,6 +342,7 @@ class Ledger:
     formal: FrozenMap[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]] = attrs.field(
         factory=FrozenMap
     )
+    formal_queries: FormalQueries | None = attrs.field(default=None, eq=False, repr=False)
 
     def credited_hours(self, employer: str) -> Fraction:
         """All hours credited to ``employer``."""
@@ -317,6 +355,41 @@ class Ledger:
     def formal_hours(self, employer: str) -> Mapping[str, Mapping[Stage, Fraction]]:
         """Per person, per stage: the counted hours in ``employer``'s own loonaangifte."""
         return self.formal.get(EmployerId(employer), _NO_PEOPLE)
+
+    def capped_formal_hours(self, employer: str, stages: StageSelection, cap: Fraction) -> Fraction:
+        """The hours in ``employer``'s loonaangifte, each person's at most ``cap``, added up.
+
+        Per person, the hours in the stages ``stages`` selects: the shape of a subsidy per hour
+        with a cap per employee and year (the LKV, Wtl 2.13). A person with no hours in a
+        selected stage adds nothing.
+        """
+        if self.formal_queries is not None:
+            return self.formal_queries.capped(stages, cap).get(EmployerId(employer), _NO_HOURS)
+        capped = 0
+        below: list[Fraction] = []
+        for per_stage in self.formal_hours(employer).values():
+            hours = [h for stage, h in per_stage.items() if h and stages(stage)]
+            if not hours:
+                continue
+            total = hours[0] if len(hours) == 1 else exact_sum(hours)
+            if at_least(total, cap):
+                capped += 1
+            else:
+                below.append(total)
+        return exact_dot(((capped, cap), (1, exact_sum(below))))
+
+    def formal_people(self, employer: str, stages: StageSelection) -> tuple[str, ...]:
+        """The people with hours in ``employer``'s loonaangifte in a stage ``stages`` selects.
+
+        In the order of their ids.
+        """
+        if self.formal_queries is not None:
+            return self.formal_queries.people(stages).get(EmployerId(employer), ())
+        return tuple(
+            person
+            for person, per_stage in self.formal_hours(employer).items()
+            if any(h and stages(stage) for stage, h in per_stage.items())
+        )
 
     @classmethod
     def build(

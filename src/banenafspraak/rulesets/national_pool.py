@@ -19,14 +19,14 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 import pendulum
 
-from banenafspraak._util import as_decimal, at_least, exact_dot, exact_sum
+from banenafspraak._util import as_decimal
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -46,7 +46,7 @@ __all__ = [
     "NationalInstrument",
     "assess_national_instrument",
     "doelgroep_reasons",
-    "lkv_hours",
+    "lkv_amount",
     "national_targets",
     "surcharge_rate",
     "surcharge_start",
@@ -309,80 +309,109 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     return small, why.with_detail(f"premium wage {year - 2} EUR {wage}, threshold EUR {threshold}")
 
 
-def _lkv_terms(year: int, params: Parameters) -> tuple[bool, int | None, tuple[Reason, ...]]:
-    """The LKV's terms in ``year``, the same for every employer (:func:`lkv_hours`).
+@attrs.frozen
+class _GivesLkv:
+    """The stages that give the LKV: before the AOW age and, with a limit, within it."""
 
-    Whether it is paid at all (not without a doelgroepverklaring where one is needed), the limit
-    in whole years of employment (``None``: none), and the reasons that say so.
-    """
+    limit: int | None
+
+    def __call__(self, stage: Stage) -> bool:
+        return not stage.pension_age and (self.limit is None or stage.years_employed < self.limit)
+
+
+@attrs.frozen
+class _BeyondLimit:
+    """The stages from the limit's last whole year of employment on (Wtl 2.12, 2025-01-01)."""
+
+    limit: int
+
+    def __call__(self, stage: Stage) -> bool:
+        return stage.years_employed >= self.limit
+
+
+def _at_pension_age(stage: Stage) -> bool:
+    """The stages from the day the person reached the AOW age on (Wtl 2.10(2)(a))."""
+    return stage.pension_age
+
+
+@attrs.frozen
+class _LkvTerms:
+    """The LKV's terms in one year, the same for every employer (:func:`lkv_amount`)."""
+
+    paid: bool
+    """Whether it is paid at all (not without a doelgroepverklaring where one is needed)."""
+    limit: int | None
+    """The limit in whole years of employment (``None``: none)."""
+    rate: Fraction
+    cap: Fraction
+    full_hours: Fraction | None
+    """The hours from which a person's LKV reaches the cap (``None`` when the rate is 0)."""
+    reasons: tuple[Reason, ...]
+    """The reasons that say so, the same for every employer."""
+    gives: _GivesLkv
+    """The stages whose hours give the LKV."""
+    beyond: _BeyondLimit | None
+    """The stages the limit ends it in (``None``: no limit)."""
+
+
+def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
+    """The year's :class:`_LkvTerms` from the parameters (amounts of 0 or more, as checked)."""
     max_years = params.for_year("lkv.max_years", year)
     declaration_needed = params.flag("lkv.declaration_required", year)
     rate = params.decimal("lkv.rate_per_hour", year)
     cap = params.decimal("lkv.cap_per_employee_year", year)
-    reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
-    if declaration_needed and not params.flag("lkv.declaration_held", year):
-        return False, None, (*reasons, LKV_DECLARATION.with_detail("no declaration: no LKV"))
-    if declaration_needed:
-        reasons.append(LKV_DECLARATION.with_detail("declaration held"))
     limit = int(max_years) if isinstance(max_years, Decimal) else None
-    if limit is None:
+    reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
+    paid = not declaration_needed or params.flag("lkv.declaration_held", year)
+    if declaration_needed:
+        held = "declaration held" if paid else "no declaration: no LKV"
+        reasons.append(LKV_DECLARATION.with_detail(held))
+    if paid and limit is None:
         reasons.append(LKV_UNLIMITED)
-    return True, limit, tuple(reasons)
+    return _LkvTerms(
+        paid=paid,
+        limit=limit,
+        rate=Fraction(rate),
+        cap=Fraction(cap),
+        full_hours=Fraction(cap) / Fraction(rate) if rate else None,
+        reasons=tuple(reasons),
+        gives=_GivesLkv(limit),
+        beyond=None if limit is None else _BeyondLimit(limit),
+    )
 
 
-def lkv_hours(
+def lkv_amount(
     employer: Employer, ledger: Ledger, params: Parameters
-) -> tuple[Mapping[str, Fraction], tuple[Reason, ...]]:
-    """Per person, the verloonde uren of ``ledger.year`` that give ``employer`` the LKV.
+) -> tuple[Fraction, tuple[Reason, ...]]:
+    """The loonkostenvoordeel of ``employer`` in ``ledger.year``, in EUR (exact), and why.
 
-    The LKV goes to the employer in whose loonaangifte the hours are (Wtl 2.1, 2.10): the
-    ledger's counted hours at the formal employer. Before 2026 a pay period counts only if it
-    starts within ``lkv.max_years`` whole years of the employment's first day (Wtl 2.12, version
-    2025-01-01) and only with a doelgroepverklaring (parameter ``lkv.declaration_held``); from
-    2026 neither limit applies (Wtl 2.12, 6.2, version 2026-01-01). In every version the LKV
-    ends when the employee reaches the AOW age (Wtl 2.10(2)(a)): a pay period that starts on or
-    after that day gives none.
+    Per person min(rate x hours, cap) (Wtl 2.13), added up. The LKV goes to the employer in
+    whose loonaangifte the hours are (Wtl 2.1, 2.10): the ledger's counted hours at the formal
+    employer. Before 2026 a pay period counts only if it starts within ``lkv.max_years`` whole
+    years of the employment's first day (Wtl 2.12, version 2025-01-01) and only with a
+    doelgroepverklaring (parameter ``lkv.declaration_held``); from 2026 neither limit applies
+    (Wtl 2.12, 6.2, version 2026-01-01). In every version the LKV ends when the employee
+    reaches the AOW age (Wtl 2.10(2)(a)): a pay period that starts on or after that day gives
+    none.
     """
     year = ledger.year
-    paid, limit, preamble = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
-    if not paid:
-        return {}, preamble
-    reasons = list(preamble)
-    hours: dict[str, Fraction] = {}
-    cut: list[str] = []
-    pensioners: list[str] = []
-    for person, stages in ledger.formal_hours(employer.id).items():  # sorted by person
-        inside, over, pension = _lkv_stages(stages, limit)
-        if inside:
-            hours[person] = inside
-        if over:
-            cut.append(person)
-        if pension:
-            pensioners.append(person)
-    if cut:
-        reasons.append(
-            LKV_LIMITED.with_detail(f"{limit} years: ended for person(s) {', '.join(cut)}")
-        )
+    terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
+    if not terms.paid:
+        return Fraction(0), terms.reasons
+    reasons = list(terms.reasons)
+    if terms.beyond is not None:
+        cut = ledger.formal_people(employer.id, terms.beyond)
+        if cut:
+            ended = f"{terms.limit} years: ended for person(s) {', '.join(cut)}"
+            reasons.append(LKV_LIMITED.with_detail(ended))
+    pensioners = ledger.formal_people(employer.id, _at_pension_age)
     if pensioners:
         reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))
-    return hours, tuple(reasons)
-
-
-def _lkv_stages(
-    stages: Mapping[Stage, Fraction], limit: int | None
-) -> tuple[Fraction | None, bool, bool]:
-    """A person's hours within the LKV's terms (:func:`lkv_hours`); cut by the limit; pensioner."""
-    inside: list[Fraction] = []
-    over = pension = False
-    for stage, hours in stages.items():
-        pension = pension or stage.pension_age
-        if limit is not None and stage.years_employed >= limit:
-            over = True
-        elif not stage.pension_age:
-            inside.append(hours)
-    if not inside:
-        return None, over, pension
-    return inside[0] if len(inside) == 1 else exact_sum(inside), over, pension
+    if terms.full_hours is None:  # min(0 x hours, cap) is 0 for everyone (a cap is 0 or more)
+        return Fraction(0), tuple(reasons)
+    # min(rate x hours, cap) = rate x min(hours, cap / rate), as the rate is above 0
+    hours = ledger.capped_formal_hours(employer.id, terms.gives, terms.full_hours)
+    return (terms.rate * hours if hours else hours), tuple(reasons)
 
 
 @attrs.frozen(kw_only=True)
@@ -467,14 +496,10 @@ class _Terms:
     activation: Reason
     rate: tuple[Decimal, Reason] | None
     bonus_per_hour: Decimal
-    lkv_rate: Fraction
-    lkv_cap: Fraction
-    lkv_full_hours: Fraction | None
-    """The hours from which a person's LKV reaches the cap (``None`` when the rate is 0)."""
 
 
 def _instrument_terms(year: int, params: Parameters) -> _Terms:
-    """The year's :class:`_Terms`: activation (art. 5, 6(1)), rate, bonus per hour, LKV amounts.
+    """The year's :class:`_Terms`: activation (art. 5, 6(1)), rate and bonus per hour.
 
     The rate and the bonus are read only in a year the surcharge is due.
     """
@@ -488,36 +513,7 @@ def _instrument_terms(year: int, params: Parameters) -> _Terms:
         activation = ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}")
     rate = surcharge_rate(params, year) if active else None
     per_hour = params.decimal("wet2025.bonus_per_hour", year) if active else ZERO
-    lkv_rate = Fraction(params.decimal("lkv.rate_per_hour", year))
-    lkv_cap = Fraction(params.decimal("lkv.cap_per_employee_year", year))
-    return _Terms(
-        active=active,
-        activation=activation,
-        rate=rate,
-        bonus_per_hour=per_hour,
-        lkv_rate=lkv_rate,
-        lkv_cap=lkv_cap,
-        lkv_full_hours=lkv_cap / lkv_rate if lkv_rate > 0 else None,
-    )
-
-
-def _lkv_amount(hours: Iterable[Fraction], terms: _Terms) -> Fraction:
-    """The LKV of an employer: per person min(rate x hours, cap) (Wtl 2.13), added up.
-
-    A person with at least the cap's hours gets the cap; the others' hours are added up and
-    multiplied by the rate once, which is the same sum.
-    """
-    rate, cap, full = terms.lkv_rate, terms.lkv_cap, terms.lkv_full_hours
-    if full is None:
-        return exact_sum(min(rate * h, cap) for h in hours)
-    capped = 0
-    below: list[Fraction] = []
-    for h in hours:
-        if at_least(h, full):
-            capped += 1
-        else:
-            below.append(h)
-    return exact_dot(((capped, cap), (rate, exact_sum(below))))
+    return _Terms(active=active, activation=activation, rate=rate, bonus_per_hour=per_hour)
 
 
 def _net_effect(bonus: Decimal, surcharge: Decimal) -> Reason:
@@ -540,7 +536,7 @@ def assess_national_instrument(
     * ``liable``: active and not a small employer for the Aof premium (art. 6(3)).
     * ``surcharge_base`` = premium wage - exempt wage (art. 6(4),(8)), never below 0.
     * ``bonus`` = bonus per hour x the counted hours credited to the employer.
-    * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_hours`.
+    * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_amount`.
     * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
       the quotum is active.
     """
@@ -574,8 +570,8 @@ def assess_national_instrument(
         per_hour = terms.bonus_per_hour
         bonus = as_decimal(Fraction(per_hour) * credited_hours)
         reasons.append(BONUS.with_detail(f"EUR {per_hour} x {as_decimal(credited_hours)} h"))
-    per_person, lkv_reasons = lkv_hours(employer, ledger, params)
-    lkv = as_decimal(_lkv_amount(per_person.values(), terms)) if per_person else ZERO
+    amount, lkv_reasons = lkv_amount(employer, ledger, params)
+    lkv = as_decimal(amount) if amount else ZERO
     reasons.extend(lkv_reasons)
     net = bonus - surcharge
     if active:
