@@ -69,6 +69,7 @@ from banenafspraak.reports import (
 from banenafspraak.rulesets import (
     Attribution,
     Figure,
+    FormalQueries,
     Ledger,
     QuotumResult,
     Reason,
@@ -136,6 +137,7 @@ __all__ = [
     "EmployerId",
     "EmployerKind",
     "Figure",
+    "FormalQueries",
     "Ground",
     "InvalidPeriodError",
     "InvalidScenarioError",

@@ -401,3 +401,27 @@ def test_numbers_too_large_for_128_bits_are_capped_in_python_with_the_same_answe
     assert ledger.capped_formal_hours("e1", _every_stage, Fraction(1)) == 1 + min(
         Fraction(5, HOURS_SCALE), Fraction(1)
     )
+
+
+def test_a_selection_made_anew_for_every_employer_finds_the_answers_of_an_equal_one() -> None:
+    """The columns keep their answers by the stages a selection chooses, not by the selection."""
+    parts = [
+        ("e1", "p1", 0, False, 10**6, (1, 1), (1, 1)),
+        ("e2", "p2", 4, False, 10**6, (1, 1), (1, 1)),
+        ("e2", "p3", 1, True, 10**6, (1, 1), (1, 1)),
+    ]
+    columns, maps = _formal_of(parts)
+    ledger = Ledger(year=2019, formal=FrozenMap.deferred(columns.maps), formal_queries=columns)
+    pure = Ledger.build(2019, {}, {}, maps)
+    for employer in ("e1", "e2", "e3"):
+        for limit in (3, 3, 5):
+            early = lambda stage, limit=limit: stage.years_employed < limit  # noqa: E731
+            assert ledger.capped_formal_hours(employer, early, Fraction(80)) == (
+                pure.capped_formal_hours(employer, early, Fraction(80))
+            )
+            assert ledger.formal_people(employer, early) == pure.formal_people(employer, early)
+    assert ledger.capped_formal_hours("e2", lambda _: True, Fraction(80)) == 160
+    assert ledger.formal_people("e2", lambda stage: stage.years_employed > 3) == ("p2",)
+    # a limit of 3 chooses the stages of years 0 and 1; a limit of 5 and "every stage" choose
+    # all three: two answers, each made once
+    assert len(columns._capped) == 2

@@ -34,6 +34,7 @@ import polars as pl
 from banenafspraak._util import FrozenMap, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
+from banenafspraak.batch._exact import common_denominator, per_key
 from banenafspraak.batch._formal import STAGE_COLUMNS, DeferredFormal, FormalColumns
 from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
 from banenafspraak.counting import (
@@ -1260,18 +1261,20 @@ def _exact_sums(parts: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
 def _exact_per_key(sums: pl.DataFrame, width: int) -> dict[tuple[Any, ...], Fraction]:
     """Exact hours per key from rows of ``*key, den, num``, as :func:`_exact_sums` gives them.
 
-    The key is the first ``width`` columns, ``den`` is in ten-thousandths of an hour. A key's
-    numerators are added per denominator and make one fraction (:func:`summed_numerators`);
-    the keys come in the order of their first row.
+    The key is the first ``width`` columns, ``den`` is in ten-thousandths of an hour; the keys
+    come in the order of their first row. The numerators are added over the rows' least common
+    denominator in polars (:func:`~banenafspraak.batch._exact.per_key`); where that could
+    outgrow 128 bits, per key and denominator in Python (:func:`summed_numerators`).
     """
+    keys, (den, num) = sums.columns[:width], sums.columns[width : width + 2]
+    common = common_denominator(sums, den, num)
+    if common is not None:
+        return per_key(sums, keys, den, num, common)
     numerators: dict[tuple[Any, ...], dict[int, int]] = {}
     for row in sums.iter_rows():
-        key, den, num = row[:width], HOURS_SCALE * row[width], row[width + 1]
-        by_denominator = numerators.get(key)
-        if by_denominator is None:
-            numerators[key] = {den: num}
-        else:
-            by_denominator[den] = by_denominator.get(den, 0) + num
+        key, scaled, part = row[:width], HOURS_SCALE * row[width], row[width + 1]
+        by_denominator = numerators.setdefault(key, {})
+        by_denominator[scaled] = by_denominator.get(scaled, 0) + part
     return {key: summed_numerators(by_den) for key, by_den in numerators.items()}
 
 

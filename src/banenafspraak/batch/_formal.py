@@ -11,13 +11,13 @@ maps are made only when read.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable
 from fractions import Fraction
 
 import polars as pl
 
 from banenafspraak._util import FrozenMap, at_least, paused_gc, summed_numerators
+from banenafspraak.batch._exact import INT128_ROOM, common_denominator, per_key
 from banenafspraak.batch._tables import HOURS_SCALE
 from banenafspraak.employers import EmployerId
 from banenafspraak.rulesets._protocol import Stage, StageSelection
@@ -27,9 +27,6 @@ STAGE_COLUMNS = ("years_employed", "pension_age")
 
 Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
 """The ledger's ``formal`` as the engine builds it (per employer, person and stage)."""
-
-_INT128_ROOM = 1 << 126
-"""Products below this stay inside a 128-bit integer, with room for their comparison."""
 
 
 class FormalColumns:
@@ -45,10 +42,10 @@ class FormalColumns:
         self.sums = sums
         self._maps: Formal | None = None
         self._stages: list[Stage] | None = None
-        self._capped: dict[tuple[StageSelection, Fraction], dict[EmployerId, Fraction]] = {}
-        self._people: dict[StageSelection, dict[EmployerId, tuple[str, ...]]] = {}
-        # A law asks the same query for one employer after the other: the last answers are
-        # found by identity first, without hashing the selection and the cap again.
+        self._capped: dict[tuple[frozenset[Stage], Fraction], dict[EmployerId, Fraction]] = {}
+        self._people: dict[frozenset[Stage], dict[EmployerId, tuple[str, ...]]] = {}
+        # A law asks the same question for one employer after the other: the last answers are
+        # found by the selection's identity first, without asking it again.
         self._last_capped: tuple[object, object, dict[EmployerId, Fraction]] = (None, None, {})
         self._last_people: list[tuple[object, dict[EmployerId, tuple[str, ...]]]] = []
 
@@ -64,36 +61,44 @@ class FormalColumns:
         last_stages, last_cap, found = self._last_capped
         if last_stages is stages and last_cap is cap:
             return found
-        key = (stages, cap)
-        found = self._capped.get(key) or self._capped.setdefault(
-            key, _capped(self._selected(stages), cap)
-        )
-        self._last_capped = (stages, cap, found)
-        return found
+        key = (self._chosen(stages), cap)
+        known = self._capped.get(key)
+        if known is None:
+            known = self._capped[key] = _capped(self._rows_of(key[0]), cap)
+        self._last_capped = (stages, cap, known)
+        return known
 
     def people(self, stages: StageSelection) -> dict[EmployerId, tuple[str, ...]]:
         """Per employer, :meth:`Ledger.formal_people` of ``stages``."""
         for last, answer in self._last_people:
             if last is stages:
                 return answer
-        found = self._people.get(stages)
+        chosen = self._chosen(stages)
+        found = self._people.get(chosen)
         if found is None:
-            rows = self._selected(stages).select("target", "person").unique()
+            rows = self._rows_of(chosen).select("target", "person").unique()
             grouped = (
                 rows.sort("target", "person").group_by("target", maintain_order=True).agg("person")
             )
-            found = self._people[stages] = {
+            found = self._people[chosen] = {
                 EmployerId(target): tuple(people) for target, people in grouped.iter_rows()
             }
         self._last_people = [(stages, found), *self._last_people[:1]]
         return found
 
-    def _selected(self, stages: StageSelection) -> pl.DataFrame:
-        """The rows of the stages ``stages`` selects: it is asked once per distinct stage."""
+    def _chosen(self, stages: StageSelection) -> frozenset[Stage]:
+        """The stages of the columns that ``stages`` selects: answers are kept by these.
+
+        So a selection made anew for every employer (a lambda) finds the answers of an equal
+        one, at the cost of asking it once per distinct stage of the columns.
+        """
         if self._stages is None:
             distinct = self.sums.select(STAGE_COLUMNS).unique().iter_rows()
             self._stages = [Stage(years, pension_age=pension) for years, pension in distinct]
-        chosen = [stage for stage in self._stages if stages(stage)]
+        return frozenset(stage for stage in self._stages if stages(stage))
+
+    def _rows_of(self, chosen: frozenset[Stage]) -> pl.DataFrame:
+        """The rows of the ``chosen`` stages."""
         table = pl.DataFrame(
             {
                 "years_employed": [s.years_employed for s in chosen],
@@ -148,8 +153,9 @@ def _capped(rows: pl.DataFrame, cap: Fraction) -> dict[EmployerId, Fraction]:
     several = per_person.filter(pl.col("_dens") > 1)
     capped: dict[str, int] = {}
     hours: dict[EmployerId, Fraction] = {}
-    if one.height and _fits(one, cap):
-        capped, hours = _capped_in_columns(one, cap)
+    common = _fits(one, cap) if one.height else None
+    if common is not None:
+        capped, hours = _capped_in_columns(one, cap, common)
     else:
         several = per_person
     ordered = several.sort("target", "person").select("target", "person", "den", "num")
@@ -165,38 +171,28 @@ def _capped(rows: pl.DataFrame, cap: Fraction) -> dict[EmployerId, Fraction]:
 
 
 def _capped_in_columns(
-    one: pl.DataFrame, cap: Fraction
+    one: pl.DataFrame, cap: Fraction, common: int
 ) -> tuple[dict[str, int], dict[EmployerId, Fraction]]:
     """Of people with one denominator: per employer, those at the cap, and the others' hours."""
     p, q = cap.numerator, cap.denominator
-    common = math.lcm(*one["den"].unique().to_list())
     at_cap = pl.col("num") * pl.lit(q, dtype=pl.Int128) >= pl.col("den") * pl.lit(
         p * HOURS_SCALE, dtype=pl.Int128
     )
     capped = dict(one.filter(at_cap).group_by("target").agg(pl.len()).iter_rows())
-    below = (
-        one.filter(~at_cap)
-        .group_by("target")
-        .agg((pl.col("num") * (pl.lit(common, dtype=pl.Int128) // pl.col("den"))).sum())
-    )
-    return capped, {
-        EmployerId(target): Fraction(num, HOURS_SCALE * common) for target, num in below.iter_rows()
-    }
+    below = per_key(one.filter(~at_cap), ("target",), "den", "num", common, ordered=False)
+    return capped, {EmployerId(target): hours for (target,), hours in below.items()}
 
 
-def _fits(rows: pl.DataFrame, cap: Fraction) -> bool:
-    """Whether :func:`_capped_in_columns`' products and sums of ``rows`` stay inside 128 bits.
+def _fits(rows: pl.DataFrame, cap: Fraction) -> int | None:
+    """The least common denominator of ``rows``, if :func:`_capped_in_columns` fits 128 bits.
 
-    ``num x q`` and ``num x common / den`` (``common``: the least common denominator), added
-    up over all rows at most, and ``den x p x HOURS_SCALE``, for ``cap = p / q``.
+    Its sums (:func:`~banenafspraak.batch._exact.common_denominator`), ``num x q`` and
+    ``den x p x HOURS_SCALE``, for ``cap = p / q``. ``None``: they might not.
     """
-    common = math.lcm(*rows["den"].unique().to_list())
-    most_num = int(rows["num"].max())  # type: ignore[arg-type]
     most_den = int(rows["den"].max())  # type: ignore[arg-type]
-    return (
-        most_num * max(cap.denominator, common) * rows.height < _INT128_ROOM
-        and most_den * abs(cap.numerator) * HOURS_SCALE < _INT128_ROOM
-    )
+    if most_den * abs(cap.numerator) * HOURS_SCALE >= INT128_ROOM:
+        return None
+    return common_denominator(rows, "den", "num", cap.denominator)
 
 
 def formal_maps(sums: pl.DataFrame) -> Formal:

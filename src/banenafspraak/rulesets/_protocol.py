@@ -290,9 +290,9 @@ _NO_PEOPLE: FrozenMap[str, FrozenMap[Stage, Fraction]] = FrozenMap()
 StageSelection = Callable[[Stage], bool]
 """Which stages a query of a ledger's formal hours reads (:meth:`Ledger.capped_formal_hours`).
 
-Give the same selection for every employer as a value that compares equal to itself (a
-module-level function, or an instance of a frozen attrs class with ``__call__``): a ledger
-that answers for every employer at once (:class:`FormalQueries`) works each selection out once.
+Any function of a stage works. The same object for every employer (a module-level function, or
+a frozen attrs instance with ``__call__``) is fastest: a ledger that answers for every employer
+at once (:class:`FormalQueries`) then finds its answer without asking the selection again.
 """
 
 
