@@ -276,8 +276,15 @@ def subsector_monitoring(
         _check_count(count, tables, rule_set, measured, params)
     rows, decisions, _ = _rows(count)
     chosen = _resolve_basis(basis, rule_set)
-    frame = _shares(_with_placements(_in_period(rows, measured), tables), decisions).filter(
-        pl.col("pool").is_not_null()
+    shares = _shares(_with_placements(_in_period(rows, measured), tables), decisions)
+    # Regeling Wfsv 3.27: the employer's sector of the pay period's year, as the rule sets;
+    # the rows summed per what decides their line and their exact sum
+    holders = ("employer", "hirer", "kind", "credited", "pool", "pay_year")
+    frame = (
+        shares.filter(pl.col("pool").is_not_null())
+        .with_columns(pay_year=pl.col("end").dt.year())
+        .group_by(*holders, "overlap", "days", "fnum", "fden")
+        .agg(pl.col("hours_e4").sum())
     )
 
     def holder(kind: str, credited: bool) -> str:  # noqa: FBT001 - a row of distinct values
@@ -297,8 +304,6 @@ def subsector_monitoring(
         .when(pl.col("_holder") == _Holder.CREDITED.value)
         .then(pl.col("credited"))
         .otherwise(pl.col("employer")),
-        # Regeling Wfsv 3.27: the employer's sector of the pay period's year, as the rule sets
-        pay_year=pl.col("end").dt.year(),
     )
     frame = _with_sector(frame, tables, "holder", "pay_year")
     buckets: dict[str, Subsector | str] = {}
