@@ -311,7 +311,11 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
 
 @attrs.frozen
 class _GivesLkv:
-    """The stages that give the LKV: before the AOW age and, with a limit, within it."""
+    """The stages that give the LKV: before the AOW age, and within the limit if there is one.
+
+    The AOW age: Wtl 2.10(2)(a); the limit of whole years of employment: Wtl 2.12, version
+    2025-01-01.
+    """
 
     limit: int | None
 
@@ -321,7 +325,10 @@ class _GivesLkv:
 
 @attrs.frozen
 class _BeyondLimit:
-    """The stages from the limit's last whole year of employment on (Wtl 2.12, 2025-01-01)."""
+    """The stages the limit ends the LKV in: ``limit`` or more whole years of employment.
+
+    Wtl 2.12, version 2025-01-01.
+    """
 
     limit: int
 
