@@ -25,12 +25,13 @@ def common_denominator(rows: pl.DataFrame, den: str, num: str, factor: int = 1) 
     """The least common denominator of ``rows``, if every sum over it fits in 128 bits.
 
     Each numerator grows by ``common / den`` over it; all of them together, times ``factor``
-    (a caller's own product), must stay below :data:`INT128_ROOM`. ``None``: they might not.
+    (a caller's own product), must stay below :data:`INT128_ROOM`, and so must ``common``
+    itself. ``None``: they might not.
     """
     common = math.lcm(*rows[den].unique().to_list())  # 1 when there are none
     if not rows.height:
         return common
-    largest = max(abs(int(rows[num].max())), abs(int(rows[num].min())))  # type: ignore[arg-type]
+    largest = max(abs(int(rows[num].max())), abs(int(rows[num].min())), 1)  # type: ignore[arg-type]
     return common if largest * common * factor * rows.height < INT128_ROOM else None
 
 

@@ -122,11 +122,11 @@ class DeferredFormal:
     def columns(self) -> FormalColumns:
         """The columns, made on the first call."""
         if self._columns is None:
-            make, self._make = self._make, None
-            if make is None:  # pragma: no cover - set together
+            if self._make is None:  # pragma: no cover - dropped only once the columns are made
                 msg = "the formal hours were neither made nor given"
                 raise AssertionError(msg)
-            self._columns = make()
+            self._columns = self._make()
+            self._make = None  # what it read (a count's rows, the tables) is not kept
         return self._columns
 
     def capped(self, stages: StageSelection, cap: Fraction) -> dict[EmployerId, Fraction]:
@@ -164,7 +164,7 @@ def _capped(rows: pl.DataFrame, cap: Fraction) -> dict[EmployerId, Fraction]:
         if at_least(total, cap):
             capped[target] = capped.get(target, 0) + 1
         else:
-            hours[target] = hours.get(target, 0) + total
+            hours[EmployerId(target)] = hours.get(EmployerId(target), 0) + total
     for target, people in capped.items():
         hours[EmployerId(target)] = hours.get(EmployerId(target), 0) + cap * people
     return hours
@@ -186,8 +186,9 @@ def _capped_in_columns(
 def _fits(rows: pl.DataFrame, cap: Fraction) -> int | None:
     """The least common denominator of ``rows``, if :func:`_capped_in_columns` fits 128 bits.
 
-    Its sums (:func:`~banenafspraak.batch._exact.common_denominator`), ``num x q`` and
-    ``den x p x HOURS_SCALE``, for ``cap = p / q``. ``None``: they might not.
+    Its comparison (``num x q`` and ``den x p x HOURS_SCALE`` for ``cap = p / q``) and its sums
+    over that denominator (:func:`~banenafspraak.batch._exact.common_denominator`). ``None``:
+    they might not.
     """
     most_den = int(rows["den"].max())  # type: ignore[arg-type]
     if most_den * abs(cap.numerator) * HOURS_SCALE >= INT128_ROOM:
