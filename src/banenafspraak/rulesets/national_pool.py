@@ -347,10 +347,7 @@ class _LkvTerms:
 
     paid: bool
     """Whether it is paid at all (not without a doelgroepverklaring where one is needed)."""
-    limit: int | None
-    """The limit in whole years of employment (``None``: none)."""
     rate: Fraction
-    cap: Fraction
     full_hours: Fraction | None
     """The hours from which a person's LKV reaches the cap (``None`` when the rate is 0)."""
     reasons: tuple[Reason, ...]
@@ -358,7 +355,7 @@ class _LkvTerms:
     gives: _GivesLkv
     """The stages whose hours give the LKV."""
     beyond: _BeyondLimit | None
-    """The stages the limit ends it in (``None``: no limit)."""
+    """The stages the limit of whole years of employment ends it in (``None``: no limit)."""
 
 
 def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
@@ -375,11 +372,11 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
         reasons.append(LKV_DECLARATION.with_detail(held))
     if paid and limit is None:
         reasons.append(LKV_UNLIMITED)
+    # the selections and the cap in hours are made once a year: a ledger that answers for
+    # every employer at once finds its answer by their identity
     return _LkvTerms(
         paid=paid,
-        limit=limit,
         rate=Fraction(rate),
-        cap=Fraction(cap),
         full_hours=Fraction(cap) / Fraction(rate) if rate else None,
         reasons=tuple(reasons),
         gives=_GivesLkv(limit),
@@ -409,7 +406,7 @@ def lkv_amount(
     if terms.beyond is not None:
         cut = ledger.formal_people(employer.id, terms.beyond)
         if cut:
-            ended = f"{terms.limit} years: ended for person(s) {', '.join(cut)}"
+            ended = f"{terms.beyond.limit} years: ended for person(s) {', '.join(cut)}"
             reasons.append(LKV_LIMITED.with_detail(ended))
     pensioners = ledger.formal_people(employer.id, _at_pension_age)
     if pensioners:
