@@ -31,10 +31,10 @@ from typing import Any
 import attrs
 import polars as pl
 
-from banenafspraak._util import FrozenMap, paused_gc, summed_numerators
+from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
-from banenafspraak.batch._exact import common_denominator, per_key
+from banenafspraak.batch._exact import exact_per_key
 from banenafspraak.batch._formal import STAGE_COLUMNS, DeferredFormal, FormalColumns
 from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
 from banenafspraak.counting import (
@@ -1262,20 +1262,10 @@ def _exact_per_key(sums: pl.DataFrame, width: int) -> dict[tuple[Any, ...], Frac
     """Exact hours per key from rows of ``*key, den, num``, as :func:`_exact_sums` gives them.
 
     The key is the first ``width`` columns, ``den`` is in ten-thousandths of an hour; the keys
-    come in the order of their first row. The numerators are added over the rows' least common
-    denominator in polars (:func:`~banenafspraak.batch._exact.per_key`); where that could
-    outgrow 128 bits, per key and denominator in Python (:func:`summed_numerators`).
+    come in the order of their first row (:func:`~banenafspraak.batch._exact.exact_per_key`).
     """
     keys, (den, num) = sums.columns[:width], sums.columns[width : width + 2]
-    common = common_denominator(sums, den, num)
-    if common is not None:
-        return per_key(sums, keys, den, num, common)
-    numerators: dict[tuple[Any, ...], dict[int, int]] = {}
-    for row in sums.iter_rows():
-        key, scaled, part = row[:width], HOURS_SCALE * row[width], row[width + 1]
-        by_denominator = numerators.setdefault(key, {})
-        by_denominator[scaled] = by_denominator.get(scaled, 0) + part
-    return {key: summed_numerators(by_den) for key, by_den in numerators.items()}
+    return exact_per_key(sums, keys, den, num)
 
 
 _NONZERO = (pl.col("hours_e4") > 0) & (pl.col("fnum") > 0)

@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from banenafspraak._util import summed_numerators
 from banenafspraak.batch._tables import HOURS_SCALE
 
 INT128_ROOM = 1 << 126
@@ -54,3 +55,24 @@ def per_key(
     scale = HOURS_SCALE * common
     width = len(keys)
     return {row[:width]: Fraction(row[width], scale) for row in summed.iter_rows()}
+
+
+def exact_per_key(
+    rows: pl.DataFrame, keys: Sequence[str], den: str, num: str, *, ordered: bool = True
+) -> dict[tuple[Any, ...], Fraction]:
+    """Per key, ``sum(num / (HOURS_SCALE x den))``, exact, whatever the size of the numbers.
+
+    Over the rows' least common denominator in polars (:func:`per_key`); where that could
+    outgrow 128 bits, per key and denominator in Python (:func:`summed_numerators`). The keys
+    come in the order of their first row, or in any order when not ``ordered``.
+    """
+    common = common_denominator(rows, den, num)
+    if common is not None:
+        return per_key(rows, keys, den, num, common, ordered=ordered)
+    width = len(keys)
+    numerators: dict[tuple[Any, ...], dict[int, int]] = {}
+    for row in rows.select(*keys, den, num).iter_rows():
+        key, scaled, part = row[:width], HOURS_SCALE * row[width], row[width + 1]
+        by_denominator = numerators.setdefault(key, {})
+        by_denominator[scaled] = by_denominator.get(scaled, 0) + part
+    return {key: summed_numerators(by_den) for key, by_den in numerators.items()}

@@ -10,14 +10,13 @@ maps are made only when read.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from fractions import Fraction
 
 import polars as pl
 
-from banenafspraak._util import FrozenMap, at_least, paused_gc, summed_numerators
-from banenafspraak.batch._exact import INT128_ROOM, common_denominator, per_key
+from banenafspraak._util import FrozenMap, at_least, paused_gc
+from banenafspraak.batch._exact import INT128_ROOM, common_denominator, exact_per_key, per_key
 from banenafspraak.batch._tables import HOURS_SCALE
 from banenafspraak.employers import EmployerId
 from banenafspraak.rulesets._protocol import Stage, StageSelection
@@ -145,7 +144,8 @@ def _capped(rows: pl.DataFrame, cap: Fraction) -> dict[EmployerId, Fraction]:
     (``num x q >= p x HOURS_SCALE x den`` for ``cap = p / q``); the hours below the cap are
     added up per employer over the least common denominator, in polars. The few people with
     hours over several denominators, and all of them when the numbers could outgrow 128 bits,
-    are summed and compared in Python.
+    are summed per person (:func:`~banenafspraak.batch._exact.exact_per_key`) and compared one
+    by one.
     """
     per_person = rows.group_by("target", "person", "den").agg(pl.col("num").sum())
     per_person = per_person.with_columns(_dens=pl.len().over("target", "person"))
@@ -158,9 +158,8 @@ def _capped(rows: pl.DataFrame, cap: Fraction) -> dict[EmployerId, Fraction]:
         capped, hours = _capped_in_columns(one, cap, common)
     else:
         several = per_person
-    ordered = several.sort("target", "person").select("target", "person", "den", "num")
-    for (target, _), parts in itertools.groupby(ordered.iter_rows(), key=lambda row: row[:2]):
-        total = summed_numerators({HOURS_SCALE * den: num for _, _, den, num in parts})
+    totals = exact_per_key(several, ("target", "person"), "den", "num", ordered=False)
+    for (target, _), total in totals.items():
         if at_least(total, cap):
             capped[target] = capped.get(target, 0) + 1
         else:

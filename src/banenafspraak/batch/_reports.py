@@ -551,8 +551,7 @@ def _spells(
     The dates are read as polars keeps them, whole numbers of days, and each distinct day is
     made a date once (a national year has a few hundred, for hundreds of thousands of spells).
     """
-    frame = spells
-    first, last = (frame[c].to_physical().to_list() for c in ("first", "last"))
+    first, last = (spells[c].to_physical().to_list() for c in ("first", "last"))
     dates = {day: pendulum.Date.fromordinal(day + _EPOCH) for day in {*first, *last}}
     horizons = {day: dates[day].add(months=horizon_months) for day in set(first)}
     sectors = {s.value: s for s in Sector}
@@ -568,10 +567,10 @@ def _spells(
             horizon=horizons[start],
         )
         for placement, employer, sector, start, end, covered_days in zip(
-            *(frame[c].to_list() for c in ("placement", "employer", "sector")),
+            *(spells[c].to_list() for c in ("placement", "employer", "sector")),
             first,
             last,
-            frame["covered"].to_list(),
+            spells["covered"].to_list(),
             strict=True,
         )
     )
