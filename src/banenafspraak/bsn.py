@@ -28,6 +28,9 @@ BSN_DIGITS = 9
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 _NINE_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{9}(?!\d|[.,]\d)")
 """Nine digits standing alone: not part of a longer number such as 1,123456782 or 0.123456782."""
+_DIGEST_OR_NINE_DIGITS = re.compile(rf"(sha256:[0-9a-f]{{64}})(?![0-9a-f])|{_NINE_DIGITS.pattern}")
+"""A digest of the library's receipts (kept whole: it names data, not a person), or nine digits
+standing alone."""
 _SHOWN = 4
 
 
@@ -61,12 +64,15 @@ def mask_id(value: str, *, full: bool = False) -> str:
 
     ``full=True`` returns the id unchanged, for a user who asked for full ids.
 
+    A receipt's digest (``sha256:`` and 64 hex digits) is no id and stays whole, even where its
+    hex digits start with nine digits.
+
     >>> mask_id("BSN111222333"), mask_id("111222333-A"), mask_id("123456780")
     ('BSN*****2333', '*****2333-A', '*****6780')
     """
     if full:
         return value
-    return _NINE_DIGITS.sub(lambda m: _masked(m.group()), value)
+    return _DIGEST_OR_NINE_DIGITS.sub(lambda m: m.group(1) or _masked(m.group()), value)
 
 
 def mask_text(text: str, *, full: bool = False) -> str:

@@ -26,7 +26,7 @@ from banenafspraak.employers import EmployerId
 from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
-from banenafspraak.placements import Placement
+from banenafspraak.placements import Placement, PlacementKind
 from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
@@ -712,9 +712,9 @@ def _formal_hours(
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(Fraction))
     )
-    first_days: dict[str, pendulum.Date | None] = {
-        p.id: p.first_day for p in count.scenario.placements
-    }
+    placements = count.scenario.placements
+    first_days: dict[str, pendulum.Date | None] = {p.id: p.first_day for p in placements}
+    kinds: dict[str, PlacementKind] = {p.id: p.kind for p in placements}
     pension: dict[str, pendulum.Date | None] = {
         p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
@@ -725,6 +725,7 @@ def _formal_hours(
             stage = Stage(
                 years_employed(first_days[a.placement], start),
                 pension_age=reached is not None and start >= reached,
+                placement_kind=kinds[a.placement],
             )
             formal[EmployerId(a.employer)][a.person][stage] += a.hours
     return formal

@@ -948,6 +948,17 @@ def _catalogue() -> tuple[Parameter, ...]:
     )
     add(
         _param(
+            "lkv.excludes_seconded_wsw",
+            "The LKV leaves out a seconded Wsw worker (and beschut werk), not only Wsw work "
+            "without secondment",
+            "",
+            BOOL,
+            _row(2012, True, _ref("Wtl", "2.10(2)(b)", "2025-01-01"), "V"),
+            _row(2026, False, _ref("Wtl", "2.10(2)(b)", "2026-01-01"), "V"),
+        )
+    )
+    add(
+        _param(
             "lkv.declaration_held",
             "Before 2026: the employer holds the doelgroepverklaring the LKV needs "
             "(requested within three months of the start of employment)",

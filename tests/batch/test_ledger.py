@@ -25,6 +25,7 @@ from banenafspraak import (
     EmployerId,
     Period,
     Person,
+    PlacementKind,
     Scenario,
     aow_age_reached,
     available_rule_sets,
@@ -297,7 +298,12 @@ def _at_pension_age(stage: Stage) -> bool:
     return stage.pension_age
 
 
-_SELECTIONS = (_every_stage, _first_two_years, _at_pension_age)
+def _outside_wsw(stage: Stage) -> bool:
+    return stage.placement_kind not in {PlacementKind.WSW_INTERNAL, PlacementKind.WSW_SECONDED}
+
+
+_SELECTIONS = (_every_stage, _first_two_years, _at_pension_age, _outside_wsw)
+_KIND = PlacementKind.EMPLOYEE.value
 
 _PARTS = st.lists(
     st.tuples(
@@ -305,6 +311,7 @@ _PARTS = st.lists(
         st.sampled_from(["p1", "p2", "p3"]),
         st.integers(0, 3),
         st.booleans(),
+        st.sampled_from([k.value for k in PlacementKind]),
         st.integers(1, 10**7),  # hours_e4
         st.sampled_from([(1, 1), (3, 7), (30, 31), (5, 28)]),  # overlap, days
         st.sampled_from([(1, 1), (1, 2), (2, 3)]),  # fnum, fden
@@ -314,7 +321,7 @@ _PARTS = st.lists(
 
 
 def _formal_of(
-    parts: list[tuple[str, str, int, bool, int, tuple[int, int], tuple[int, int]]],
+    parts: list[tuple[str, str, int, bool, str, int, tuple[int, int], tuple[int, int]]],
 ) -> tuple[FormalColumns, dict[EmployerId, dict[str, dict[Stage, Fraction]]]]:
     """The parts as the engine's formal rows in columns, and as the pure path's maps."""
     rows = pl.DataFrame(
@@ -324,19 +331,21 @@ def _formal_of(
                 "person": person,
                 "years_employed": years,
                 "pension_age": pension,
+                "placement_kind": kind,
                 "hours_e4": e4,
                 "overlap": overlap,
                 "days": days,
                 "fnum": fnum,
                 "fden": fden,
             }
-            for target, person, years, pension, e4, (overlap, days), (fnum, fden) in parts
+            for target, person, years, pension, kind, e4, (overlap, days), (fnum, fden) in parts
         ],
         schema={
             "target": pl.String,
             "person": pl.String,
             "years_employed": pl.Int32,
             "pension_age": pl.Boolean,
+            "placement_kind": pl.String,
             "hours_e4": pl.Int64,
             "overlap": pl.Int64,
             "days": pl.Int64,
@@ -345,9 +354,9 @@ def _formal_of(
         },
     )
     maps: dict[EmployerId, dict[str, dict[Stage, Fraction]]] = {}
-    for target, person, years, pension, e4, (overlap, days), (fnum, fden) in parts:
+    for target, person, years, pension, kind, e4, (overlap, days), (fnum, fden) in parts:
         per_stage = maps.setdefault(EmployerId(target), {}).setdefault(person, {})
-        stage = Stage(years, pension_age=pension)
+        stage = Stage(years, pension_age=pension, placement_kind=PlacementKind(kind))
         hours = Fraction(e4 * overlap * fnum, HOURS_SCALE * days * fden)
         per_stage[stage] = per_stage.get(stage, Fraction(0)) + hours
     return _formal_columns(rows), maps
@@ -355,13 +364,13 @@ def _formal_of(
 
 @given(parts=_PARTS, caps=st.lists(st.fractions(0, 3000, max_denominator=1000), max_size=3))
 def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
-    parts: list[tuple[str, str, int, bool, int, tuple[int, int], tuple[int, int]]],
+    parts: list[tuple[str, str, int, bool, str, int, tuple[int, int], tuple[int, int]]],
     caps: list[Fraction],
 ) -> None:
     """Per employer: each person's hours in the chosen stages, capped, added up; and who has
     hours in them. A person's hours may lie in several stages and over several denominators
-    (pay periods cut at the year's edge, a share of a placement). An employer with no hours
-    answers 0 and nobody.
+    (pay periods cut at the year's edge, a share of a placement, placements of several kinds).
+    An employer with no hours answers 0 and nobody.
     """
     columns, maps = _formal_of(parts)
     batch_ledger = Ledger(
@@ -389,9 +398,9 @@ def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
 def test_numbers_too_large_for_128_bits_are_capped_in_python_with_the_same_answer() -> None:
     """A cap with a large denominator would outgrow the columns' 128-bit products."""
     parts = [
-        ("e1", "p1", 0, False, 10**7, (30, 31), (1, 1)),
-        ("e1", "p2", 0, False, 5, (1, 1), (1, 1)),
-        ("e1", "p1", 1, False, 3, (1, 1), (2, 3)),
+        ("e1", "p1", 0, False, _KIND, 10**7, (30, 31), (1, 1)),
+        ("e1", "p2", 0, False, _KIND, 5, (1, 1), (1, 1)),
+        ("e1", "p1", 1, False, _KIND, 3, (1, 1), (2, 3)),
     ]
     columns, maps = _formal_of(parts)
     cap = Fraction(10**40 + 1, 10**37)
@@ -408,9 +417,9 @@ def test_numbers_too_large_for_128_bits_are_capped_in_python_with_the_same_answe
 def test_a_selection_made_anew_for_every_employer_finds_the_answers_of_an_equal_one() -> None:
     """The columns keep their answers by the stages a selection chooses, not by the selection."""
     parts = [
-        ("e1", "p1", 0, False, 10**6, (1, 1), (1, 1)),
-        ("e2", "p2", 4, False, 10**6, (1, 1), (1, 1)),
-        ("e2", "p3", 1, True, 10**6, (1, 1), (1, 1)),
+        ("e1", "p1", 0, False, _KIND, 10**6, (1, 1), (1, 1)),
+        ("e2", "p2", 4, False, _KIND, 10**6, (1, 1), (1, 1)),
+        ("e2", "p3", 1, True, _KIND, 10**6, (1, 1), (1, 1)),
     ]
     columns, maps = _formal_of(parts)
     ledger = Ledger(year=2019, formal=FrozenMap.deferred(columns.maps), formal_queries=columns)

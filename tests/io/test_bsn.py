@@ -55,3 +55,12 @@ def test_every_nine_digit_run_in_an_id_is_masked_whatever_surrounds_it() -> None
     assert mask_id("123456789") == "*****6789"
     assert mask_id("1234567890") == "1234567890"
     assert mask_id("BSN111222333", full=True) == "BSN111222333"
+
+
+@given(hexdigits=st.text(alphabet="0123456789abcdef", min_size=55, max_size=55))
+def test_a_receipts_digest_stays_whole_where_it_starts_with_nine_digits(hexdigits: str) -> None:
+    """A digest names the data, not a person: its hex digits are never taken for a BSN."""
+    digest = f"sha256:111222333{hexdigits}"
+    text = f"parameters {digest}, person 111222333"
+    assert mask_text(text) == f"parameters {digest}, person *****2333"
+    assert mask_id(digest) == digest

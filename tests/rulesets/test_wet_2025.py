@@ -36,6 +36,7 @@ from banenafspraak import (
     Subsector,
     aow_age_reached,
     assess_quotum,
+    batch,
     count_jobs,
     default_parameters,
     rule_set,
@@ -484,6 +485,71 @@ def test_before_2026_no_doelgroepverklaring_means_no_lkv() -> None:
 
 
 # -- the 38b(2) group ---------------------------------------------------------------------------
+
+
+def _seconded_wsw_scenario() -> Scenario:
+    """A Wsw art. 2 worker of the SW-bedrijf S, seconded to G, 1,000 h in 2025 and in 2026."""
+    return Scenario(
+        name="seconded wsw",
+        employers=(
+            Employer(id=EmployerId("S"), sector=Sector.GOVERNMENT, kind="sheltered_workshop"),
+            Employer(id=EmployerId("G"), sector=Sector.GOVERNMENT),
+        ),
+        people=(Person.registered("W", ground=Ground.WAJONG, since="2015-01-01"),),
+        placements=(
+            _placement(
+                "s-w",
+                "W",
+                "S",
+                1000,
+                years=(2025, 2026),
+                kind=PlacementKind.WSW_SECONDED,
+                hirer=EmployerId("G"),
+            ),
+        ),
+    )
+
+
+def test_before_2026_a_seconded_wsw_worker_gives_no_lkv_wtl_2_10_2_b() -> None:
+    """Wtl 2.10(2)(b), 2025-01-01 text: no LKV for work in a Wsw art. 2 dienstbetrekking,
+    seconded or not. The hours still count in the national pool, at the SW-bedrijf.
+    """
+    scenario = _seconded_wsw_scenario()
+    report = assess_quotum(scenario, rules=RULES, year=2025)
+    assert report["S"].lkv == 0
+    reasons = {r.code: r for r in report["S"].reasons}
+    assert reasons["W25-LKV-WSW"].detail == "person(s) W"
+    assert reasons["W25-LKV-WSW"].reference.version == pendulum.date(2025, 1, 1)
+    assert count_jobs(scenario, rules=RULES, year=2025).counted_hours == 1000
+    tables = batch.Tables.from_scenario(scenario)
+    assert batch.assess_quotum(tables, rules=RULES, year=2025).assessments == report.assessments
+
+
+def test_from_2026_a_seconded_wsw_worker_gives_lkv_to_the_sw_bedrijf() -> None:
+    """Wtl 2.10(2)(b), 2026-01-01 text: only Wsw work without secondment is left out, so the
+    SW-bedrijf (the formal employer) gets 1,000 h x EUR 1.01.
+    """
+    scenario = _seconded_wsw_scenario()
+    report = assess_quotum(scenario, rules=RULES, year=2026)
+    assert report["S"].lkv == Decimal("1010.00")
+    assert report["G"].lkv == 0
+    assert "W25-LKV-WSW" not in [r.code for r in report["S"].reasons]
+    tables = batch.Tables.from_scenario(scenario)
+    assert batch.assess_quotum(tables, rules=RULES, year=2026).assessments == report.assessments
+
+
+def test_the_lkv_leaves_out_wsw_work_as_the_parameter_of_the_year_says() -> None:
+    """``lkv.excludes_seconded_wsw`` holds the version of Wtl 2.10(2)(b): overridden, 2026 is
+    judged by the 2025 text (a what-if), with the reason of that text.
+    """
+    report = assess_quotum(
+        _seconded_wsw_scenario(),
+        rules=RULES,
+        year=2026,
+        parameters={"lkv.excludes_seconded_wsw": True},
+    )
+    assert report["S"].lkv == 0
+    assert "W25-LKV-WSW" in [r.code for r in report["S"].reasons]
 
 
 def test_young_disabled_with_a_provision_count_unless_the_parameter_says_otherwise() -> None:

@@ -97,6 +97,7 @@ PARTIAL_SCHEMA: dict[str, Any] = {
     "person": pl.String,
     "years_employed": pl.Int32,
     "pension_age": pl.Boolean,
+    "placement_kind": pl.String,
     "overlap": pl.Int64,
     "days": pl.Int64,
     "fnum": pl.Int64,
@@ -112,7 +113,7 @@ PARTIAL_SCHEMA: dict[str, Any] = {
   (``counted``);
 * ``formal`` (only when counted with ``ledger=True``): the hours that add to a pool, per formal
   employer (``target``), ``person`` and :class:`~banenafspraak.rulesets.Stage`
-  (``years_employed``, ``pension_age``): what a quotum instrument reads (the
+  (``years_employed``, ``pension_age``, ``placement_kind``): what a quotum instrument reads (the
   :class:`~banenafspraak.rulesets.Ledger`).
 
 Partials add up by concatenation (:func:`combine`)."""
@@ -844,7 +845,11 @@ def _keyed_flat(frame: pl.DataFrame, *, ledger: bool = False) -> _Keyed:
         },
     )
     keyed = _key(rows)
-    kept = ("employer", "person", *_FLAT_DAYS) if ledger else ()
+    kept = (
+        ("employer", "person", *_FLAT_DAYS, pl.col("kind").alias("placement_kind"))
+        if ledger
+        else ()
+    )
     return _Keyed(
         rows=keyed.select(
             "key",
@@ -1130,12 +1135,13 @@ def _formal(
 ) -> pl.DataFrame:
     """The counted hours per ``by`` (the formal employer and the person) and stage.
 
-    ``rows`` are keyed rows, one per pay period, with ``first_day`` and ``aow_day`` and the
-    ``by`` columns. Returns ``*by, years_employed, pension_age, overlap, days, fnum, fden,
-    hours_e4``: the hours that add to a pool, in exact parts as the other partials. The formal
-    employer holds all of a pay period's counted hours, whichever employers they are credited
-    to: the shares that add to a pool are taken together first (``fnum / fden`` is their sum),
-    so two laws that count the same hours give the same parts however they share them out.
+    ``rows`` are keyed rows, one per pay period, with ``first_day``, ``aow_day``,
+    ``placement_kind`` and the ``by`` columns. Returns ``*by, years_employed, pension_age,
+    placement_kind, overlap, days, fnum, fden, hours_e4``: the hours that add to a pool, in
+    exact parts as the other partials. The formal employer holds all of a pay period's counted
+    hours, whichever employers they are credited to: the shares that add to a pool are taken
+    together first (``fnum / fden`` is their sum), so two laws that count the same hours give
+    the same parts however they share them out.
     """
     wanted = rows.filter(pl.col("key").is_in(counted["key"].implode()))
     staged = _stage(_inside(wanted, measured))
@@ -1553,9 +1559,13 @@ def _formal_from_rows(
     single = rows.filter(~pl.col("collapsed"))
     keys = counted["key"].implode()
 
+    kinds = placements["kind"].cast(pl.String).alias("placement_kind")
+
     def with_days(frame: pl.DataFrame) -> pl.DataFrame:
         p = frame["p"]
-        return frame.with_columns(first_day.gather(p), per_placement["aow_day"].gather(p))
+        return frame.with_columns(
+            first_day.gather(p), per_placement["aow_day"].gather(p), kinds.gather(p)
+        )
 
     collapsed = with_days(rows.filter(pl.col("collapsed") & pl.col("key").is_in(keys)))
     at_start, at_end = _stage_on(pl.col("start")), _stage_on(pl.col("end"))
@@ -1569,10 +1579,10 @@ def _formal_from_rows(
         hours = tables.hours.filter(pl.col("p").is_in(mixed["p"].implode()))
         parts.append(
             hours.select("p", "start", "end", "hours_e4").join(
-                mixed.select("p", "key", "first_day", "aow_day"), on="p"
+                mixed.select("p", "key", "first_day", "aow_day", "placement_kind"), on="p"
             )
         )
-    columns = ("p", "start", "end", "hours_e4", "key", "first_day", "aow_day")
+    columns = ("p", "start", "end", "hours_e4", "key", "first_day", "aow_day", "placement_kind")
     per_pay_period = pl.concat([part.select(columns) for part in parts])
     by_placement = _formal(per_pay_period, ("p",), counted, measured)
     p = by_placement["p"]

@@ -19,9 +19,10 @@ from banenafspraak._util import FrozenMap, at_least, paused_gc
 from banenafspraak.batch._exact import INT128_ROOM, common_denominator, exact_per_key, per_key
 from banenafspraak.batch._tables import HOURS_SCALE
 from banenafspraak.employers import EmployerId
+from banenafspraak.placements import PlacementKind
 from banenafspraak.rulesets._protocol import Stage, StageSelection
 
-STAGE_COLUMNS = ("years_employed", "pension_age")
+STAGE_COLUMNS = ("years_employed", "pension_age", "placement_kind")
 """The columns of a :class:`~banenafspraak.rulesets.Stage`."""
 
 Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
@@ -31,10 +32,11 @@ Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
 class FormalColumns:
     """The hours per formal employer, person and stage, as sums in columns.
 
-    ``sums`` has ``target, person, years_employed, pension_age, den, num``, sorted by the first
-    four and ``den``: the hours of a row are ``num / (HOURS_SCALE x den)``, never 0; a person
-    has a row per stage and distinct denominator. The maps and every answer are made once, when
-    first asked; the columns keep no reference to the tables they come from.
+    ``sums`` has ``target, person, years_employed, pension_age, placement_kind, den, num``,
+    sorted by the first five and ``den``: the hours of a row are ``num / (HOURS_SCALE x den)``,
+    never 0; a person has a row per stage and distinct denominator. The maps and every answer
+    are made once, when first asked; the columns keep no reference to the tables they come
+    from.
     """
 
     def __init__(self, sums: pl.DataFrame) -> None:
@@ -93,7 +95,7 @@ class FormalColumns:
         """
         if self._stages is None:
             distinct = self.sums.select(STAGE_COLUMNS).unique().iter_rows()
-            self._stages = [Stage(years, pension_age=pension) for years, pension in distinct]
+            self._stages = [_stage(*columns) for columns in distinct]
         return frozenset(stage for stage in self._stages if stages(stage))
 
     def _rows_of(self, chosen: frozenset[Stage]) -> pl.DataFrame:
@@ -102,6 +104,7 @@ class FormalColumns:
             {
                 "years_employed": [s.years_employed for s in chosen],
                 "pension_age": [s.pension_age for s in chosen],
+                "placement_kind": [s.placement_kind.value for s in chosen],
             },
             schema={c: self.sums.schema[c] for c in STAGE_COLUMNS},
         )
@@ -198,7 +201,7 @@ def _fits(rows: pl.DataFrame, cap: Fraction) -> int | None:
 def formal_maps(sums: pl.DataFrame) -> Formal:
     """The maps of :class:`FormalColumns` from its sums, sorted by employer, person and stage."""
     employers: Formal = {}
-    stages: dict[tuple[int, bool], Stage] = {}
+    stages: dict[tuple[int, bool, str], Stage] = {}
     # Many people work the same hours: one fraction per value keeps a national year's maps
     # about a tenth smaller in memory (a comparison's peak stays within 1 GB).
     fractions: dict[tuple[int, int], Fraction] = {}
@@ -209,7 +212,7 @@ def formal_maps(sums: pl.DataFrame) -> Formal:
     last_target = last_person = last_stage = None
     stage = Stage(0)
     columns = (sums[c].to_list() for c in ("target", "person", *STAGE_COLUMNS, "den", "num"))
-    for target, person, years, pension, den, num in zip(*columns, strict=True):
+    for target, person, years, pension, kind, den, num in zip(*columns, strict=True):
         part = fractions.get((num, den))
         if part is None:
             part = fractions[num, den] = Fraction(num, HOURS_SCALE * den)
@@ -220,12 +223,17 @@ def formal_maps(sums: pl.DataFrame) -> Formal:
         if person != last_person:
             per_stage = {}
             people[person] = FrozenMap.of_sorted(per_stage)
-        elif (years, pension) == last_stage:  # the same stage, another denominator
+        elif (years, pension, kind) == last_stage:  # the same stage, another denominator
             per_stage[stage] += part
             continue
-        stage = stages.get((years, pension)) or stages.setdefault(
-            (years, pension), Stage(years, pension_age=pension)
+        stage = stages.get((years, pension, kind)) or stages.setdefault(
+            (years, pension, kind), _stage(years, pension, kind)
         )
         per_stage[stage] = part
-        last_target, last_person, last_stage = target, person, (years, pension)
+        last_target, last_person, last_stage = target, person, (years, pension, kind)
     return employers
+
+
+def _stage(years: int, pension: bool, kind: str) -> Stage:  # noqa: FBT001 - a column's value
+    """The :class:`~banenafspraak.rulesets.Stage` of one row of :data:`STAGE_COLUMNS`."""
+    return Stage(years, pension_age=pension, placement_kind=PlacementKind(kind))

@@ -33,6 +33,7 @@ from banenafspraak._util import (
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameter, Parameters
+from banenafspraak.placements import PlacementKind
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.sectors import Pool
 
@@ -259,11 +260,15 @@ class Stage:
     ``years_employed`` is the number of whole years from the placement's first day to the pay
     period's first day (the LKV's three-year limit, Wtl 2.12, version 2025-01-01);
     ``pension_age`` says the person had reached the AOW age on the pay period's first day (the
-    LKV ends then, Wtl 2.10(2)(a)).
+    LKV ends then, Wtl 2.10(2)(a)); ``placement_kind`` is the kind of the placement the hours
+    are worked in (the LKV leaves out work in a Wsw art. 2 dienstbetrekking, seconded or not,
+    and beschut werk in the 2025-01-01 text of Wtl 2.10(2)(b); Wsw work without secondment in
+    the 2026-01-01 text).
     """
 
     years_employed: int
     pension_age: bool = False
+    placement_kind: PlacementKind = PlacementKind.EMPLOYEE
 
 
 def years_employed(first_day: pendulum.Date | None, day: pendulum.Date) -> int:

@@ -233,6 +233,18 @@ LKV_PENSION_AGE = Reason(
     text="the LKV ends when the employee reaches the AOW age: pay periods from that day give none",
     reference=_wtl("2.10(2)(a)"),
 )
+LKV_WSW = Reason(
+    code="W25-LKV-WSW",
+    text="before 2026 work in a Wsw art. 2 dienstbetrekking, seconded or not, and beschut werk "
+    "(Participatiewet 10b) give no LKV",
+    reference=_wtl("2.10(2)(b)", "2025-01-01"),
+)
+LKV_WSW_INTERNAL = Reason(
+    code="W25-LKV-WSW-INTERNAL",
+    text="work in a Wsw art. 2 dienstbetrekking gives no LKV unless the worker is seconded to "
+    "another employer",
+    reference=_wtl("2.10(2)(b)"),
+)
 LKV_DECLARATION = Reason(
     code="W25-LKV-DECLARATION",
     text="before 2026 the LKV needs a doelgroepverklaring (parameter lkv.declaration_held)",
@@ -310,17 +322,44 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
 
 
 @attrs.frozen
-class _GivesLkv:
-    """The stages that give the LKV: before the AOW age, and within the limit if there is one.
+class _LeftOut:
+    """The stages of work that gives no LKV: placements of these kinds (Wtl 2.10(2)(b))."""
 
-    The AOW age: Wtl 2.10(2)(a); the limit of whole years of employment: Wtl 2.12, version
-    2025-01-01.
+    kinds: frozenset[PlacementKind]
+
+    def __call__(self, stage: Stage) -> bool:
+        return stage.placement_kind in self.kinds
+
+
+_WSW_AND_BESCHUT_WERK = _LeftOut(
+    frozenset(
+        {PlacementKind.WSW_INTERNAL, PlacementKind.WSW_SECONDED, PlacementKind.SHELTERED_WORK}
+    )
+)
+"""Wtl 2.10(2)(b), version 2025-01-01: a dienstbetrekking under Wsw art. 2 (seconded or not)
+or under Participatiewet 10b (beschut werk)."""
+_WSW_NOT_SECONDED = _LeftOut(frozenset({PlacementKind.WSW_INTERNAL}))
+"""Wtl 2.10(2)(b), version 2026-01-01: a dienstbetrekking under Wsw art. 2 in which the worker
+is not seconded to another employer."""
+
+
+@attrs.frozen
+class _GivesLkv:
+    """The stages that give the LKV: before the AOW age, in work not left out, within the limit.
+
+    The AOW age: Wtl 2.10(2)(a); the work left out: Wtl 2.10(2)(b) (see :func:`_lkv_terms`);
+    the limit of whole years of employment: Wtl 2.12, version 2025-01-01.
     """
 
     limit: int | None
+    left_out: _LeftOut
 
     def __call__(self, stage: Stage) -> bool:
-        return not stage.pension_age and (self.limit is None or stage.years_employed < self.limit)
+        return (
+            not stage.pension_age
+            and stage.placement_kind not in self.left_out.kinds
+            and (self.limit is None or stage.years_employed < self.limit)
+        )
 
 
 @attrs.frozen
@@ -354,6 +393,8 @@ class _LkvTerms:
     """The reasons that say so, the same for every employer."""
     gives: _GivesLkv
     """The stages whose hours give the LKV."""
+    left_out: Reason
+    """Why the work of :attr:`_GivesLkv.left_out` gives none, in the year's text."""
     beyond: _BeyondLimit | None
     """The stages the limit of whole years of employment ends it in (``None``: no limit)."""
 
@@ -365,6 +406,7 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
     rate = params.decimal("lkv.rate_per_hour", year)
     cap = params.decimal("lkv.cap_per_employee_year", year)
     limit = int(max_years) if isinstance(max_years, Decimal) else None
+    seconded_wsw_out = params.flag("lkv.excludes_seconded_wsw", year)
     reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
     paid = not declaration_needed or params.flag("lkv.declaration_held", year)
     if declaration_needed:
@@ -379,7 +421,8 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
         rate=Fraction(rate),
         full_hours=Fraction(cap) / Fraction(rate) if rate else None,
         reasons=tuple(reasons),
-        gives=_GivesLkv(limit),
+        gives=_GivesLkv(limit, _WSW_AND_BESCHUT_WERK if seconded_wsw_out else _WSW_NOT_SECONDED),
+        left_out=LKV_WSW if seconded_wsw_out else LKV_WSW_INTERNAL,
         beyond=None if limit is None else _BeyondLimit(limit),
     )
 
@@ -394,9 +437,11 @@ def lkv_amount(
     employer. Before 2026 a pay period counts only if it starts within ``lkv.max_years`` whole
     years of the employment's first day (Wtl 2.12, version 2025-01-01) and only with a
     doelgroepverklaring (parameter ``lkv.declaration_held``); from 2026 neither limit applies
-    (Wtl 2.12, 6.2, version 2026-01-01). In every version the LKV ends when the employee
-    reaches the AOW age (Wtl 2.10(2)(a)): a pay period that starts on or after that day gives
-    none.
+    (Wtl 2.12, 6.2, version 2026-01-01). Work in a Wsw art. 2 dienstbetrekking gives none:
+    before 2026 seconded or not, and beschut werk neither (Wtl 2.10(2)(b), version
+    2025-01-01); from 2026 only when the worker is not seconded (version 2026-01-01; parameter
+    ``lkv.excludes_seconded_wsw``). In every version the LKV ends when the employee reaches the
+    AOW age (Wtl 2.10(2)(a)): a pay period that starts on or after that day gives none.
     """
     year = ledger.year
     terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
@@ -411,6 +456,9 @@ def lkv_amount(
     pensioners = ledger.formal_people(employer.id, _at_pension_age)
     if pensioners:
         reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))
+    left_out = ledger.formal_people(employer.id, terms.gives.left_out)
+    if left_out:
+        reasons.append(terms.left_out.with_detail(f"person(s) {', '.join(left_out)}"))
     if terms.full_hours is None:  # min(0 x hours, cap) is 0 for everyone (a cap is 0 or more)
         return Fraction(0), tuple(reasons)
     # min(rate x hours, cap) = rate x min(hours, cap / rate), as the rate is above 0
