@@ -9,6 +9,7 @@ reached the AOW age (the LKV ends then, Wtl 2.10(2)(a), version 2026-01-01).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -436,3 +437,34 @@ def test_a_selection_made_anew_for_every_employer_finds_the_answers_of_an_equal_
     # a limit of 3 chooses the stages of years 0 and 1; a limit of 5 and "every stage" choose
     # all three: two answers, each made once
     assert len(columns._capped) == 2
+
+
+def test_three_selections_asked_in_turn_are_each_asked_once_per_distinct_stage() -> None:
+    """The LKV asks who is beyond the limit, at the pension age and left out, for one employer
+    after the other: each question's answer is found again without asking it anew.
+    """
+    parts = [
+        ("e1", "p1", 0, False, _KIND, 10**6, (1, 1), (1, 1)),
+        ("e2", "p2", 4, True, PlacementKind.WSW_SECONDED.value, 10**6, (1, 1), (1, 1)),
+    ]
+    columns, _maps = _formal_of(parts)
+    asked: list[str] = []
+
+    def selection(name: str, chosen: Callable[[Stage], bool]) -> Callable[[Stage], bool]:
+        def ask(stage: Stage) -> bool:
+            asked.append(name)
+            return chosen(stage)
+
+        return ask
+
+    questions = (
+        selection("beyond", lambda stage: stage.years_employed >= 3),
+        selection("pension", _at_pension_age),
+        selection("left out", lambda stage: not _outside_wsw(stage)),
+    )
+    ledger = Ledger(year=2019, formal=FrozenMap.deferred(columns.maps), formal_queries=columns)
+    for employer in ("e1", "e2", "e3") * 3:
+        answers = [ledger.formal_people(employer, question) for question in questions]
+        assert answers == ([("p2",)] * 3 if employer == "e2" else [()] * 3)
+    # two distinct stages in the columns: each selection is asked about each once
+    assert sorted(asked) == sorted(["beyond", "pension", "left out"] * 2)

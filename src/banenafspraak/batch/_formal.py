@@ -28,6 +28,10 @@ STAGE_COLUMNS = ("years_employed", "pension_age", "placement_kind")
 Formal = dict[EmployerId, FrozenMap[str, FrozenMap[Stage, Fraction]]]
 """The ledger's ``formal`` as the engine builds it (per employer, person and stage)."""
 
+_RECENT = 4
+"""How many of the last selections :meth:`FormalColumns.people` finds by identity: a law asks
+the same few questions (the LKV: three) for one employer after the other."""
+
 
 class FormalColumns:
     """The hours per formal employer, person and stage, as sums in columns.
@@ -84,7 +88,7 @@ class FormalColumns:
             found = self._people[chosen] = {
                 EmployerId(target): tuple(people) for target, people in grouped.iter_rows()
             }
-        self._last_people = [(stages, found), *self._last_people[:1]]
+        self._last_people = [(stages, found), *self._last_people[: _RECENT - 1]]
         return found
 
     def _chosen(self, stages: StageSelection) -> frozenset[Stage]:
