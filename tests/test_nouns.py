@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 import pendulum
@@ -37,6 +39,7 @@ from banenafspraak._util import (
     exact_dot,
     exact_sum,
     floor_to,
+    keyword_maker,
     positional_maker,
     to_date,
     to_decimal,
@@ -345,7 +348,21 @@ class _WithHook:
         """Nothing: its presence is what the maker would skip."""
 
 
-@pytest.mark.parametrize("cls", [_WithDefault, _Checked, _WithoutSlots, _WithHook])
-def test_a_positional_maker_refuses_a_class_whose_init_does_more(cls: type) -> None:
+@pytest.mark.parametrize("cls", [_Checked, _WithoutSlots, _WithHook])
+@pytest.mark.parametrize("maker", [positional_maker, keyword_maker])
+def test_a_maker_refuses_a_class_whose_init_does_more(cls: type, maker: Callable[..., Any]) -> None:
     with pytest.raises(InvalidTypeError, match=cls.__name__):
-        positional_maker(cls)
+        maker(cls)
+
+
+def test_a_keyword_maker_takes_every_field_by_name_defaults_included() -> None:
+    """A default is never read: the maker asks for every field, by its name only."""
+    make = keyword_maker(_WithDefault)
+    made = make(value=3)
+    assert type(made) is _WithDefault
+    assert made == _WithDefault(3)
+    assert positional_maker(_WithDefault)(0) == _WithDefault()
+    with pytest.raises(TypeError):
+        make()
+    with pytest.raises(TypeError):
+        make(3)

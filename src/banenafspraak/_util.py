@@ -42,30 +42,45 @@ def positional_maker(cls: type[T]) -> Callable[..., T]:
     per placement): their ``__init__`` sets each field through ``object.__setattr__``. The maker
     is a subclass that adds nothing to the layout, stores the fields directly and then turns
     the object into a ``cls`` proper (``type(made) is cls``, frozen, equal to one made the usual
-    way). It runs no validator, converter, default or ``__attrs_post_init__``: ``cls`` must
-    have none of them.
+    way). Every field is given, so a default is never read; it runs no validator, converter or
+    ``__attrs_pre_init__``/``__attrs_post_init__``: ``cls`` must have none of them.
     """
+    return _maker(cls, keywords=False)
+
+
+def keyword_maker(cls: type[T]) -> type[T]:
+    """:func:`positional_maker` with every field by keyword: for classes with many fields.
+
+    A quotum result per employer (60,000 of them in a national year) is made this way by the
+    built-in laws: the call names each field, as ``cls(...)`` does (and is type-checked as a
+    call of ``cls``), and a field left out is an error rather than its default.
+    """
+    return _maker(cls, keywords=True)  # type: ignore[return-value]  # a subclass that makes cls
+
+
+def _maker(cls: type[T], *, keywords: bool) -> Callable[..., T]:
     fields = attrs.fields(cls)
     hooks = ("__attrs_pre_init__", "__attrs_post_init__")
     if (
         "__slots__" not in vars(cls)
         or any(hasattr(cls, hook) for hook in hooks)
-        or any(f.validator or f.converter or f.default is not attrs.NOTHING for f in fields)
+        or any(f.validator or f.converter for f in fields)
     ):
-        msg = f"{cls.__name__} needs slots and no validator, converter, default or init hook"
+        msg = f"{cls.__name__} needs slots and no validator, converter or init hook"
         raise InvalidTypeError(msg)
     names = ", ".join(f.name for f in fields)
+    parameters = f"*, {names}" if keywords else names
     body = "".join(f"    self.{f.name} = {f.name}\n" for f in fields)
     namespace: dict[str, Any] = {"cls": cls}
     # made from the field names, as attrs makes its own __init__ (nothing from outside)
-    exec(f"def __init__(self, {names}):\n{body}    self.__class__ = cls\n", namespace)  # noqa: S102
+    exec(f"def __init__(self, {parameters}):\n{body}    self.__class__ = cls\n", namespace)  # noqa: S102
     members = {
         "__slots__": (),
         "__setattr__": object.__setattr__,  # both: the one slot of setting and deleting
         "__delattr__": object.__delattr__,
         "__init__": namespace["__init__"],
         "__module__": cls.__module__,
-        "__doc__": f"A maker of {cls.__name__} from its fields in order (see positional_maker).",
+        "__doc__": f"A maker of {cls.__name__} from all of its fields (see positional_maker).",
     }
     return type(f"{cls.__name__}Maker", (cls,), members)
 

@@ -1718,11 +1718,15 @@ def assess_quotum(
             f"over {measured}"
         )
         raise InvalidValueError(msg, field="count", value=count.rules)
-    employers = tables.employer_objects()
+    # the employers as one scenario, checked once per tables: every law of a comparison reads it
+    scenario = tables.kept(
+        "quotum scenario",
+        lambda: Scenario(employers=tables.employer_objects(), parameters=tables.parameters),
+    )
     return assess_ledger(
         rule_set,
         count.ledger,
-        Scenario(employers=employers, parameters=tables.parameters),
+        scenario,
         params,
         receipt=_receipt(rule_set, params, tables, measured),
     )

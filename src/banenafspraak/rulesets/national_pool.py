@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from banenafspraak._util import as_decimal
+from banenafspraak._util import as_decimal, keyword_maker
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameters
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -568,6 +568,10 @@ def _instrument_terms(year: int, params: Parameters) -> _Terms:
     return _Terms(active=active, activation=activation, rate=rate, bonus_per_hour=per_hour)
 
 
+_instrument = keyword_maker(NationalInstrument)
+"""A :class:`NationalInstrument` of every field: one per employer, 60,000 in a national year."""
+
+
 def _net_effect(bonus: Decimal, surcharge: Decimal) -> Reason:
     return NET_EFFECT.with_detail(f"EUR {bonus} - EUR {surcharge} = EUR {bonus - surcharge}")
 
@@ -630,7 +634,7 @@ def assess_national_instrument(
         reasons.append(_net_effect(bonus, surcharge))
     else:  # no surcharge and no bonus: the same reason for every employer, made once
         reasons.append(params.derived("national.net.none", lambda: _net_effect(ZERO, ZERO)))
-    return NationalInstrument(
+    return _instrument(
         employer=employer.id,
         year=year,
         rules=rules,

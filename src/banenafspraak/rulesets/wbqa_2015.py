@@ -23,7 +23,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from banenafspraak._util import floor_decimal, floor_to
+from banenafspraak._util import floor_decimal, floor_to, keyword_maker
 from banenafspraak.employers import Employer, EmployerId, EmployerKind
 from banenafspraak.parameters import Parameter, Parameters
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -261,6 +261,10 @@ class SectorQuotum:
         )
 
 
+_sector_quotum = keyword_maker(SectorQuotum)
+"""A :class:`SectorQuotum` of every field: one per employer, 60,000 in a national year."""
+
+
 IN_FORCE = pendulum.Date(2015, 5, 1)
 """Stb. 2015, 156: the law and its AMvB took effect on 1 May 2015."""
 
@@ -448,7 +452,7 @@ class Wbqa2015:
                     params=params,
                     reasons=reasons,
                 )
-        return SectorQuotum(
+        return _sector_quotum(
             employer=employer.id,
             year=year,
             rules=self.name,
@@ -464,6 +468,7 @@ class Wbqa2015:
             required_hours=required,
             shortfall_jobs=shortfall,
             levy=levy,
+            levied=False,
         )
 
     def _levy(
