@@ -413,3 +413,32 @@ def test_a_person_registered_in_2019_with_ceased_conditions_counts_in_every_late
         attribution = count_jobs(scenario, rules=rules, year=year).attributions[0]
         reasons = {r.code for r in attribution.reasons}
         assert "REG" in reasons, (year, attribution)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_a_pay_period_the_registration_starts_in_counts_whole_by_wfsv_38g_8_from_2019(
+    rules: str,
+) -> None:
+    """Wfsv 38g(8), 2019-01-01 text: the period as arbeidsbeperkte begins in the aangiftetijdvak,
+    so the whole of it counts (V). No text before 2019 says so; the library applies the same
+    rule to 2018 and says it is derived (D).
+    """
+    person = Person.registered("p", ground=Ground.WAJONG, since="2018-06-15")
+    june = {
+        year: PayPeriod(start=f"{year}-06-01", end=f"{year}-06-30", hours=100)
+        for year in (2018, 2019)
+    }
+    scenario = Scenario(
+        employers=(Employer(id="shop", sector=Sector.MARKET),),
+        people=(person,),
+        placements=(Placement(id="job", person="p", employer="shop", hours=tuple(june.values())),),
+    )
+    for year, tag in ((2018, "D"), (2019, "V")):
+        count = count_jobs(scenario, rules=rules, year=year)
+        assert count.counted_hours == 100
+        registered = next(r for r in count.attributions[0].reasons if r.code == "REG")
+        assert (registered.reference.article, str(registered.reference.version)) == (
+            "38g(8)",
+            "2019-01-01",
+        )
+        assert registered.tag.value == tag

@@ -29,6 +29,7 @@ from banenafspraak.sectors import Pool
 __all__ = [
     "NOT_REGISTERED",
     "REGISTERED",
+    "REGISTERED_BEFORE_2019",
     "SHELTERED_WORK",
     "WSW_INTERNAL",
     "NoInstrument",
@@ -52,12 +53,22 @@ ONE = Fraction(1)
 
 WFSV_2015 = "2015-05-01"
 
+WHOLE_PAY_PERIOD_FROM = pendulum.Date(2019, 1, 1)
+"""The day Wfsv 38g(8) enters the text (2019-01-01): a pay period in which the person's period
+as arbeidsbeperkte begins or ends counts whole."""
 REGISTERED = Reason(
     code="REG",
     text="the person is in the doelgroepregister during this pay period; a pay period that "
     "overlaps a registration counts whole",
-    reference=LegalReference(law="Wfsv", article="38e(2)", version=WFSV_2015),
+    reference=LegalReference(law="Wfsv", article="38g(8)", version="2019-01-01"),
     tag=Tag.VERIFIED,
+)
+REGISTERED_BEFORE_2019 = attrs.evolve(
+    REGISTERED,
+    text="the person is in the doelgroepregister during this pay period; a pay period that "
+    "overlaps a registration counts whole (no text before 2019 says so: the rule of Wfsv 38g(8), "
+    "2019-01-01 text, is applied)",
+    tag=Tag.DERIVED,
 )
 NOT_REGISTERED = Reason(
     code="NOT-REG",
@@ -463,7 +474,8 @@ def registration_in(
 ) -> tuple[Registration, str] | None:
     """A registration of ``person`` that overlaps the pay period, with its standing explained.
 
-    The whole pay period counts when the person was registered on any day of it (Wfsv 38e(2);
+    The whole pay period counts when the person was registered on any day of it (Wfsv 38g(8),
+    from the 2019-01-01 text; before 2019 no text says so and the library applies the same rule;
     DECISIONS: "registration and pay periods", V for the quotum, D for monitoring). Where several
     registrations overlap, the earliest is reported. The explanation cites the text of Besluit
     SUWI 3.2 in force on the pay period's last day.
@@ -565,7 +577,8 @@ def _membership(
             f"placement {placement.id}"
         )
     registration, how = found
-    return registration, REGISTERED.with_detail(
+    why = REGISTERED if pay_period.end >= WHOLE_PAY_PERIOD_FROM else REGISTERED_BEFORE_2019
+    return registration, why.with_detail(
         f"ground {registration.ground.value} since {registration.start}; {how}"
     )
 
@@ -679,7 +692,8 @@ class SituationMemo:
             return None, reason.with_detail(f"placement {placement.id}")
         index = found[0]
         begun = bisect.bisect_right(marks[index][2], last)
-        key = (placement.person, index, begun, None if begun else id(self._text(last)))
+        in_force = None if begun else id(self._text(last))
+        key = (placement.person, index, begun, in_force, last >= WHOLE_PAY_PERIOD_FROM)
         registered = self._registered.get(key)
         if registered is None:
             registered = self._registered[key] = _membership(
