@@ -251,7 +251,11 @@ _SUBSECTORS = _ref(
     "Wet banenafspraak art. 4(4) (yearly report on government employers)",
 )
 _WBA = _ref("Wet banenafspraak", "6", "2026-07-01")
-_WTL = _ref("Wtl", "2.13", "2026-01-01")
+_WTL_FIRST = (
+    "the Wtl takes effect on 2018-01-01: an earlier year, judged by a later law, reads its "
+    "first text"
+)
+"""The note of the LKV's rows before the Wtl (2018): a counterfactual year reads its first text."""
 _DESIGN_2020 = _ref(
     "Concept Wet banenafspraak (consultation, February 2020)",
     source="rendement.nl 24-2-2020; rijksoverheid.nl quotumregeling page (illustrative)",
@@ -914,7 +918,9 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Loonkostenvoordeel doelgroep banenafspraak per verloond uur",
             "EUR/h",
             DEC,
-            _row(2012, D("1.01"), _WTL, "V"),
+            _row(2012, D("1.01"), _ref("Wtl", "2.13", "2018-01-01"), "D", _WTL_FIRST),
+            _row(2018, D("1.01"), _ref("Wtl", "2.13", "2018-01-01"), "V"),
+            _row(2026, D("1.01"), _ref("Wtl", "2.13", "2026-01-01"), "V"),
         )
     )
     add(
@@ -923,7 +929,9 @@ def _catalogue() -> tuple[Parameter, ...]:
             "LKV at most per employee per year",
             "EUR",
             DEC,
-            _row(2012, D(2000), _WTL, "V"),
+            _row(2012, D(2000), _ref("Wtl", "2.13", "2018-01-01"), "D", _WTL_FIRST),
+            _row(2018, D(2000), _ref("Wtl", "2.13", "2018-01-01"), "V"),
+            _row(2026, D(2000), _ref("Wtl", "2.13", "2026-01-01"), "V"),
         )
     )
     add(

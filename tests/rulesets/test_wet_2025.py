@@ -698,3 +698,15 @@ def test_the_lkv_of_an_employer_is_each_persons_capped_amount_added_up(
     amount, _ = lkv_amount(Employer(id=EmployerId("G"), sector="market"), ledger, params)
     each = (min(Fraction(rate) * sum(stages, Fraction(0)), Fraction(cap)) for stages in people)
     assert amount == sum(each, Fraction(0))
+
+
+@pytest.mark.parametrize(("year", "version"), [(2024, "2018-01-01"), (2026, "2026-01-01")])
+def test_the_lkv_cites_the_text_of_wtl_2_13_in_force_in_the_year(year: int, version: str) -> None:
+    """The amounts are the same in every text (EUR 1.01 per hour, at most EUR 2,000); the
+    reason cites the version of the year: the first text (2018-01-01) up to 2025, then the
+    2026-01-01 text.
+    """
+    report = assess_quotum(_lkv_scenario("2023-01-01"), rules=RULES, year=year)
+    lkv = next(r for r in report["F"].reasons if r.code == "W25-LKV")
+    assert str(lkv.reference.version) == version
+    assert lkv.detail == "EUR 1.01 per hour, at most EUR 2000"

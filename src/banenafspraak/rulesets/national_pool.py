@@ -407,7 +407,10 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
     cap = params.decimal("lkv.cap_per_employee_year", year)
     limit = int(max_years) if isinstance(max_years, Decimal) else None
     seconded_wsw_out = params.flag("lkv.excludes_seconded_wsw", year)
-    reasons: list[Reason] = [LKV.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
+    # the text of Wtl 2.13 in force in the year, as the rate's row cites it
+    version = params["lkv.rate_per_hour"].row_for_year(year).reference.version
+    in_force = attrs.evolve(LKV, reference=attrs.evolve(LKV.reference, version=version))
+    reasons: list[Reason] = [in_force.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
     paid = not declaration_needed or params.flag("lkv.declaration_held", year)
     if declaration_needed:
         held = "declaration held" if paid else "no declaration: no LKV"
