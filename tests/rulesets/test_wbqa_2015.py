@@ -672,3 +672,44 @@ def test_credited_inleen_hours_raise_only_the_hirers_c_not_its_a_besluit_wfsv_2_
     assert quotum.credited_hours == Decimal(1000)
     with pytest.raises(UnknownParameterError):
         default_parameters()["quotum.hirer_total_hours_raised"]
+
+
+def test_the_reasons_cite_wfsv_122n_as_numbered_in_the_year() -> None:
+    """Wfsv 122n, 2020-01-01 text: a new (2) moves the count of the jobs from (2) to (3) and the
+    placed workers from (4) to (5); a pay period of 2019 cites the 2015 text, one of 2020 the
+    2020 text.
+    """
+    person = Person.registered("p", ground=Ground.WAJONG, since="2015-01-01")
+    employers = (
+        Employer(id="shop", sector=Sector.MARKET),
+        Employer(id="agency", sector=Sector.MARKET, kind="agency"),
+        Employer(id="rijk", sector=Sector.GOVERNMENT),
+    )
+    years = (2019, 2020)
+    pay = tuple(PayPeriod(start=f"{y}-01-01", end=f"{y}-12-31", hours=100) for y in years)
+    placements = (
+        Placement(id="own", person="p", employer="shop", hours=pay),
+        Placement(
+            id="placed", person="p", employer="agency", hirer="rijk", kind="agency", hours=pay
+        ),
+    )
+    scenario = Scenario(employers=employers, people=(person,), placements=placements)
+    expected = {
+        2019: {
+            "W15-DIRECT": ("122n(2), 38g(3)", "2015-05-01"),
+            "W15-INLEEN-HIRER": ("122n(4)", "2015-05-01"),
+        },
+        2020: {
+            "W15-DIRECT": ("122n(3), 38g(3)", "2020-01-01"),
+            "W15-INLEEN-HIRER": ("122n(5)", "2020-01-01"),
+        },
+    }
+    for year in years:
+        count = count_jobs(scenario, rules=RULES, year=year)
+        cited = {
+            r.code: (r.reference.article, str(r.reference.version))
+            for a in count.attributions
+            for r in a.reasons
+            if r.code in expected[year]
+        }
+        assert cited == expected[year]

@@ -48,13 +48,28 @@ def _besluit(article: str, version: str = "2018-01-01") -> LegalReference:
 DIRECT = Reason(
     code="W15-DIRECT",
     text="a job counts at the employer who reports its verloonde uren, in that employer's sector",
-    reference=_wfsv("122n(3), 38g(3)"),
+    reference=_wfsv("122n(2), 38g(3)"),
 )
 PLACED_AT_HIRER = Reason(
     code="W15-INLEEN-HIRER",
     text="a placed worker (uitzendkracht or Wsw secondee) counts in the hirer's sector",
     reference=_wfsv("122n(4)"),
 )
+RENUMBERED_122N = 2020
+"""The first year of the 2020-01-01 text of Wfsv 122n: a new second paragraph (the quotumheffing
+not executed by regulation) moves the count of the jobs from (2) to (3), the Wsw exclusion from
+(3) to (4) and the placed workers from (4) to (5)."""
+_FROM_2020 = {
+    DIRECT: attrs.evolve(DIRECT, reference=_wfsv("122n(3), 38g(3)", "2020-01-01")),
+    PLACED_AT_HIRER: attrs.evolve(PLACED_AT_HIRER, reference=_wfsv("122n(5)", "2020-01-01")),
+}
+
+
+def _in_force(reason: Reason, year: int) -> Reason:
+    """``reason`` citing the text of Wfsv 122n in force in ``year`` (see RENUMBERED_122N)."""
+    return _FROM_2020[reason] if year >= RENUMBERED_122N else reason
+
+
 PLACED_BY_KEY = Reason(
     code="W15-INLEEN-KEY",
     text="the hirer is not known: the lent hours are split over the sectors by the published "
@@ -328,7 +343,7 @@ class Wbqa2015:
         if placement.kind.lends_to_hirer:
             shares = self._placed(placement, year, employer, reasons, context)
         else:
-            reasons = (*reasons, DIRECT)
+            reasons = (*reasons, _in_force(DIRECT, year))
             if placement.hirer is not None:
                 reasons = (*reasons, COLLEGIAL_SECONDMENT)
             if placement.contract is not None:
@@ -376,7 +391,8 @@ class Wbqa2015:
         if placement.hirer is not None:
             hirer = context.employer(placement.hirer)
             sector = hirer.sector_in(year)  # Regeling Wfsv 3.27: the hirer's sector of the year
-            why = (*reasons, PLACED_AT_HIRER.with_detail(f"hirer {hirer.id}, {sector}"))
+            placed = _in_force(PLACED_AT_HIRER, year)
+            why = (*reasons, placed.with_detail(f"hirer {hirer.id}, {sector}"))
             return (common.counted(_pool(sector), credited_to, (*why, credit_reason)),)
         share = Fraction(params.decimal("inleen.government_share", year))
         row = params["inleen.government_share"].row_for_year(year)
