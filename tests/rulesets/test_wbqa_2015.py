@@ -285,6 +285,9 @@ def test_the_formula_reproduces_the_published_government_percentage_for_2018() -
     computed = WBQA_2015.quotum_percentage(Sector.GOVERNMENT, 2018, params, reasons)  # type: ignore[arg-type]
     assert computed == Decimal("1.93")
     assert computed == default_parameters().for_year("quotum.percentage.government", 2018)
+    # the 2018-01-01 text of 38f(2), whose F counts 38b(2) people at liable employers only
+    (why,) = reasons
+    assert str(why.reference.version) == "2018-01-01"  # type: ignore[attr-defined]
 
 
 def test_variable_d_of_2018_is_not_carried_into_2019_wfsv_38f_2019_text() -> None:

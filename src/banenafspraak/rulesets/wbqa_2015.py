@@ -155,6 +155,12 @@ PERCENTAGE_COMPUTED = Reason(
     reference=_wfsv("38f(1),(2)"),
     tag=Tag.DERIVED,
 )
+PERCENTAGE_COMPUTED_2018 = attrs.evolve(
+    PERCENTAGE_COMPUTED, reference=_wfsv("38f(1),(2)", "2018-01-01")
+)
+F_NARROWED = 2018
+"""From the 2018-01-01 text of Wfsv 38f(2), F counts the 38b(2) arbeidsbeperkten at employers
+that owe the quotumheffing under Wfsv 34(3),(4) only: the percentage of 2018 on cites it."""
 PERCENTAGE_MISSING = Reason(
     code="Q15-PCT-MISSING",
     text="no quotumpercentage: none published and variable D of 38f not given for the sector "
@@ -589,8 +595,9 @@ class Wbqa2015:
         e = params.decimal("quotum.e", year)
         exact = (Fraction((a + b) * c + f * g) / Fraction(total_jobs * e)) * 100
         percentage = floor_to(exact, 2)
+        computed = PERCENTAGE_COMPUTED_2018 if year >= F_NARROWED else PERCENTAGE_COMPUTED
         notes.append(
-            PERCENTAGE_COMPUTED.with_detail(
+            computed.with_detail(
                 f"(({a}+{b})x{c} + {f}x{g}) / ({total_jobs}x{e}) x 100 = {percentage} %"
             )
         )
