@@ -170,3 +170,16 @@ def test_a_rule_derives_a_value_from_the_parameters_once_and_a_non_date_is_refus
     assert PARAMS.derived("threshold", lambda: Decimal(1)) == Decimal(1)
     with pytest.raises(InvalidTypeError, match="expected a date"):
         PARAMS["quotum.threshold_hours"].row_on(["2019-01-01"])
+
+
+@pytest.mark.parametrize(
+    "name", ["employee.average_hours_per_year", "quotum.threshold_hours", "quotum.e"]
+)
+def test_the_besluit_wfsv_amounts_cite_the_text_in_force_in_the_year(name: str) -> None:
+    """Besluit Wfsv 2.20, 2.21: the same amounts in the 2015-05-01 and 2017-01-01 texts; a year
+    cites the text in force in it.
+    """
+    rows = default_parameters()[name]
+    assert rows.row_for_year(2016).value == rows.row_for_year(2017).value
+    assert str(rows.row_for_year(2016).reference.version) == "2015-05-01"
+    assert str(rows.row_for_year(2017).reference.version) == "2017-01-01"

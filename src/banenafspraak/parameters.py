@@ -400,7 +400,8 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Average verloonde uren per employee in the Netherlands",
             "h/year",
             DEC,
-            _row(2012, D(1623), _ref("Besluit Wfsv", "2.20", "2017-01-01"), "V"),
+            _row(2012, D(1623), _ref("Besluit Wfsv", "2.20", "2015-05-01"), "V"),
+            _row(2017, D(1623), _ref("Besluit Wfsv", "2.20", "2017-01-01"), "V"),
         )
     )
     # -- the 2015 quotum -----------------------------------------------------------------------
@@ -410,7 +411,8 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Size threshold: 25 x the average verloonde uren (Wfsv 34(4),(6))",
             "h/year",
             DEC,
-            _row(2012, D(40575), _ref("Besluit Wfsv", "2.21", "2017-01-01"), "V"),
+            _row(2012, D(40575), _ref("Besluit Wfsv", "2.21", "2015-05-01"), "V"),
+            _row(2017, D(40575), _ref("Besluit Wfsv", "2.21", "2017-01-01"), "V"),
         )
     )
     add(
@@ -536,6 +538,13 @@ def _catalogue() -> tuple[Parameter, ...]:
             DEC,
             _row(
                 2012,
+                D(1623),
+                _ref("Besluit Wfsv", "2.20", "2015-05-01"),
+                "D",
+                "consistent with the published 2018 percentage",
+            ),
+            _row(
+                2017,
                 D(1623),
                 _ref("Besluit Wfsv", "2.20", "2017-01-01"),
                 "D",
