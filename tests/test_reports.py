@@ -888,3 +888,29 @@ def test_a_trend_is_the_yearly_counts_with_their_changes(scenario: Scenario) -> 
         for before, after in itertools.pairwise(series.points):
             assert after.change == after.extra_jobs - before.extra_jobs
     assert trend(scenario) == result
+
+
+@pytest.mark.parametrize(
+    ("year", "cited"),
+    [(2019, ("122n(2),(4)", "2015-05-01")), (2022, ("122n(3),(5)", "2020-01-01"))],
+)
+def test_the_workplace_basis_cites_wfsv_122n_as_numbered_in_the_year(
+    year: int, cited: tuple[str, str]
+) -> None:
+    """Wfsv 122n, 2020-01-01 text: a new (2) moves the count of the jobs to (3) and the placed
+    workers to (5); a report of 2019 cites the 2015 text, one of 2022 the 2020 text.
+    """
+    report = subsector_monitoring(subsector_world(), year=year)
+    (workplace,) = [r for r in report.reasons if r.code == "SUB-WORKPLACE"]
+    assert (workplace.reference.article, str(workplace.reference.version)) == cited
+
+
+def test_a_trend_into_2020_cites_the_renumbered_wfsv_122n() -> None:
+    """The trend's method reason cites the text of its last year: 122n(1),(3) from 2020."""
+    (series, *_rest) = trend(trend_world()).reasons
+    assert (series.reference.article, str(series.reference.version)) == (
+        "122n(1),(3)",
+        "2020-01-01",
+    )
+    (early, *_rest) = trend(trend_world(), years=[2019]).reasons
+    assert (early.reference.article, str(early.reference.version)) == ("122n(1),(2)", "2015-05-01")

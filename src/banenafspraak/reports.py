@@ -158,7 +158,8 @@ class SubsectorBasis(enum.StrEnum):
     """``WORKPLACE`` for a rule set with sector pools, ``CREDITED`` for one national pool."""
     WORKPLACE = "workplace"
     """The employer in whose sector the job counts: the hirer (*inlener*) of a placed
-    uitzendkracht or Wsw secondee, otherwise the formal employer (Wfsv 122n(3),(4))."""
+    uitzendkracht or Wsw secondee, otherwise the formal employer (Wfsv 122n(2),(4); 122n(3),(5)
+    from the 2020-01-01 text)."""
     FORMAL_EMPLOYER = "formal_employer"
     """The employer that reports the hours in its payroll (*loonaangifte*)."""
     CREDITED = "credited"
@@ -170,9 +171,12 @@ SUBSECTOR_WORKPLACE = Reason(
     text="a job belongs to the sub-sector of the government employer in whose sector it counts: "
     "the hirer of a placed uitzendkracht or Wsw secondee, otherwise the employer that reports "
     "its hours",
-    reference=LegalReference(law="Wfsv", article="122n(3),(4)", version="2015-05-01"),
+    reference=LegalReference(law="Wfsv", article="122n(2),(4)", version="2015-05-01"),
     tag=Tag.DERIVED,
 )
+RENUMBERED_122N = 2020
+"""The first year of the 2020-01-01 text of Wfsv 122n, which adds a second paragraph: the count
+of the jobs moves from (2) to (3), the placed workers from (4) to (5)."""
 SUBSECTOR_CREDITED = Reason(
     code="SUB-CREDITED",
     text="a job belongs to the sub-sector of the government employer the rule set credits it to "
@@ -209,6 +213,17 @@ _BASIS_REASON = {
     SubsectorBasis.FORMAL_EMPLOYER: SUBSECTOR_FORMAL,
     SubsectorBasis.CREDITED: SUBSECTOR_CREDITED,
 }
+_FROM_2020 = {
+    SUBSECTOR_WORKPLACE: attrs.evolve(
+        SUBSECTOR_WORKPLACE,
+        reference=LegalReference(law="Wfsv", article="122n(3),(5)", version="2020-01-01"),
+    ),
+}
+
+
+def _in_force(reason: Reason, year: int) -> Reason:
+    """``reason`` citing the text of Wfsv 122n in force in ``year`` (see RENUMBERED_122N)."""
+    return _FROM_2020.get(reason, reason) if year >= RENUMBERED_122N else reason
 
 
 def _percentage(extra: Fraction, target: Decimal | None) -> Fraction | None:
@@ -464,7 +479,7 @@ def _subsector_report(
     ``sums`` holds a tally for every bucket that received a counted share (even of zero hours);
     ``employers`` the holders per sub-sector, sorted. Both engines build the report here.
     """
-    reasons = [_BASIS_REASON[basis]]
+    reasons = [_in_force(_BASIS_REASON[basis], year)]
     if _UNASSIGNED in sums:
         reasons.append(SUBSECTOR_KEYED)
     reasons.append(SUBSECTOR_REALISATION)
@@ -1341,6 +1356,11 @@ TREND_SERIES = Reason(
     reference=LegalReference(law="Wfsv", article="122n(1),(2)", version="2015-05-01"),
     tag=Tag.DERIVED,
 )
+TREND_SERIES_2020 = attrs.evolve(
+    TREND_SERIES,
+    reference=LegalReference(law="Wfsv", article="122n(1),(3)", version="2020-01-01"),
+)
+"""A trend that reaches 2020 or later cites the renumbered text (see RENUMBERED_122N)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -1538,7 +1558,10 @@ def _trend_report(
             for sub, rows in sub_rows.items()
             if _active(rows)
         ),
-        reasons=(TREND_SERIES, SUBSECTOR_REALISATION),
+        reasons=(
+            TREND_SERIES_2020 if years and max(years) >= RENUMBERED_122N else TREND_SERIES,
+            SUBSECTOR_REALISATION,
+        ),
         receipts=tuple(receipt for receipt, _monitoring, _report in counts),
     )
 
