@@ -51,6 +51,7 @@ from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import available_rule_sets, resolve
 from banenafspraak.rulesets._protocol import Attribution, Reason, RuleSet
+from banenafspraak.rulesets.common import RENUMBERED_122N
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -174,9 +175,12 @@ SUBSECTOR_WORKPLACE = Reason(
     reference=LegalReference(law="Wfsv", article="122n(2),(4)", version="2015-05-01"),
     tag=Tag.DERIVED,
 )
-RENUMBERED_122N = 2020
-"""The first year of the 2020-01-01 text of Wfsv 122n, which adds a second paragraph: the count
-of the jobs moves from (2) to (3), the placed workers from (4) to (5)."""
+SUBSECTOR_WORKPLACE_2020 = attrs.evolve(
+    SUBSECTOR_WORKPLACE,
+    reference=LegalReference(law="Wfsv", article="122n(3),(5)", version="2020-01-01"),
+)
+"""For a year from 2020: the renumbered text (see
+:data:`~banenafspraak.rulesets.common.RENUMBERED_122N`)."""
 SUBSECTOR_CREDITED = Reason(
     code="SUB-CREDITED",
     text="a job belongs to the sub-sector of the government employer the rule set credits it to "
@@ -213,17 +217,6 @@ _BASIS_REASON = {
     SubsectorBasis.FORMAL_EMPLOYER: SUBSECTOR_FORMAL,
     SubsectorBasis.CREDITED: SUBSECTOR_CREDITED,
 }
-_FROM_2020 = {
-    SUBSECTOR_WORKPLACE: attrs.evolve(
-        SUBSECTOR_WORKPLACE,
-        reference=LegalReference(law="Wfsv", article="122n(3),(5)", version="2020-01-01"),
-    ),
-}
-
-
-def _in_force(reason: Reason, year: int) -> Reason:
-    """``reason`` citing the text of Wfsv 122n in force in ``year`` (see RENUMBERED_122N)."""
-    return _FROM_2020.get(reason, reason) if year >= RENUMBERED_122N else reason
 
 
 def _percentage(extra: Fraction, target: Decimal | None) -> Fraction | None:
@@ -479,7 +472,10 @@ def _subsector_report(
     ``sums`` holds a tally for every bucket that received a counted share (even of zero hours);
     ``employers`` the holders per sub-sector, sorted. Both engines build the report here.
     """
-    reasons = [_in_force(_BASIS_REASON[basis], year)]
+    method = _BASIS_REASON[basis]
+    if method is SUBSECTOR_WORKPLACE and year >= RENUMBERED_122N:
+        method = SUBSECTOR_WORKPLACE_2020
+    reasons = [method]
     if _UNASSIGNED in sums:
         reasons.append(SUBSECTOR_KEYED)
     reasons.append(SUBSECTOR_REALISATION)
@@ -1360,7 +1356,8 @@ TREND_SERIES_2020 = attrs.evolve(
     TREND_SERIES,
     reference=LegalReference(law="Wfsv", article="122n(1),(3)", version="2020-01-01"),
 )
-"""A trend that reaches 2020 or later cites the renumbered text (see RENUMBERED_122N)."""
+"""A trend that reaches 2020 or later cites the renumbered text
+(:data:`~banenafspraak.rulesets.common.RENUMBERED_122N`)."""
 
 
 @attrs.frozen(kw_only=True)

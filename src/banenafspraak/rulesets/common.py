@@ -30,6 +30,7 @@ __all__ = [
     "NOT_REGISTERED",
     "REGISTERED",
     "REGISTERED_BEFORE_2019",
+    "RENUMBERED_122N",
     "SHELTERED_WORK",
     "WSW_INTERNAL",
     "NoInstrument",
@@ -52,6 +53,11 @@ __all__ = [
 ONE = Fraction(1)
 
 WFSV_2015 = "2015-05-01"
+RENUMBERED_122N = 2020
+"""The first year of the 2020-01-01 text of Wfsv 122n: a new second paragraph (the quotumheffing
+not executed by regulation) moves the count of the jobs from (2) to (3), the Wsw exclusion from
+(3) to (4) and the placed workers from (4) to (5). A reason that cites 122n cites the numbering
+of the year it explains."""
 
 WHOLE_PAY_PERIOD_FROM = pendulum.Date(2019, 1, 1)
 """The day Wfsv 38g(8) enters the text (2019-01-01): a pay period in which the person's period

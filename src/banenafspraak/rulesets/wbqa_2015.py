@@ -55,10 +55,6 @@ PLACED_AT_HIRER = Reason(
     text="a placed worker (uitzendkracht or Wsw secondee) counts in the hirer's sector",
     reference=_wfsv("122n(4)"),
 )
-RENUMBERED_122N = 2020
-"""The first year of the 2020-01-01 text of Wfsv 122n: a new second paragraph (the quotumheffing
-not executed by regulation) moves the count of the jobs from (2) to (3), the Wsw exclusion from
-(3) to (4) and the placed workers from (4) to (5)."""
 _FROM_2020 = {
     DIRECT: attrs.evolve(DIRECT, reference=_wfsv("122n(3), 38g(3)", "2020-01-01")),
     PLACED_AT_HIRER: attrs.evolve(PLACED_AT_HIRER, reference=_wfsv("122n(5)", "2020-01-01")),
@@ -66,8 +62,8 @@ _FROM_2020 = {
 
 
 def _in_force(reason: Reason, year: int) -> Reason:
-    """``reason`` citing the text of Wfsv 122n in force in ``year`` (see RENUMBERED_122N)."""
-    return _FROM_2020[reason] if year >= RENUMBERED_122N else reason
+    """``reason`` citing the text of Wfsv 122n in force in ``year`` (common.RENUMBERED_122N)."""
+    return _FROM_2020[reason] if year >= common.RENUMBERED_122N else reason
 
 
 PLACED_BY_KEY = Reason(
