@@ -27,6 +27,7 @@ from banenafspraak import (
     Sector,
     UnknownParameterError,
     assess_quotum,
+    batch,
     count_jobs,
     default_parameters,
     derive_sector,
@@ -716,3 +717,34 @@ def test_the_reasons_cite_wfsv_122n_as_numbered_in_the_year() -> None:
             if r.code in expected[year]
         }
         assert cited == expected[year]
+
+
+def test_internal_wsw_work_cites_wfsv_122n_as_numbered_in_each_year_of_a_count() -> None:
+    """Wfsv 122n(3) (2015 text), 122n(4) from the 2020-01-01 text: in one count over 2019 and
+    2020 each pay period of the same placement cites the text of its own year, on both paths.
+    """
+    person = Person.registered("w", ground=Ground.WSW_INDICATION, since="2015-01-01")
+    pay = tuple(PayPeriod(start=f"{y}-01-01", end=f"{y}-12-31", hours=100) for y in (2019, 2020))
+    scenario = Scenario(
+        employers=(Employer(id="sw", sector=Sector.GOVERNMENT, kind="sheltered_workshop"),),
+        people=(person,),
+        placements=(
+            Placement(id="inside", person="w", employer="sw", kind="wsw_internal", hours=pay),
+        ),
+    )
+    both = Period.of("2019-01-01", "2020-12-31")
+    count = count_jobs(scenario, rules=RULES, period=both)
+    cited = {
+        a.pay_period.start.year: (r.reference.article, str(r.reference.version))
+        for a in count.attributions
+        for r in a.reasons
+        if r.code == "WSW-INTERNAL"
+    }
+    assert cited == {
+        2019: ("38g(2), 122n(3)", "2015-05-01"),
+        2020: ("38g(2), 122n(4)", "2020-01-01"),
+    }
+    assert count.counted_hours == 0
+    batch_count = batch.count_jobs(batch.Tables.from_scenario(scenario), rules=RULES, period=both)
+    assert batch_count.excluded_hours == count.excluded_hours == 200
+    assert sorted(batch_count.reason_codes("inside")["reasons"]) == ["WSW-INTERNAL"] * 2

@@ -33,6 +33,7 @@ __all__ = [
     "RENUMBERED_122N",
     "SHELTERED_WORK",
     "WSW_INTERNAL",
+    "WSW_INTERNAL_2020",
     "NoInstrument",
     "SituationMemo",
     "aow_age_reached",
@@ -88,6 +89,11 @@ WSW_INTERNAL = Reason(
     "of an arbeidsbeperkte",
     reference=LegalReference(law="Wfsv", article="38g(2), 122n(3)", version=WFSV_2015),
 )
+WSW_INTERNAL_2020 = attrs.evolve(
+    WSW_INTERNAL,
+    reference=LegalReference(law="Wfsv", article="38g(2), 122n(4)", version="2020-01-01"),
+)
+"""For a pay period from 2020: the renumbered text of 122n (:data:`RENUMBERED_122N`)."""
 SHELTERED_WORK = Reason(
     code="BESCHUT",
     text="beschut werk (Participatiewet 10b) is outside the doelgroep",
@@ -534,14 +540,17 @@ def excluded(
     )
 
 
-def doelgroep_exclusion(placement: Placement) -> Reason | None:
+def doelgroep_exclusion(placement: Placement, year: int | None = None) -> Reason | None:
     """The shared reason a placement's hours count nowhere, whatever the person's registration.
 
-    Internal Wsw work (Wfsv 38g(2), 122n(3); Wet banenafspraak art. 4(3)) and beschut werk
-    (Wfsv 38b(1)(a); Wet banenafspraak art. 2) count under no rule set.
+    Internal Wsw work (Wfsv 38g(2), 122n(3); 122n(4) from the 2020-01-01 text; Wet banenafspraak
+    art. 4(3)) and beschut werk (Wfsv 38b(1)(a); Wet banenafspraak art. 2) count under no rule
+    set. ``year`` is the year of the pay period whose text the reason cites (without it, the 2015
+    text).
     """
     if placement.kind is PlacementKind.WSW_INTERNAL:
-        return WSW_INTERNAL
+        renumbered = year is not None and year >= RENUMBERED_122N
+        return WSW_INTERNAL_2020 if renumbered else WSW_INTERNAL
     if placement.kind is PlacementKind.SHELTERED_WORK:
         return SHELTERED_WORK
     return None
@@ -626,10 +635,11 @@ class SituationMemo:
     """What the rules remember while one context is in use: each distinct situation decided once.
 
     Some rules answer for a pay period from its year and the person's :func:`membership` alone,
-    and from nothing of it when :func:`doelgroep_exclusion` excludes the placement; the rest comes
-    from the placement. Such rules ask :func:`decided_once` for their shares: the first pay period
-    of a placement in a situation is decided by the rules themselves, the others get the very
-    same shares, reasons and details included. :func:`~banenafspraak.count_jobs` switches the
+    and from its year alone when :func:`doelgroep_exclusion` excludes the placement (the reason
+    cites the text of the year); the rest comes from the placement. Such rules ask
+    :func:`decided_once` for their shares: the first pay period of a placement in a situation is
+    decided by the rules themselves, the others get the very same shares, reasons and details
+    included. :func:`~banenafspraak.count_jobs` switches the
     memo on for its context (:func:`remember_situations`); without it every pay period is
     decided on its own.
 
@@ -775,8 +785,10 @@ class SituationMemo:
             if known is None or known.placement is not placement:
                 known = self._known(placement)
             self._current = known
-        situation: Hashable = None  # excluded by kind, or the placement's one situation
-        if not known.excluded:
+        situation: Hashable = None  # the placement's one situation
+        if known.excluded:  # by kind: the reason cites the text of the year
+            situation = pay_period.end.year
+        else:
             first, last = known.first, known.last
             if first is None or last is None or pay_period.start < first or pay_period.end > last:
                 situation = self._situation(known.standings, pay_period)
@@ -835,7 +847,8 @@ def decided_once(
     """``decide(placement, pay_period, context)``, once per placement and situation in a count.
 
     For rules whose answer depends on the pay period only through its year and
-    :func:`membership`, and not at all when :func:`doelgroep_exclusion` excludes the placement;
+    :func:`membership`, and only through its year when :func:`doelgroep_exclusion` excludes the
+    placement;
     ``extra`` holds whatever else of the pay period they read. Without a memo
     (:func:`remember_situations`) it is ``decide`` itself.
     """

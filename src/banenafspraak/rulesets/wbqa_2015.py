@@ -331,14 +331,14 @@ class Wbqa2015:
     def _decide(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
-        exclusion = common.doelgroep_exclusion(placement)
+        year = pay_period.end.year
+        exclusion = common.doelgroep_exclusion(placement, year)
         if exclusion is not None:
             return (common.excluded(exclusion),)
         params = context.parameters
         registration, registered = common.membership_in(placement, pay_period, context)
         if registration is None:
             return (common.excluded(registered),)
-        year = pay_period.end.year
         employer = context.employer(placement.employer)
         reasons: tuple[Reason, ...] = (registered,)
 
