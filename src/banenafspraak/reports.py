@@ -51,7 +51,7 @@ from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import available_rule_sets, resolve
 from banenafspraak.rulesets._protocol import Attribution, Reason, RuleSet
-from banenafspraak.rulesets.common import RENUMBERED_122N
+from banenafspraak.rulesets.common import by_122n_text
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -180,7 +180,7 @@ SUBSECTOR_WORKPLACE_2020 = attrs.evolve(
     reference=LegalReference(law="Wfsv", article="122n(3),(5)", version="2020-01-01"),
 )
 """For a year from 2020: the renumbered text (see
-:data:`~banenafspraak.rulesets.common.RENUMBERED_122N`)."""
+:func:`~banenafspraak.rulesets.common.by_122n_text`)."""
 SUBSECTOR_CREDITED = Reason(
     code="SUB-CREDITED",
     text="a job belongs to the sub-sector of the government employer the rule set credits it to "
@@ -213,10 +213,11 @@ SUBSECTOR_REALISATION = Reason(
 )
 
 _BASIS_REASON = {
-    SubsectorBasis.WORKPLACE: SUBSECTOR_WORKPLACE,
-    SubsectorBasis.FORMAL_EMPLOYER: SUBSECTOR_FORMAL,
-    SubsectorBasis.CREDITED: SUBSECTOR_CREDITED,
+    SubsectorBasis.WORKPLACE: (SUBSECTOR_WORKPLACE, SUBSECTOR_WORKPLACE_2020),
+    SubsectorBasis.FORMAL_EMPLOYER: (SUBSECTOR_FORMAL, SUBSECTOR_FORMAL),
+    SubsectorBasis.CREDITED: (SUBSECTOR_CREDITED, SUBSECTOR_CREDITED),
 }
+"""Per basis, its reason before and after the renumbering of Wfsv 122n (:func:`by_122n_text`)."""
 
 
 def _percentage(extra: Fraction, target: Decimal | None) -> Fraction | None:
@@ -472,10 +473,7 @@ def _subsector_report(
     ``sums`` holds a tally for every bucket that received a counted share (even of zero hours);
     ``employers`` the holders per sub-sector, sorted. Both engines build the report here.
     """
-    method = _BASIS_REASON[basis]
-    if method is SUBSECTOR_WORKPLACE and year >= RENUMBERED_122N:
-        method = SUBSECTOR_WORKPLACE_2020
-    reasons = [method]
+    reasons = [by_122n_text(year, *_BASIS_REASON[basis])]
     if _UNASSIGNED in sums:
         reasons.append(SUBSECTOR_KEYED)
     reasons.append(SUBSECTOR_REALISATION)
@@ -1356,8 +1354,7 @@ TREND_SERIES_2020 = attrs.evolve(
     TREND_SERIES,
     reference=LegalReference(law="Wfsv", article="122n(1),(3)", version="2020-01-01"),
 )
-"""A trend that reaches 2020 or later cites the renumbered text
-(:data:`~banenafspraak.rulesets.common.RENUMBERED_122N`)."""
+"""A trend that reaches 2020 or later cites the renumbered text (:func:`by_122n_text`)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -1556,7 +1553,7 @@ def _trend_report(
             if _active(rows)
         ),
         reasons=(
-            TREND_SERIES_2020 if years and max(years) >= RENUMBERED_122N else TREND_SERIES,
+            by_122n_text(max(years, default=None), TREND_SERIES, TREND_SERIES_2020),
             SUBSECTOR_REALISATION,
         ),
         receipts=tuple(receipt for receipt, _monitoring, _report in counts),

@@ -1559,7 +1559,7 @@ def _formal_from_rows(
     single = rows.filter(~pl.col("collapsed"))
     keys = counted["key"].implode()
 
-    kinds = placements["kind"].cast(pl.String).alias("placement_kind")
+    kinds = placements["kind"].alias("placement_kind")
 
     def with_days(frame: pl.DataFrame) -> pl.DataFrame:
         p = frame["p"]

@@ -37,6 +37,7 @@ __all__ = [
     "NoInstrument",
     "SituationMemo",
     "aow_age_reached",
+    "by_122n_text",
     "counted",
     "decided_once",
     "doelgroep_exclusion",
@@ -59,6 +60,16 @@ RENUMBERED_122N = 2020
 not executed by regulation) moves the count of the jobs from (2) to (3), the Wsw exclusion from
 (3) to (4) and the placed workers from (4) to (5). A reason that cites 122n cites the numbering
 of the year it explains."""
+
+
+def by_122n_text(year: int | None, before: Reason, renumbered: Reason) -> Reason:
+    """``before`` (the 2015 numbering of Wfsv 122n), or ``renumbered`` in a later ``year``.
+
+    ``renumbered`` cites the text of :data:`RENUMBERED_122N` and later; without a year, the 2015
+    text is cited.
+    """
+    return renumbered if year is not None and year >= RENUMBERED_122N else before
+
 
 WHOLE_PAY_PERIOD_FROM = pendulum.Date(2019, 1, 1)
 """The day Wfsv 38g(8) enters the text (2019-01-01): a pay period in which the person's period
@@ -89,6 +100,8 @@ WSW_INTERNAL = Reason(
     "of an arbeidsbeperkte",
     reference=LegalReference(law="Wfsv", article="38g(2), 122n(3)", version=WFSV_2015),
 )
+
+
 WSW_INTERNAL_2020 = attrs.evolve(
     WSW_INTERNAL,
     reference=LegalReference(law="Wfsv", article="38g(2), 122n(4)", version="2020-01-01"),
@@ -549,8 +562,7 @@ def doelgroep_exclusion(placement: Placement, year: int | None = None) -> Reason
     text).
     """
     if placement.kind is PlacementKind.WSW_INTERNAL:
-        renumbered = year is not None and year >= RENUMBERED_122N
-        return WSW_INTERNAL_2020 if renumbered else WSW_INTERNAL
+        return by_122n_text(year, WSW_INTERNAL, WSW_INTERNAL_2020)
     if placement.kind is PlacementKind.SHELTERED_WORK:
         return SHELTERED_WORK
     return None

@@ -323,9 +323,13 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
 
 @attrs.frozen
 class _LeftOut:
-    """The stages of work that gives no LKV: placements of these kinds (Wtl 2.10(2)(b))."""
+    """The stages of work that gives no LKV: placements of these kinds (Wtl 2.10(2)(b)).
+
+    ``why`` is the reason that names the people whose work it is, in the text it reads.
+    """
 
     kinds: frozenset[PlacementKind]
+    why: Reason
 
     def __call__(self, stage: Stage) -> bool:
         return stage.placement_kind in self.kinds
@@ -334,11 +338,12 @@ class _LeftOut:
 _WSW_AND_BESCHUT_WERK = _LeftOut(
     frozenset(
         {PlacementKind.WSW_INTERNAL, PlacementKind.WSW_SECONDED, PlacementKind.SHELTERED_WORK}
-    )
+    ),
+    LKV_WSW,
 )
 """Wtl 2.10(2)(b), version 2025-01-01: a dienstbetrekking under Wsw art. 2 (seconded or not)
 or under Participatiewet 10b (beschut werk)."""
-_WSW_NOT_SECONDED = _LeftOut(frozenset({PlacementKind.WSW_INTERNAL}))
+_WSW_NOT_SECONDED = _LeftOut(frozenset({PlacementKind.WSW_INTERNAL}), LKV_WSW_INTERNAL)
 """Wtl 2.10(2)(b), version 2026-01-01: a dienstbetrekking under Wsw art. 2 in which the worker
 is not seconded to another employer."""
 
@@ -357,7 +362,7 @@ class _GivesLkv:
     def __call__(self, stage: Stage) -> bool:
         return (
             not stage.pension_age
-            and stage.placement_kind not in self.left_out.kinds
+            and not self.left_out(stage)
             and (self.limit is None or stage.years_employed < self.limit)
         )
 
@@ -393,8 +398,6 @@ class _LkvTerms:
     """The reasons that say so, the same for every employer."""
     gives: _GivesLkv
     """The stages whose hours give the LKV."""
-    left_out: Reason
-    """Why the work of :attr:`_GivesLkv.left_out` gives none, in the year's text."""
     beyond: _BeyondLimit | None
     """The stages the limit of whole years of employment ends it in (``None``: no limit)."""
 
@@ -425,7 +428,6 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
         full_hours=Fraction(cap) / Fraction(rate) if rate else None,
         reasons=tuple(reasons),
         gives=_GivesLkv(limit, _WSW_AND_BESCHUT_WERK if seconded_wsw_out else _WSW_NOT_SECONDED),
-        left_out=LKV_WSW if seconded_wsw_out else LKV_WSW_INTERNAL,
         beyond=None if limit is None else _BeyondLimit(limit),
     )
 
@@ -459,9 +461,10 @@ def lkv_amount(
     pensioners = ledger.formal_people(employer.id, _at_pension_age)
     if pensioners:
         reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))
-    left_out = ledger.formal_people(employer.id, terms.gives.left_out)
-    if left_out:
-        reasons.append(terms.left_out.with_detail(f"person(s) {', '.join(left_out)}"))
+    left_out = terms.gives.left_out
+    people = ledger.formal_people(employer.id, left_out)
+    if people:
+        reasons.append(left_out.why.with_detail(f"person(s) {', '.join(people)}"))
     if terms.full_hours is None:  # min(0 x hours, cap) is 0 for everyone (a cap is 0 or more)
         return Fraction(0), tuple(reasons)
     # min(rate x hours, cap) = rate x min(hours, cap / rate), as the rate is above 0

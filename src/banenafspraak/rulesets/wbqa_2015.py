@@ -55,15 +55,9 @@ PLACED_AT_HIRER = Reason(
     text="a placed worker (uitzendkracht or Wsw secondee) counts in the hirer's sector",
     reference=_wfsv("122n(4)"),
 )
-_FROM_2020 = {
-    DIRECT: attrs.evolve(DIRECT, reference=_wfsv("122n(3), 38g(3)", "2020-01-01")),
-    PLACED_AT_HIRER: attrs.evolve(PLACED_AT_HIRER, reference=_wfsv("122n(5)", "2020-01-01")),
-}
-
-
-def _in_force(reason: Reason, year: int) -> Reason:
-    """``reason`` citing the text of Wfsv 122n in force in ``year`` (common.RENUMBERED_122N)."""
-    return _FROM_2020[reason] if year >= common.RENUMBERED_122N else reason
+DIRECT_2020 = attrs.evolve(DIRECT, reference=_wfsv("122n(3), 38g(3)", "2020-01-01"))
+PLACED_AT_HIRER_2020 = attrs.evolve(PLACED_AT_HIRER, reference=_wfsv("122n(5)", "2020-01-01"))
+"""From 2020 the two cite the renumbered Wfsv 122n (:func:`.common.by_122n_text`)."""
 
 
 PLACED_BY_KEY = Reason(
@@ -345,7 +339,7 @@ class Wbqa2015:
         if placement.kind.lends_to_hirer:
             shares = self._placed(placement, year, employer, reasons, context)
         else:
-            reasons = (*reasons, _in_force(DIRECT, year))
+            reasons = (*reasons, common.by_122n_text(year, DIRECT, DIRECT_2020))
             if placement.hirer is not None:
                 reasons = (*reasons, COLLEGIAL_SECONDMENT)
             if placement.contract is not None:
@@ -393,7 +387,7 @@ class Wbqa2015:
         if placement.hirer is not None:
             hirer = context.employer(placement.hirer)
             sector = hirer.sector_in(year)  # Regeling Wfsv 3.27: the hirer's sector of the year
-            placed = _in_force(PLACED_AT_HIRER, year)
+            placed = common.by_122n_text(year, PLACED_AT_HIRER, PLACED_AT_HIRER_2020)
             why = (*reasons, placed.with_detail(f"hirer {hirer.id}, {sector}"))
             return (common.counted(_pool(sector), credited_to, (*why, credit_reason)),)
         share = Fraction(params.decimal("inleen.government_share", year))
