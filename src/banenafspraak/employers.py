@@ -149,7 +149,9 @@ class Employer:
             inclusiviteitsopslag: wages of lent-out agency and Wsw staff, non-seconded Wsw staff,
             beschut werk and benefits (Wet banenafspraak art. 6(3),(4),(8)).
         small_employer: per year, the Aof small-employer status if known (overrides the test on
-            ``premium_wage``).
+            ``premium_wage``). An employer since the year or the year before, not by a transfer
+            of undertaking, is small (Besluit Wfsv 2.19d(4)): give it here, as it has no
+            premium wage of t-2.
     """
 
     id: EmployerId = attrs.field(converter=employer_id, validator=attrs.validators.min_len(1))

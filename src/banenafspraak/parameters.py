@@ -256,6 +256,29 @@ _WTL_FIRST = (
     "first text"
 )
 """The note of the LKV's rows before the Wtl (2018): a counterfactual year reads its first text."""
+
+
+def _small_ref(version: str) -> LegalReference:
+    """Besluit Wfsv 2.19d(1) in the text of ``version``: the Aof small employer, from 2022."""
+    return _ref("Besluit Wfsv", "2.19d(1)", version)
+
+
+def _aof_average(average: str, year: int) -> str:
+    return (
+        f"25 x EUR {average}, the average premium wage per employee of {year} (set by UWV, "
+        "Besluit Wfsv 2.5(2)), as published for employers"
+    )
+
+
+_SMALL_2022 = _small_ref("2022-01-01")
+_AOF_FIRST = (
+    "Besluit Wfsv 2.19d takes effect on 2022-01-01: an earlier year, judged by a later law, "
+    "reads its first amount"
+)
+_AOF_NOT_FOUND = (
+    "25 x the average premium wage per employee of t-2; the amount was not found: about "
+    "EUR 1 million"
+)
 _DESIGN_2020 = _ref(
     "Concept Wet banenafspraak (consultation, February 2020)",
     source="rendement.nl 24-2-2020; rijksoverheid.nl quotumregeling page (illustrative)",
@@ -912,13 +935,12 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Aof small employer: premium wage in t-2 at most this (25 x average premium wage)",
             "EUR",
             DEC,
-            _row(
-                2012,
-                D(1000000),
-                _ref("Besluit Wfsv", "2.19d", "2025-01-01"),
-                "U",
-                "the EUR value was not found; roughly EUR 1 million",
-            ),
+            _row(2012, D(882500), _SMALL_2022, "D", _AOF_FIRST),
+            _row(2022, D(882500), _SMALL_2022, "S", _aof_average("35,300", 2020)),
+            _row(2023, D(905000), _small_ref("2023-01-01"), "S", _aof_average("36,200", 2021)),
+            _row(2024, D(1000000), _small_ref("2024-01-01"), "U", _AOF_NOT_FOUND),
+            _row(2025, D(1000000), _small_ref("2025-01-01"), "U", _AOF_NOT_FOUND),
+            _row(2026, D(1000000), _small_ref("2026-01-01"), "U", _AOF_NOT_FOUND),
         )
     )
     add(

@@ -34,6 +34,7 @@ from banenafspraak import (
     Scenario,
     Sector,
     Subsector,
+    Tag,
     aow_age_reached,
     assess_quotum,
     batch,
@@ -49,6 +50,7 @@ from banenafspraak.rulesets import Ledger, Stage
 from banenafspraak.rulesets.national_pool import (
     NationalInstrument,
     lkv_amount,
+    small_employer,
     surcharge_rate,
     surcharge_start,
 )
@@ -408,7 +410,61 @@ def test_a_missing_premium_wage_of_t_minus_2_is_named_not_read_as_small() -> Non
     assert "W25-SMALL-UNKNOWN" in {r.code for r in f.reasons}
     (warning,) = f.warnings
     assert f"premium wage of {YEAR - 2} not given" in warning
+    assert f"an employer since {YEAR - 1} or later is small" in warning  # art. 2.19d(4)
     assert warning in report.warnings
+
+
+@pytest.mark.parametrize(
+    ("year", "average", "version"),
+    [(2022, 35_300, "2022-01-01"), (2023, 36_200, "2023-01-01")],
+)
+def test_the_aof_small_employer_is_at_most_25_times_the_average_premium_wage_of_t_minus_2(
+    *, year: int, average: int, version: str
+) -> None:
+    """Besluit Wfsv 2.19d(1), in the text of the year: 25 x the average premium wage of t-2.
+
+    The average per employee is set by UWV (art. 2.5(2)): EUR 35,300 for 2020, EUR 36,200 for
+    2021. An employer whose premium wage of t-2 is exactly the threshold is small; a euro more
+    is not, and the reason cites the text in force in the year.
+    """
+    params = default_parameters()
+    row = params["wet2025.small_employer_wage_threshold"].row_for_year(year)
+    assert row.value == 25 * average
+    assert row.tag is Tag.SECONDARY
+    threshold = 25 * average
+    at = Employer(id="E", sector="market", premium_wage={year - 2: threshold})
+    above = Employer(id="E", sector="market", premium_wage={year - 2: threshold + 1})
+    assert small_employer(at, year, params)[0] is True
+    small, why = small_employer(above, year, params)
+    assert small is False
+    assert why.code == "W25-NOT-SMALL"
+    assert str(why.reference.version) == version
+    assert f"threshold EUR {threshold}" in why.detail
+
+
+def test_the_aof_small_employer_before_2022_reads_the_first_amount_of_art_2_19d() -> None:
+    """Art. 2.19d enters the Besluit on 2022-01-01: an earlier year reads its first amount (D)."""
+    rows = default_parameters()["wet2025.small_employer_wage_threshold"]
+    first, before = rows.row_for_year(2022), rows.row_for_year(2019)
+    assert before.value == first.value == Decimal(882_500)
+    assert before.tag is Tag.DERIVED
+    assert str(before.reference.version) == str(first.reference.version) == "2022-01-01"
+    wage = {2017: 890_000}  # above EUR 882,500: not small in 2019
+    small, why = small_employer(
+        Employer(id="E", sector="market", premium_wage=wage), 2019, default_parameters()
+    )
+    assert small is False
+    assert str(why.reference.version) == "2022-01-01"
+
+
+def test_an_overridden_aof_threshold_is_read_and_its_reason_cites_no_version() -> None:
+    """A user's amount is no text of the Besluit: the reason names the article, no version."""
+    params = default_parameters().with_overrides({"wet2025.small_employer_wage_threshold": 500})
+    employer = Employer(id="E", sector="market", premium_wage={YEAR - 2: 501})
+    small, why = small_employer(employer, YEAR, params)
+    assert small is False
+    assert why.reference.article == "2.19d(1)"
+    assert why.reference.version is None
 
 
 def test_exempt_wage_above_the_premium_wage_leaves_a_zero_base() -> None:

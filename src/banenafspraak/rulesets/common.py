@@ -38,6 +38,7 @@ __all__ = [
     "SituationMemo",
     "aow_age_reached",
     "by_122n_text",
+    "cited_as_row",
     "counted",
     "decided_once",
     "doelgroep_exclusion",
@@ -69,6 +70,16 @@ def by_122n_text(year: int | None, before: Reason, renumbered: Reason) -> Reason
     text is cited.
     """
     return renumbered if year is not None and year >= RENUMBERED_122N else before
+
+
+def cited_as_row(reason: Reason, parameter: str, year: int, parameters: Parameters) -> Reason:
+    """``reason`` citing the version of the text that ``parameter``'s row for ``year`` cites.
+
+    A rule whose amount is a parameter applies the text in force in the year, as the amount's
+    row says; an overridden row cites no version.
+    """
+    version = parameters[parameter].row_for_year(year).reference.version
+    return attrs.evolve(reason, reference=attrs.evolve(reason.reference, version=version))
 
 
 WHOLE_PAY_PERIOD_FROM = pendulum.Date(2019, 1, 1)

@@ -14,7 +14,8 @@ References:
       https://wetten.overheid.nl/BWBR0051018/2026-07-01
     * Wet tegemoetkomingen loondomein (BWBR0037522), versions 2025-01-01 and 2026-01-01:
       art. 2.10-2.13, 6.2. https://wetten.overheid.nl/BWBR0037522/2026-01-01
-    * Besluit Wfsv (BWBR0019070), version 2025-01-01: art. 2.19d (small employer, Aof premium).
+    * Besluit Wfsv (BWBR0019070), art. 2.19d (small employer, Aof premium), in the text of the
+      year from 2022-01-01 (the threshold's rows cite each version).
 """
 
 from __future__ import annotations
@@ -167,13 +168,14 @@ NOT_SMALL_EMPLOYER = Reason(
     code="W25-NOT-SMALL",
     text="not a small employer for the Aof premium (premium wage in t-2 above 25 x the average "
     "premium wage)",
-    reference=LegalReference(law="Besluit Wfsv", article="2.19d", version="2025-01-01"),
+    reference=LegalReference(law="Besluit Wfsv", article="2.19d(1)", version="2022-01-01"),
 )
 SMALL_UNKNOWN = Reason(
     code="W25-SMALL-UNKNOWN",
     text="whether the employer is small for the Aof premium is not known: neither its status "
-    "nor its premium wage of t-2 is given, so no inclusiviteitsopslag is computed",
-    reference=LegalReference(law="Besluit Wfsv", article="2.19d", version="2025-01-01"),
+    "nor its premium wage of t-2 is given, so no inclusiviteitsopslag is computed (an employer "
+    "since t-1 or t is small by art. 2.19d(4): give its status)",
+    reference=LegalReference(law="Besluit Wfsv", article="2.19d(1),(4)", version="2022-01-01"),
     tag=Tag.DERIVED,
 )
 EXEMPT_WAGE = Reason(
@@ -300,9 +302,13 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     ``None`` when neither the status for ``year`` nor the premium wage of ``year - 2`` is given:
     a missing wage is never read as 0.
     """
+    not_small = params.derived(
+        ("national.small.not", year),
+        lambda: common.cited_as_row(NOT_SMALL_EMPLOYER, _SMALL, year, params),
+    )
     if year in employer.small_employer:
         small = employer.small_employer[year]
-        why = SMALL_EMPLOYER if small else NOT_SMALL_EMPLOYER
+        why = SMALL_EMPLOYER if small else not_small
         # the same reason for every employer with the same answer: made once, shared
         given = params.derived(
             ("national.small.given", year, small), lambda: why.with_detail(f"given for {year}")
@@ -311,14 +317,20 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     if (year - 2) not in employer.premium_wage:
         unknown = params.derived(
             ("national.small.unknown", year),
-            lambda: SMALL_UNKNOWN.with_detail(f"no premium wage for {year - 2}"),
+            lambda: common.cited_as_row(SMALL_UNKNOWN, _SMALL, year, params).with_detail(
+                f"no premium wage for {year - 2}"
+            ),
         )
         return None, unknown
-    threshold = params.decimal("wet2025.small_employer_wage_threshold", year)
+    threshold = params.decimal(_SMALL, year)
     wage = employer.premium_wage[year - 2]
     small = wage <= threshold
-    why = SMALL_EMPLOYER if small else NOT_SMALL_EMPLOYER
+    why = SMALL_EMPLOYER if small else not_small
     return small, why.with_detail(f"premium wage {year - 2} EUR {wage}, threshold EUR {threshold}")
+
+
+_SMALL = "wet2025.small_employer_wage_threshold"
+"""The parameter of the Aof small-employer threshold (Besluit Wfsv 2.19d(1), from 2022)."""
 
 
 @attrs.frozen
@@ -410,9 +422,7 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
     cap = params.decimal("lkv.cap_per_employee_year", year)
     limit = int(max_years) if isinstance(max_years, Decimal) else None
     seconded_wsw_out = params.flag("lkv.excludes_seconded_wsw", year)
-    # the text of Wtl 2.13 in force in the year, as the rate's row cites it
-    version = params["lkv.rate_per_hour"].row_for_year(year).reference.version
-    in_force = attrs.evolve(LKV, reference=attrs.evolve(LKV.reference, version=version))
+    in_force = common.cited_as_row(LKV, "lkv.rate_per_hour", year, params)
     reasons: list[Reason] = [in_force.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
     paid = not declaration_needed or params.flag("lkv.declaration_held", year)
     if declaration_needed:
@@ -619,7 +629,8 @@ def assess_national_instrument(
         if small is None:
             warnings.append(
                 f"employer {employer.id}: premium wage of {year - 2} not given, so whether it is "
-                f"a small employer in {year} is unknown and no surcharge is computed"
+                f"a small employer in {year} is unknown and no surcharge is computed (an "
+                f"employer since {year - 1} or later is small: give its status)"
             )
         reasons.append(
             EXEMPT_WAGE.with_detail(f"EUR {premium_wage} - EUR {exempt_wage} = EUR {base}")

@@ -21,7 +21,8 @@ References:
       doelgroep banenafspraak, banenafspraakbonus in 2.13(2)), 6.2 (transition);
       version 2025-01-01 for the three-year limit and the doelgroepverklaring.
       https://wetten.overheid.nl/BWBR0037522/2026-01-01
-    * Besluit Wfsv (BWBR0019070), art. 2.19d: the small employer for the Aof premium.
+    * Besluit Wfsv (BWBR0019070), art. 2.19d (in the text since 2022-01-01, unchanged to
+      2026-04-01): the small employer for the Aof premium.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ class Wet2025:
         _wba("1, 2, 4, 5, 6, 12", "2026-01-01"),
         _wba("1, 2, 4, 5, 6, 12"),
         _wtl("2.10-2.13, 6.2"),
-        LegalReference(law="Besluit Wfsv", article="2.19d", version="2025-01-01"),
+        LegalReference(law="Besluit Wfsv", article="2.19d", version="2026-01-01"),
     )
     extra_parameters: tuple[Parameter, ...] = ()
     pools: tuple[Pool, ...] = (Pool.NATIONAL,)
