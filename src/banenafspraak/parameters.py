@@ -270,6 +270,14 @@ def _aof_average(average: str, year: int) -> str:
     )
 
 
+_D_NOT_FOUND = (
+    "set by ministerial regulation (art. 2.23(1)); the value was not found: the nulmeting average"
+)
+_G_2018 = _ref("Besluit Wfsv", "2.32(d)", "2018-01-01")
+_G_FIRST = (
+    "Besluit Wfsv 2.32 enters the text on 2018-01-01 (F is 0 before 2017): an earlier year reads "
+    "its first text"
+)
 _SMALL_2022 = _small_ref("2022-01-01")
 _AOF_FIRST = (
     "Besluit Wfsv 2.19d takes effect on 2022-01-01: an earlier year, judged by a later law, "
@@ -453,13 +461,8 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable D of 38g: average verloonde uren of arbeidsbeperkten",
             "h/year",
             DEC,
-            _row(
-                2012,
-                D(1331),
-                _ref("Besluit Wfsv", "2.23(1)", "2017-01-01"),
-                "U",
-                "value not found in the regulation; the nulmeting average",
-            ),
+            _row(2012, D(1331), _ref("Besluit Wfsv", "2.23(1)", "2015-05-01"), "U", _D_NOT_FOUND),
+            _row(2017, D(1331), _ref("Besluit Wfsv", "2.23(1)", "2017-01-01"), "U", _D_NOT_FOUND),
         )
     )
     add(
@@ -625,7 +628,10 @@ def _catalogue() -> tuple[Parameter, ...]:
             "Variable G of 38f: average verloonde uren of 38b(2) people",
             "h/year",
             DEC,
-            _row(2012, D(1331), _ref("Besluit Wfsv", "2.32(d)", "2018-01-01"), "V"),
+            _row(2012, D(1331), _G_2018, "D", _G_FIRST),
+            _row(2018, D(1331), _G_2018, "V"),
+            _row(2020, D(1331), _ref("Besluit Wfsv", "2.32(d)", "2020-01-01"), "V"),
+            _row(2022, D(1331), _ref("Besluit Wfsv", "2.32(d)", "2022-01-01"), "V"),
         )
     )
     add(

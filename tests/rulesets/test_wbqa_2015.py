@@ -558,6 +558,46 @@ def test_an_activated_market_with_a_given_percentage_gives_a_nominal_heffing() -
     assert quotum.net_effect == 0
 
 
+@pytest.mark.parametrize(("year", "version"), [(2016, "2015-05-01"), (2019, "2017-01-01")])
+def test_the_quotumtekort_cites_besluit_wfsv_2_23_in_the_text_of_the_heffing_year(
+    *, year: int, version: str
+) -> None:
+    """2.23(2),(3) round the variables and the quotumtekort; the 2017-01-01 text follows 2015-05-01.
+
+    A what-if: the market quotum activated with a given percentage in ``year``.
+    """
+    scenario = Scenario(
+        employers=(employer("factory", total_hours={year - 1: 133_100, year: 133_100}),),
+        parameters={
+            "quotum.percentage.market": {str(year): "2"},
+            "quotum.active.market": {str(year): True},
+        },
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=year)["factory"]
+    assert quotum.shortfall_jobs == Decimal(2)
+    (tekort,) = (r for r in quotum.reasons if r.code == "Q15-TEKORT")
+    assert tekort.reference.article == "2.23(2),(3)"
+    assert str(tekort.reference.version) == version
+    d_row = default_parameters()["quotum.employer_d"].row_for_year(year)
+    assert str(d_row.reference.version) == version
+
+
+def test_variable_g_is_read_from_besluit_wfsv_2_32_d_from_its_first_text_of_2018() -> None:
+    """2.32(d): G = 1,331 h in the 2018, 2020 and 2022 texts; before 2018 no text sets it (D)."""
+    rows = default_parameters()["quotum.g"]
+    cited = {
+        y: (rows.row_for_year(y).tag.value, str(rows.row_for_year(y).reference.version))
+        for y in (2017, 2018, 2021, 2024)
+    }
+    assert cited == {
+        2017: ("D", "2018-01-01"),
+        2018: ("V", "2018-01-01"),
+        2021: ("V", "2020-01-01"),
+        2024: ("V", "2022-01-01"),
+    }
+    assert {rows.row_for_year(y).value for y in (2017, 2018, 2021, 2024)} == {Decimal(1331)}
+
+
 def test_the_2015_heffing_is_never_levied_wfsv_122na_2026_text() -> None:
     """Wfsv 122na (2026-01-01 text) with Wet banenafspraak art. 12: no heffing for any year before
     art. 2 of the new law, and from art. 2 the 2015 quotum no longer applies. Even with art. 2

@@ -502,7 +502,7 @@ class Wbqa2015:
         gap = (Fraction(required) - Fraction(credited_hours)) / Fraction(job_hours)
         shortfall = max(Decimal(0), floor_to(gap, 1))
         reasons.append(
-            SHORTFALL.with_detail(
+            terms.shortfall.with_detail(
                 f"({floor_decimal(total, 2)} x {percentage}/100 - {credited_hours}) / {job_hours}"
             )
         )
@@ -600,6 +600,7 @@ class _YearTerms:
 
     ``threshold``: the verloonde uren from which an employer is liable (Wfsv 34(4),(6); Besluit
     Wfsv 2.21); ``job_hours``: variable D, the hours of one job (Besluit Wfsv 2.23(1));
+    ``shortfall``: the reason of the quotumtekort's rounding (2.23(2),(3)), citing the same text;
     ``lender_agency``: an agency leaves out its uitzendpersoneel (Besluit Wfsv 2.27-2.33, from
     the heffing year the parameter ``quotum.inleen_rules`` names); ``active``: per sector,
     whether the quotum is activated (Wfsv 122n(1)); ``levy_per_job``: the heffing per missing
@@ -608,6 +609,7 @@ class _YearTerms:
 
     threshold: Decimal
     job_hours: Decimal
+    shortfall: Reason
     lender_agency: bool
     active: Mapping[Sector, bool]
     levy_per_job: Decimal
@@ -618,6 +620,8 @@ class _YearTerms:
         return cls(
             threshold=params.decimal("quotum.threshold_hours", year),
             job_hours=params.decimal("quotum.employer_d", year),
+            # the rounding of 2.23(2),(3), in the text of 2.23 that variable D's row cites
+            shortfall=common.cited_as_row(SHORTFALL, "quotum.employer_d", year, params),
             lender_agency=params.flag("quotum.inleen_rules", year),
             active={s: params.flag(f"quotum.active.{s.value}", year) for s in Sector},
             levy_per_job=params.decimal("quotum.levy_per_missing_job", year),
