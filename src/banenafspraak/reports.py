@@ -52,6 +52,7 @@ from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import available_rule_sets, resolve
 from banenafspraak.rulesets._protocol import Attribution, Reason, RuleSet
 from banenafspraak.rulesets.common import by_122n_text
+from banenafspraak.rulesets.national_pool import WBA_VERSION
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -81,7 +82,7 @@ _REPORTING = LegalReference(
     law="Sub-sector reporting of the banenafspraak",
     source="yearly progress letters to parliament; VSO sector tables (wbqa-2015 spec §5)",
 )
-_ART_4_4 = LegalReference(law="Wet banenafspraak", article="4(4)")
+_ART_4_4 = LegalReference(law="Wet banenafspraak", article="4(4)", version=WBA_VERSION)
 _PROCUREMENT_STUDY = LegalReference(
     law="Letter on the banenafspraak at government employers",
     source="kst-34352-279 (21 February 2023) with the Beleidsonderzoekers study: "

@@ -274,7 +274,35 @@ def test_a_cleaner_on_a_ministry_contract_counts_at_the_cleaning_firm() -> None:
     assert_counts_at(count, "cleaning-job", pool="market", credited_to="cleaning")
     assert count.pools[Pool.MARKET].jobs == 1
     assert count.pools[Pool.GOVERNMENT].jobs == 0
-    assert "W15-PROCUREMENT" in {r.code for r in count.attributions[0].reasons}
+    (why,) = (r for r in count.attributions[0].reasons if r.code == "W15-PROCUREMENT")
+    # the count at the employer that reports the hours: Wfsv 122n(2) as numbered in 2019
+    assert (why.reference.article, str(why.reference.version)) == ("122n(2)", "2015-05-01")
+
+
+def test_a_procurement_job_in_2020_cites_wfsv_122n_3_of_the_renumbered_text() -> None:
+    scenario = Scenario(
+        employers=(employer("cleaning"), employer("ministry", Sector.GOVERNMENT)),
+        people=(registered("cleaner"),),
+        contracts=(
+            ProcurementContract(
+                id="contract", buyer="ministry", supplier="cleaning", period=Period.year(2020)
+            ),
+        ),
+        placements=(
+            Placement(
+                id="job",
+                person="cleaner",
+                employer="cleaning",
+                contract="contract",
+                hours=year_of(2020, 1331),
+            ),
+        ),
+    )
+    count = count_jobs(scenario, rules=RULES, year=2020)
+    assert_counts_at(count, "job", pool="market", credited_to="cleaning")
+    (why,) = (r for r in count.attributions[0].reasons if r.code == "W15-PROCUREMENT")
+    assert (why.reference.article, str(why.reference.version)) == ("122n(3)", "2020-01-01")
+    assert why.reference.source == "kst-34352-66"
 
 
 def test_the_formula_reproduces_the_published_government_percentage_for_2018() -> None:

@@ -44,6 +44,7 @@ from banenafspraak.rulesets._protocol import (
 from banenafspraak.sectors import Pool, Sector
 
 __all__ = [
+    "WBA_VERSION",
     "NationalInstrument",
     "assess_national_instrument",
     "doelgroep_reasons",
@@ -54,6 +55,7 @@ __all__ = [
 ]
 
 WBA_VERSION = "2026-07-01"
+"""The text of the Wet banenafspraak (BWBR0051018) that the national rules cite."""
 
 
 def _wba(article: str, version: str = WBA_VERSION) -> LegalReference:

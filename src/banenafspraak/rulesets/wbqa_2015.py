@@ -97,9 +97,15 @@ PROCUREMENT_AT_SUPPLIER = Reason(
     code="W15-PROCUREMENT",
     text="a job delivered through a procurement contract counts at the supplier who employs the "
     "person, not at the buyer",
-    reference=LegalReference(law="Wfsv", article="122n(3)", source="kst-34352-66"),
+    reference=attrs.evolve(_wfsv("122n(2)"), source="kst-34352-66"),
     tag=Tag.SECONDARY,
 )
+PROCUREMENT_AT_SUPPLIER_2020 = attrs.evolve(
+    PROCUREMENT_AT_SUPPLIER,
+    reference=attrs.evolve(_wfsv("122n(3)", "2020-01-01"), source="kst-34352-66"),
+)
+"""The count at the employer that reports the hours (122n(2) of the 2015 text, (3) from 2020),
+as the parliamentary papers apply it to procurement: cited as numbered in the year."""
 COLLEGIAL_SECONDMENT = Reason(
     code="W15-COLLEGIAL",
     text="a regular employer lending its own employee is no uitlener: the job counts at the "
@@ -343,7 +349,12 @@ class Wbqa2015:
             if placement.hirer is not None:
                 reasons = (*reasons, COLLEGIAL_SECONDMENT)
             if placement.contract is not None:
-                reasons = (*reasons, PROCUREMENT_AT_SUPPLIER)
+                reasons = (
+                    *reasons,
+                    common.by_122n_text(
+                        year, PROCUREMENT_AT_SUPPLIER, PROCUREMENT_AT_SUPPLIER_2020
+                    ),
+                )
             shares = (common.counted(_pool(employer.sector_in(year)), employer.id, reasons),)
 
         if not common.is_young_disabled(registration):

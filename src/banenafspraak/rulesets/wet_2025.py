@@ -39,12 +39,10 @@ from banenafspraak.placements import PayPeriod, Placement, PlacementKind
 from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets import common, national_pool
 from banenafspraak.rulesets._protocol import Ledger, Reason, RuleContext, Share
-from banenafspraak.rulesets.national_pool import NationalInstrument
+from banenafspraak.rulesets.national_pool import WBA_VERSION, NationalInstrument
 from banenafspraak.sectors import Pool
 
 __all__ = ["WET_2025", "Wet2025"]
-
-WBA_VERSION = "2026-07-01"
 
 
 def _wba(article: str, version: str = WBA_VERSION) -> LegalReference:
