@@ -855,7 +855,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             _row(
                 2012,
                 pendulum.Date(2027, 1, 1),
-                _ref("Wet banenafspraak", "13"),
+                _ref("Wet banenafspraak", "13(1)", "2026-01-01"),
                 "U",
                 "the KB date was not found",
             ),
@@ -929,9 +929,10 @@ def _catalogue() -> tuple[Parameter, ...]:
             _row(
                 2012,
                 True,
-                _ref("Wet banenafspraak", "2, 4(1)", "2026-07-01"),
-                "U",
-                "122n (2020 and later) names lid 2 as well; the 2025 text was not checked on it",
+                _ref("Wet banenafspraak", "2(1)(f), 4(2)", "2026-07-01"),
+                "V",
+                "art. 2(1)(f) makes a young disabled person who cannot earn the minimum wage "
+                "without a provision an arbeidsbeperkte; art. 4(2) counts the jobs of all of them",
             ),
         )
     )
@@ -977,8 +978,15 @@ def _catalogue() -> tuple[Parameter, ...]:
             "LKV runs at most this many years from the start of employment (none: no limit)",
             "years",
             ODEC,
-            _row(2012, D(3), _ref("Wtl", "2.12", "2025-01-01"), "V"),
-            _row(2026, None, _ref("Wtl", "2.12", "2026-01-01"), "V"),
+            _row(2012, D(3), _ref("Wtl", "2.12(1)", "2018-01-01"), "D", _WTL_FIRST),
+            _row(2018, D(3), _ref("Wtl", "2.12(1)", "2018-01-01"), "V"),
+            _row(
+                2026,
+                None,
+                _ref("Wtl", "2.12(1)", "2026-01-01"),
+                "V",
+                "as long as the employment lasts; 6.2(1)(b) gives this to an LKV begun earlier",
+            ),
         )
     )
     add(
@@ -987,8 +995,16 @@ def _catalogue() -> tuple[Parameter, ...]:
             "LKV needs a doelgroepverklaring",
             "",
             BOOL,
-            _row(2012, True, _ref("Wtl", "6.2", "2025-01-01"), "V"),
-            _row(2026, False, _ref("Wtl", "6.2", "2026-01-01"), "V"),
+            _row(2012, True, _ref("Wtl", "2.10(1)(c), 2.11", "2018-01-01"), "D", _WTL_FIRST),
+            _row(2018, True, _ref("Wtl", "2.10(1)(c), 2.11", "2018-01-01"), "V"),
+            _row(
+                2026,
+                False,
+                _ref("Wtl", "2.10(1)", "2026-01-01"),
+                "V",
+                "the test is the pay period's registration; art. 2.11 is repealed, and 6.2(2),(3) "
+                "keep the declaration only for employments begun before the change",
+            ),
         )
     )
     add(
@@ -998,7 +1014,15 @@ def _catalogue() -> tuple[Parameter, ...]:
             "without secondment",
             "",
             BOOL,
-            _row(2012, True, _ref("Wtl", "2.10(2)(b)", "2025-01-01"), "V"),
+            _row(2012, True, _ref("Wtl", "2.10(2)(b)", "2018-01-01"), "D", _WTL_FIRST),
+            _row(2018, True, _ref("Wtl", "2.10(2)(b)", "2018-01-01"), "V"),
+            _row(
+                2025,
+                True,
+                _ref("Wtl", "2.10(2)(b)", "2025-01-01"),
+                "V",
+                "beschut werk is Participatiewet 10b(1), where the earlier texts said 10b(3)",
+            ),
             _row(2026, False, _ref("Wtl", "2.10(2)(b)", "2026-01-01"), "V"),
         )
     )
@@ -1012,7 +1036,7 @@ def _catalogue() -> tuple[Parameter, ...]:
             _row(
                 2012,
                 True,
-                _ref("Wtl", "2.10, 6.2", "2025-01-01"),
+                _ref("Wtl", "2.10(1)(c), 2.11", "2018-01-01"),
                 "U",
                 "assumed: the scenario does not record declarations",
             ),

@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from banenafspraak import default_parameters
 from banenafspraak.rulesets import Reason
 
 MODULES = (
@@ -48,3 +49,16 @@ def test_the_check_reads_the_reasons_of_every_law() -> None:
     assert all(counts.values()), counts
     wbqa = _reasons(importlib.import_module("banenafspraak.rulesets.wbqa_2015"))
     assert any(r.reference.bwb_id == "BWBR0017745" for r in wbqa.values())
+
+
+def test_every_parameter_row_that_cites_an_act_names_its_version() -> None:
+    params = default_parameters()
+    unversioned = [
+        f"{name} from {row.start}: {row.reference}"
+        for name in params.names()
+        for row in params[name].rows
+        if row.reference.bwb_id is not None
+        and row.reference.version is None
+        and row.reference.law not in NOT_READ_BY_VERSION
+    ]
+    assert unversioned == []

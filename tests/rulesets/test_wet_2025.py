@@ -202,6 +202,9 @@ def test_lkv_and_bonus_per_person_follow_the_formal_employer() -> None:
     assert report["S"].bonus == Decimal("4888.00")  # 1,300 h x 3.76
     assert report["U"].bonus == Decimal("5865.60")  # 5,866 in the spec's table
     assert report["F"].bonus == 0
+    # the bonus is the quotumregeling's raise of the LKV (art. 1); Wtl 2.13(2) has no text yet
+    (bonus,) = (r for r in report["S"].reasons if r.code == "W25-BONUS")
+    assert (bonus.reference.law, bonus.reference.article) == ("Wet banenafspraak", "1")
 
 
 def test_a_40_hour_week_counts_as_more_than_one_job_but_the_lkv_is_capped() -> None:
@@ -508,24 +511,32 @@ def _lkv_scenario(first_day: str) -> Scenario:
 
 
 def test_before_2026_the_lkv_runs_three_years_from_the_start_of_employment() -> None:
-    """Wtl 2.12 (2025): started 1 July 2021, so in 2024 only January-June (600 h) qualify."""
+    """Wtl 2.12(1): started 1 July 2021, so in 2024 only January-June (600 h) qualify.
+
+    The limit is the first text's (2018-01-01), unchanged up to 2025.
+    """
     report = assess_quotum(_lkv_scenario("2021-07-01"), rules=RULES, year=2024)
     assert report["F"].lkv == Decimal("606.00")
-    assert "W25-LKV-3Y" in [r.code for r in report["F"].reasons]
+    (why,) = (r for r in report["F"].reasons if r.code == "W25-LKV-3Y")
+    assert (why.reference.article, str(why.reference.version)) == ("2.12(1)", "2018-01-01")
     # still counted in the national pool: the limit is the LKV's, not the job's
     count = count_jobs(_lkv_scenario("2021-07-01"), rules=RULES, year=2024)
     assert count.counted_hours == 1200
 
 
 def test_from_2026_the_lkv_has_no_time_limit() -> None:
-    """Wtl 2.12, 6.2 (2026): the LKV runs as long as the employment, 1,200 h x 1.01."""
+    """Wtl 2.10(1), 2.12(1) (2026): the LKV runs as long as the employment, 1,200 h x 1.01."""
     report = assess_quotum(_lkv_scenario("2015-07-01"), rules=RULES, year=2026)
     assert report["F"].lkv == Decimal("1212.00")
-    assert "W25-LKV-UNLIMITED" in [r.code for r in report["F"].reasons]
+    (why,) = (r for r in report["F"].reasons if r.code == "W25-LKV-UNLIMITED")
+    assert (why.reference.article, str(why.reference.version)) == ("2.10(1), 2.12(1)", "2026-01-01")
 
 
 def test_before_2026_no_doelgroepverklaring_means_no_lkv() -> None:
-    """Wtl 2.10, 6.2 (2025): the declaration is needed before 2026; the library assumes it."""
+    """Wtl 2.10(1)(c), 2.11: the declaration is needed before 2026; the library assumes it.
+
+    The 2026-01-01 text tests the pay period's registration instead, and repeals 2.11.
+    """
     scenario = _lkv_scenario("2023-01-01")
     held = assess_quotum(scenario, rules=RULES, year=2024)
     missing = assess_quotum(
@@ -536,7 +547,8 @@ def test_before_2026_no_doelgroepverklaring_means_no_lkv() -> None:
     )
     assert held["F"].lkv == Decimal("1212.00")
     assert missing["F"].lkv == 0
-    assert "W25-LKV-DECLARATION" in [r.code for r in missing["F"].reasons]
+    (why,) = (r for r in missing["F"].reasons if r.code == "W25-LKV-DECLARATION")
+    assert (why.reference.article, str(why.reference.version)) == ("2.10(1)(c), 2.11", "2018-01-01")
     assert after["F"].lkv == Decimal("1212.00")
 
 
@@ -609,6 +621,7 @@ def test_the_lkv_leaves_out_wsw_work_as_the_parameter_of_the_year_says() -> None
 
 
 def test_young_disabled_with_a_provision_count_unless_the_parameter_says_otherwise() -> None:
+    """Art. 2(1)(f): such a person is an arbeidsbeperkte; art. 4(2) counts every one's jobs."""
     scenario = Scenario(
         name="38b(2)",
         employers=(Employer(id=EmployerId("F"), sector=Sector.MARKET),),
@@ -619,7 +632,8 @@ def test_young_disabled_with_a_provision_count_unless_the_parameter_says_otherwi
     )
     counted = _count(scenario)
     assert counted.pools[Pool.NATIONAL].jobs == 1
-    assert "W25-38B2" in [r.code for r in counted.attributions[0].reasons]
+    (why,) = (r for r in counted.attributions[0].reasons if r.code == "W25-38B2")
+    assert (why.reference.article, why.tag) == ("2(1)(f), 4(2)", Tag.VERIFIED)
     left_out = _count(scenario, **{"wet2025.young_disabled_counts": False})
     assert left_out.pools[Pool.NATIONAL].jobs == 0
     assert left_out.excluded_hours == 1331

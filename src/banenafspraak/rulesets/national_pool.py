@@ -12,8 +12,9 @@ Neither is a rule set; both rule sets compose these functions (no law module imp
 References:
     * Wet banenafspraak (BWBR0051018), version 2026-07-01: art. 1, 2, 4, 5, 6.
       https://wetten.overheid.nl/BWBR0051018/2026-07-01
-    * Wet tegemoetkomingen loondomein (BWBR0037522), versions 2025-01-01 and 2026-01-01:
-      art. 2.10-2.13, 6.2. https://wetten.overheid.nl/BWBR0037522/2026-01-01
+    * Wet tegemoetkomingen loondomein (BWBR0037522), versions 2018-01-01 (the first text, read
+      up to 2025) and 2026-01-01: art. 2.10-2.13, 6.2 (transition).
+      https://wetten.overheid.nl/BWBR0037522/2026-01-01
     * Besluit Wfsv (BWBR0019070), art. 2.19d (small employer, Aof premium), in the text of the
       year from 2022-01-01 (the threshold's rows cite each version).
 """
@@ -91,14 +92,13 @@ YOUNG_DISABLED_COUNTS = Reason(
     code="W25-38B2",
     text="a young disabled person with a provision (Wfsv 38b(2)) counts in the national "
     "monitoring (parameter wet2025.young_disabled_counts)",
-    reference=_wba("2, 4(1)"),
-    tag=Tag.UNVERIFIED,
+    reference=_wba("2(1)(f), 4(2)"),
 )
 YOUNG_DISABLED_EXCLUDED = Reason(
     code="W25-38B2-EXCLUDED",
     text="a young disabled person with a provision (Wfsv 38b(2)) is left out of the national "
     "monitoring (parameter wet2025.young_disabled_counts)",
-    reference=_wba("2, 4(1)"),
+    reference=_wba("2(1)(f), 4(2)"),
     tag=Tag.UNVERIFIED,
 )
 
@@ -213,7 +213,13 @@ BONUS = Reason(
     code="W25-BONUS",
     text="banenafspraakbonus = bonus per verloond uur x verloonde uren of doelgroep employees "
     "(a raise of the LKV while the quotumregeling is active; amount illustrative)",
-    reference=_wtl("2.13(2)"),
+    reference=LegalReference(
+        law="Wet banenafspraak",
+        article="1",
+        version=WBA_VERSION,
+        source="'quotumregeling': the LKV raised by the banenafspraakbonus of Wtl 2.13(2), a "
+        "paragraph the Wtl text of 2026-01-01 does not have yet",
+    ),
     tag=Tag.UNVERIFIED,
 )
 LKV = Reason(
@@ -224,13 +230,14 @@ LKV = Reason(
 )
 LKV_UNLIMITED = Reason(
     code="W25-LKV-UNLIMITED",
-    text="from 2026 the LKV runs as long as the employment lasts, with no doelgroepverklaring",
-    reference=_wtl("2.12, 6.2"),
+    text="from 2026 the LKV runs as long as the employment lasts, for the pay periods in which "
+    "the employee is an arbeidsbeperkte, with no doelgroepverklaring",
+    reference=_wtl("2.10(1), 2.12(1)"),
 )
 LKV_LIMITED = Reason(
     code="W25-LKV-3Y",
     text="before 2026 the LKV runs at most a number of years from the start of the employment",
-    reference=_wtl("2.12", "2025-01-01"),
+    reference=_wtl("2.12(1)", "2018-01-01"),
 )
 LKV_PENSION_AGE = Reason(
     code="W25-LKV-AOW",
@@ -241,7 +248,7 @@ LKV_WSW = Reason(
     code="W25-LKV-WSW",
     text="before 2026 work in a Wsw art. 2 dienstbetrekking, seconded or not, and beschut werk "
     "(Participatiewet 10b) give no LKV",
-    reference=_wtl("2.10(2)(b)", "2025-01-01"),
+    reference=_wtl("2.10(2)(b)", "2018-01-01"),
 )
 LKV_WSW_INTERNAL = Reason(
     code="W25-LKV-WSW-INTERNAL",
@@ -252,7 +259,7 @@ LKV_WSW_INTERNAL = Reason(
 LKV_DECLARATION = Reason(
     code="W25-LKV-DECLARATION",
     text="before 2026 the LKV needs a doelgroepverklaring (parameter lkv.declaration_held)",
-    reference=_wtl("2.10, 6.2", "2025-01-01"),
+    reference=_wtl("2.10(1)(c), 2.11", "2018-01-01"),
     tag=Tag.UNVERIFIED,
 )
 NET_EFFECT = Reason(
@@ -355,8 +362,8 @@ _WSW_AND_BESCHUT_WERK = _LeftOut(
     ),
     LKV_WSW,
 )
-"""Wtl 2.10(2)(b), version 2025-01-01: a dienstbetrekking under Wsw art. 2 (seconded or not)
-or under Participatiewet 10b (beschut werk)."""
+"""Wtl 2.10(2)(b), versions 2018-01-01 to 2025-01-01: a dienstbetrekking under Wsw art. 2
+(seconded or not) or under Participatiewet 10b (beschut werk)."""
 _WSW_NOT_SECONDED = _LeftOut(frozenset({PlacementKind.WSW_INTERNAL}), LKV_WSW_INTERNAL)
 """Wtl 2.10(2)(b), version 2026-01-01: a dienstbetrekking under Wsw art. 2 in which the worker
 is not seconded to another employer."""
@@ -367,7 +374,7 @@ class _GivesLkv:
     """The stages that give the LKV: before the AOW age, in work not left out, within the limit.
 
     The AOW age: Wtl 2.10(2)(a); the work left out: Wtl 2.10(2)(b) (see :func:`_lkv_terms`);
-    the limit of whole years of employment: Wtl 2.12, version 2025-01-01.
+    the limit of whole years of employment: Wtl 2.12(1), three years in the 2018-2025 texts.
     """
 
     limit: int | None
@@ -385,10 +392,11 @@ class _GivesLkv:
 class _BeyondLimit:
     """The stages the limit ends the LKV in: ``limit`` or more whole years of employment.
 
-    Wtl 2.12, version 2025-01-01.
+    Wtl 2.12(1) in the 2018-2025 texts; ``why`` cites the text of the year.
     """
 
     limit: int
+    why: Reason
 
     def __call__(self, stage: Stage) -> bool:
         return stage.years_employed >= self.limit
@@ -424,14 +432,21 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
     cap = params.decimal("lkv.cap_per_employee_year", year)
     limit = int(max_years) if isinstance(max_years, Decimal) else None
     seconded_wsw_out = params.flag("lkv.excludes_seconded_wsw", year)
+    # each reason cites the text of the year that its parameter's row cites
     in_force = common.cited_as_row(LKV, "lkv.rate_per_hour", year, params)
     reasons: list[Reason] = [in_force.with_detail(f"EUR {rate} per hour, at most EUR {cap}")]
     paid = not declaration_needed or params.flag("lkv.declaration_held", year)
     if declaration_needed:
         held = "declaration held" if paid else "no declaration: no LKV"
-        reasons.append(LKV_DECLARATION.with_detail(held))
+        declaration = common.cited_as_row(LKV_DECLARATION, "lkv.declaration_required", year, params)
+        reasons.append(declaration.with_detail(held))
     if paid and limit is None:
-        reasons.append(LKV_UNLIMITED)
+        reasons.append(common.cited_as_row(LKV_UNLIMITED, "lkv.max_years", year, params))
+    left_out = _WSW_AND_BESCHUT_WERK if seconded_wsw_out else _WSW_NOT_SECONDED
+    left_out = attrs.evolve(
+        left_out,
+        why=common.cited_as_row(left_out.why, "lkv.excludes_seconded_wsw", year, params),
+    )
     # the selections and the cap in hours are made once a year: a ledger that answers for
     # every employer at once finds its answer by their identity
     return _LkvTerms(
@@ -439,8 +454,14 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
         rate=Fraction(rate),
         full_hours=Fraction(cap) / Fraction(rate) if rate else None,
         reasons=tuple(reasons),
-        gives=_GivesLkv(limit, _WSW_AND_BESCHUT_WERK if seconded_wsw_out else _WSW_NOT_SECONDED),
-        beyond=None if limit is None else _BeyondLimit(limit),
+        gives=_GivesLkv(limit, left_out),
+        beyond=(
+            None
+            if limit is None
+            else _BeyondLimit(
+                limit, common.cited_as_row(LKV_LIMITED, "lkv.max_years", year, params)
+            )
+        ),
     )
 
 
@@ -452,13 +473,14 @@ def lkv_amount(
     Per person min(rate x hours, cap) (Wtl 2.13), added up. The LKV goes to the employer in
     whose loonaangifte the hours are (Wtl 2.1, 2.10): the ledger's counted hours at the formal
     employer. Before 2026 a pay period counts only if it starts within ``lkv.max_years`` whole
-    years of the employment's first day (Wtl 2.12, version 2025-01-01) and only with a
-    doelgroepverklaring (parameter ``lkv.declaration_held``); from 2026 neither limit applies
-    (Wtl 2.12, 6.2, version 2026-01-01). Work in a Wsw art. 2 dienstbetrekking gives none:
-    before 2026 seconded or not, and beschut werk neither (Wtl 2.10(2)(b), version
-    2025-01-01); from 2026 only when the worker is not seconded (version 2026-01-01; parameter
-    ``lkv.excludes_seconded_wsw``). In every version the LKV ends when the employee reaches the
-    AOW age (Wtl 2.10(2)(a)): a pay period that starts on or after that day gives none.
+    years of the employment's first day (Wtl 2.12(1),(2), 2018-2025 texts) and only with a
+    doelgroepverklaring (2.10(1)(c), 2.11; parameter ``lkv.declaration_held``); from 2026
+    neither limit applies (2.10(1), 2.12(1), 2026-01-01 text). Work in a Wsw art. 2
+    dienstbetrekking gives none: before 2026 seconded or not, and beschut werk neither (Wtl
+    2.10(2)(b), 2018-2025 texts); from 2026 only when the worker is not seconded (2026-01-01
+    text; parameter ``lkv.excludes_seconded_wsw``). In every version the LKV ends when the
+    employee reaches the AOW age (Wtl 2.10(2)(a)): a pay period that starts on or after that
+    day gives none. Each reason cites the text of the year its parameter's row cites.
     """
     year = ledger.year
     terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
@@ -469,7 +491,7 @@ def lkv_amount(
         cut = ledger.formal_people(employer.id, terms.beyond)
         if cut:
             ended = f"{terms.beyond.limit} years: ended for person(s) {', '.join(cut)}"
-            reasons.append(LKV_LIMITED.with_detail(ended))
+            reasons.append(terms.beyond.why.with_detail(ended))
     pensioners = ledger.formal_people(employer.id, _at_pension_age)
     if pensioners:
         reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))

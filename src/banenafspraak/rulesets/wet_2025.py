@@ -18,8 +18,9 @@ References:
       report), 5 (activation), 6 (inclusiviteitsopslag and exemptions), 12 (transition).
       https://wetten.overheid.nl/BWBR0051018/2026-07-01
     * Wet tegemoetkomingen loondomein (BWBR0037522), version 2026-01-01: art. 2.10-2.13 (LKV
-      doelgroep banenafspraak, banenafspraakbonus in 2.13(2)), 6.2 (transition);
-      version 2025-01-01 for the three-year limit and the doelgroepverklaring.
+      doelgroep banenafspraak; the banenafspraakbonus of 2.13(2), which art. 1 names, is not
+      in this text yet), 6.2 (transition); version 2018-01-01 (read up to 2025) for the
+      three-year limit and the doelgroepverklaring.
       https://wetten.overheid.nl/BWBR0037522/2026-01-01
     * Besluit Wfsv (BWBR0019070), art. 2.19d (in the text since 2022-01-01, unchanged to
       2026-04-01): the small employer for the Aof premium.
