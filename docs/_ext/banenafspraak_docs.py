@@ -288,11 +288,7 @@ def probe_scenario(year: int = PROBE_YEAR) -> Scenario:
 
 def probe_year(rules: RuleSet) -> int:
     """A year in which ``rules`` apply: 2019, or the first year of a later rule set."""
-    start = rules.in_force_from
-    parameter = getattr(rules, "in_force_parameter", None)
-    if isinstance(parameter, str):
-        value = default_parameters().for_year(parameter, start.year if start else PROBE_YEAR)
-        start = value if isinstance(value, pendulum.Date) else start
+    start = rules.starts(default_parameters())
     return max(PROBE_YEAR, start.year) if start is not None else PROBE_YEAR
 
 
@@ -390,10 +386,10 @@ def rule_sets_table(_: str | None = None) -> str:
     rows = []
     for name in available_rule_sets():
         rules = rule_set(name)
-        start = rules.in_force_from.isoformat() if rules.in_force_from else "never enacted"
-        parameter = getattr(rules, "in_force_parameter", None)
-        if isinstance(parameter, str):
-            start += f" (parameter `{parameter}`)"
+        begins = rules.starts(default_parameters())
+        start = begins.isoformat() if begins else "never enacted"
+        if begins != rules.in_force_from:
+            start += " (by the parameters)"
         rows.append(
             (
                 f"`{name}`",

@@ -54,8 +54,9 @@ class Ground(enum.StrEnum):
     TRANSITIONAL = "transitional"
     """38b(1)(f): was (b) or (c) on or after 1 January 2013, no longer on 1 May 2015."""
     YOUNG_DISABLED_WITH_PROVISION = "young_disabled_with_provision"
-    """38b(2): *jonggehandicapte* who earns the minimum wage only with a provision. Counts for the
-    quotum only under the 2015 rules (122n(1) monitors 38b(1) people)."""
+    """38b(2): *jonggehandicapte* who earns the minimum wage only with a provision. Under the 2015
+    rules counts for the quotum only up to 2019 (122n(1) monitors 38b(1) people), and in the
+    sector monitoring too from the 2020-01-01 text of 122n(1),(2)."""
     WIW_ID_JOB = "wiw_id_job"
     """*Gelijkgesteld*: a former WIW or ID job (Participatiewet 78d; Regeling Wfsv 3.26/3.30)."""
     WIA_EXPERIMENT = "wia_experiment"

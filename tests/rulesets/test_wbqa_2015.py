@@ -704,6 +704,37 @@ def test_before_2018_an_agency_keeps_its_staff_hours_in_the_threshold_test() -> 
     assert "Q15-LENDER-A" not in {r.code for r in quotum.reasons}
 
 
+@pytest.mark.parametrize(
+    ("year", "article", "version", "tag"),
+    [(2017, "38g(2)", "2015-05-01", "D"), (2018, "2.31, 2.33", "2018-01-01", "V")],
+)
+def test_an_sw_bedrijf_leaves_its_wsw_staff_out_of_a_by_the_text_of_the_heffing_year(
+    *, year: int, article: str, version: str, tag: str
+) -> None:
+    """Wfsv 38g(2) (2015 text) leaves Wsw employees out of A before the inleen rules; from the
+    heffing year 2018 Besluit Wfsv 2.31, 2.33 say so for a lender's A and threshold test.
+    """
+    hours = {year - 1: 100_000, year: 100_000}
+    scenario = Scenario(
+        employers=(
+            employer(
+                "sw",
+                kind=EmployerKind.SHELTERED_WORKSHOP,
+                total_hours=hours,
+                agency_or_wsw_staff_hours=dict.fromkeys(hours, 80_000),
+            ),
+        )
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=year)["sw"]
+    assert quotum.total_hours == Decimal(20_000)
+    assert quotum.liable is False  # 20,000 h is under the 40,575 h threshold
+    deductions = [r for r in quotum.reasons if r.code == "Q15-LENDER-A"]
+    assert deductions
+    assert {(r.reference.article, str(r.reference.version), r.tag.value) for r in deductions} == {
+        (article, version, tag)
+    }
+
+
 def test_a_wsw_secondee_before_2018_counts_for_no_employers_quotum_wfsv_38g_2_4() -> None:
     """Wfsv 38g(2),(4), 2015 text: a Wsw employee is in neither A nor C unless designated, and
     no designation existed before Besluit Wfsv 2.27-2.33 (2018-01-01). The hours still count in

@@ -2,7 +2,8 @@
 
 Nothing here knows which rule set calls it: the doelgroep test per pay period with the end of a
 registration by the text of Besluit SUWI art. 3.2 in force, the exclusions of internal Wsw work
-and beschut werk, and the job unit.
+and beschut werk (under the 2015 law; the national rule sets have their own reasons), and the
+citation of a text by the year (Wfsv 122n's numbering, a parameter's row).
 """
 
 from __future__ import annotations
@@ -567,10 +568,10 @@ def excluded(
 def doelgroep_exclusion(placement: Placement, year: int | None = None) -> Reason | None:
     """The shared reason a placement's hours count nowhere, whatever the person's registration.
 
-    Internal Wsw work (Wfsv 38g(2), 122n(3); 122n(4) from the 2020-01-01 text; Wet banenafspraak
-    art. 4(3)) and beschut werk (Wfsv 38b(1)(a); Wet banenafspraak art. 2) count under no rule
-    set. ``year`` is the year of the pay period whose text the reason cites (without it, the 2015
-    text).
+    Internal Wsw work (Wfsv 38g(2), 122n(3); 122n(4) from the 2020-01-01 text) and beschut werk
+    (Wfsv 38b(1)(a)) count under no rule set; the national rule sets give their own reasons,
+    citing Wet banenafspraak art. 4(3) and 2(3). ``year`` is the year of the pay period whose
+    text the reason cites (without it, the 2015 text).
     """
     if placement.kind is PlacementKind.WSW_INTERNAL:
         return by_122n_text(year, WSW_INTERNAL, WSW_INTERNAL_2020)

@@ -85,8 +85,9 @@ WSW_INTERNAL = Reason(
 )
 SHELTERED_WORK = Reason(
     code="W25-BESCHUT",
-    text="beschut werk (Participatiewet 10b) is outside the doelgroep",
-    reference=_wba("2(1)"),
+    text="beschut werk (Participatiewet 10b) is outside the doelgroep: a person found able to "
+    "work only in a sheltered setting is not in the register",
+    reference=_wba("2(3)"),
 )
 YOUNG_DISABLED_COUNTS = Reason(
     code="W25-38B2",

@@ -5,11 +5,14 @@ secondees) count in the hirer's sector; the quotum per employer with the EUR 5,0
 for the government sector from 2018 and never levied (Wfsv 122na).
 
 References:
-    * Wfsv (BWBR0017745), version 2015-05-01: art. 34, 38b-38j, 122n; version 2026-07-01: 122na.
+    * Wfsv (BWBR0017745), version 2015-05-01: art. 34, 38b-38j, 122n; version 2018-01-01: 38f;
+      version 2019-01-01: 38g(8); version 2020-01-01: 122n renumbered; version 2026-01-01: 122na.
       https://wetten.overheid.nl/BWBR0017745/2015-05-01
-    * Besluit Wfsv (BWBR0019070), versions 2017-01-01 (art. 2.20-2.23) and 2018-01-01
-      (art. 2.27-2.33, inleen). https://wetten.overheid.nl/BWBR0019070/2018-01-01
-    * Besluit SUWI (BWBR0013267), versions 2016-01-01 and 2018-07-28: art. 3.2 (t+2, suspension).
+    * Besluit Wfsv (BWBR0019070), versions 2015-05-01 and 2017-01-01 (art. 2.20-2.23) and
+      2018-01-01 (art. 2.27-2.33, inleen; 2.32, variables F and G).
+      https://wetten.overheid.nl/BWBR0019070/2018-01-01
+    * Besluit SUWI (BWBR0013267), versions 2016-01-01, 2018-07-28 and 2020-01-01: art. 3.2 (t+2,
+      its suspension, the stay under Wfsv 38b(6)).
     * Regeling Wfsv (BWBR0019150), art. 3.27 (sectors), 3.34 (inleen correction), 3.35 (A, B).
     * Stcrt. 2017, 60073: quotumpercentage government 2018 (1.93 %).
 """
@@ -139,6 +142,16 @@ LENDER_DEDUCTION = Reason(
     "staff",
     reference=_besluit("2.31, 2.33"),
 )
+WSW_STAFF_OUT_OF_A = Reason(
+    code="Q15-LENDER-A",
+    text="an SW-bedrijf's variable A leaves out its Wsw art. 2 staff (Wsw employees are outside A "
+    "unless designated); the threshold test leaves them out too",
+    reference=_wfsv("38g(2)"),
+    tag=Tag.DERIVED,
+)
+"""Before the inleen rules of Besluit Wfsv 2.27-2.33 (heffing year 2018), the 2015 text of
+Wfsv 38g(2) leaves Wsw employees out of A; that the threshold test leaves them out as well is
+the library's reading (D)."""
 PERCENTAGE_PUBLISHED = Reason(
     code="Q15-PCT-PUBLISHED",
     text="the sector's quotumpercentage as published",
@@ -304,7 +317,7 @@ class Wbqa2015:
     in_force_from: pendulum.Date | None = IN_FORCE
     references: tuple[LegalReference, ...] = (
         _wfsv("34, 38b-38j, 122n"),
-        _wfsv("122na", "2026-07-01"),
+        _wfsv("122na", "2026-01-01"),
         _besluit("2.20-2.33"),
         LegalReference(law="Besluit SUWI", article="3.2", version="2018-07-28"),
         LegalReference(law="Regeling Wfsv", article="3.27, 3.34, 3.35"),
@@ -544,17 +557,20 @@ class Wbqa2015:
         Besluit Wfsv 2.31, 2.33 (2018-01-01): a lender (uitlener, SW-bedrijf) leaves out its
         uitzendpersoneel or Wsw art. 2 staff. Whether an agency does follows the **heffing
         year** (``lender_agency``, see :class:`_YearTerms`): for the heffing year 2018 the 2017
-        hours of the threshold test are taken without them too.
+        hours of the threshold test are taken without them too. Before those articles an
+        SW-bedrijf leaves its Wsw staff out by Wfsv 38g(2) (2015 text), tagged derived for the
+        threshold test.
         """
         total = employer.hours_in(year)
-        lender = employer.kind is EmployerKind.SHELTERED_WORKSHOP or (
-            employer.kind is EmployerKind.AGENCY and lender_agency
-        )
-        if lender:
-            staff = employer.agency_or_wsw_staff_hours.get(year, Decimal(0))
-            reasons.append(LENDER_DEDUCTION.with_detail(f"{staff} h left out in {year}"))
-            return max(Decimal(0), total - staff)
-        return total
+        if employer.kind is EmployerKind.SHELTERED_WORKSHOP:
+            why = LENDER_DEDUCTION if lender_agency else WSW_STAFF_OUT_OF_A
+        elif employer.kind is EmployerKind.AGENCY and lender_agency:
+            why = LENDER_DEDUCTION
+        else:
+            return total
+        staff = employer.agency_or_wsw_staff_hours.get(year, Decimal(0))
+        reasons.append(why.with_detail(f"{staff} h left out in {year}"))
+        return max(Decimal(0), total - staff)
 
     @classmethod
     def _percentage_explained(
