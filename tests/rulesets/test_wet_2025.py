@@ -725,7 +725,8 @@ def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> No
     )
     result = _quotum(scenario)["E"]
     assert result.lkv == Decimal("1.01") * 100 * months
-    assert "W25-LKV-AOW" in {r.code for r in result.reasons}
+    (why,) = (r for r in result.reasons if r.code == "W25-LKV-AOW")
+    assert (why.reference.article, str(why.reference.version)) == ("2.10(2)(a)", "2026-01-01")
     assert result.credited_hours == 1200  # the bonus hours are not cut: only the LKV ends
 
 

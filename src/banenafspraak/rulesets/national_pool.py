@@ -423,6 +423,8 @@ class _LkvTerms:
     """The stages whose hours give the LKV."""
     beyond: _BeyondLimit | None
     """The stages the limit of whole years of employment ends it in (``None``: no limit)."""
+    pension_age: Reason
+    """Why the LKV ends at the AOW age (Wtl 2.10(2)(a)), in the Wtl text of the year."""
 
 
 def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
@@ -456,6 +458,7 @@ def _lkv_terms(year: int, params: Parameters) -> _LkvTerms:
         full_hours=Fraction(cap) / Fraction(rate) if rate else None,
         reasons=tuple(reasons),
         gives=_GivesLkv(limit, left_out),
+        pension_age=common.cited_as_row(LKV_PENSION_AGE, "lkv.rate_per_hour", year, params),
         beyond=(
             None
             if limit is None
@@ -495,7 +498,7 @@ def lkv_amount(
             reasons.append(terms.beyond.why.with_detail(ended))
     pensioners = ledger.formal_people(employer.id, _at_pension_age)
     if pensioners:
-        reasons.append(LKV_PENSION_AGE.with_detail(f"person(s) {', '.join(pensioners)}"))
+        reasons.append(terms.pension_age.with_detail(f"person(s) {', '.join(pensioners)}"))
     left_out = terms.gives.left_out
     people = ledger.formal_people(employer.id, left_out)
     if people:
