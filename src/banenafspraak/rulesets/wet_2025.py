@@ -60,14 +60,14 @@ FORMAL_EMPLOYER = Reason(
     code="W25-FORMAL-EMPLOYER",
     text="a job counts once, at the employer who reports its verloonde uren in the "
     "loonaangifte; that employer gets the LKV and the bonus",
-    reference=_wtl("2.10"),
+    reference=_wba("1, 4(2)"),
     tag=Tag.DERIVED,
 )
 AGENCY_AT_LENDER = Reason(
     code="W25-AGENCY",
     text="an uitzendkracht or payroll worker counts at the agency that employs him; the hirer "
     "gets no credit and there is no inleenadministratie",
-    reference=_wba("1, 4(1), 6(4)(a)"),
+    reference=_wba("1, 4(2), 6(4)(a)"),
     tag=Tag.DERIVED,
 )
 WSW_SECONDED = Reason(
@@ -82,7 +82,7 @@ PROCUREMENT_AT_SUPPLIER = Reason(
     "employs the person; the buyer gets no credit (the 2018 plan was dropped)",
     reference=LegalReference(
         law="Wet banenafspraak",
-        article="4(1)",
+        article="4(2)",
         version=WBA_VERSION,
         source="opnaarde125000.nl ZPW 2020",
     ),
