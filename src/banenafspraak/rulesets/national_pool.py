@@ -306,6 +306,10 @@ def surcharge_rate(parameters: Parameters, year: int) -> tuple[Decimal, Reason]:
     return rate, RATE_CALIBRATED.with_detail(detail)
 
 
+_SMALL = "wet2025.small_employer_wage_threshold"
+"""The parameter of the Aof small-employer threshold (Besluit Wfsv 2.19d(1), from 2022)."""
+
+
 def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[bool | None, Reason]:
     """The Aof small-employer test (Besluit Wfsv 2.19d): a given flag, or the wage of t-2.
 
@@ -337,10 +341,6 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     small = wage <= threshold
     why = SMALL_EMPLOYER if small else not_small
     return small, why.with_detail(f"premium wage {year - 2} EUR {wage}, threshold EUR {threshold}")
-
-
-_SMALL = "wet2025.small_employer_wage_threshold"
-"""The parameter of the Aof small-employer threshold (Besluit Wfsv 2.19d(1), from 2022)."""
 
 
 @attrs.frozen
