@@ -319,6 +319,30 @@ def test_the_formula_reproduces_the_published_government_percentage_for_2018() -
     assert str(why.reference.version) == "2018-01-01"  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("year", "version"),
+    [(2015, "2015-05-01"), (2016, "2016-01-01"), (2017, "2017-01-01"), (2019, "2018-01-01")],
+)
+def test_a_computed_percentage_cites_the_text_of_wfsv_38f_in_force_for_its_year(
+    *, year: int, version: str
+) -> None:
+    """38f(2) changes on 2016-01-01 (A-C count 38b(1) people) and 2016-12-08 (F and G at liable
+    employers only, so from the 2017 percentage on); the 2020-01-01 text adds H.
+    """
+    params = default_parameters().with_overrides(
+        {
+            "quotum.percentage.government": None,
+            "quotum.d.government": {str(year): "1000000"},
+            "quotum.b.government": {"2015": "5000"},  # no B is published before 2017
+        }
+    )
+    reasons: list[Reason] = []
+    computed = WBQA_2015.quotum_percentage(Sector.GOVERNMENT, year, params, reasons)
+    assert computed is not None
+    (why,) = reasons
+    assert (why.code, str(why.reference.version)) == ("Q15-PCT-COMPUTED", version)
+
+
 def test_variable_d_of_2018_is_not_carried_into_2019_wfsv_38f_2019_text() -> None:
     """Wfsv 38f(1),(2) (text of 2019-06-20): D is the total jobs at liable employers in the year.
 
@@ -643,6 +667,36 @@ def test_the_2015_heffing_is_never_levied_wfsv_122na_2026_text() -> None:
     assert not_levied.code == "Q15-NOT-LEVIED"
     assert not_levied.reference.version == pendulum.Date(2026, 1, 1)
     assert "2024-01-01" in not_levied.detail
+
+
+@pytest.mark.parametrize(
+    ("year", "version", "detail"),
+    [
+        (2018, "2020-01-01", "before 2022"),
+        (2021, "2020-01-01", "before 2022"),
+        (2022, "2023-01-01", "before 2026"),
+        (2026, "2026-01-01", "art. 2 of the Wet banenafspraak from 2027-01-01"),
+    ],
+)
+def test_the_heffing_of_each_year_is_waived_by_the_text_of_wfsv_122na_that_covers_it(
+    *, year: int, version: str, detail: str
+) -> None:
+    """122na enters on 2020-01-01 (no heffing before 2022, so for 2018-2021 as well), the
+    2023-01-01 text moves the date to 2026, the 2026-01-01 text to art. 2 of the new law.
+    """
+    scenario = Scenario(
+        employers=(employer("factory", total_hours={year - 1: 133_100, year: 133_100}),),
+        parameters={
+            "quotum.percentage.market": {str(year): "2"},
+            "quotum.active.market": {str(year): True},
+        },
+    )
+    quotum = assess_quotum(scenario, rules=RULES, year=year)["factory"]
+    assert quotum.levy == Decimal(10_000)
+    assert quotum.levied is False
+    (why,) = (r for r in quotum.reasons if r.code == "Q15-NOT-LEVIED")
+    assert str(why.reference.version) == version
+    assert detail in why.detail
 
 
 def test_the_levy_reason_reads_the_amount_per_job_from_the_parameters() -> None:

@@ -164,12 +164,23 @@ PERCENTAGE_COMPUTED = Reason(
     reference=_wfsv("38f(1),(2)"),
     tag=Tag.DERIVED,
 )
-PERCENTAGE_COMPUTED_2018 = attrs.evolve(
-    PERCENTAGE_COMPUTED, reference=_wfsv("38f(1),(2)", "2018-01-01")
+TEXTS_38F = (
+    (2016, "2016-01-01"),  # A, B and C count the arbeidsbeperkten of 38b(1)
+    (2017, "2017-01-01"),  # from the 2016-12-08 text: F and G only at liable employers (34(3),(4))
+    (2018, "2018-01-01"),  # the same formula, in the text in force in 2018 and 2019
 )
-F_NARROWED = 2018
-"""From the 2018-01-01 text of Wfsv 38f(2), F counts the 38b(2) arbeidsbeperkten at employers
-that owe the quotumheffing under Wfsv 34(3),(4) only: the percentage of 2018 on cites it."""
+"""The texts of Wfsv 38f(1),(2) in force for a quotumpercentage of the year, up to the 2020-01-01
+text that adds variable H (``quotum.formula_with_h``); before 2016 the 2015-05-01 text."""
+
+
+def _percentage_computed(year: int) -> Reason:
+    """:data:`PERCENTAGE_COMPUTED` citing the text of 38f in force for ``year``."""
+    version = next((v for start, v in reversed(TEXTS_38F) if year >= start), None)
+    if version is None:
+        return PERCENTAGE_COMPUTED
+    return attrs.evolve(PERCENTAGE_COMPUTED, reference=_wfsv("38f(1),(2)", version))
+
+
 PERCENTAGE_MISSING = Reason(
     code="Q15-PCT-MISSING",
     text="no quotumpercentage: none published and variable D of 38f not given for the sector "
@@ -202,6 +213,10 @@ NOT_ACTIVE = Reason(
     "so there is no quotumpercentage, tekort or heffing",
     reference=_wfsv("122n(1), 38e(1)"),
 )
+SUSPENDED_BEFORE = ((2022, "2020-01-01"), (2026, "2023-01-01"))
+"""Wfsv 122na as it entered the text (2020-01-01): no heffing for the years before 2022; from the
+2023-01-01 text before 2026; from the 2026-01-01 text before art. 2 of the Wet banenafspraak
+takes effect (:data:`NOT_LEVIED`, which cites that text)."""
 NOT_LEVIED = Reason(
     code="Q15-NOT-LEVIED",
     text="the heffing is nominal: it is not levied for any year before art. 2 of the Wet "
@@ -481,6 +496,7 @@ class Wbqa2015:
             reasons.extend(notes)
             if percentage is not None:
                 required, shortfall, levy = self._levy(
+                    year=year,
                     total=total,
                     percentage=percentage,
                     hours=(credited_hours, job_hours),
@@ -510,6 +526,7 @@ class Wbqa2015:
     def _levy(
         self,
         *,
+        year: int,
         total: Decimal,
         percentage: Decimal,
         hours: tuple[Decimal, Decimal],
@@ -533,11 +550,24 @@ class Wbqa2015:
         per_job = terms.levy_per_job
         levy = shortfall * per_job
         reasons.append(LEVY.with_detail(f"{shortfall} x EUR {per_job} = EUR {levy}"))
-        reasons.append(params.derived("wbqa.not-levied", lambda: self._not_levied(params)))
+        reasons.append(
+            params.derived(("wbqa.not-levied", year), lambda: self._not_levied(year, params))
+        )
         return required, shortfall, levy
 
-    def _not_levied(self, params: Parameters) -> Reason:
+    def _not_levied(self, year: int, params: Parameters) -> Reason:
+        """Why the heffing of ``year`` is not levied, in the text of 122na that says so.
+
+        A year from the start of art. 2 of the Wet banenafspraak on (moved earlier as a what-if)
+        is past the 2015 quotum (art. 12) whatever the year, as the 2026-01-01 text says.
+        """
         art2 = self.ends(params)
+        for before, version in SUSPENDED_BEFORE:
+            if year < before and (art2 is None or year < art2.year):
+                reference = attrs.evolve(NOT_LEVIED.reference, version=version, source="")
+                return attrs.evolve(NOT_LEVIED, reference=reference).with_detail(
+                    f"not levied for the years before {before} ({version} text)"
+                )
         return NOT_LEVIED.with_detail(
             f"art. 2 of the Wet banenafspraak from {art2}" if art2 else ""
         )
@@ -612,7 +642,7 @@ class Wbqa2015:
         e = params.decimal("quotum.e", year)
         exact = (Fraction((a + b) * c + f * g) / Fraction(total_jobs * e)) * 100
         percentage = floor_to(exact, 2)
-        computed = PERCENTAGE_COMPUTED_2018 if year >= F_NARROWED else PERCENTAGE_COMPUTED
+        computed = _percentage_computed(year)
         notes.append(
             computed.with_detail(
                 f"(({a}+{b})x{c} + {f}x{g}) / ({total_jobs}x{e}) x 100 = {percentage} %"
