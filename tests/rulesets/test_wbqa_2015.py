@@ -248,16 +248,14 @@ def test_a_detached_wsw_worker_counts_in_the_hirers_sector() -> None:
     assert count.pools[Pool.GOVERNMENT].hours == 0
 
 
-def test_a_cleaner_on_a_ministry_contract_counts_at_the_cleaning_firm() -> None:
-    """Example 7: 25.5 h/week for a year (1,331 h) is 1 job for the supplier (market), 0 for the
-    ministry that buys the cleaning (spec §4.4, tag S).
-    """
-    scenario = Scenario(
+def _cleaning_contract(year: int) -> Scenario:
+    """A cleaner of a cleaning firm on a ministry's contract, 1,331 h in ``year``."""
+    return Scenario(
         employers=(employer("cleaning"), employer("ministry", Sector.GOVERNMENT)),
         people=(registered("cleaner"),),
         contracts=(
             ProcurementContract(
-                id="contract", buyer="ministry", supplier="cleaning", period=Period.year(2019)
+                id="contract", buyer="ministry", supplier="cleaning", period=Period.year(year)
             ),
         ),
         placements=(
@@ -266,42 +264,29 @@ def test_a_cleaner_on_a_ministry_contract_counts_at_the_cleaning_firm() -> None:
                 person="cleaner",
                 employer="cleaning",
                 contract="contract",
-                hours=year_of(2019, 1331),
+                hours=year_of(year, 1331),
             ),
         ),
     )
-    count = count_jobs(scenario, rules=RULES, year=2019)
+
+
+@pytest.mark.parametrize(
+    ("year", "article", "version"),
+    [(2019, "122n(2)", "2015-05-01"), (2020, "122n(3)", "2020-01-01")],
+)
+def test_a_cleaner_on_a_ministry_contract_counts_at_the_cleaning_firm(
+    *, year: int, article: str, version: str
+) -> None:
+    """Example 7: 25.5 h/week for a year (1,331 h) is 1 job for the supplier (market), 0 for the
+    ministry that buys the cleaning (spec §4.4, tag S). The reason cites the count at the
+    employer that reports the hours, Wfsv 122n as numbered in the year (renumbered in 2020).
+    """
+    count = count_jobs(_cleaning_contract(year), rules=RULES, year=year)
     assert_counts_at(count, "cleaning-job", pool="market", credited_to="cleaning")
     assert count.pools[Pool.MARKET].jobs == 1
     assert count.pools[Pool.GOVERNMENT].jobs == 0
     (why,) = (r for r in count.attributions[0].reasons if r.code == "W15-PROCUREMENT")
-    # the count at the employer that reports the hours: Wfsv 122n(2) as numbered in 2019
-    assert (why.reference.article, str(why.reference.version)) == ("122n(2)", "2015-05-01")
-
-
-def test_a_procurement_job_in_2020_cites_wfsv_122n_3_of_the_renumbered_text() -> None:
-    scenario = Scenario(
-        employers=(employer("cleaning"), employer("ministry", Sector.GOVERNMENT)),
-        people=(registered("cleaner"),),
-        contracts=(
-            ProcurementContract(
-                id="contract", buyer="ministry", supplier="cleaning", period=Period.year(2020)
-            ),
-        ),
-        placements=(
-            Placement(
-                id="job",
-                person="cleaner",
-                employer="cleaning",
-                contract="contract",
-                hours=year_of(2020, 1331),
-            ),
-        ),
-    )
-    count = count_jobs(scenario, rules=RULES, year=2020)
-    assert_counts_at(count, "job", pool="market", credited_to="cleaning")
-    (why,) = (r for r in count.attributions[0].reasons if r.code == "W15-PROCUREMENT")
-    assert (why.reference.article, str(why.reference.version)) == ("122n(3)", "2020-01-01")
+    assert (why.reference.article, str(why.reference.version)) == (article, version)
     assert why.reference.source == "kst-34352-66"
 
 
@@ -594,16 +579,22 @@ def test_a_liable_market_employer_has_no_percentage_because_the_market_was_never
     assert "not activated" in quotum.reasons[-1].text
 
 
-def test_an_activated_market_with_a_given_percentage_gives_a_nominal_heffing() -> None:
-    """What-if: activate the market quotum and give its percentage; the heffing stays nominal."""
-    scenario = Scenario(
-        employers=(employer("factory", total_hours={2018: 133_100, 2019: 133_100}),),
+def _activated_market(year: int) -> Scenario:
+    """What-if: a factory of 133,100 h in ``year`` and the year before, the market quotum
+    activated with a percentage of 2 % in ``year``: 2 missing jobs, a heffing of EUR 10,000.
+    """
+    return Scenario(
+        employers=(employer("factory", total_hours={year - 1: 133_100, year: 133_100}),),
         parameters={
-            "quotum.percentage.market": {"2019": "2"},
-            "quotum.active.market": {"2019": True},
+            "quotum.percentage.market": {str(year): "2"},
+            "quotum.active.market": {str(year): True},
         },
     )
-    quotum = assess_quotum(scenario, rules=RULES, year=2019)["factory"]
+
+
+def test_an_activated_market_with_a_given_percentage_gives_a_nominal_heffing() -> None:
+    """What-if: activate the market quotum and give its percentage; the heffing stays nominal."""
+    quotum = assess_quotum(_activated_market(2019), rules=RULES, year=2019)["factory"]
     assert quotum.shortfall_jobs == Decimal(2)
     assert quotum.levy == Decimal(10_000)
     assert quotum.levied is False
@@ -618,14 +609,7 @@ def test_the_quotumtekort_cites_besluit_wfsv_2_23_in_the_text_of_the_heffing_yea
 
     A what-if: the market quotum activated with a given percentage in ``year``.
     """
-    scenario = Scenario(
-        employers=(employer("factory", total_hours={year - 1: 133_100, year: 133_100}),),
-        parameters={
-            "quotum.percentage.market": {str(year): "2"},
-            "quotum.active.market": {str(year): True},
-        },
-    )
-    quotum = assess_quotum(scenario, rules=RULES, year=year)["factory"]
+    quotum = assess_quotum(_activated_market(year), rules=RULES, year=year)["factory"]
     assert quotum.shortfall_jobs == Decimal(2)
     (tekort,) = (r for r in quotum.reasons if r.code == "Q15-TEKORT")
     assert tekort.reference.article == "2.23(2),(3)"
@@ -684,14 +668,7 @@ def test_the_heffing_of_each_year_is_waived_by_the_text_of_wfsv_122na_that_cover
     """122na enters on 2020-01-01 (no heffing before 2022, so for 2018-2021 as well), the
     2023-01-01 text moves the date to 2026, the 2026-01-01 text to art. 2 of the new law.
     """
-    scenario = Scenario(
-        employers=(employer("factory", total_hours={year - 1: 133_100, year: 133_100}),),
-        parameters={
-            "quotum.percentage.market": {str(year): "2"},
-            "quotum.active.market": {str(year): True},
-        },
-    )
-    quotum = assess_quotum(scenario, rules=RULES, year=year)["factory"]
+    quotum = assess_quotum(_activated_market(year), rules=RULES, year=year)["factory"]
     assert quotum.levy == Decimal(10_000)
     assert quotum.levied is False
     (why,) = (r for r in quotum.reasons if r.code == "Q15-NOT-LEVIED")
