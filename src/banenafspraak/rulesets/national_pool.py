@@ -316,16 +316,12 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     ``None`` when neither the status for ``year`` nor the premium wage of ``year - 2`` is given:
     a missing wage is never read as 0.
     """
-    not_small = params.derived(
-        ("national.small.not", year),
-        lambda: common.cited_as_row(NOT_SMALL_EMPLOYER, _SMALL, year, params),
-    )
     if year in employer.small_employer:
         small = employer.small_employer[year]
-        why = SMALL_EMPLOYER if small else not_small
         # the same reason for every employer with the same answer: made once, shared
         given = params.derived(
-            ("national.small.given", year, small), lambda: why.with_detail(f"given for {year}")
+            ("national.small.given", year, small),
+            lambda: _small_reason(small, year, params).with_detail(f"given for {year}"),
         )
         return small, given
     if (year - 2) not in employer.premium_wage:
@@ -339,8 +335,21 @@ def small_employer(employer: Employer, year: int, params: Parameters) -> tuple[b
     threshold = params.decimal(_SMALL, year)
     wage = employer.premium_wage[year - 2]
     small = wage <= threshold
-    why = SMALL_EMPLOYER if small else not_small
+    why = _small_reason(small, year, params)
     return small, why.with_detail(f"premium wage {year - 2} EUR {wage}, threshold EUR {threshold}")
+
+
+def _small_reason(small: bool, year: int, params: Parameters) -> Reason:  # noqa: FBT001
+    """``SMALL_EMPLOYER``, or ``NOT_SMALL_EMPLOYER`` citing the text of 2.19d of ``year``.
+
+    The latter is made once a year, when an employer first needs it.
+    """
+    if small:
+        return SMALL_EMPLOYER
+    return params.derived(
+        ("national.small.not", year),
+        lambda: common.cited_as_row(NOT_SMALL_EMPLOYER, _SMALL, year, params),
+    )
 
 
 @attrs.frozen
