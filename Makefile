@@ -4,12 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format docs bench dist-check clean
+.PHONY: demo test test-newest lock lint format docs bench dist-check clean
 
-$(STAMP): pyproject.toml
+# The development environment is locked: every package at one version, with its hashes
+# (requirements/dev.txt). `make lock` refreshes the lock on purpose; the library's own
+# dependency ranges in pyproject.toml stay ranges, for its users.
+LOCK := requirements/dev.txt
+
+$(STAMP): $(LOCK) pyproject.toml
+	@echo "Creating $(VENV) and installing the locked environment ($(LOCK)); the first time takes a few minutes."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet -e ".[all]" --group dev
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 demo: $(STAMP)  ## the bundled example under every rule set
@@ -17,6 +23,14 @@ demo: $(STAMP)  ## the bundled example under every rule set
 
 test: $(STAMP)  ## the test suite, with branch coverage
 	$(BIN)/python -m pytest -n auto --dist loadfile --cov --cov-report=term --cov-fail-under=95
+
+test-newest:  ## the test suite on the newest versions the ranges of pyproject.toml allow
+	scripts/test_newest.sh
+
+lock: $(STAMP)  ## refresh requirements/dev.txt to the newest versions the ranges allow
+	$(BIN)/uv pip compile pyproject.toml --all-extras --group pyproject.toml:dev \
+		--generate-hashes --universal --python-version 3.11 --no-emit-package banenafspraak \
+		--upgrade --quiet -o $(LOCK)
 
 lint: $(STAMP)  ## ruff and mypy --strict
 	$(BIN)/ruff check .
@@ -37,4 +51,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov docs/_build
+	rm -rf $(VENV) .venv-newest .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov docs/_build
