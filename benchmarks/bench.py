@@ -25,6 +25,12 @@ Every figure is measured in this run on this machine; the ratios compare figures
   that reads the file, counts and writes to a file: wall time and peak memory, against the goal
   of 2 GB. ``BENCH_OUTPUT=table,json`` limits the outputs, ``BENCH_OUTPUT=none`` skips them.
 
+* reading a scenario: ``load_scenario`` of the same scenario of 10,000 and 100,000 placements
+  (``BENCH_READ_PLACEMENTS``) as a JSON file, a CSV folder and a workbook, then ``count_jobs``
+  under the law in force, each in a fresh process (``--read-worker``): wall time of the read and
+  of the count, and peak memory, against the goals (10,000 in 2 s; 100,000 in 20 s and 1.5 GB).
+  ``BENCH_READ=none`` skips them.
+
 XL is ten national years, generated and counted one year at a time (a partition per year), as a
 user with ten years or ten policy variants would run it.
 """
@@ -75,6 +81,10 @@ GOAL_XL_MEMORY_MB = 2048
 GOAL_PURE_RATE = 250_000
 GOAL_L_REPORT_SECONDS = 2.0
 GOAL_OUTPUT_MEMORY_MB = 2048
+READ_PLACEMENTS = (10_000, 100_000)
+GOAL_READ_SECONDS = {10_000: 2.0, 100_000: 20.0}
+GOAL_READ_MEMORY_MB = 1536
+READ_FORMATS = {"JSON file": "scenario.json", "CSV folder": "scenario", "workbook": "scenario.xlsx"}
 OUTPUT_PLACEMENTS = 100_000
 OUTPUTS: dict[str, list[str]] = {
     "table": ["count", "--format", "table"],
@@ -225,6 +235,64 @@ def output_worker(name: str, scenario_file: str, out: str) -> dict[str, float]:
         "code": code,
         "bytes": Path(out).stat().st_size,
     }
+
+
+def read_worker(path: str) -> dict[str, float]:
+    """Read a scenario and count it under the law in force, in this fresh process."""
+    from banenafspraak.io import load_scenario  # noqa: PLC0415 - only in this worker
+
+    start = time.perf_counter()
+    scenario = load_scenario(path)
+    read = time.perf_counter() - start
+    pure_count_jobs(scenario, year=YEAR)
+    return {"read_s": read, "total_s": time.perf_counter() - start, "peak_mb": _peak_mb()}
+
+
+def _reads(root: Path) -> dict[tuple[int, str], dict[str, float]]:
+    """Each size of :data:`READ_PLACEMENTS` in each of :data:`READ_FORMATS`, read and counted."""
+    if os.environ.get("BENCH_READ", "") == "none":
+        return {}
+    from banenafspraak.io import save_scenario  # noqa: PLC0415 - only where measured
+
+    chosen = os.environ.get("BENCH_READ_PLACEMENTS")
+    sizes = tuple(int(n) for n in chosen.split(",")) if chosen else READ_PLACEMENTS
+    results: dict[tuple[int, str], dict[str, float]] = {}
+    for placements in sizes:
+        scenario = generate(SizeSpec(name="read", placements=placements), seed=0, year=YEAR)
+        written = scenario.to_scenario()
+        (root / f"read-{placements}").mkdir(parents=True)
+        for form, name in READ_FORMATS.items():
+            path = save_scenario(written, root / f"read-{placements}" / name)
+            command = [sys.executable, __file__, "--read-worker", str(path)]
+            done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+            r = results[placements, form] = json.loads(done.stdout.strip().splitlines()[-1])
+            print(
+                f"  read {placements:,} placements as a {form}: read {r['read_s']:.1f} s, "
+                f"read and count {r['total_s']:.1f} s, {r['peak_mb']:.0f} MB peak",
+                flush=True,
+            )
+        shutil.rmtree(root / f"read-{placements}", ignore_errors=True)
+    return results
+
+
+def _print_reads(results: dict[tuple[int, str], dict[str, float]]) -> None:
+    """The reads of a scenario and their goals."""
+    print()
+    if not results:
+        print("reading a scenario: not run (BENCH_READ=none)")
+        return
+    print("reading a scenario, then counting it (a fresh process each; wall time, peak memory)")
+    for (placements, form), r in results.items():
+        goal = GOAL_READ_SECONDS.get(placements)
+        text = (
+            f"{placements:>7,} placements, {form:<10}: read {r['read_s']:6.1f} s, "
+            f"and count {r['total_s']:6.1f} s, {r['peak_mb']:6.0f} MB"
+        )
+        if goal is None:
+            print(f"  {text}")
+            continue
+        ok = r["total_s"] <= goal and r["peak_mb"] <= GOAL_READ_MEMORY_MB
+        print("  " + _verdict(ok, f"{text} (goal {goal:.0f} s, {GOAL_READ_MEMORY_MB} MB)"))
 
 
 def _run_output_worker(name: str, scenario_file: Path, out: Path) -> dict[str, float]:
@@ -380,7 +448,11 @@ def main() -> int:
     parser.add_argument("--worker", nargs="+")
     parser.add_argument("--reports-worker", nargs="+")
     parser.add_argument("--output-worker", nargs=3)
+    parser.add_argument("--read-worker", nargs=1)
     args = parser.parse_args()
+    if args.read_worker:
+        print(json.dumps(read_worker(args.read_worker[0])))
+        return 0
     if args.output_worker:
         print(json.dumps(output_worker(*args.output_worker)))
         return 0
@@ -418,11 +490,13 @@ def main() -> int:
                 figures = ", ".join(f"{n} {s:.2f} s" for n, s in reports[size, rules].items())
                 print(f"  reports {rules} on {size}: {figures}", flush=True)
         outputs = _outputs(root)
+        reads = _reads(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     _print_table(sizes, rule_sets, rates, results)
     _print_reports(sizes, rule_sets, reports)
     _print_outputs(outputs)
+    _print_reads(reads)
     return 0
 
 
