@@ -32,10 +32,11 @@ lock: $(STAMP)  ## refresh requirements/dev.txt to the newest versions the range
 		--generate-hashes --universal --python-version 3.11 --no-emit-package banenafspraak \
 		--upgrade --quiet -o $(LOCK)
 
-lint: $(STAMP)  ## ruff and mypy --strict
+lint: $(STAMP)  ## ruff, mypy --strict and the import contracts of the layers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 docs: $(STAMP)  ## the documentation site, warnings as errors (docs/_build/html)
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
