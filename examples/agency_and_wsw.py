@@ -29,7 +29,7 @@ from banenafspraak import (
     count_jobs,
     explain_quotum,
 )
-from banenafspraak.report import format_table
+from banenafspraak.render.text import format_table
 
 YEAR = 2019
 

@@ -47,7 +47,7 @@ from banenafspraak import (
 )
 from banenafspraak.demo import example_scenario
 from banenafspraak.parameters import DatedValue, Parameter, ParameterKind
-from banenafspraak.report import comparison_table
+from banenafspraak.render.text import comparison_table
 from banenafspraak.rulesets import refresh
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
 

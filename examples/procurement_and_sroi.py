@@ -29,7 +29,7 @@ from banenafspraak import (
     count_jobs,
     rule_set,
 )
-from banenafspraak.report import format_table
+from banenafspraak.render.text import format_table
 
 YEAR = 2019
 NAMES = {"G": "Gemeente Voorbeeld (buyer)", "C": "Glans (supplier)", "H": "Hoog (supplier)"}

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from banenafspraak import count_jobs, load_scenario
-from banenafspraak.export import count_document, count_tables, to_csv
+from banenafspraak.render.export import count_document, count_tables, to_csv
 
 EXAMPLE = Path(__file__).parent / "scenarios" / "example-csv"
 
@@ -36,7 +36,7 @@ def main(source: str = str(EXAMPLE), out: str | None = None) -> None:
     result.write_text(document + "\n", encoding="utf-8")
     print(f"wrote {result}")
     try:
-        from banenafspraak.plot import realisation_chart, save_chart  # noqa: PLC0415
+        from banenafspraak.render.charts import realisation_chart, save_chart  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the plot extra is optional
         return
     counts = [count_jobs(scenario, rules="wbqa-2015", year=y) for y in scenario.years]

@@ -31,7 +31,7 @@ from banenafspraak import (
     count_jobs,
     default_parameters,
 )
-from banenafspraak.report import format_table
+from banenafspraak.render.text import format_table
 
 FIRST, LAST = 2015, 2022
 SCALE = Decimal(1000)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from banenafspraak import available_rule_sets, count_jobs
 from banenafspraak.demo import example_scenario
-from banenafspraak.plot import comparison_chart, realisation_chart, save_chart
-from banenafspraak.plot_reports import trend_chart
+from banenafspraak.render.charts import comparison_chart, realisation_chart, save_chart
+from banenafspraak.render.report_charts import trend_chart
 from banenafspraak.reports import trend
 
 IMAGES = Path(__file__).parents[1] / "docs" / "images"

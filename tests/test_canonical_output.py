@@ -25,7 +25,8 @@ from typer.testing import CliRunner
 from banenafspraak import Scenario, assess_quotum, compare, count_jobs
 from banenafspraak.cli import app
 from banenafspraak.demo import example_scenario
-from banenafspraak.export import (
+from banenafspraak.io import load_scenario, save_scenario, scenario_to_json
+from banenafspraak.render.export import (
     comparison_document,
     count_document,
     count_tables,
@@ -38,7 +39,6 @@ from banenafspraak.export import (
     write_count_csv,
     write_json,
 )
-from banenafspraak.io import load_scenario, save_scenario, scenario_to_json
 from banenafspraak.reports import durability, procurement_jobs
 
 YEAR = 2019

@@ -26,7 +26,7 @@ from banenafspraak import (
     count_jobs,
 )
 from banenafspraak.demo import example_scenario
-from banenafspraak.report import comparison_table, demo_report
+from banenafspraak.render.text import comparison_table, demo_report
 
 ALL = ("wbqa-2015", "contouren-2018", "wet-banenafspraak-2025")
 

@@ -10,7 +10,7 @@ from banenafspraak import Pool, assess_quotum, count_jobs, explain_quotum
 from banenafspraak.counting import baseline_from, summary_line
 from banenafspraak.demo import example_scenario
 from banenafspraak.periods import Period
-from banenafspraak.report import demo_report, format_table, pools_table, quotum_table
+from banenafspraak.render.text import demo_report, format_table, pools_table, quotum_table
 
 SCENARIO = example_scenario()
 

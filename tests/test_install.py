@@ -94,7 +94,8 @@ CASES = {
     ),
     "charts without matplotlib": (
         ("matplotlib",),
-        COUNT + "from banenafspraak.plot import realisation_chart\nrealisation_chart([count])",
+        COUNT
+        + "from banenafspraak.render.charts import realisation_chart\nrealisation_chart([count])",
         "plot",
     ),
     "a scenario workbook without openpyxl": (
@@ -117,7 +118,7 @@ CASES = {
     ),
     "to_xlsx without openpyxl": (
         ("openpyxl",),
-        COUNT + "from banenafspraak.export import count_tables, to_xlsx\n"
+        COUNT + "from banenafspraak.render.export import count_tables, to_xlsx\n"
         "to_xlsx(count_tables(count), 'never.xlsx')",
         "xlsx",
     ),
@@ -150,7 +151,7 @@ def test_the_core_and_its_exporter_need_no_extra() -> None:
         + """
 import json
 from banenafspraak import assess_quotum, compare
-from banenafspraak.export import count_document, quotum_document
+from banenafspraak.render.export import count_document, quotum_document
 report = assess_quotum(count.scenario, rules="wbqa-2015", year=2018)
 comparison = compare(count.scenario, rules=["wbqa-2015", "wet-banenafspraak-2025"], year=2019)
 json.dumps([count.to_dict(), report.to_dict(), comparison.to_dict(), count_document(count)])

@@ -55,10 +55,15 @@ from banenafspraak.baselines import Baseline
 from banenafspraak.counting import Tally
 from banenafspraak.parameters import Parameter, Parameters
 from banenafspraak.people import PersonId
-from banenafspraak.plot_reports import trend_chart
 from banenafspraak.procurement import ContractId, ContractKind
 from banenafspraak.references import LegalReference
-from banenafspraak.report import durability_table, procurement_table, subsector_table, trend_table
+from banenafspraak.render.report_charts import trend_chart
+from banenafspraak.render.text import (
+    durability_table,
+    procurement_table,
+    subsector_table,
+    trend_table,
+)
 from banenafspraak.rulesets.wbqa_2015 import WBQA_2015, SectorQuotum
 
 JOB = Decimal(1331)

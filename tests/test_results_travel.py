@@ -30,7 +30,7 @@ from banenafspraak import (
 )
 from banenafspraak.demo import example_scenario
 from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
-from banenafspraak.frames import COUNT_TABLES, exact_number
+from banenafspraak.render.frames import COUNT_TABLES, exact_number
 from banenafspraak.strategies import scenarios
 
 RULES = ("wbqa-2015", "contouren-2018", "wet-banenafspraak-2025")
@@ -261,7 +261,7 @@ def test_any_exact_numbers_come_back_exactly_as_decimals_or_text(
     values: list[Fraction | None],
 ) -> None:
     """A column of decimal128 where every value ends, else exact text; never a rounded value."""
-    from banenafspraak.frames import _arrow, _Column  # noqa: PLC0415 - the column builder itself
+    from banenafspraak.render.frames import _arrow, _Column  # noqa: PLC0415 - the column builder itself
 
     table = _arrow([_Column("x", "number", tuple(values))], "decimal", {}, "arrow")
     assert [exact_number(v) for v in table.column("x").to_pylist()] == values

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from banenafspraak import BanenafspraakError, InvalidScenarioError, exceptions
 from banenafspraak._util import MAX_PLACES, to_decimal, to_decimal_string
-from banenafspraak.export import Table, masked_document, safe_cell, to_csv
 from banenafspraak.io import example_path, parse_scenario_json
 from banenafspraak.parameters import default_parameters
+from banenafspraak.render.export import Table, masked_document, safe_cell, to_csv
 
 SRC = Path(__file__).parents[1] / "src" / "banenafspraak"
 DOCUMENT: dict[str, Any] = json.loads(example_path().read_text("utf-8"))

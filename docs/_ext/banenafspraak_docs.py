@@ -721,7 +721,10 @@ def cli_help(_: str | None = None) -> str:
 # -- API reference -------------------------------------------------------------------------------
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Counting", ("banenafspraak.counting", "banenafspraak.explain", "banenafspraak.compare")),
+    (
+        "Counting",
+        ("banenafspraak.counting", "banenafspraak.render.explain", "banenafspraak.compare"),
+    ),
     ("Rule sets", ("banenafspraak.rulesets",)),
     (
         "Scenario and its nouns",

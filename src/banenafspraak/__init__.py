@@ -40,13 +40,13 @@ from banenafspraak.exceptions import (
     UnknownParameterError,
     UnknownRuleSetError,
 )
-from banenafspraak.explain import explain_placement, explain_quotum
 from banenafspraak.parameters import DatedValue, Parameter, Parameters, default_parameters
 from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId, PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind, ProcurementContract
 from banenafspraak.references import LegalReference, Tag
+from banenafspraak.render.explain import explain_placement, explain_quotum
 from banenafspraak.reports import (
     DurabilityLine,
     DurabilityReport,

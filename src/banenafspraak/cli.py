@@ -41,7 +41,6 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak._i18n import NL, number_text, translate
-from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak._version import __version__
 from banenafspraak.bsn import mask_text
@@ -53,8 +52,10 @@ from banenafspraak.counting import (
     count_jobs,
     rules_in_force,
 )
-from banenafspraak.explain import explain_placement
-from banenafspraak.export import (
+from banenafspraak.io import example_path, load_scenario, scenario_schema
+from banenafspraak.periods import Period
+from banenafspraak.render.explain import explain_placement
+from banenafspraak.render.export import (
     Table,
     attribution_document,
     attributions_table,
@@ -77,9 +78,8 @@ from banenafspraak.export import (
     write_csv,
     write_json,
 )
-from banenafspraak.io import example_path, load_scenario, scenario_schema
-from banenafspraak.periods import Period
-from banenafspraak.report import Part, demo_parts, render_parts, report_tables
+from banenafspraak.render.layout import column_groups, figures_table, fit_text, render_plain
+from banenafspraak.render.text import Part, demo_parts, render_parts, report_tables
 from banenafspraak.reports import (
     DurabilityReport,
     ProcurementReport,
@@ -920,7 +920,7 @@ def _write_charts(
     size: tuple[float, float] = (8.0, 4.5),
     dpi: int = 100,
 ) -> list[Path]:
-    from banenafspraak.plot import (  # noqa: PLC0415 - the plot extra is optional
+    from banenafspraak.render.charts import (  # noqa: PLC0415 - the plot extra is optional
         comparison_chart,
         realisation_chart,
         save_chart,
@@ -1172,7 +1172,7 @@ def report_trend(
 
         result = _pure_report(file, followed, full_ids=full_ids)
     if chart is not None:
-        from banenafspraak.plot_reports import trend_chart  # noqa: PLC0415 - the plot extra
+        from banenafspraak.render.report_charts import trend_chart  # noqa: PLC0415 - the plot extra
 
         trend_chart(result, chart, width=_size(size)[0], dpi=dpi)
         sys.stderr.write(f"wrote {chart}\n")

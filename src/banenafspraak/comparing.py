@@ -19,7 +19,6 @@ from typing import Any
 
 import attrs
 
-from banenafspraak import _summary
 from banenafspraak._util import FrozenMap
 from banenafspraak.counting import (
     JobCount,
@@ -34,6 +33,7 @@ from banenafspraak.counting import (
 from banenafspraak.employers import EmployerId
 from banenafspraak.exceptions import InvalidValueError, NotFoundError
 from banenafspraak.references import LegalReference, Tag
+from banenafspraak.render import summary as _summary
 from banenafspraak.rulesets import available_rule_sets, resolve
 from banenafspraak.rulesets._protocol import (
     Attribution,
@@ -213,10 +213,10 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         """The comparison as a JSON-serialisable dict, exact numbers as strings (no extra needed).
 
-        The document of :func:`banenafspraak.export.comparison_document`: what
+        The document of :func:`banenafspraak.render.export.comparison_document`: what
         ``banenafspraak compare --format json`` prints.
         """
-        from banenafspraak.export import comparison_document  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.export import comparison_document  # noqa: PLC0415 - the edge imports this
 
         counts = {rules: self.counts[rules] for rules in self.rules}
         return comparison_document(counts, year=self.year, comparison=self)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, over
 import attrs
 import pendulum
 
-from banenafspraak import _summary
 from banenafspraak._util import FrozenMap, display, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
@@ -27,6 +26,7 @@ from banenafspraak.exceptions import InvalidTypeError, InvalidValueError, NotFou
 from banenafspraak.parameters import Parameters, default_parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import Placement, PlacementKind
+from banenafspraak.render import summary as _summary
 from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     import polars as pl
     import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
-    from banenafspraak.frames import CountTable, Numbers
+    from banenafspraak.render.frames import CountTable, Numbers
 
 __all__ = [
     "JobCount",
@@ -494,11 +494,11 @@ class JobCount:
 
     def explain(self, placement_id: str) -> str:
         """Where one placement's hours count and why, as text (see :func:`explain`)."""
-        from banenafspraak.explain import explain_placement  # noqa: PLC0415 - avoids a cycle
+        from banenafspraak.render.explain import explain_placement  # noqa: PLC0415 - avoids a cycle
 
         return explain_placement(self, placement_id)
 
-    # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
+    # -- results that travel (banenafspraak.render.frames, banenafspraak.render.export) -------
 
     def to_arrow(
         self,
@@ -507,8 +507,8 @@ class JobCount:
         numbers: Numbers = "decimal",
         full_ids: bool = False,
     ) -> pa.Table:
-        """One table (attributions, pools, employers) as Arrow; see :mod:`banenafspraak.frames`."""
-        from banenafspraak.frames import count_arrow  # noqa: PLC0415 - the edge imports this
+        """One table (attributions, pools, employers) as Arrow; see :mod:`.render.frames`."""
+        from banenafspraak.render.frames import count_arrow  # noqa: PLC0415 - the edge imports this
 
         return count_arrow(self, table, numbers=numbers, full_ids=full_ids)
 
@@ -520,7 +520,7 @@ class JobCount:
         full_ids: bool = False,
     ) -> pd.DataFrame:
         """One table as a pandas data frame (the ``pandas`` extra); see :meth:`to_arrow`."""
-        from banenafspraak.frames import count_pandas  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.frames import count_pandas  # noqa: PLC0415 - the edge imports this
 
         return count_pandas(self, table, numbers=numbers, full_ids=full_ids)
 
@@ -532,17 +532,17 @@ class JobCount:
         full_ids: bool = False,
     ) -> pl.DataFrame:
         """One table as a polars data frame (the ``polars`` extra); see :meth:`to_arrow`."""
-        from banenafspraak.frames import count_polars  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.frames import count_polars  # noqa: PLC0415 - the edge imports this
 
         return count_polars(self, table, numbers=numbers, full_ids=full_ids)
 
     def to_dict(self, *, full_ids: bool = False) -> dict[str, Any]:
         """The count as a JSON-serialisable dict, exact numbers as strings (no extra needed).
 
-        The document of :func:`banenafspraak.export.count_document`: what
+        The document of :func:`banenafspraak.render.export.count_document`: what
         ``banenafspraak count --format json`` prints.
         """
-        from banenafspraak.export import count_document  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.export import count_document  # noqa: PLC0415 - the edge imports this
 
         return count_document(self, full_ids=full_ids)
 
@@ -776,33 +776,33 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
         """The count's warnings, then every result's, in employer order."""
         return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
 
-    # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
+    # -- results that travel (banenafspraak.render.frames, banenafspraak.render.export) -------
 
     def to_arrow(self, *, numbers: Numbers = "decimal") -> pa.Table:
-        """One row per employer with every figure, as Arrow; see :mod:`banenafspraak.frames`."""
-        from banenafspraak.frames import quotum_arrow  # noqa: PLC0415 - the edge imports this
+        """One row per employer with every figure, as Arrow; see :mod:`.render.frames`."""
+        from banenafspraak.render.frames import quotum_arrow  # noqa: PLC0415 - the edge imports this
 
         return quotum_arrow(self, numbers=numbers)
 
     def to_pandas(self, *, numbers: Numbers = "decimal") -> pd.DataFrame:
         """One row per employer, as a pandas data frame (the ``pandas`` extra)."""
-        from banenafspraak.frames import quotum_pandas  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.frames import quotum_pandas  # noqa: PLC0415 - the edge imports this
 
         return quotum_pandas(self, numbers=numbers)
 
     def to_polars(self, *, numbers: Numbers = "decimal") -> pl.DataFrame:
         """One row per employer, as a polars data frame (the ``polars`` extra)."""
-        from banenafspraak.frames import quotum_polars  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.frames import quotum_polars  # noqa: PLC0415 - the edge imports this
 
         return quotum_polars(self, numbers=numbers)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-serialisable dict, exact numbers as strings (no extra needed).
 
-        The document of :func:`banenafspraak.export.quotum_document`: what
+        The document of :func:`banenafspraak.render.export.quotum_document`: what
         ``banenafspraak quotum --format json`` prints.
         """
-        from banenafspraak.export import quotum_document  # noqa: PLC0415 - the edge imports this
+        from banenafspraak.render.export import quotum_document  # noqa: PLC0415 - the edge imports this
 
         return quotum_document(self)
 

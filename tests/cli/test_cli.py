@@ -17,9 +17,9 @@ from golden_cases import CASES, CSV, GOLDEN, JSON, ROOT, WIDTHS_OF, normalise, r
 
 from banenafspraak import PersonId, assess_quotum, available_rule_sets, count_jobs
 from banenafspraak.demo import example_scenario
-from banenafspraak.export import count_document, quotum_document, receipt_document
 from banenafspraak.io import load_scenario, save_scenario, scenario_schema
-from banenafspraak.report import demo_report
+from banenafspraak.render.export import count_document, quotum_document, receipt_document
+from banenafspraak.render.text import demo_report
 
 BSN = "123456782"
 

@@ -14,7 +14,7 @@ from matplotlib.ticker import ScalarFormatter
 
 from banenafspraak import MissingExtraError, count_jobs
 from banenafspraak.demo import example_scenario
-from banenafspraak.plot import OKABE_ITO, comparison_chart, realisation_chart, save_chart
+from banenafspraak.render.charts import OKABE_ITO, comparison_chart, realisation_chart, save_chart
 
 
 def digest(path: Path) -> str:

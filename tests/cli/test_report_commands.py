@@ -11,7 +11,7 @@ import pytest
 from golden_cases import CSV, JSON, run
 
 from banenafspraak import Scenario, batch, save_scenario
-from banenafspraak.export import result_document
+from banenafspraak.render.export import result_document
 from banenafspraak.synthetic import generate
 
 

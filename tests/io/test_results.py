@@ -19,7 +19,7 @@ from banenafspraak import (
 )
 from banenafspraak._util import FrozenMap
 from banenafspraak.demo import example_scenario
-from banenafspraak.export import (
+from banenafspraak.render.export import (
     comparison_document,
     comparison_rows,
     comparison_tables,

@@ -45,7 +45,7 @@ from banenafspraak import (
 )
 from banenafspraak.comparing import government_report
 from banenafspraak.counting import JobCount, QuotumReport
-from banenafspraak.report import quotum_table
+from banenafspraak.render.text import quotum_table
 from banenafspraak.rulesets import Ledger, Stage
 from banenafspraak.rulesets.national_pool import (
     NationalInstrument,

@@ -14,7 +14,7 @@ problems show them masked unless ``full_ids=True``. Loading and saving write not
 Needs the ``io`` extra (cattrs and jsonschema); without it, importing this module raises
 :class:`~banenafspraak.MissingExtraError`. Excel workbooks (``.xlsx``) also need the ``xlsx``
 extra (openpyxl), asked for only when a workbook is read or written. Results are written by
-:mod:`banenafspraak.export`, which needs no extra.
+:mod:`banenafspraak.render.export`, which needs no extra.
 """
 
 from __future__ import annotations

@@ -33,10 +33,10 @@ come in as cells through :func:`read_tables` and take the same path.
 Safe to open in a spreadsheet, and loss-free: the writer puts a single quote before every cell a
 spreadsheet would run as a formula (text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return, after any quotes of its own; not a plain number such as ``-12.5``), as
-:func:`banenafspraak.export.safe_cell` does for results; the reader takes exactly that quote off
-again (:func:`banenafspraak.export.restored_cell`), so ``'=x`` reads as ``=x``, ``''=x`` as
-``'=x``, and ``'s-Hertogenbosch`` stays as written. A workbook's cells are text cells, which a
-spreadsheet never runs: they are written and read as they are, without the quote.
+:func:`banenafspraak.render.export.safe_cell` does for results; the reader takes exactly that
+quote off again (:func:`banenafspraak.render.export.restored_cell`), so ``'=x`` reads as ``=x``,
+``''=x`` as ``'=x``, and ``'s-Hertogenbosch`` stays as written. A workbook's cells are text
+cells, which a spreadsheet never runs: they are written and read as they are, without the quote.
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ import attrs
 from banenafspraak.bsn import mask_text
 from banenafspraak.employers import YEAR_TABLES
 from banenafspraak.exceptions import Problem
-from banenafspraak.export import restored_cell, safe_cell
 from banenafspraak.io._document import FORMAT
 from banenafspraak.io._places import Path, Places
+from banenafspraak.render.export import restored_cell, safe_cell
 
 __all__ = [
     "FILES",

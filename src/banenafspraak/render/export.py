@@ -76,13 +76,13 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
-from banenafspraak._tables import Table, figures_table
 from banenafspraak._util import to_decimal_string
 from banenafspraak.bsn import mask_id, mask_text
 from banenafspraak.comparing import Comparison, Difference
 from banenafspraak.counting import JobCount, Monitoring, QuotumReport, Receipt, Tally
 from banenafspraak.exceptions import InvalidTypeError, InvalidValueError
 from banenafspraak.periods import Period
+from banenafspraak.render.layout import Table, figures_table
 from banenafspraak.rulesets import Attribution, Figure, FigureValue, QuotumResult, Reason
 from banenafspraak.sectors import Pool
 
@@ -228,7 +228,9 @@ def to_xlsx(tables: Mapping[str, Table], path: str | os.PathLike[str]) -> Path:
         number = number_value(text) if column in numeric[sheet] else None
         return text if number is None else number
 
-    return write_sheets(Path(path), sheets, typed=typed, feature="banenafspraak.export.to_xlsx")
+    return write_sheets(
+        Path(path), sheets, typed=typed, feature="banenafspraak.render.export.to_xlsx"
+    )
 
 
 def masked_table(table: Table, *, full_ids: bool = False) -> Table:

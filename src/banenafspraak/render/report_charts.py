@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from banenafspraak.exceptions import MissingExtraError
-from banenafspraak.plot import save_chart
+from banenafspraak.render.charts import save_chart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -89,7 +89,7 @@ def trend_chart(
         feature = "charts of the reports"
         raise MissingExtraError(feature, "plot") from None
 
-    from banenafspraak.plot import law_name  # noqa: PLC0415 - the same optional extra
+    from banenafspraak.render.charts import law_name  # noqa: PLC0415 - the same optional extra
 
     law = law_name(trend.rules)
     panels: list[tuple[tuple[TrendSeries, ...], str]] = [

@@ -13,11 +13,11 @@ from fractions import Fraction
 
 import attrs
 
-from banenafspraak._tables import Table, figures_table, fit_text, render_plain
 from banenafspraak._util import display
 from banenafspraak.comparing import Comparison, Difference, compare
 from banenafspraak.counting import JobCount, QuotumReport, Tally, assess_quotum, count_jobs
 from banenafspraak.demo import DEMO_YEARS, example_scenario
+from banenafspraak.render.layout import Table, figures_table, fit_text, render_plain
 from banenafspraak.reports import (
     DurabilityReport,
     ProcurementDestination,
