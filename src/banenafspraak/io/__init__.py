@@ -76,6 +76,8 @@ CSV_FILES = {key: table.file for key, table in FILES.items()}
 """The files of a CSV scenario folder, by the key of the JSON document they fill."""
 
 _EXCERPT = 20
+_JSON_SUFFIX = ".json"
+"""The suffix of a JSON scenario file; a file by any other name (``.xlsm``, ``.txt``) is refused."""
 _INT_DIGITS = 4300
 """Python's limit for turning digits into an int; longer integers become a refused Decimal."""
 
@@ -146,6 +148,9 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
     """A scenario from a ``.json`` file, a folder of CSV files or an ``.xlsx`` workbook.
 
+    The suffix chooses the reader, and only these formats are read: a file by another name (a
+    macro workbook ``.xlsm``, a ``.txt``) is refused rather than read as JSON. In a folder only
+    the regular files of :data:`CSV_FILES` are read (no link is followed, no FIFO waited on).
     A workbook has one sheet per file of the CSV folder (``employers``, ``hours``, ...) and is
     checked exactly as a folder is; it needs the ``xlsx`` extra (openpyxl).
 
@@ -167,6 +172,13 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         )
     if where.suffix.lower() == SUFFIX:
         return load_workbook(where, full_ids=full_ids)
+    if where.suffix.lower() != _JSON_SUFFIX:
+        message = (
+            f"not a scenario file: expected a {_JSON_SUFFIX} file, an {SUFFIX} workbook or a "
+            "folder of CSV files"
+        )
+        problem = Problem(str(where), "", where.suffix or "no suffix", message)
+        raise InvalidScenarioError([problem], source=str(where))
     try:
         text = where.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
