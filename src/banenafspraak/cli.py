@@ -40,6 +40,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     _FEATURE, _EXTRA = "banenafspraak.cli", "cli"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
+from banenafspraak._folders import batch_folder
 from banenafspraak._i18n import NL, number_text, translate
 from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
 from banenafspraak._util import display
@@ -276,9 +277,7 @@ _PIPE_WIDTH = 200
 def _batch(file: Path, engine: Engine) -> bool:
     """Whether the batch engine counts ``file``."""
     if engine is Engine.AUTO:
-        return file.is_dir() and (
-            any(file.glob("*.parquet")) or (file / "registrations.csv").exists()
-        )
+        return file.is_dir() and batch_folder(file)
     return engine is Engine.BATCH
 
 

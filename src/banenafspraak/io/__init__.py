@@ -41,7 +41,14 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak.bsn import elfproef, is_bsn, mask_id, mask_text
-from banenafspraak.io._csv import FILES, Row, assemble_rows, read_folder, write_folder
+from banenafspraak.io._csv import (
+    FILES,
+    Row,
+    assemble_rows,
+    read_folder,
+    read_settings,
+    write_folder,
+)
 from banenafspraak.io._document import (
     FORMAT,
     MAX_DEPTH,
@@ -61,6 +68,7 @@ __all__ = [
     "example_path",
     "is_bsn",
     "load_scenario",
+    "load_settings",
     "mask_id",
     "mask_text",
     "parse_scenario_json",
@@ -188,6 +196,20 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         problem = Problem(str(where), "", "the file", f"cannot be read ({error.strerror})")
         raise InvalidScenarioError([problem], source=str(where)) from None
     return parse_scenario_json(text, source=str(where), full_ids=full_ids)
+
+
+def load_settings(folder: str | Path, *, full_ids: bool = False) -> Scenario:
+    """The baseline and parameter overrides of a folder, as a scenario without items.
+
+    ``baseline.csv`` and ``parameters.csv`` are read and checked exactly as in a CSV scenario
+    folder (the files may be absent: then the baseline is 0 and there are no overrides). The
+    batch engine reads them from its folder of tables this way.
+
+    Raises:
+        InvalidScenarioError: listing every problem, each at its file, row and column.
+    """
+    document, places, problems = read_settings(Path(folder), full_ids=full_ids)
+    return scenario_from_document(document, places, problems=problems)
 
 
 def scenario_from_rows(

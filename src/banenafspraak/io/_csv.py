@@ -75,6 +75,7 @@ __all__ = [
     "Row",
     "assemble_rows",
     "read_folder",
+    "read_settings",
     "read_tables",
     "table_records",
     "write_folder",
@@ -536,6 +537,36 @@ def read_folder(
     to nothing); a table with a wrong header is left out of the document.
     """
     return _assemble(_Reader(folder, full_ids), str(folder), folder.name)
+
+
+def read_settings(
+    folder: FilePath, *, full_ids: bool = False
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    """As :func:`read_folder`, for ``baseline.csv`` and ``parameters.csv`` alone (no items).
+
+    The batch engine's folder holds its items in tables of its own; these two files are read
+    and checked exactly as in a scenario folder.
+    """
+    reader = _Reader(folder, full_ids)
+    reader.rows[()] = (str(folder), None)
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "name": folder.name,
+        "employers": [],
+        "people": [],
+        "placements": [],
+        "contracts": [],
+    }
+    baseline = _baseline(reader)
+    if baseline is not None:
+        document["baseline"] = baseline
+    parameters = _parameters(reader)
+    if parameters:
+        document["parameters"] = parameters
+    places = Places(
+        source=str(folder), rows=reader.rows, full_ids=full_ids, unread=frozenset(reader.unread)
+    )
+    return document, places, reader.problems
 
 
 def read_tables(
