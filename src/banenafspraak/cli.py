@@ -751,6 +751,7 @@ def _count_batch(
         raise typer.BadParameter(msg, param_hint="--table")
     with _progress() as report:
         result = batch.count_files(file, rules=rules, year=year, progress=report)
+    _warn(result.warnings)
     if format_ is Format.JSON:
         _print_json(totals_document(result, engine="batch"))
         return
@@ -840,6 +841,7 @@ def _compare_batch(
     with _progress() as report:
         results = batch.compare_files(file, rules=list(names), year=year, progress=report)
     counts = {name: count for name, (count, _quotum) in results.items()}
+    _warn(list(dict.fromkeys(w for count in counts.values() for w in count.warnings)))
     if format_ is Format.JSON:
         document = comparison_document(counts, year=year)
         document["engine"] = "batch"
