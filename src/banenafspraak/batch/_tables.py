@@ -460,8 +460,8 @@ class Tables:
     ) -> Tables:
         """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) per table.
 
-        The files are found and opened as the scenario loader finds and opens a CSV folder's
-        (:mod:`banenafspraak._folders`): only regular files with a table's name, one format
+        The files are found and opened as the scenario loader finds and opens a CSV folder's,
+        by the same code: only regular files with a table's name, one format
         per table; a CSV file is UTF-8, comma- or semicolon-separated, and a semicolon-separated
         file's numbers have a decimal comma. ``baseline.csv`` and ``parameters.csv`` in the
         folder give the baseline and the parameter overrides, read and checked as in a scenario
