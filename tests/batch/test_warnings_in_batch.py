@@ -61,3 +61,12 @@ def test_the_command_line_warns_on_the_batch_engine_as_on_the_pure_one(tmp_path:
     assert [line for line in err.splitlines() if "warning" in line] == [
         f"banenafspraak: warning: {w}" for w in pure
     ]
+
+
+@pytest.mark.parametrize("command", ["quotum", "compare"])
+def test_quotum_and_compare_warn_on_the_batch_engine_too(tmp_path: Path, command: str) -> None:
+    folder = TABLES.write_parquet(tmp_path / "tables")
+    code, _out, err = run([command, str(folder), "--year", "2030"])
+    assert code == 0
+    assert "banenafspraak: warning: no hours in 2030" in err
+    assert "banenafspraak: warning: parameter target.market has no value for 2030" in err

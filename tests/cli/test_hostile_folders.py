@@ -12,22 +12,17 @@ import contextlib
 import os
 import shutil
 import signal
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
+from golden_cases import ROOT, run
 
 from banenafspraak import Baseline, InvalidScenarioError, batch, count_jobs
 from banenafspraak.demo import example_scenario
 from banenafspraak.exceptions import Problem
 from banenafspraak.io import load_scenario, save_scenario
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "cli"))
-
-from golden_cases import run  # noqa: E402
 
 SCENARIO = example_scenario()
 SECRET = "password,hunter2"  # noqa: S105 - a file's text that no problem may quote
