@@ -205,7 +205,8 @@ EngineOption = Annotated[
     typer.Option(
         "--engine",
         help="pure (every attribution), batch (columnar, for national-scale tables; the batch "
-        "extra) or auto: batch for a folder of Parquet tables or registrations.csv.",
+        "extra) or auto: batch for a folder with registrations.csv or a table as Parquet "
+        "(registrations.parquet, hours.parquet, ...).",
         case_sensitive=False,
     ),
 ]
