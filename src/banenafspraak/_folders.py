@@ -58,9 +58,9 @@ NOT_A_FILE = "only regular files inside the folder are read"
 
 COMMA_DECIMAL = r"^[+-]?\d+,\d+$"
 """``25,5``, ``-0,25``: a number with a decimal comma and no thousands separator."""
-AMBIGUOUS_GROUPS = r"^[+-]?\d+(\.\d{3})+$"
+AMBIGUOUS_GROUPS = r"^[+-]?\d*[1-9]\d*(\.\d{3})+$"
 """``16.000``, ``1.234.567``: a point followed by exactly three digits, in a decimal-comma file
-a thousands separator as likely as a decimal point."""
+a thousands separator as likely as a decimal point (not after a zero: ``0.125`` groups nothing)."""
 AMBIGUOUS_BOTH = r"^[+-]?[\d.,]*(\.[\d.,]*,|,[\d.,]*\.)[\d.,]*$"
 """A number with both a point and a comma (``1.234,5``, ``1,234.5``)."""
 _COMMA = re.compile(COMMA_DECIMAL)

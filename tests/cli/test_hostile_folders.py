@@ -333,3 +333,21 @@ def test_a_broken_baseline_in_a_batch_folder_is_named_at_its_row(tmp_path: Path)
         ("baseline.csv row 3", "jobs", '"x"')
     ]
     _cli_refuses(folder, "baseline.csv row 3, jobs:")
+
+
+@pytest.mark.parametrize("engine", ["pure", "batch-csv"])
+@pytest.mark.parametrize(
+    ("hours", "read_as"), [("43,5", "43.5"), ("43.5", "43.5"), ("0.125", "0.125"), ("12", "12")]
+)
+def test_hours_that_read_one_way_in_a_semicolon_file_are_read_on_both_engines(
+    tmp_path: Path, engine: str, hours: str, read_as: str
+) -> None:
+    make, read, _suffix = ENGINES[engine]
+    dutch, plain = make(tmp_path / "dutch"), make(tmp_path / "plain")
+    _semicolons(dutch, "hours.csv")
+    _hours_cell(dutch, 3, hours)
+    _semicolons(plain, "hours.csv")
+    _hours_cell(plain, 3, read_as)
+    path = plain / "hours.csv"
+    path.write_text(path.read_text("utf-8").replace(";", ","), "utf-8")
+    assert read(dutch) == read(plain)

@@ -79,7 +79,10 @@ def test_a_number_that_reads_two_ways_in_a_semicolon_file_is_refused_at_its_plac
     ]
 
 
-@pytest.mark.parametrize(("hours", "read"), [("16,5", "16.5"), ("16.5", "16.5"), ("16", "16")])
+@pytest.mark.parametrize(
+    ("hours", "read"),
+    [("16,5", "16.5"), ("16.5", "16.5"), ("16", "16"), ("0.125", "0.125"), ("0,125", "0.125")],
+)
 def test_a_number_that_reads_one_way_in_a_semicolon_file_is_read(
     tmp_path: Path, hours: str, read: str
 ) -> None:
