@@ -6,13 +6,21 @@ files tiny) broken by a seeded generator:
 * ``csv``: folders of scenario CSV files, read by the scenario loader;
 * ``batch-csv``: the batch engine's tables as CSV files;
 * ``batch-parquet``: the batch engine's tables as Parquet files, broken in their types too
-  (integer dates, NaN hours, a corrupt file, ...).
+  (integer dates, NaN hours, a corrupt file, ...);
+* ``dutch-numbers``: scenario CSV folders and the batch engine's CSV tables as a Dutch
+  spreadsheet writes them (semicolons, decimal commas), with a number that reads two ways
+  (``16.000``, ``1.234,5``);
+* ``links-and-fifos``: folders of every other family where a table's file is a symbolic link
+  (out of the folder or within it), a FIFO, a folder, or a table is given in two formats.
 
 Each case is a folder with the files it changes; the other files are those of its family's
 ``base`` folder (:func:`materialise` puts them together). Each breaks one to three cells or rows
 of the base, and the manifest records every place (file, row as
 the file numbers it, and column) where a problem must be named; a few cases of each family are
-whole (their rows shuffled) and must count. ``tests/test_broken_corpus.py`` reads the corpus and
+whole (their rows shuffled) and must count. A case of the last two families names its base in
+``materialise.json`` (and what :func:`materialise` must make that git cannot hold: links and
+FIFOs are made when the case is put together), and its manifest entry names its reader
+(``pure`` or ``batch``). ``tests/test_broken_corpus.py`` reads the corpus and
 checks that this script still writes it byte for byte.
 """
 
@@ -21,6 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 import shutil
 from collections.abc import Callable
@@ -293,6 +302,222 @@ def _parquet_base(scenario: Any, scratch: Path) -> Frames:  # noqa: ANN401
     return {name: pl.read_parquet(folder / f"{name}.parquet") for name in batch.TABLES}
 
 
+# -- Dutch numbers: semicolons and decimal commas -----------------------------------------------
+
+DUTCH = {"dutch-numbers/base-pure": "csv", "dutch-numbers/base-batch": "batch-csv"}
+"""The bases of the Dutch family, by the family whose base they write as Dutch."""
+DUTCH_SIZE = 60
+NUMBERS = {
+    "hours.csv": ("hours",),
+    "employer_years.csv": ("total_hours", "premium_wage", "exempt_wage"),
+    "baseline.csv": ("jobs",),
+    "parameters.csv": ("value",),
+}
+"""The number columns, which a Dutch spreadsheet writes with a decimal comma."""
+AMBIGUOUS = {
+    "hours": ["43.500", "1.000", "1.043,5", "1,043.5", "12.000,25"],
+    "jobs": ["1.000", "1.000,5"],
+    "value": ["3.000", "2.500,0", "5,000.0"],
+}
+"""Numbers that read two ways in a decimal-comma file; the employers' figures are written with
+the thousands separator a spreadsheet puts in (``16.000``, ``16.000,00``)."""
+
+
+THOUSAND = 1000
+
+
+def _dutch(files: dict[str, Rows]) -> dict[str, Rows]:
+    """The files as a Dutch spreadsheet writes them: decimal commas (and semicolons, written)."""
+    dutch = {}
+    for name, rows in files.items():
+        columns = NUMBERS.get(name, ())
+        numbers = [i for i, column in enumerate(rows[0]) if column in columns]
+        body = [
+            [cell.replace(".", ",") if i in numbers else cell for i, cell in enumerate(row)]
+            for row in rows[1:]
+        ]
+        dutch[name] = [list(rows[0]), *body]
+    return dutch
+
+
+def _semicolons(files: dict[str, Rows]) -> dict[str, str]:
+    texts = {}
+    for name, rows in files.items():
+        out = io.StringIO()
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+        texts[name] = out.getvalue()
+    return texts
+
+
+def _grouped(text: str, rng: random.Random) -> str:
+    """A whole amount as a spreadsheet shows it with a thousands separator (``16.000,00``)."""
+    whole = f"{int(text):,}".replace(",", ".")
+    return rng.choice([whole, f"{whole},00", f"{whole.replace('.', ',')}.00"])
+
+
+def _thousands(rows: Rows, index: int) -> list[int]:
+    """The rows whose cell is a whole amount of a thousand or more."""
+    return [
+        r
+        for r in range(1, len(rows))
+        if rows[r][index].isdigit() and int(rows[r][index]) >= THOUSAND
+    ]
+
+
+def _dutch_case(folder: Path, base: dict[str, Rows], rng: random.Random) -> list[Place]:
+    """One Dutch case: one to three number cells that read two ways (only changed files kept)."""
+    files = {name: [list(r) for r in rows] for name, rows in base.items()}
+    cells = [
+        (name, column)
+        for name, columns in NUMBERS.items()
+        if name in files
+        for column in columns
+        if column in files[name][0]
+    ]
+    places: list[Place] = []
+    for name, column in rng.sample(cells, rng.choice([1, 1, 2, 3])):
+        rows = files[name]
+        index = rows[0].index(column)
+        if column in AMBIGUOUS:
+            row = rng.choice([r for r in range(1, len(rows)) if rows[r][index]])
+            rows[row][index] = rng.choice(AMBIGUOUS[column])
+        elif _thousands(rows, index):
+            row = rng.choice(_thousands(rows, index))
+            rows[row][index] = _grouped(rows[row][index], rng)
+        else:
+            continue
+        places.append((f"{name} row {row + 1}", column))
+    texts = _semicolons(files)
+    _write_texts(folder, {n: t for n, t in texts.items() if files[n] != base[n]})
+    return places
+
+
+def _write_texts(folder: Path, texts: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _with_base(folder: Path, base: str, **more: str) -> None:
+    """The case's ``materialise.json``: its base (and what else to make)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARK).write_text(json.dumps({"base": base, **more}, indent=0) + "\n", "utf-8")
+
+
+def _dutch_numbers_family(target: Path, bases: dict[str, dict[str, Rows]]) -> list[dict[str, Any]]:
+    """The ``dutch-numbers`` family: both engines' CSV folders as Dutch spreadsheets write them.
+
+    Whole cases (shuffled) must count every hour; the broken ones must name every number that
+    reads two ways at its row and column.
+    """
+    rng = random.Random(SEED + 1)  # noqa: S311 - a family of its own: the others stay as they are
+    manifest: list[dict[str, Any]] = []
+    dutch = {family: _dutch(bases[family]) for family in DUTCH.values()}
+    for base, family in DUTCH.items():
+        _write_texts(target / base, _semicolons(dutch[family]))
+    for number in range(DUTCH_SIZE + WHOLE):
+        base, family = rng.choice(sorted(DUTCH.items()))
+        name = f"dutch-numbers/{number:03d}"
+        folder = target / name
+        if number >= DUTCH_SIZE:
+            _write_texts(folder, _semicolons(_shuffled(dutch[family], rng)))
+            places: list[Place] = []
+        else:
+            places = []
+            while not places:
+                shutil.rmtree(folder, ignore_errors=True)
+                places = _dutch_case(folder, dutch[family], rng)
+        _with_base(folder, base)
+        reader = "pure" if family == "csv" else "batch"
+        manifest.append(
+            {
+                "case": name,
+                "family": "dutch-numbers",
+                "reader": reader,
+                "places": [list(p) for p in places],
+            }
+        )
+    return manifest
+
+
+# -- links and FIFOs: files that are not what they seem ------------------------------------------
+
+MARK = "materialise.json"
+"""A case's own base and what :func:`materialise` makes (not a file of the case's folder)."""
+OUTSIDE = "password,hunter2\n"
+"""The text of the file a link points to out of the folder: no problem may quote it."""
+SPECIAL = ("link-out", "link-in", "fifo", "folder")
+"""What a table's file is instead of a regular file."""
+LINK_SIZE = 40
+FILES_OF = {
+    "csv": ("employers.csv", "people.csv", "placements.csv", "hours.csv", "contracts.csv"),
+    "batch-csv": ("employers.csv", "registrations.csv", "hours.csv", "employer_years.csv"),
+    "batch-parquet": ("employers.parquet", "registrations.parquet", "hours.parquet"),
+}
+
+
+def _links_and_fifos_family(target: Path) -> list[dict[str, Any]]:
+    """The ``links-and-fifos`` family: a table's file is a link, a FIFO, a folder, or twice.
+
+    Git cannot hold links and FIFOs: the case says what to make (``materialise.json``) and
+    :func:`materialise` makes it. A scenario folder may also hold a stray Parquet file, which
+    must not make the command line read it with the batch engine.
+    """
+    rng = random.Random(SEED + 2)  # noqa: S311 - a family of its own: the others stay as they are
+    manifest: list[dict[str, Any]] = []
+    for number in range(LINK_SIZE):
+        family = rng.choice(sorted(FILES_OF))
+        name = f"links-and-fifos/{number:03d}"
+        folder = target / name
+        file = rng.choice(FILES_OF[family])
+        kind = rng.choice([*SPECIAL, "twice"] if family == "batch-csv" else SPECIAL)
+        if kind == "twice":
+            file = "hours.csv"
+            folder.mkdir(parents=True)
+            shutil.copyfile(
+                target / "batch-parquet" / "base" / "hours.parquet", folder / "hours.parquet"
+            )
+            place: Place = ("hours.parquet and hours.csv", None)
+            _with_base(folder, f"{family}/base")
+        else:
+            place = (file, None)
+            stray = "yes" if family == "csv" and rng.random() < 0.5 else "no"  # noqa: PLR2004
+            _with_base(folder, f"{family}/base", file=file, kind=kind, stray_parquet=stray)
+        reader = "pure" if family == "csv" else "batch"
+        manifest.append(
+            {
+                "case": name,
+                "family": "links-and-fifos",
+                "reader": reader,
+                "places": [list(place)],
+            }
+        )
+    return manifest
+
+
+def _make_special(into: Path, plan: dict[str, str]) -> None:
+    """Make in a materialised case what git cannot hold (see :func:`_links_and_fifos_family`)."""
+    if plan.get("stray_parquet") == "yes":
+        pl.DataFrame({"note": ["not a table"]}).write_parquet(into / "notes.parquet")
+    kind, file = plan.get("kind"), plan.get("file")
+    if kind is None or file is None:
+        return
+    path = into / file
+    if kind == "link-in":
+        path.rename(into / f"real-{file}")
+        path.symlink_to(into / f"real-{file}")
+        return
+    path.unlink()
+    if kind == "link-out":
+        outside = into.parent / f"{into.name}-outside.txt"
+        outside.write_text(OUTSIDE, "utf-8")
+        path.symlink_to(outside)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+
+
 # -- the corpus ------------------------------------------------------------------------------
 
 
@@ -304,10 +529,19 @@ def _keep_changes(folder: Path, base: Path) -> None:
 
 
 def materialise(case: Path, into: Path) -> Path:
-    """A whole folder of a case: the family's base files with the case's own files over them."""
-    shutil.copytree(case.parent / "base", into)
+    """A whole folder of a case: the family's base files with the case's own files over them.
+
+    A case with a ``materialise.json`` takes the base it names, and gets the links and FIFOs
+    it asks for.
+    """
+    mark = case / MARK
+    plan: dict[str, str] = json.loads(mark.read_text("utf-8")) if mark.exists() else {}
+    base = case.parent.parent / plan["base"] if plan else case.parent / "base"
+    shutil.copytree(base, into)
     for path in case.iterdir():
-        shutil.copyfile(path, into / path.name)
+        if path.name != MARK:
+            shutil.copyfile(path, into / path.name)
+    _make_special(into, plan)
     return into
 
 
@@ -363,6 +597,9 @@ def generate(target: Path) -> list[dict[str, Any]]:
                 places = _csv_case(target / name, csv_files, family, rng, whole=whole)
             _keep_changes(target / name, base)
             manifest.append({"case": name, "family": family, "places": [list(p) for p in places]})
+    bases = {family: _csv_base(scenario, family, scratch) for family in ("csv", "batch-csv")}
+    manifest += _dutch_numbers_family(target, bases)
+    manifest += _links_and_fifos_family(target)
     shutil.rmtree(scratch)
     (target / "manifest.json").write_text(json.dumps(manifest, indent=0) + "\n", "utf-8")
     return manifest

@@ -40,6 +40,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     _FEATURE, _EXTRA = "banenafspraak.cli", "cli"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
+from banenafspraak._folders import batch_folder
 from banenafspraak._i18n import NL, number_text, translate
 from banenafspraak._util import display
 from banenafspraak._version import __version__
@@ -204,7 +205,8 @@ EngineOption = Annotated[
     typer.Option(
         "--engine",
         help="pure (every attribution), batch (columnar, for national-scale tables; the batch "
-        "extra) or auto: batch for a folder of Parquet tables or registrations.csv.",
+        "extra) or auto: batch for a folder with registrations.csv or a table as Parquet "
+        "(registrations.parquet, hours.parquet, ...).",
         case_sensitive=False,
     ),
 ]
@@ -276,9 +278,7 @@ _PIPE_WIDTH = 200
 def _batch(file: Path, engine: Engine) -> bool:
     """Whether the batch engine counts ``file``."""
     if engine is Engine.AUTO:
-        return file.is_dir() and (
-            any(file.glob("*.parquet")) or (file / "registrations.csv").exists()
-        )
+        return file.is_dir() and batch_folder(file)
     return engine is Engine.BATCH
 
 
@@ -752,6 +752,7 @@ def _count_batch(
         raise typer.BadParameter(msg, param_hint="--table")
     with _progress() as report:
         result = batch.count_files(file, rules=rules, year=year, progress=report)
+    _warn(result.warnings)
     if format_ is Format.JSON:
         _print_json(totals_document(result, engine="batch"))
         return
@@ -841,6 +842,7 @@ def _compare_batch(
     with _progress() as report:
         results = batch.compare_files(file, rules=list(names), year=year, progress=report)
     counts = {name: count for name, (count, _quotum) in results.items()}
+    _warn(list(dict.fromkeys(w for count in counts.values() for w in count.warnings)))
     if format_ is Format.JSON:
         document = comparison_document(counts, year=year)
         document["engine"] = "batch"

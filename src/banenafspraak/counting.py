@@ -71,6 +71,7 @@ __all__ = [
     "measured_period",
     "monitor",
     "parameters_for",
+    "period_warnings",
     "rules_in_force",
 ]
 
@@ -947,10 +948,18 @@ def count_warnings(
       data of 2018-2019 gives 0 jobs, which is no finding);
     * a monitoring target of a calendar year carried past the last year it was set for
       (:meth:`~banenafspraak.parameters.Parameters.carried_forward`).
+
+    The batch engine gives the same warnings from the same code (:func:`period_warnings`).
     """
+    return period_warnings(scenario.years, measured, input_hours, params)
+
+
+def period_warnings(
+    years: range, measured: Period, input_hours: Fraction, params: Parameters
+) -> tuple[str, ...]:
+    """:func:`count_warnings` of input whose pay periods cover the calendar years ``years``."""
     warnings: list[str] = []
-    years = scenario.years if not input_hours else range(0)
-    if years:
+    if years and not input_hours:
         warnings.append(
             f"no hours in {measured}: the scenario's pay periods cover {years[0]}-{years[-1]}, "
             "so every figure is 0"

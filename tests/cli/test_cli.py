@@ -232,7 +232,7 @@ def test_wrong_usage_exits_with_2(args: list[str]) -> None:
         (["count", "missing.json", "--year", "2019"], "missing.json: no such file or folder"),
         (["explain", JSON, "zz", "--year", "2019"], "placements, id: no such placement"),
         (["count", JSON, "--year", "2012"], "no rule set was in force on 2012-12-31"),
-        (["validate", "README.md"], "README.md line 1 column 1: Expecting value"),
+        (["validate", "README.md"], "README.md: not a scenario file: expected a .json file"),
     ],
 )
 def test_bad_input_exits_with_1_and_names_the_place(args: list[str], message: str) -> None:

@@ -29,6 +29,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     _FEATURE, _EXTRA = "banenafspraak.batch", "batch"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
+from banenafspraak._folders import batch_folder
 from banenafspraak.baselines import Baseline
 from banenafspraak.batch._engine import (
     FLAT_COLUMNS,
@@ -82,15 +83,14 @@ __all__ = [
 
 
 def is_batch_folder(path: str | Path) -> bool:
-    """``path`` is a folder of the engine's own tables (Parquet files, or ``registrations.csv``).
+    """``path`` is a folder of the engine's own tables, by their names.
 
-    Any other input (a JSON scenario, a folder of scenario CSV files with ``people.csv``) is read
-    by the scenario loader of the ``io`` extra.
+    It is if it holds ``registrations.csv`` or a Parquet file of one of :data:`TABLES`; any
+    other input (a JSON scenario, a folder of scenario CSV files with ``people.csv``, even with a
+    stray Parquet file of another name) is read by the scenario loader of the ``io`` extra.
     """
     folder = Path(path)
-    return folder.is_dir() and (
-        any(folder.glob("*.parquet")) or (folder / "registrations.csv").exists()
-    )
+    return folder.is_dir() and batch_folder(folder)
 
 
 def read_tables(

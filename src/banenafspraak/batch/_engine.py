@@ -46,6 +46,7 @@ from banenafspraak.counting import (
     job_unit,
     monitor,
     parameters_for,
+    period_warnings,
 )
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
@@ -1359,6 +1360,11 @@ class BatchCount:
     tables: Tables | None = attrs.field(default=None, repr=False)
     parameters: Parameters | None = attrs.field(default=None, repr=False)
     formal: pl.DataFrame | None = attrs.field(default=None, repr=False)
+    warnings: tuple[str, ...] = ()
+    """Where the answer is plausible but may be empty or assumed, as the pure count's
+    (:func:`banenafspraak.counting.count_warnings`): no hours in the period although the tables
+    have pay periods (known only to :func:`count_jobs`, which has the tables), a target carried
+    past its last year."""
 
     @functools.cached_property
     def ledger(self) -> Ledger:
@@ -1531,6 +1537,7 @@ def finish(
         unit=unit,
         parameters=params,
         formal=summed.filter(pl.col("target_kind") == "formal") if ledger else None,
+        warnings=period_warnings(range(0), measured, counted + excluded_total, params),
     )
 
 
@@ -1652,7 +1659,16 @@ def count_jobs(
         rows=rows.select("p", "start", "end", "hours_e4", "key", "collapsed"),
         decisions=decisions,
         tables=tables,
+        warnings=period_warnings(_years(tables), measured, result.input_hours, params),
     )
+
+
+def _years(tables: Tables) -> range:
+    """The calendar years the pay periods cover (:attr:`banenafspraak.Scenario.years`)."""
+    if not tables.hours.height:
+        return range(0)
+    first, last = tables.hours.select(pl.col("start").min(), pl.col("end").max()).row(0)
+    return range(first.year, last.year + 1)
 
 
 def _situations(tables: Tables, params: Parameters, measured: Period) -> _Keyed:
@@ -1723,13 +1739,14 @@ def assess_quotum(
         "quotum scenario",
         lambda: Scenario(employers=tables.employer_objects(), parameters=tables.parameters),
     )
-    return assess_ledger(
+    report = assess_ledger(
         rule_set,
         count.ledger,
         scenario,
         params,
         receipt=_receipt(rule_set, params, tables, measured),
     )
+    return attrs.evolve(report, count_warnings=count.warnings)
 
 
 def compare(

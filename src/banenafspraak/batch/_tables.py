@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import io
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -36,6 +37,18 @@ from typing import Any, TypeVar
 import attrs
 import polars as pl
 
+from banenafspraak._folders import (
+    AMBIGUOUS_BOTH,
+    AMBIGUOUS_GROUPS,
+    BATCH_TABLES,
+    COMMA_DECIMAL,
+    decimal_comma,
+    delimiter_of,
+    read_file,
+    table_file,
+    utf8_error,
+    without_bom,
+)
 from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import (
@@ -45,7 +58,12 @@ from banenafspraak.employers import (
     EmployerKind,
     _checked_employer,
 )
-from banenafspraak.exceptions import InvalidScenarioError, InvalidTypeError, Problem
+from banenafspraak.exceptions import (
+    InvalidScenarioError,
+    InvalidTypeError,
+    MissingExtraError,
+    Problem,
+)
 from banenafspraak.people import Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementKind
@@ -63,7 +81,7 @@ HOURS_SCALE = 10_000
 _PLACES = 4
 T = TypeVar("T")
 
-TABLES = ("employers", "employer_years", "registrations", "placements", "hours", "contracts")
+TABLES = BATCH_TABLES
 
 _STR = pl.String
 _SCHEMA: dict[str, dict[str, Any]] = {
@@ -127,6 +145,7 @@ _MUST_EXIST = ("employers", "registrations", "placements", "hours")
 _TRUE = ("true", "yes", "1", "y", "ja", "j")
 _FALSE = ("false", "no", "0", "n", "nee")
 _SHOWN_COLUMNS = 5
+_ONE_VALUE = "expected one text, number, date or flag per cell (not a list, struct or bytes)"
 
 
 def _empty(table: str) -> pl.DataFrame:
@@ -147,6 +166,11 @@ def _header_problems(table: str, frame: pl.DataFrame, file: str, *, header: bool
         for column in _REQUIRED[table]
         if column not in frame.columns
     ]
+    problems.extend(
+        Problem(where, column, f"a {dtype} column", _ONE_VALUE)
+        for column, dtype in frame.schema.items()
+        if column in columns and (dtype.is_nested() or dtype in {pl.Object, pl.Binary})
+    )
     unknown = [c for c in frame.columns if c not in columns]
     problems.extend(
         Problem(where, column, column, f"unknown column; the columns are {', '.join(columns)}")
@@ -434,7 +458,18 @@ class Tables:
         baseline: Baseline | None = None,
         parameters: Mapping[str, Any] | None = None,
     ) -> Tables:
-        """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) per table."""
+        """Read a folder with one Parquet (``NAME.parquet``) or CSV (``NAME.csv``) per table.
+
+        The files are found and opened as the scenario loader finds and opens a CSV folder's,
+        by the same code: only regular files with a table's name, one format
+        per table; a CSV file is UTF-8, comma- or semicolon-separated, and a semicolon-separated
+        file's numbers have a decimal comma. ``baseline.csv`` and ``parameters.csv`` in the
+        folder give the baseline and the parameter overrides, read and checked as in a scenario
+        folder; ``baseline`` and ``parameters`` give them instead (not both).
+
+        Raises:
+            InvalidScenarioError: every problem of the folder, each at its file, row and column.
+        """
         root = Path(folder)
         if not root.is_dir():
             problem = Problem(str(root), "", str(root), "expected a folder of Parquet or CSV files")
@@ -443,41 +478,42 @@ class Tables:
         names: dict[str, str] = {}
         first_row: dict[str, int] = {}
         problems: list[Problem] = []
+        refused: set[tuple[str, str]] = set()
+        not_read: set[str] = set()
         for name in TABLES:
-            parquet, csv = root / f"{name}.parquet", root / f"{name}.csv"
-            path = parquet if parquet.exists() else csv
-            names[name] = path.name
-            first_row[name] = 1 if path is parquet else 2
-            if not path.exists():
+            path, found = table_file(root, name, (".parquet", ".csv"))
+            names[name] = f"{name}.csv" if path is None else path.name
+            first_row[name] = 1 if path is not None and path.suffix == ".parquet" else 2
+            problems.extend(found)
+            if path is None:
                 continue
-            try:
-                if path is parquet:
-                    frames[name] = pl.read_parquet(path)
-                else:
-                    frames[name] = pl.read_csv(path, infer_schema=False)
-            except Exception as error:  # noqa: BLE001 - any reader error is a problem of the file
-                kind = "Parquet" if path is parquet else "CSV"
-                reason = str(error).strip().splitlines()[0][:80] if str(error).strip() else ""
-                message = f"cannot be read as {kind}" + (f" ({reason})" if reason else "")
-                problems.append(Problem(path.name, "", "the file", message))
+            frame, trouble = (None, []) if found else _read_table(name, path)
+            problems.extend(trouble)
+            refused |= {(p.location, p.field) for p in trouble if p.field}
+            if frame is None:
+                not_read.add(names[name])
+            else:
+                frames[name] = frame
+        settings, settings_problems = _settings(root, baseline=baseline, parameters=parameters)
+        problems.extend(settings_problems)
         try:
             tables = cls.from_frames(
                 frames,
-                baseline=baseline,
-                parameters=parameters,
+                baseline=settings.baseline,
+                parameters=settings.parameters,
                 source=str(root),
                 names=names,
                 first_row=first_row,
             )
         except InvalidScenarioError as error:
-            unread = {p.location for p in problems}
             rest = [
                 p
                 for p in error.problems
-                if not (p.message == "missing file" and p.location in unread)
+                if not (p.message == "missing file" and p.location in not_read)
+                and (p.location.split(" (")[0], p.field) not in refused
             ]
             raise InvalidScenarioError([*problems, *rest], source=str(root)) from None
-        if problems:  # an optional table that cannot be read
+        if problems:  # an optional table that cannot be read, or the numbers of a row
             raise InvalidScenarioError(problems, source=str(root))
         return tables
 
@@ -570,6 +606,111 @@ def kept_for_equal(
     made = compute()
     last[:] = [(given, made)]
     return made
+
+
+_NUMBERS: dict[str, tuple[str, ...]] = {
+    "hours": ("hours",),
+    "employer_years": ("total_hours", "agency_or_wsw_staff_hours", "premium_wage", "exempt_wage"),
+}
+"""The number columns, where a semicolon-separated file has decimal commas."""
+
+
+@attrs.frozen
+class _Settings:
+    baseline: Baseline | None
+    parameters: Mapping[str, Any] | None
+
+
+def _settings(
+    root: Path, *, baseline: Baseline | None, parameters: Mapping[str, Any] | None
+) -> tuple[_Settings, list[Problem]]:
+    """The baseline and parameter overrides of a folder: its files, or the arguments.
+
+    ``baseline.csv`` and ``parameters.csv`` are read by the scenario loader (the ``io`` extra);
+    a file and an argument for the same thing are a problem, not a choice.
+    """
+    given = [key for key in ("baseline", "parameters") if table_file(root, key, (".csv",))[0]]
+    if not given:
+        return _Settings(baseline, parameters), []
+    problems = [
+        Problem(
+            f"{key}.csv",
+            "",
+            f"the {key} argument",
+            f"the {key} is given twice, in the folder and as an argument: give it once",
+        )
+        for key, argument in (("baseline", baseline), ("parameters", parameters))
+        if key in given and argument is not None
+    ]
+    try:
+        from banenafspraak.io import load_settings  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the extra is installed in development
+        feature = f"reading {' and '.join(f'{k}.csv' for k in given)} in {root}"
+        raise MissingExtraError(feature, "io") from None
+    try:
+        scenario = load_settings(root)
+    except InvalidScenarioError as error:
+        return _Settings(baseline, parameters), [*problems, *error.problems]
+    return _Settings(
+        scenario.baseline if "baseline" in given else baseline,
+        dict(scenario.parameters) if "parameters" in given else parameters,
+    ), problems
+
+
+def _read_table(name: str, path: Path) -> tuple[pl.DataFrame | None, list[Problem]]:
+    """One table's file as a frame of its cells, or the problems that keep it from being read."""
+    data, problem = read_file(path)
+    if data is None:
+        return None, [] if problem is None else [problem]
+    parquet = path.suffix == ".parquet"
+    if not parquet:
+        bad = utf8_error(data)
+        if bad is not None:
+            return None, [Problem(path.name, "", f"byte {bad}", "not UTF-8 text")]
+        data = without_bom(data)
+        first = data.split(b"\n", 1)[0].decode("utf-8")
+        separator = delimiter_of(first)
+    try:
+        if parquet:
+            frame = pl.read_parquet(io.BytesIO(data))
+        else:
+            frame = pl.read_csv(io.BytesIO(data), separator=separator, infer_schema=False)
+    except Exception as error:  # noqa: BLE001 - any reader error is a problem of the file
+        kind = "Parquet" if parquet else "CSV"
+        reason = str(error).strip().splitlines()[0][:80] if str(error).strip() else ""
+        message = f"cannot be read as {kind}" + (f" ({reason})" if reason else "")
+        return None, [Problem(path.name, "", "the file", message)]
+    if parquet or separator != ";":
+        return frame, []
+    return _decimal_commas(name, frame, path.name)
+
+
+def _decimal_commas(
+    name: str, frame: pl.DataFrame, file: str
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """A semicolon-separated table with its numbers read (:func:`decimal_comma`).
+
+    A number that reads two ways is a problem at its row; its cell is left as written, and the
+    loader's problems at the same place are not told again.
+    """
+    problems: list[Problem] = []
+    columns: list[pl.Expr] = []
+    for column in (c for c in _NUMBERS.get(name, ()) if c in frame.columns):
+        text = pl.col(column).str.strip_chars()
+        ambiguous = text.str.contains(AMBIGUOUS_BOTH) | text.str.contains(AMBIGUOUS_GROUPS)
+        seen = frame.with_row_index("_row").filter(ambiguous.fill_null(value=False))
+        for row, value in seen.select("_row", column).iter_rows():
+            _read, message = decimal_comma(value.strip())
+            if message is not None:
+                problems.append(Problem(f"{file} row {row + 2}", column, value.strip(), message))
+        comma = text.str.contains(COMMA_DECIMAL).fill_null(value=False)
+        columns.append(
+            pl.when(comma)
+            .then(text.str.replace(",", ".", literal=True))
+            .otherwise(pl.col(column))
+            .alias(column)
+        )
+    return frame.with_columns(columns), problems
 
 
 def _as_polars(frame: object) -> pl.DataFrame | None:

@@ -41,7 +41,14 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak.bsn import elfproef, is_bsn, mask_id, mask_text
-from banenafspraak.io._csv import FILES, Row, assemble_rows, read_folder, write_folder
+from banenafspraak.io._csv import (
+    FILES,
+    Row,
+    assemble_rows,
+    read_folder,
+    read_settings,
+    write_folder,
+)
 from banenafspraak.io._document import (
     FORMAT,
     MAX_DEPTH,
@@ -61,6 +68,7 @@ __all__ = [
     "example_path",
     "is_bsn",
     "load_scenario",
+    "load_settings",
     "mask_id",
     "mask_text",
     "parse_scenario_json",
@@ -76,6 +84,8 @@ CSV_FILES = {key: table.file for key, table in FILES.items()}
 """The files of a CSV scenario folder, by the key of the JSON document they fill."""
 
 _EXCERPT = 20
+_JSON_SUFFIX = ".json"
+"""The suffix of a JSON scenario file; a file by any other name (``.xlsm``, ``.txt``) is refused."""
 _INT_DIGITS = 4300
 """Python's limit for turning digits into an int; longer integers become a refused Decimal."""
 
@@ -146,6 +156,9 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
     """A scenario from a ``.json`` file, a folder of CSV files or an ``.xlsx`` workbook.
 
+    The suffix chooses the reader, and only these formats are read: a file by another name (a
+    macro workbook ``.xlsm``, a ``.txt``) is refused rather than read as JSON. In a folder only
+    the regular files of :data:`CSV_FILES` are read (no link is followed, no FIFO waited on).
     A workbook has one sheet per file of the CSV folder (``employers``, ``hours``, ...) and is
     checked exactly as a folder is; it needs the ``xlsx`` extra (openpyxl).
 
@@ -167,6 +180,13 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         )
     if where.suffix.lower() == SUFFIX:
         return load_workbook(where, full_ids=full_ids)
+    if where.suffix.lower() != _JSON_SUFFIX:
+        message = (
+            f"not a scenario file: expected a {_JSON_SUFFIX} file, an {SUFFIX} workbook or a "
+            "folder of CSV files"
+        )
+        problem = Problem(str(where), "", where.suffix or "no suffix", message)
+        raise InvalidScenarioError([problem], source=str(where))
     try:
         text = where.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -176,6 +196,20 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         problem = Problem(str(where), "", "the file", f"cannot be read ({error.strerror})")
         raise InvalidScenarioError([problem], source=str(where)) from None
     return parse_scenario_json(text, source=str(where), full_ids=full_ids)
+
+
+def load_settings(folder: str | Path, *, full_ids: bool = False) -> Scenario:
+    """The baseline and parameter overrides of a folder, as a scenario without items.
+
+    ``baseline.csv`` and ``parameters.csv`` are read and checked exactly as in a CSV scenario
+    folder (the files may be absent: then the baseline is 0 and there are no overrides). The
+    batch engine reads them from its folder of tables this way.
+
+    Raises:
+        InvalidScenarioError: listing every problem, each at its file, row and column.
+    """
+    document, places, problems = read_settings(Path(folder), full_ids=full_ids)
+    return scenario_from_document(document, places, problems=problems)
 
 
 def scenario_from_rows(

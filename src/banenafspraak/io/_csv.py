@@ -22,9 +22,14 @@ file                     columns (``*`` = required)
 =======================  ===========================================================================
 
 Files are UTF-8 (a byte-order mark is fine), comma- or semicolon-separated, with a header row.
-In a semicolon-separated file (the Dutch Excel default) numbers may have a decimal comma:
-``25,5`` and ``1.234,5`` read as 25.5 and 1234.5 in the number columns (hours, the employer's
-yearly figures, baseline jobs, parameter values); a number without a comma is read as written.
+Only the files named above are read, and only if they are regular files: a link, a folder or a
+FIFO with such a name is refused by name without being followed or opened (the same policy as the
+batch engine's, :mod:`banenafspraak._folders`). In a semicolon-separated file (the Dutch Excel
+default) the number columns (hours, the employer's yearly figures, baseline jobs, parameter
+values) are read with a decimal comma: ``25,5`` reads as 25.5, and a number without a comma as
+written (``25.5``, ``16``). A number that could be read two ways is refused at its row and column:
+one with both a point and a comma (``1.234,5``), or with a point followed by exactly three digits
+(``16.000``: sixteen, or sixteen thousand?).
 Empty cells mean "not given". ``true``/``false`` (also ``yes``/``no``, ``1``/``0``) for flags.
 The rows are assembled into the same document a JSON file holds, so that both go through the same
 checks; every part of the document remembers its file and row. The sheets of an Excel workbook
@@ -43,13 +48,20 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path as FilePath
 from typing import Any
 
 import attrs
 
+from banenafspraak._folders import (
+    decimal_comma,
+    delimiter_of,
+    read_file,
+    table_file,
+    utf8_error,
+    without_bom,
+)
 from banenafspraak.bsn import mask_text
 from banenafspraak.employers import YEAR_TABLES
 from banenafspraak.exceptions import Problem
@@ -63,6 +75,7 @@ __all__ = [
     "Row",
     "assemble_rows",
     "read_folder",
+    "read_settings",
     "read_tables",
     "table_records",
     "write_folder",
@@ -80,8 +93,6 @@ _NUMBER_COLUMNS = {
     "parameters": frozenset({"value"}),
 }
 """The number columns, where a semicolon-separated file may use decimal commas."""
-_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
-"""``25,5``, ``-0,25``, ``1.234,5``: a Dutch decimal number with a comma."""
 _TRUE = {"true", "yes", "1", "y", "ja", "j"}
 _FALSE = {"false", "no", "0", "n", "nee"}
 
@@ -143,13 +154,6 @@ def _excerpt(cells: Sequence[str]) -> str:
     """A short text for header cells: a header that is no header is not quoted at length."""
     text = ", ".join(c if len(c) <= _CELL else c[: _CELL - 3] + "..." for c in cells[:8])
     return text + (", ..." if len(cells) > 8 else "")  # noqa: PLR2004 - a readable excerpt
-
-
-def _decimal_point(text: str) -> str:
-    """A number written with a decimal comma (``1.234,5``) as the library reads it (``1234.5``)."""
-    if not _DECIMAL_COMMA.match(text):
-        return text
-    return text.replace(".", "").replace(",", ".")
 
 
 def _flag(text: str) -> bool | str:
@@ -222,10 +226,25 @@ class _Reader:
         rows = self._rows(spec, header, reader, semicolons=delimiter == ";")
         numbers = _NUMBER_COLUMNS.get(key, frozenset())
         if delimiter == ";" and numbers:
-            for _line, row in rows:
-                for column in numbers & row.keys():
-                    row[column] = _decimal_point(row[column])
+            rows = self._decimal_commas(spec, rows, numbers)
         return rows
+
+    def _decimal_commas(self, spec: _Table, rows: list[Row], numbers: frozenset[str]) -> list[Row]:
+        """The rows of a decimal-comma file with their numbers read (:func:`decimal_comma`).
+
+        A row with a number that could be read two ways is refused at its place and left out.
+        """
+        kept: list[Row] = []
+        for line, row in rows:
+            sound = True
+            for column in sorted(numbers & row.keys()):
+                row[column], refused = decimal_comma(row[column])
+                if refused is not None:
+                    self.problem(f"{spec.file} row {line}", column, row[column], refused)
+                    sound = False
+            if sound:
+                kept.append((line, row))
+        return kept
 
     def _records(self, key: str, spec: _Table) -> tuple[Iterator[list[str]], str] | None:
         """The records of one file and their delimiter, or ``None`` (missing or unreadable).
@@ -240,14 +259,17 @@ class _Reader:
                     self.unread.discard(key)
                 return None
             return (list(record) for record in self.records[spec.file]), ","
-        path = self.folder / spec.file
-        text = self._text(spec, path)
-        if text is None:
-            if not spec.must_exist and not path.exists():
+        path, problems = table_file(self.folder, spec.file.removesuffix(".csv"), (".csv",))
+        if path is None:
+            if spec.must_exist:
+                self.problem(spec.file, "", "nothing", "missing file")
+            else:
                 self.unread.discard(key)  # an optional file not given: no items of its kind
             return None
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
+        text = self._text(path, problems)
+        if text is None:
+            return None
+        delimiter = delimiter_of(text.split("\n", 1)[0])
         return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), delimiter
 
     def _given_rows(self, key: str, given: Mapping[str, Sequence[Row]]) -> list[Row]:
@@ -257,23 +279,25 @@ class _Reader:
         self.unread.discard(key)
         return [(line, dict(row)) for line, row in given[key]]
 
-    def _text(self, spec: _Table, path: FilePath) -> str | None:
-        """The text of one file, or ``None`` (with a problem if it must exist or is unreadable)."""
-        if not path.is_file():
-            if spec.must_exist:
-                self.problem(spec.file, "", "nothing", "missing file")
+    def _text(self, path: FilePath, problems: list[Problem]) -> str | None:
+        """The text of one file, or ``None`` with the problems of a file that cannot be read.
+
+        Only a regular file is opened (:mod:`banenafspraak._folders`): no link is followed, so
+        no problem quotes another file's text, and no FIFO is waited on.
+        """
+        data = None
+        if not problems:
+            data, problem = read_file(path)
+            problems = [] if problem is None else [problem]
+        for problem in problems:
+            self.problem(problem.location, problem.field, problem.value, problem.message)
+        if data is None:
             return None
-        if not path.resolve().is_relative_to(self.folder.resolve()):
-            # A link out of the folder is not read: no problem may quote another file's text.
-            self.problem(spec.file, "", "a link", "a link to a file outside the folder")
+        bad = utf8_error(data)
+        if bad is not None:
+            self.problem(path.name, "", f"byte {bad}", "not UTF-8 text")
             return None
-        try:
-            return path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.problem(spec.file, "", f"byte {error.start}", "not UTF-8 text")
-        except OSError as error:
-            self.problem(spec.file, "", "the file", f"cannot be read ({error.strerror})")
-        return None
+        return without_bom(data).decode("utf-8")
 
     def _header_ok(self, spec: _Table, header: Sequence[str]) -> bool:
         ok = True
@@ -513,6 +537,36 @@ def read_folder(
     to nothing); a table with a wrong header is left out of the document.
     """
     return _assemble(_Reader(folder, full_ids), str(folder), folder.name)
+
+
+def read_settings(
+    folder: FilePath, *, full_ids: bool = False
+) -> tuple[dict[str, Any], Places, list[Problem]]:
+    """As :func:`read_folder`, for ``baseline.csv`` and ``parameters.csv`` alone (no items).
+
+    The batch engine's folder holds its items in tables of its own; these two files are read
+    and checked exactly as in a scenario folder.
+    """
+    reader = _Reader(folder, full_ids)
+    reader.rows[()] = (str(folder), None)
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "name": folder.name,
+        "employers": [],
+        "people": [],
+        "placements": [],
+        "contracts": [],
+    }
+    baseline = _baseline(reader)
+    if baseline is not None:
+        document["baseline"] = baseline
+    parameters = _parameters(reader)
+    if parameters:
+        document["parameters"] = parameters
+    places = Places(
+        source=str(folder), rows=reader.rows, full_ids=full_ids, unread=frozenset(reader.unread)
+    )
+    return document, places, reader.problems
 
 
 def read_tables(

@@ -628,6 +628,9 @@ def scenario_from_document(
             for p in error.problems
             if not _known_elsewhere(p, kept.left_out, places)
         ]
+        # Every problem left may be one of a table not read, told by its reader: still no
+        # scenario (the batch engine tells those of its tables itself).
+        raise InvalidScenarioError(problems, source=places.source) from None
     if problems:
         raise InvalidScenarioError(problems, source=places.source)
     return scenario
