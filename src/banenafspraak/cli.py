@@ -943,7 +943,9 @@ def _write_charts(
             _inside(out, f"realisation.{image.value}"),
         ),
         save_chart(
-            comparison_chart(compared, size=size, dpi=dpi, lang=_LANG["lang"]),
+            comparison_chart(
+                compared, size=size, dpi=dpi, lang=_LANG["lang"], full_ids=_full_ids()
+            ),
             _inside(out, f"comparison.{image.value}"),
         ),
     ]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from banenafspraak._i18n import number_text, translate
 from banenafspraak._util import as_fraction
+from banenafspraak.bsn import mask_text
 from banenafspraak.counting import JobCount, Tally
 from banenafspraak.exceptions import InvalidValueError, MissingExtraError, UnknownRuleSetError
 from banenafspraak.rulesets import rule_set
@@ -183,18 +184,24 @@ def comparison_chart(
     size: tuple[float, float] = FIGURE_SIZE,
     dpi: int = DPI,
     lang: str = "en",
+    full_ids: bool = False,
 ) -> Figure:
     """Jobs credited to each employer under each rule set, as grouped horizontal bars.
 
     The legend names each rule set's law; every bar carries its value, so that a zero bar reads
-    as 0 and not as missing; the value axis starts at zero.
+    as 0 and not as missing; the value axis starts at zero. Employers are named by their id and
+    name, with every run of nine digits masked (an employer's id may be a BSN, as in every
+    table the library writes) unless ``full_ids`` is true.
     """
     figure = _figure(size, dpi)
     axes = figure.add_subplot()
     employers: dict[str, str] = {}
     for count in counts.values():
         employers.update(
-            {e.id: f"{e.id} ({e.name})" if e.name else e.id for e in count.scenario.employers}
+            {
+                e.id: mask_text(f"{e.id} ({e.name})" if e.name else e.id, full=full_ids)
+                for e in count.scenario.employers
+            }
         )
     names = list(employers)
     height = 0.8 / max(len(counts), 1)
