@@ -41,7 +41,14 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
 from banenafspraak._i18n import NL, number_text, translate
-from banenafspraak._tables import column_groups, figures_table, fit_text, render_plain
+from banenafspraak._printable import printable
+from banenafspraak._tables import (
+    column_groups,
+    figures_table,
+    fit_text,
+    printable_table,
+    render_plain,
+)
 from banenafspraak._util import display
 from banenafspraak._version import __version__
 from banenafspraak.bsn import mask_text
@@ -326,6 +333,7 @@ class _Output:
     def table(self, table: Table) -> None:
         """One table, then a blank line (in the language asked for)."""
         table = _translated(masked_table(table, full_ids=_full_ids()), _LANG["lang"])
+        table = printable_table(table)  # no control character reaches the terminal raw
         if not self.terminal:
             sys.stdout.write(render_plain(table, self.width) + "\n\n")
             return
@@ -449,7 +457,7 @@ def _read(file: Path, progress: Callable[[str, int, int], None], *, full_ids: bo
 def _warn(warnings: Sequence[str]) -> None:
     """Each warning on standard error: the answer is plausible but may be empty or assumed."""
     for warning in warnings:
-        sys.stderr.write(f"banenafspraak: warning: {warning}\n")
+        sys.stderr.write(f"banenafspraak: warning: {printable(warning, lines=True)}\n")
 
 
 def _receipt_line(r: Receipt) -> str:
@@ -1208,6 +1216,11 @@ def _root(
     _LANG["lang"] = lang
 
 
+def _for_a_person(message: str, *, full: bool) -> str:
+    """An error message as shown: nine-digit runs masked, control characters escaped."""
+    return printable(mask_text(message, full=full), lines=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 1 bad input, 2 usage)."""
     command = typer.main.get_command(app)
@@ -1218,11 +1231,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     except BanenafspraakError as error:
-        sys.stderr.write(f"banenafspraak: {mask_text(str(error), full=full)}\n")
+        sys.stderr.write(f"banenafspraak: {_for_a_person(str(error), full=full)}\n")
         return EXIT_BAD_INPUT
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
         message = f"{error.strerror or type(error).__name__}{where}"
-        sys.stderr.write(f"banenafspraak: {mask_text(message, full=full)}\n")
+        sys.stderr.write(f"banenafspraak: {_for_a_person(message, full=full)}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK  # pragma: no cover - click's standalone mode always exits
