@@ -26,6 +26,7 @@ gives the very same text (:func:`number_value`), so that nothing changes on the 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -36,6 +37,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from banenafspraak._files import check_writable, replacing
 from banenafspraak.exceptions import InvalidValueError, MissingExtraError
 
 __all__ = [
@@ -173,45 +175,64 @@ def write_sheets(
 
     ``typed`` chooses a number or a date for a cell; every other cell is stored as text, never as
     a formula. Columns are as wide as their widest cell (up to 60 characters); the header row
-    stays in view.
+    stays in view. The workbook is written whole or not at all, never through a link
+    (:func:`banenafspraak._files.replacing`).
 
     Raises:
         InvalidValueError: a cell holds a control character, which a workbook cannot hold.
         MissingExtraError: the ``xlsx`` extra is not installed.
     """
     openpyxl = load_openpyxl(feature)
+    check_writable(path)  # before any work: a missing folder is named, not met at the end
     from openpyxl.utils import get_column_letter  # noqa: PLC0415 - the xlsx extra
     from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
 
     workbook = openpyxl.Workbook(write_only=True)
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(title=name)
-        header = list(rows[0]) if rows else []
-        widths = [len(cell) for cell in header]
-        for row in rows:
-            for i, cell in enumerate(row[: len(widths)]):
-                widths[i] = max(widths[i], len(cell))
-        for i, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = min(width, _WIDEST) + 2
-        sheet.freeze_panes = "A2"
-        for number, row in enumerate(rows, start=1):
-            cells: list[Any] = []
-            for i, text in enumerate(row):
-                column = header[i] if i < len(header) else ""
-                value = typed(name, column, text) if typed is not None and number > 1 else text
-                try:
-                    cells.append(_cell(sheet, value))
-                except IllegalCharacterError:
-                    msg = (
-                        f"{path.name} sheet {name} row {number}, {column or i + 1}: a control "
-                        f"character, which a workbook cannot hold (got {text!r})"
-                    )
-                    raise InvalidValueError(msg, field=column, value=text) from None
-            sheet.append(cells)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        workbook.save(path)
+    try:
+        for name, rows in sheets.items():
+            sheet = workbook.create_sheet(title=name)
+            header = list(rows[0]) if rows else []
+            widths = [len(cell) for cell in header]
+            for row in rows:
+                for i, cell in enumerate(row[: len(widths)]):
+                    widths[i] = max(widths[i], len(cell))
+            for i, width in enumerate(widths, start=1):
+                sheet.column_dimensions[get_column_letter(i)].width = min(width, _WIDEST) + 2
+            sheet.freeze_panes = "A2"
+            for number, row in enumerate(rows, start=1):
+                cells: list[Any] = []
+                for i, text in enumerate(row):
+                    column = header[i] if i < len(header) else ""
+                    value = typed(name, column, text) if typed is not None and number > 1 else text
+                    try:
+                        cells.append(_cell(sheet, value))
+                    except IllegalCharacterError:
+                        msg = (
+                            f"{path.name} sheet {name} row {number}, {column or i + 1}: a control "
+                            f"character, which a workbook cannot hold (got {text!r})"
+                        )
+                        raise InvalidValueError(msg, field=column, value=text) from None
+                sheet.append(cells)
+        with replacing(path) as handle, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook.save(handle)
+    except BaseException:  # a cell refused, a file not written, Ctrl-C: close the sheets quietly
+        _abandon(workbook)
+        raise
     return path
+
+
+def _abandon(workbook: Any) -> None:  # noqa: ANN401 - openpyxl's workbook
+    """Close the sheets of a write-only workbook that is not saved, and remove their files.
+
+    openpyxl writes each sheet to a temporary file as rows come; a sheet left open complains
+    when it is collected ("Exception ignored ... I/O operation on closed file").
+    """
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+        with contextlib.suppress(Exception):
+            Path(sheet._writer.out).unlink()  # noqa: SLF001 - openpyxl's temporary file
 
 
 def _cell(sheet: Any, value: object) -> Any:  # noqa: ANN401 - openpyxl's sheet and cell

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from banenafspraak._files import replacing
 from banenafspraak._i18n import number_text, translate
 from banenafspraak._util import as_fraction
 from banenafspraak.bsn import mask_text
@@ -236,7 +237,11 @@ def comparison_chart(
 
 
 def save_chart(figure: Figure, path: str | Path) -> Path:
-    """Save a chart as PNG or SVG (by the file's suffix), without a date or software stamp."""
+    """Save a chart as PNG or SVG (by the file's suffix), without a date or software stamp.
+
+    The file is written whole or not at all, never through a link (a link under its name is
+    replaced).
+    """
     import matplotlib as mpl  # noqa: PLC0415 - an optional extra
 
     where = Path(path)
@@ -245,6 +250,6 @@ def save_chart(figure: Figure, path: str | Path) -> Path:
         msg = f"a chart is saved as .png or .svg, got {where.name!r}"
         raise InvalidValueError(msg, field="path", value=where.name, expected=".png or .svg")
     metadata: dict[str, Any] = {"Software": None} if kind == "png" else {"Date": None}
-    with mpl.rc_context({"svg.hashsalt": "banenafspraak"}):
-        figure.savefig(where, format=kind, metadata=metadata)
+    with replacing(where) as handle, mpl.rc_context({"svg.hashsalt": "banenafspraak"}):
+        figure.savefig(handle, format=kind, metadata=metadata)
     return where

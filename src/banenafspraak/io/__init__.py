@@ -40,6 +40,7 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     _FEATURE, _EXTRA = "banenafspraak.io (scenario files)", "io"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
+from banenafspraak._files import write_text
 from banenafspraak.bsn import elfproef, is_bsn, mask_id, mask_text
 from banenafspraak.io._csv import FILES, Row, assemble_rows, read_folder, write_folder
 from banenafspraak.io._document import (
@@ -214,11 +215,13 @@ def save_scenario(scenario: Scenario, path: str | Path) -> Path:
     """Write a scenario to ``path``: a ``.json`` file, an ``.xlsx`` workbook or a CSV folder.
 
     The suffix chooses: ``.json``, ``.xlsx`` (the ``xlsx`` extra), anything else a folder.
-    Returns the path written. Nothing else is written.
+    Returns the path written. Nothing else is written. Each file is written to a new temporary
+    file in its folder and then renamed to its name: it is there whole or not at all, and a
+    link under its name is replaced, never followed.
     """
     where = Path(path)
     if where.suffix.lower() == ".json":
-        where.write_text(scenario_to_json(scenario), encoding="utf-8")
+        write_text(where, scenario_to_json(scenario))
     elif where.suffix.lower() == SUFFIX:
         write_workbook(scenario_to_document(scenario), where)
     else:
