@@ -141,3 +141,15 @@ def test_a_workbook_not_written_is_one_line_without_a_traceback(
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == f"banenafspraak: {message}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scenario.json"]
+
+
+def test_the_batch_tables_replace_a_link_under_a_parquet_file(tmp_path: Path) -> None:
+    from banenafspraak import batch  # noqa: PLC0415 - the batch extra
+    from banenafspraak.synthetic import generate  # noqa: PLC0415
+
+    link, target = planted_link(tmp_path, "hours.parquet")
+    folder = link.parent
+    generate("S", scale=0.01).write_parquet(folder)
+    assert not link.is_symlink()
+    assert target.read_text("utf-8") == "precious"
+    assert batch.Tables.read(folder).hours.height > 0  # "elsewhere" is a folder: not read
