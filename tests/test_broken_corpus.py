@@ -2,8 +2,10 @@
 
 ``scripts/generate_broken_corpus.py`` writes ``tests/corpus/``: folders of scenario CSV files,
 the batch engine's CSV tables and its Parquet tables, each the bundled example with one to three
-cells or rows broken, and a few whole ones with their rows shuffled. The manifest gives, for
-each case, every place (file, row as the file numbers it, column) where a problem must be named.
+cells or rows broken, and a few whole ones with their rows shuffled; and workbooks broken in
+their packing and XML. The manifest gives, for each case, every place (file, row as the file
+numbers it, column) where a problem must be named; a workbook's place is found inside the
+problem's place (``sheet hours line 1`` in ``.../scenario.xlsx sheet hours line 1 column 9``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import functools
 import hashlib
 import json
 import sys
+import zipfile
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -23,6 +26,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from banenafspraak import InvalidScenarioError, Scenario, batch, count_jobs
+from banenafspraak._workbook import cell_text, read_sheets
 from banenafspraak.exceptions import Problem
 from banenafspraak.io import load_scenario
 
@@ -31,7 +35,7 @@ CORPUS = ROOT / "tests" / "corpus"
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "cli"))
 
-from generate_broken_corpus import generate, materialise  # noqa: E402
+from generate_broken_corpus import WORKBOOK, generate, materialise  # noqa: E402
 from golden_cases import run  # noqa: E402
 
 MANIFEST: list[dict[str, Any]] = json.loads((CORPUS / "manifest.json").read_text("utf-8"))
@@ -49,16 +53,26 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return _cases(tmp_path_factory.mktemp("corpus"))
 
 
+def _input(family: str, folder: Path) -> Path:
+    """What a case gives the loader: its folder, or the workbook in it."""
+    return folder / WORKBOOK if family == "workbooks" else folder
+
+
 def _load(family: str, folder: Path) -> Scenario | batch.Tables:
-    if family == "csv":
-        return load_scenario(folder)
+    if family in {"csv", "workbooks"}:
+        return load_scenario(_input(family, folder))
     return batch.Tables.read(folder)
 
 
-def _named(place: list[str | None], problems: tuple[Problem, ...]) -> bool:
+def _named(place: list[str | None], problems: tuple[Problem, ...], family: str = "") -> bool:
     where, field = place
+    assert where is not None
     return any(
-        (p.location == where or p.location.startswith(f"{where} ("))
+        (
+            where in p.location
+            if family == "workbooks"
+            else (p.location == where or p.location.startswith(f"{where} ("))
+        )
         and (field is None or p.field == field)
         for p in problems
     )
@@ -70,6 +84,12 @@ def _meaning(path: Path) -> object:
     A Parquet file's bytes carry the version of the library that wrote it, so two releases of
     polars write the same table differently; the tables themselves must be the same.
     """
+    if path.suffix == ".xlsx":
+        try:
+            with zipfile.ZipFile(path) as archive:  # its parts, not how a zlib packs them
+                return [(i.filename, archive.read(i)) for i in archive.infolist()]
+        except zipfile.BadZipFile:
+            pass  # a case whose workbook is deliberately no zip: compare its bytes
     if path.suffix == ".parquet":
         try:
             table = pq.read_table(path)
@@ -109,7 +129,7 @@ def test_the_corpus_is_several_hundred_cases_of_every_family() -> None:
     broken = [case for case in MANIFEST if case["places"]]
     assert len(broken) >= 400
     families = {case["family"] for case in broken}
-    assert families == {"csv", "batch-csv", "batch-parquet"}
+    assert families == {"csv", "batch-csv", "batch-parquet", "workbooks"}
     assert {case["family"] for case in MANIFEST if not case["places"]} == families
 
 
@@ -126,7 +146,7 @@ def test_every_broken_case_is_refused_with_every_problem_at_its_place(
             missed.extend(
                 (case["case"], place, [str(p) for p in error.problems][:4])
                 for place in case["places"]
-                if not _named(place, error.problems)
+                if not _named(place, error.problems, case["family"])
             )
         else:
             missed.append((case["case"], case["places"], "accepted"))
@@ -134,6 +154,13 @@ def test_every_broken_case_is_refused_with_every_problem_at_its_place(
 
 
 def _file_hours(family: str, folder: Path, year: int) -> Fraction:
+    if family == "workbooks":  # the hours sheet only: another sheet may be hostile
+        (sheet,) = read_sheets(folder / WORKBOOK, names={"hours"}).values()
+        header, *cells = [[cell_text(value, kind)[0] for value, kind in row] for row in sheet]
+        end, hours = header.index("end"), header.index("hours")
+        return sum(
+            (Fraction(row[hours]) for row in cells if row[end].startswith(str(year))), Fraction(0)
+        )
     if family == "batch-parquet":
         frame = pl.read_parquet(folder / "hours.parquet")
         rows = zip(frame["end"].to_list(), frame["hours"].cast(pl.String).to_list(), strict=True)
@@ -168,7 +195,8 @@ def test_the_command_line_exits_1_for_broken_cases_and_0_for_whole_ones(
     for number, case in enumerate(MANIFEST):
         if case["places"] and number % CLI_EVERY:
             continue
-        code, out, err = run(["count", str(cases[case["case"]]), "--year", "2019"])
+        given = _input(case["family"], cases[case["case"]])
+        code, out, err = run(["count", str(given), "--year", "2019"])
         expected = 1 if case["places"] else 0
         first = str(case["places"][0][0]) if case["places"] else ""
         if code != expected or "Traceback" in out + err or first.split(" row ")[0] not in err:
@@ -184,7 +212,7 @@ def test_validate_names_what_the_loader_names_on_every_family(cases: dict[str, P
     differ: list[object] = []
     for case in MANIFEST[::VALIDATE_EVERY]:
         folder = cases[case["case"]]
-        code, out, _err = run(["validate", str(folder), "--format", "json"])
+        code, out, _err = run(["validate", str(_input(case["family"], folder)), "--format", "json"])
         told = json.loads(out)
         try:
             _load(case["family"], folder)

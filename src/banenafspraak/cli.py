@@ -51,6 +51,7 @@ from banenafspraak._tables import (
 )
 from banenafspraak._util import display
 from banenafspraak._version import __version__
+from banenafspraak._workbook import MAX_BYTES
 from banenafspraak.bsn import mask_text
 from banenafspraak.comparing import compare as compare_rule_sets
 from banenafspraak.counting import (
@@ -271,6 +272,15 @@ class Lang(enum.StrEnum):
 
 
 _LANG = {"lang": Lang.EN}
+_LIMITS = {"max_bytes": MAX_BYTES}
+"""The most bytes of a scenario file read (``--max-bytes``)."""
+
+
+def _load(file: Path, *, full_ids: bool) -> Scenario:
+    """The scenario of ``file`` (:func:`load_scenario`), within ``--max-bytes``."""
+    return load_scenario(file, full_ids=full_ids, max_bytes=_LIMITS["max_bytes"])
+
+
 """The language asked for with ``banenafspraak --lang``, for this run."""
 
 
@@ -449,7 +459,7 @@ def _print_json(document: object) -> None:
 def _read(file: Path, progress: Callable[[str, int, int], None], *, full_ids: bool) -> Scenario:
     """The scenario of ``file``, as the stage ``read`` of the progress display."""
     progress("read", 0, 1)
-    scenario = load_scenario(file, full_ids=full_ids)
+    scenario = _load(file, full_ids=full_ids)
     progress("read", 1, 1)
     return scenario
 
@@ -608,7 +618,7 @@ def validate(
         summary = (
             _tables_summary(file, _tables(file))
             if _batch(file, Engine.AUTO)
-            else _scenario_summary(file, load_scenario(file, full_ids=full_ids))
+            else _scenario_summary(file, _load(file, full_ids=full_ids))
         )
     except InvalidScenarioError as error:
         if format_ is not Format.JSON:
@@ -1011,7 +1021,7 @@ def plot(
     dpi: ChartDpi = 100,
 ) -> None:
     """Two charts: realisation against the targets per pool, and rule sets per employer."""
-    scenario = load_scenario(file, full_ids=full_ids)
+    scenario = _load(file, full_ids=full_ids)
     paths = _write_charts(
         scenario,
         out,
@@ -1209,11 +1219,21 @@ def _root(
             case_sensitive=False,
         ),
     ] = Lang.EN,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            help="The most bytes of a JSON scenario file or an Excel workbook (unpacked) that "
+            "are read; a larger one is refused before it is parsed.",
+            min=1,
+        ),
+    ] = MAX_BYTES,
 ) -> None:
     """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
     del version  # handled by its eager callback
     _FULL_IDS.set(False)
     _LANG["lang"] = lang
+    _LIMITS["max_bytes"] = max_bytes
 
 
 def _for_a_person(message: str, *, full: bool) -> str:
