@@ -318,8 +318,12 @@ def _xml_problem(where: str, error: Exception) -> WorkbookProblem:
     return WorkbookProblem(where, "the XML", f"cannot be read ({kind}: {error})")
 
 
-def _parsed(archive: zipfile.ZipFile, part: str) -> Any:  # noqa: ANN401 - an XML element
+def _parsed(archive: zipfile.ZipFile, part: str, limit: int) -> Any:  # noqa: ANN401 - XML
     """A small part of the workbook's index, parsed with defusedxml; a problem at its place."""
+    size = archive.getinfo(part).file_size
+    if size > limit:
+        problem = too_big(f"part {part}", size, limit, "the part")
+        raise problem
     from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped,unused-ignore]  # noqa: PLC0415
 
     try:
@@ -345,31 +349,33 @@ def _bomb(info: zipfile.ZipInfo, where: str) -> None:
         raise problem
 
 
-def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+def _relations(archive: zipfile.ZipFile, part: str, limit: int) -> dict[str, tuple[str, str]]:
     """The relations of a part (``""``: of the package): id -> (type, the part it names)."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", f"{name}.rels")
     if rels not in archive.NameToInfo:
         return {}
     out = {}
-    for node in _parsed(archive, rels).iter(_RELATIONSHIP):
+    for node in _parsed(archive, rels, limit).iter(_RELATIONSHIP):
         target = node.get("Target", "")
         full = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
         out[node.get("Id", "")] = (node.get("Type", ""), posixpath.normpath(full))
     return out
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_parts(archive: zipfile.ZipFile, limit: int) -> dict[str, str]:
     """The part of each sheet, by the sheet's name."""
-    office = [t for kind, t in _relations(archive, "").values() if kind.endswith("/officeDocument")]
+    office = [
+        t for kind, t in _relations(archive, "", limit).values() if kind.endswith("/officeDocument")
+    ]
     main = office[0] if office else "xl/workbook.xml"
     if main not in archive.NameToInfo:
         problem = WorkbookProblem(
             "the file", main, "not an Excel workbook (.xlsx): no workbook part"
         )
         raise problem
-    targets = _relations(archive, main)
-    root = _parsed(archive, main)
+    targets = _relations(archive, main, limit)
+    root = _parsed(archive, main, limit)
     return {
         node.get("name", ""): targets.get(node.get(_REL_ID, ""), ("", ""))[1]
         for node in root.iter(f"{_MAIN}sheet")
@@ -401,14 +407,14 @@ def check_workbook(
         for info in archive.infolist():
             if not info.filename.startswith(_SHEET_PARTS):
                 _bomb(info, f"part {info.filename}")
-        sheets = _sheet_parts(archive)
+        sheets = _sheet_parts(archive, max_bytes)
         named = {part: name for name, part in sheets.items()}
         for info in archive.infolist():
             if info.filename.startswith(_SHEET_PARTS):
                 name = named.get(info.filename)
                 _bomb(info, f"part {info.filename}" if name is None else f"sheet {name}")
         skipped = {
-            part: name for name, part in sheets.items() if names is None or name not in names
+            part: name for name, part in sheets.items() if names is not None and name not in names
         }
         wanted = {part: name for name, part in sheets.items() if part not in skipped}
         read = [
