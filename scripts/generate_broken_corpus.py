@@ -10,6 +10,11 @@ files tiny) broken by a seeded generator:
 * ``dutch-numbers``: scenario CSV folders and the batch engine's CSV tables as a Dutch
   spreadsheet writes them (semicolons, decimal commas), with a number that reads two ways
   (``16.000``, ``1.234,5``);
+* ``workbooks``: the scenario as an Excel workbook, broken in its packing and XML (an entity,
+  a DTD, a cut sheet, a part that unpacks to a thousand times its size, a row past the last,
+  a cell past 32,767 characters, no zip at all), each a folder with one ``scenario.xlsx``
+  (a few kilobytes: the parts that unpack to megabytes are spaces); two whole ones have another
+  sheet, hostile or cut, which is never read;
 * ``links-and-fifos``: folders of every other family where a table's file is a symbolic link
   (out of the folder or within it), a FIFO, a folder, or a table is given in two formats.
 
@@ -31,7 +36,9 @@ import io
 import json
 import os
 import random
+import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -518,6 +525,178 @@ def _make_special(into: Path, plan: dict[str, str]) -> None:
         path.mkdir()
 
 
+# -- workbooks: broken .xlsx files ------------------------------------------------------------
+
+WORKBOOK = "scenario.xlsx"
+"""The one file of a case of the family ``workbooks``."""
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+)
+_EXTERNAL = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+_BOMB = 3_000_000
+"""Spaces a zip-bomb-like part unpacks to (a few kilobytes packed)."""
+_PAST_LAST_ROW = b'<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row>'
+_NOTES = "xl/worksheets/notes.xml"
+Parts = dict[str, bytes]
+WorkbookBreaker = Callable[[Parts], list[Place]]
+
+
+def _workbook_parts(scenario: Any, scratch: Path) -> Parts:  # noqa: ANN401 - a Scenario
+    """The parts of the scenario's workbook, without the time it was written."""
+    (scratch / "workbooks").mkdir(parents=True)
+    path = save_scenario(scenario, scratch / "workbooks" / WORKBOOK)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["docProps/core.xml"] = re.sub(
+        rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2020-01-01T00:00:00Z", parts["docProps/core.xml"]
+    )
+    return parts
+
+
+def _zipped(parts: Parts) -> bytes:
+    """The parts as a workbook, the same bytes every time (fixed times and order)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def _sheet(parts: Parts, name: str) -> str:
+    """The part of a sheet of the workbook (``xl/worksheets/sheet6.xml`` for ``hours``)."""
+    rid = re.search(
+        rb'<sheet name="' + name.encode() + rb'"[^>]* r:id="(rId\d+)"', parts["xl/workbook.xml"]
+    )
+    assert rid is not None  # noqa: S101 - the base workbook names every sheet
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    target = re.search(r'Target="/(xl/[^"]+)" Id="' + rid[1].decode() + '"', rels)
+    assert target is not None  # noqa: S101 - as openpyxl writes the relations
+    return target[1]
+
+
+def _in_sheet(name: str, change: Callable[[bytes], bytes], place: Place) -> WorkbookBreaker:
+    def breaker(parts: Parts) -> list[Place]:
+        part = _sheet(parts, name)
+        parts[part] = change(parts[part])
+        return [place]
+
+    return breaker
+
+
+def _in_part(part: str, change: Callable[[bytes], bytes], place: Place) -> WorkbookBreaker:
+    def breaker(parts: Parts) -> list[Place]:
+        parts[part] = change(parts[part])
+        return [place]
+
+    return breaker
+
+
+def _not_a_zip(parts: Parts) -> list[Place]:
+    parts.clear()
+    return [(WORKBOOK, None)]
+
+
+def _no_workbook_part(parts: Parts) -> list[Place]:
+    del parts["xl/workbook.xml"]
+    return [(WORKBOOK, None)]
+
+
+def _another_sheet(content: bytes) -> Callable[[Parts], list[Place]]:
+    """A sheet ``notes`` that is not of the format: never read, whatever it holds."""
+
+    def breaker(parts: Parts) -> list[Place]:
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+            b"</sheets>",
+            b'<sheet name="notes" sheetId="99" state="visible" r:id="rId99" /></sheets>',
+        )
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+            b"</Relationships>",
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/worksheet" Target="/xl/worksheets/notes.xml" Id="rId99" />'
+            b"</Relationships>",
+        )
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"</Types>",
+            b'<Override PartName="/xl/worksheets/notes.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" /></Types>',
+        )
+        parts[_NOTES] = content
+        return []
+
+    return breaker
+
+
+def _half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+WORKBOOK_BREAKERS: tuple[WorkbookBreaker, ...] = (
+    _in_sheet(
+        "hours", lambda d: _LAUGHS + d.replace(b"<t>", b"<t>&lol3;", 1), ("sheet hours", None)
+    ),
+    _in_part("xl/workbook.xml", lambda d: _EXTERNAL + d, ("part xl/workbook.xml", None)),
+    _in_part("xl/styles.xml", lambda d: _LAUGHS + d, ("part xl/styles.xml", None)),
+    _in_sheet("placements", _half, ("sheet placements line 1", None)),
+    _in_part("xl/_rels/workbook.xml.rels", _half, ("part xl/_rels/workbook.xml.rels line 1", None)),
+    _in_sheet(
+        "people", lambda d: d.replace(b"</row>", b"</rows>", 1), ("sheet people line 1", None)
+    ),
+    _in_sheet(
+        "employers",
+        lambda d: d.replace(b"<sheetData>", b"<sheetData>" + b" " * _BOMB),
+        ("sheet employers", None),
+    ),
+    _in_part(
+        "docProps/core.xml",
+        lambda d: d.replace(b"<dc:creator>", b"<dc:creator>" + b" " * _BOMB),
+        ("part docProps/core.xml", None),
+    ),
+    _in_sheet(
+        "hours",
+        lambda d: d.replace(b"</sheetData>", _PAST_LAST_ROW + b"</sheetData>"),
+        ("sheet hours row 1048577", None),
+    ),
+    _in_sheet(
+        "employers",
+        lambda d: d.replace(b"Bakkerij Brood", b"B" * 40_000, 1),
+        (f"{WORKBOOK} sheet employers row 2", "name"),
+    ),
+    _not_a_zip,
+    _no_workbook_part,
+)
+"""The broken workbooks, one case each; the places are found inside a problem's place."""
+WHOLE_WORKBOOKS: tuple[WorkbookBreaker, ...] = (
+    _another_sheet(_LAUGHS + b"<worksheet><sheetData>&lol3;</sheetData></worksheet>"),
+    _another_sheet(b'<worksheet xmlns="http://schemas.openxmlformats.org/spre'),
+)
+"""Workbooks that load: another sheet, broken or hostile, is never read."""
+
+
+def _workbook_cases(target: Path, scenario: Any, scratch: Path) -> list[dict[str, Any]]:  # noqa: ANN401
+    """The family ``workbooks``: a folder per case holding its ``scenario.xlsx``."""
+    base = _workbook_parts(scenario, scratch)
+    manifest = []
+    for number, breaker in enumerate(WORKBOOK_BREAKERS + WHOLE_WORKBOOKS):
+        parts = dict(base)
+        places = breaker(parts)
+        folder = target / "workbooks" / f"{number:03d}"
+        folder.mkdir(parents=True)
+        data = _zipped(parts) if parts else b"not a workbook, but text\n"
+        (folder / WORKBOOK).write_bytes(data)
+        manifest.append(
+            {
+                "case": f"workbooks/{number:03d}",
+                "family": "workbooks",
+                "places": [list(p) for p in places],
+            }
+        )
+    return manifest
+
+
 # -- the corpus ------------------------------------------------------------------------------
 
 
@@ -537,7 +716,10 @@ def materialise(case: Path, into: Path) -> Path:
     mark = case / MARK
     plan: dict[str, str] = json.loads(mark.read_text("utf-8")) if mark.exists() else {}
     base = case.parent.parent / plan["base"] if plan else case.parent / "base"
-    shutil.copytree(base, into)
+    if base.is_dir():
+        shutil.copytree(base, into)
+    else:  # a family without a base (workbooks: each case is a whole file)
+        into.mkdir(parents=True)
     for path in case.iterdir():
         if path.name != MARK:
             shutil.copyfile(path, into / path.name)
@@ -600,6 +782,7 @@ def generate(target: Path) -> list[dict[str, Any]]:
     bases = {family: _csv_base(scenario, family, scratch) for family in ("csv", "batch-csv")}
     manifest += _dutch_numbers_family(target, bases)
     manifest += _links_and_fifos_family(target)
+    manifest += _workbook_cases(target, scenario, scratch)
     shutil.rmtree(scratch)
     (target / "manifest.json").write_text(json.dumps(manifest, indent=0) + "\n", "utf-8")
     return manifest

@@ -3,9 +3,11 @@
 ``scripts/generate_broken_corpus.py`` writes ``tests/corpus/``: folders of scenario CSV files,
 the batch engine's CSV tables and its Parquet tables, each the bundled example with one to three
 cells or rows broken, and a few whole ones with their rows shuffled; both engines' CSV folders
-as a Dutch spreadsheet writes them, with numbers that read two ways; and folders whose table is
-a link, a FIFO or a folder, or is given twice. The manifest gives, for
-each case, every place (file, row as the file numbers it, column) where a problem must be named.
+as a Dutch spreadsheet writes them, with numbers that read two ways; folders whose table is a
+link, a FIFO or a folder, or is given twice; and workbooks broken in their packing and XML. The
+manifest gives, for each case, every place (file, row as the file numbers it, column) where a
+problem must be named; a workbook's place is found inside the problem's place (``sheet hours
+line 1`` in ``.../scenario.xlsx sheet hours line 1 column 9``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import functools
 import hashlib
 import json
 import sys
+import zipfile
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -25,6 +28,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
 import pytest
 
 from banenafspraak import InvalidScenarioError, Scenario, batch, count_jobs
+from banenafspraak._workbook import cell_text, read_sheets
 from banenafspraak.exceptions import Problem
 from banenafspraak.io import load_scenario
 
@@ -33,7 +37,7 @@ CORPUS = ROOT / "tests" / "corpus"
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "cli"))
 
-from generate_broken_corpus import OUTSIDE, generate, materialise  # noqa: E402
+from generate_broken_corpus import OUTSIDE, WORKBOOK, generate, materialise  # noqa: E402
 from golden_cases import run  # noqa: E402
 
 MANIFEST: list[dict[str, Any]] = json.loads((CORPUS / "manifest.json").read_text("utf-8"))
@@ -53,19 +57,30 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _reader(case: dict[str, Any]) -> str:
     """``pure`` (the scenario loader) or ``batch`` (the batch engine's tables)."""
-    return str(case.get("reader", "pure" if case["family"] == "csv" else "batch"))
+    pure = case["family"] in {"csv", "workbooks"}
+    return str(case.get("reader", "pure" if pure else "batch"))
+
+
+def _input(family: str, folder: Path) -> Path:
+    """What a case gives the loader: its folder, or the workbook in it."""
+    return folder / WORKBOOK if family == "workbooks" else folder
 
 
 def _load(case: dict[str, Any], folder: Path) -> Scenario | batch.Tables:
     if _reader(case) == "pure":
-        return load_scenario(folder)
+        return load_scenario(_input(case["family"], folder))
     return batch.Tables.read(folder)
 
 
-def _named(place: list[str | None], problems: tuple[Problem, ...]) -> bool:
+def _named(place: list[str | None], problems: tuple[Problem, ...], family: str = "") -> bool:
     where, field = place
+    assert where is not None
     return any(
-        (p.location == where or p.location.startswith(f"{where} ("))
+        (
+            where in p.location
+            if family == "workbooks"
+            else (p.location == where or p.location.startswith(f"{where} ("))
+        )
         and (field is None or p.field == field)
         for p in problems
     )
@@ -77,6 +92,12 @@ def _meaning(path: Path) -> object:
     A Parquet file's bytes carry the version of the library that wrote it, so two releases of
     polars write the same table differently; the tables themselves must be the same.
     """
+    if path.suffix == ".xlsx":
+        try:
+            with zipfile.ZipFile(path) as archive:  # its parts, not how a zlib packs them
+                return [(i.filename, archive.read(i)) for i in archive.infolist()]
+        except zipfile.BadZipFile:
+            pass  # a case whose workbook is deliberately no zip: compare its bytes
     if path.suffix == ".parquet":
         try:
             table = pq.read_table(path)
@@ -116,7 +137,7 @@ def test_the_corpus_is_several_hundred_cases_of_every_family() -> None:
     broken = [case for case in MANIFEST if case["places"]]
     assert len(broken) >= 400
     families = {case["family"] for case in broken}
-    whole = {"csv", "batch-csv", "batch-parquet", "dutch-numbers"}
+    whole = {"csv", "batch-csv", "batch-parquet", "dutch-numbers", "workbooks"}
     assert families == {*whole, "links-and-fifos"}
     assert {case["family"] for case in MANIFEST if not case["places"]} == whole
     for family in ("dutch-numbers", "links-and-fifos"):
@@ -139,7 +160,7 @@ def test_every_broken_case_is_refused_with_every_problem_at_its_place(
             missed.extend(
                 (case["case"], place, [str(p) for p in error.problems][:4])
                 for place in case["places"]
-                if not _named(place, error.problems)
+                if not _named(place, error.problems, case["family"])
             )
         else:
             missed.append((case["case"], case["places"], "accepted"))
@@ -147,15 +168,22 @@ def test_every_broken_case_is_refused_with_every_problem_at_its_place(
 
 
 def _file_hours(family: str, folder: Path, year: int) -> Fraction:
+    if family == "workbooks":  # the hours sheet only: another sheet may be hostile
+        (sheet,) = read_sheets(folder / WORKBOOK, names={"hours"}).values()
+        header, *cells = [[cell_text(value, kind)[0] for value, kind in row] for row in sheet]
+        end, hours = header.index("end"), header.index("hours")
+        return sum(
+            (Fraction(row[hours]) for row in cells if row[end].startswith(str(year))), Fraction(0)
+        )
     if family == "batch-parquet":
         frame = pl.read_parquet(folder / "hours.parquet")
         rows = zip(frame["end"].to_list(), frame["hours"].cast(pl.String).to_list(), strict=True)
         return sum((Fraction(h) for end, h in rows if end.year == year), Fraction(0))
     semicolons = family == "dutch-numbers"
     frame = pl.read_csv(folder / "hours.csv", infer_schema=False, separator=";,"[not semicolons])
-    hours = [h.replace(",", ".") if semicolons else h for h in frame["hours"].to_list()]
-    rows = zip(frame["end"].to_list(), hours, strict=True)
-    return sum((Fraction(h) for end, h in rows if end.startswith(str(year))), Fraction(0))
+    written = [h.replace(",", ".") if semicolons else h for h in frame["hours"].to_list()]
+    pairs = zip(frame["end"].to_list(), written, strict=True)
+    return sum((Fraction(h) for end, h in pairs if end.startswith(str(year))), Fraction(0))
 
 
 def test_every_whole_case_counts_every_hour_on_its_engine(cases: dict[str, Path]) -> None:
@@ -183,7 +211,8 @@ def test_the_command_line_exits_1_for_broken_cases_and_0_for_whole_ones(
     for number, case in enumerate(MANIFEST):
         if case["places"] and number % CLI_EVERY:
             continue
-        code, out, err = run(["count", str(cases[case["case"]]), "--year", "2019"])
+        given = _input(case["family"], cases[case["case"]])
+        code, out, err = run(["count", str(given), "--year", "2019"])
         expected = 1 if case["places"] else 0
         first = str(case["places"][0][0]) if case["places"] else ""
         if code != expected or "Traceback" in out + err or first.split(" row ")[0] not in err:
@@ -199,7 +228,7 @@ def test_validate_names_what_the_loader_names_on_every_family(cases: dict[str, P
     differ: list[object] = []
     for case in MANIFEST[::VALIDATE_EVERY]:
         folder = cases[case["case"]]
-        code, out, _err = run(["validate", str(folder), "--format", "json"])
+        code, out, _err = run(["validate", str(_input(case["family"], folder)), "--format", "json"])
         told = json.loads(out)
         try:
             _load(case, folder)

@@ -42,8 +42,10 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
 
 from banenafspraak._folders import batch_folder
 from banenafspraak._i18n import NL, number_text, translate
+from banenafspraak._printable import printable
 from banenafspraak._util import display
 from banenafspraak._version import __version__
+from banenafspraak._workbook import MAX_BYTES
 from banenafspraak.bsn import mask_text
 from banenafspraak.comparing import compare as compare_rule_sets
 from banenafspraak.counting import (
@@ -79,7 +81,13 @@ from banenafspraak.render.export import (
     write_csv,
     write_json,
 )
-from banenafspraak.render.layout import column_groups, figures_table, fit_text, render_plain
+from banenafspraak.render.layout import (
+    column_groups,
+    figures_table,
+    fit_text,
+    printable_table,
+    render_plain,
+)
 from banenafspraak.render.text import Part, demo_parts, render_parts, report_tables
 from banenafspraak.reports import (
     DurabilityReport,
@@ -266,6 +274,15 @@ class Lang(enum.StrEnum):
 
 
 _LANG = {"lang": Lang.EN}
+_LIMITS = {"max_bytes": MAX_BYTES}
+"""The most bytes of a scenario file read (``--max-bytes``)."""
+
+
+def _load(file: Path, *, full_ids: bool) -> Scenario:
+    """The scenario of ``file`` (:func:`load_scenario`), within ``--max-bytes``."""
+    return load_scenario(file, full_ids=full_ids, max_bytes=_LIMITS["max_bytes"])
+
+
 """The language asked for with ``banenafspraak --lang``, for this run."""
 
 
@@ -326,6 +343,7 @@ class _Output:
     def table(self, table: Table) -> None:
         """One table, then a blank line (in the language asked for)."""
         table = _translated(masked_table(table, full_ids=_full_ids()), _LANG["lang"])
+        table = printable_table(table)  # no control character reaches the terminal raw
         if not self.terminal:
             sys.stdout.write(render_plain(table, self.width) + "\n\n")
             return
@@ -441,7 +459,7 @@ def _print_json(document: object) -> None:
 def _read(file: Path, progress: Callable[[str, int, int], None], *, full_ids: bool) -> Scenario:
     """The scenario of ``file``, as the stage ``read`` of the progress display."""
     progress("read", 0, 1)
-    scenario = load_scenario(file, full_ids=full_ids)
+    scenario = _load(file, full_ids=full_ids)
     progress("read", 1, 1)
     return scenario
 
@@ -449,7 +467,7 @@ def _read(file: Path, progress: Callable[[str, int, int], None], *, full_ids: bo
 def _warn(warnings: Sequence[str]) -> None:
     """Each warning on standard error: the answer is plausible but may be empty or assumed."""
     for warning in warnings:
-        sys.stderr.write(f"banenafspraak: warning: {warning}\n")
+        sys.stderr.write(f"banenafspraak: warning: {printable(warning, lines=True)}\n")
 
 
 def _receipt_line(r: Receipt) -> str:
@@ -600,7 +618,7 @@ def validate(
         summary = (
             _tables_summary(file, _tables(file))
             if _batch(file, Engine.AUTO)
-            else _scenario_summary(file, load_scenario(file, full_ids=full_ids))
+            else _scenario_summary(file, _load(file, full_ids=full_ids))
         )
     except InvalidScenarioError as error:
         if format_ is not Format.JSON:
@@ -945,7 +963,9 @@ def _write_charts(
             _inside(out, f"realisation.{image.value}"),
         ),
         save_chart(
-            comparison_chart(compared, size=size, dpi=dpi, lang=_LANG["lang"]),
+            comparison_chart(
+                compared, size=size, dpi=dpi, lang=_LANG["lang"], full_ids=_full_ids()
+            ),
             _inside(out, f"comparison.{image.value}"),
         ),
     ]
@@ -1003,7 +1023,7 @@ def plot(
     dpi: ChartDpi = 100,
 ) -> None:
     """Two charts: realisation against the targets per pool, and rule sets per employer."""
-    scenario = load_scenario(file, full_ids=full_ids)
+    scenario = _load(file, full_ids=full_ids)
     paths = _write_charts(
         scenario,
         out,
@@ -1201,11 +1221,26 @@ def _root(
             case_sensitive=False,
         ),
     ] = Lang.EN,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            help="The most bytes of a JSON scenario file or an Excel workbook (unpacked) that "
+            "are read; a larger one is refused before it is parsed.",
+            min=1,
+        ),
+    ] = MAX_BYTES,
 ) -> None:
     """Count banenafspraak jobs in a scenario file under the Dutch counting rules."""
     del version  # handled by its eager callback
     _FULL_IDS.set(False)
     _LANG["lang"] = lang
+    _LIMITS["max_bytes"] = max_bytes
+
+
+def _for_a_person(message: str, *, full: bool) -> str:
+    """An error message as shown: nine-digit runs masked, control characters escaped."""
+    return printable(mask_text(message, full=full), lines=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1218,11 +1253,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     except BanenafspraakError as error:
-        sys.stderr.write(f"banenafspraak: {mask_text(str(error), full=full)}\n")
+        sys.stderr.write(f"banenafspraak: {_for_a_person(str(error), full=full)}\n")
         return EXIT_BAD_INPUT
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
         message = f"{error.strerror or type(error).__name__}{where}"
-        sys.stderr.write(f"banenafspraak: {mask_text(message, full=full)}\n")
+        sys.stderr.write(f"banenafspraak: {_for_a_person(message, full=full)}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK  # pragma: no cover - click's standalone mode always exits

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from banenafspraak._printable import printable
+
 __all__ = [
     "BanenafspraakError",
     "InvalidPeriodError",
@@ -85,8 +87,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        r"""The problem on one line, its control characters written as escapes (``\x1b``)."""
         where = f"{self.location}, {self.field}" if self.field else self.location
-        return f"{where}: {self.message} (got {self.value})"
+        return printable(f"{where}: {self.message} (got {self.value})")
 
 
 class InvalidScenarioError(BanenafspraakError, ValueError):
@@ -102,7 +105,7 @@ class InvalidScenarioError(BanenafspraakError, ValueError):
         count = len(self.problems)
         lines = "\n".join(f"  - {line}" for line in summary_lines(self.problems))
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{source} has {count} {noun}:\n{lines}")
+        super().__init__(f"{printable(source)} has {count} {noun}:\n{lines}")
 
 
 GROUPED_FROM = 4
@@ -130,7 +133,7 @@ def _group_line(group: list[Problem]) -> str:
     more = f" and {len(group) - _SHOWN} more" if len(group) > _SHOWN else ""
     values = "; ".join(p.value for p in shown)
     column = f", {field}" if field else ""
-    return f"{len(group)} times {places}{more}{column}: {message} (got {values}, ...)"
+    return printable(f"{len(group)} times {places}{more}{column}: {message} (got {values}, ...)")
 
 
 def summary_lines(problems: Iterable[Problem]) -> list[str]:

@@ -128,3 +128,18 @@ def test_without_matplotlib_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(builtins, "__import__", refuse)
     with pytest.raises(MissingExtraError, match=r"banenafspraak\[plot\]"):
         realisation_chart(counts())
+
+
+def test_an_employer_id_that_is_a_bsn_is_masked_on_the_comparison_chart(tmp_path: Path) -> None:
+    from banenafspraak.io import load_scenario, save_scenario  # noqa: PLC0415 - only here
+
+    bsn = "111222333"  # passes the elfproef
+    text = save_scenario(example_scenario(), tmp_path / "s.json").read_text("utf-8")
+    (tmp_path / "s.json").write_text(text.replace('"B"', f'"{bsn}"'), "utf-8")
+    last = count_jobs(load_scenario(tmp_path / "s.json"), rules="wbqa-2015", year=2019)
+    masked = comparison_chart({"wbqa-2015": last}).axes[0].get_yticklabels()
+    ticks = [t.get_text() for t in masked]
+    assert "*****2333 (Bakkerij Brood)" in ticks
+    assert not any(bsn in tick for tick in ticks)
+    shown = comparison_chart({"wbqa-2015": last}, full_ids=True).axes[0].get_yticklabels()
+    assert f"{bsn} (Bakkerij Brood)" in [t.get_text() for t in shown]

@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 import attrs
 import polars as pl
 
+from banenafspraak._files import replacing
 from banenafspraak._folders import (
     AMBIGUOUS_BOTH,
     AMBIGUOUS_GROUPS,
@@ -518,7 +519,11 @@ class Tables:
         return tables
 
     def write_parquet(self, folder: str | Path) -> Path:
-        """Write one Parquet file per table (hours as exact decimals with four places)."""
+        """Write one Parquet file per table (hours as exact decimals with four places).
+
+        Each file is written whole or not at all, never through a link (as every file the
+        library writes).
+        """
         root = Path(folder)
         root.mkdir(parents=True, exist_ok=True)
         for name in TABLES:
@@ -529,7 +534,8 @@ class Tables:
                     .cast(pl.Decimal(18, _PLACES))
                     .alias("hours")
                 ).drop("hours_e4")
-            frame.drop("p", strict=False).write_parquet(root / f"{name}.parquet")
+            with replacing(root / f"{name}.parquet") as handle:  # whole, never through a link
+                frame.drop("p", strict=False).write_parquet(handle)
         return root
 
     # -- back to the pure nouns ------------------------------------------------------------------

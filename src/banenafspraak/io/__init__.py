@@ -20,6 +20,7 @@ extra (openpyxl), asked for only when a workbook is read or written. Results are
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
@@ -40,6 +41,8 @@ except ImportError as error:  # pragma: no cover - the extra is installed in dev
     _FEATURE, _EXTRA = "banenafspraak.io (scenario files)", "io"
     raise MissingExtraError(_FEATURE, _EXTRA) from error
 
+from banenafspraak._files import write_text
+from banenafspraak._workbook import MAX_BYTES, too_big
 from banenafspraak.bsn import elfproef, is_bsn, mask_id, mask_text
 from banenafspraak.io._csv import (
     FILES,
@@ -153,18 +156,27 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return DuplicateKeys(result, twice=twice)
 
 
-def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
+def load_scenario(
+    path: str | Path, *, full_ids: bool = False, max_bytes: int = MAX_BYTES
+) -> Scenario:
     """A scenario from a ``.json`` file, a folder of CSV files or an ``.xlsx`` workbook.
 
     The suffix chooses the reader, and only these formats are read: a file by another name (a
     macro workbook ``.xlsm``, a ``.txt``) is refused rather than read as JSON. In a folder only
     the regular files of :data:`CSV_FILES` are read (no link is followed, no FIFO waited on).
     A workbook has one sheet per file of the CSV folder (``employers``, ``hours``, ...) and is
-    checked exactly as a folder is; it needs the ``xlsx`` extra (openpyxl).
+    checked exactly as a folder is; it needs the ``xlsx`` extra (openpyxl). Only its sheets of
+    the format are read.
+
+    Sizes are checked before anything is parsed: a JSON file or a workbook larger than
+    ``max_bytes`` (50 MB by default), or a workbook whose parts unpack to more, is a problem
+    that names the limit; so is a part of a workbook that unpacks to more than 100 times its
+    size (a zip bomb).
 
     Args:
         path: the file or folder.
         full_ids: show BSNs in full in problems (they are masked by default).
+        max_bytes: the most bytes of a JSON file or a workbook (unpacked) that are read.
 
     Raises:
         InvalidScenarioError: listing every problem, each with its place and the value seen.
@@ -179,7 +191,7 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
             [Problem(str(where), "", str(where), message)], source=str(where)
         )
     if where.suffix.lower() == SUFFIX:
-        return load_workbook(where, full_ids=full_ids)
+        return load_workbook(where, full_ids=full_ids, max_bytes=max_bytes)
     if where.suffix.lower() != _JSON_SUFFIX:
         message = (
             f"not a scenario file: expected a {_JSON_SUFFIX} file, an {SUFFIX} workbook or a "
@@ -188,7 +200,14 @@ def load_scenario(path: str | Path, *, full_ids: bool = False) -> Scenario:
         problem = Problem(str(where), "", where.suffix or "no suffix", message)
         raise InvalidScenarioError([problem], source=str(where))
     try:
-        text = where.read_bytes().decode("utf-8-sig")
+        with where.open("rb") as handle:  # the size of what is open, not of a name looked up
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > max_bytes else handle.read(max_bytes + 1)  # it may grow
+        if max(size, len(data)) > max_bytes:
+            large = too_big(str(where), max(size, len(data)), max_bytes)
+            problem = Problem(str(where), "", large.value, large.message)
+            raise InvalidScenarioError([problem], source=str(where))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem = Problem(str(where), "", f"byte {error.start}", "not UTF-8 text")
         raise InvalidScenarioError([problem], source=str(where)) from None
@@ -248,11 +267,13 @@ def save_scenario(scenario: Scenario, path: str | Path) -> Path:
     """Write a scenario to ``path``: a ``.json`` file, an ``.xlsx`` workbook or a CSV folder.
 
     The suffix chooses: ``.json``, ``.xlsx`` (the ``xlsx`` extra), anything else a folder.
-    Returns the path written. Nothing else is written.
+    Returns the path written. Nothing else is written. Each file is written to a new temporary
+    file in its folder and then renamed to its name: it is there whole or not at all, and a
+    link under its name is replaced, never followed.
     """
     where = Path(path)
     if where.suffix.lower() == ".json":
-        where.write_text(scenario_to_json(scenario), encoding="utf-8")
+        write_text(where, scenario_to_json(scenario))
     elif where.suffix.lower() == SUFFIX:
         write_workbook(scenario_to_document(scenario), where)
     else:

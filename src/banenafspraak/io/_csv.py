@@ -54,6 +54,7 @@ from typing import Any
 
 import attrs
 
+from banenafspraak._files import write_text
 from banenafspraak._folders import (
     decimal_comma,
     delimiter_of,
@@ -651,14 +652,18 @@ def _records(key: str, rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
 
 
 def write_folder(document: Mapping[str, Any], folder: FilePath) -> None:
-    """Write a scenario document as a folder of CSV files (the folder is created if need be)."""
+    """Write a scenario document as a folder of CSV files (the folder is created if need be).
+
+    Each file is written whole or not at all (:func:`banenafspraak._files.replacing`).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for file, (header, *records) in table_records(document).items():
-        with (folder / file).open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(header)
-            # formula-like text gets the quote the reader takes off again
-            writer.writerows([safe_cell(cell) for cell in record] for record in records)
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(header)
+        # formula-like text gets the quote the reader takes off again
+        writer.writerows([safe_cell(cell) for cell in record] for record in records)
+        write_text(folder / file, text.getvalue())  # whole or not at all, never through a link
 
 
 def table_records(document: Mapping[str, Any]) -> dict[str, list[list[str]]]:

@@ -23,6 +23,8 @@ from typing import Any
 import attrs
 
 from banenafspraak._workbook import (
+    MAX_BYTES,
+    WorkbookProblem,
     cell_text,
     date_value,
     number_value,
@@ -37,6 +39,7 @@ from banenafspraak.scenario import Scenario
 __all__ = ["SUFFIX", "load_workbook", "write_workbook"]
 
 SUFFIX = ".xlsx"
+FILES_BY_NAME = frozenset(spec.file for spec in FILES.values())
 FEATURE = "Excel scenario workbooks"
 _NUMBERS = frozenset({"year"}).union(*_NUMBER_COLUMNS.values())
 """Columns whose cells are written as numbers (where that is exact)."""
@@ -62,8 +65,15 @@ def _relabelled(text: str, labels: Mapping[str, str]) -> str:
     return text
 
 
-def load_workbook(path: FilePath, *, full_ids: bool = False) -> Scenario:
+def load_workbook(
+    path: FilePath, *, full_ids: bool = False, max_bytes: int = MAX_BYTES
+) -> Scenario:
     """The scenario of the workbook at ``path``, checked as a CSV folder is.
+
+    Only the sheets of the format are read. The workbook is checked before it is parsed: its
+    size and what its parts unpack to (at most ``max_bytes``), no part that unpacks to more
+    than 100 times its size, XML without a DTD or entities, rows numbered up to 1,048,576 and
+    cells of at most 32,767 characters (Excel's limits).
 
     Raises:
         InvalidScenarioError: listing every problem, each with its sheet, row, column and the
@@ -71,12 +81,17 @@ def load_workbook(path: FilePath, *, full_ids: bool = False) -> Scenario:
         MissingExtraError: the ``xlsx`` extra is not installed.
     """
     source = str(path)
+    labels = _labels(path.name)
+    names = {file.removesuffix(".csv") for file in FILES_BY_NAME}
     try:
-        sheets = read_sheets(path, feature=FEATURE)
+        sheets = read_sheets(path, names=names, max_bytes=max_bytes, feature=FEATURE)
+    except WorkbookProblem as error:
+        where = source if error.location == "the file" else f"{source} {error.location}"
+        problem = Problem(where, "", error.value, error.message)
+        raise InvalidScenarioError([problem], source=source) from None
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
         problem = Problem(source, "", "the file", f"not an Excel workbook (.xlsx) ({error})")
         raise InvalidScenarioError([problem], source=source) from None
-    labels = _labels(path.name)
     tables: dict[str, list[list[str]]] = {}
     converted: list[Problem] = []
     for sheet, rows in sheets.items():

@@ -13,8 +13,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from banenafspraak._files import replacing
 from banenafspraak._i18n import number_text, translate
 from banenafspraak._util import as_fraction
+from banenafspraak.bsn import mask_text
 from banenafspraak.counting import JobCount, Tally
 from banenafspraak.exceptions import InvalidValueError, MissingExtraError, UnknownRuleSetError
 from banenafspraak.rulesets import rule_set
@@ -183,18 +185,24 @@ def comparison_chart(
     size: tuple[float, float] = FIGURE_SIZE,
     dpi: int = DPI,
     lang: str = "en",
+    full_ids: bool = False,
 ) -> Figure:
     """Jobs credited to each employer under each rule set, as grouped horizontal bars.
 
     The legend names each rule set's law; every bar carries its value, so that a zero bar reads
-    as 0 and not as missing; the value axis starts at zero.
+    as 0 and not as missing; the value axis starts at zero. Employers are named by their id and
+    name, with every run of nine digits masked (an employer's id may be a BSN, as in every
+    table the library writes) unless ``full_ids`` is true.
     """
     figure = _figure(size, dpi)
     axes = figure.add_subplot()
     employers: dict[str, str] = {}
     for count in counts.values():
         employers.update(
-            {e.id: f"{e.id} ({e.name})" if e.name else e.id for e in count.scenario.employers}
+            {
+                e.id: mask_text(f"{e.id} ({e.name})" if e.name else e.id, full=full_ids)
+                for e in count.scenario.employers
+            }
         )
     names = list(employers)
     height = 0.8 / max(len(counts), 1)
@@ -229,7 +237,11 @@ def comparison_chart(
 
 
 def save_chart(figure: Figure, path: str | Path) -> Path:
-    """Save a chart as PNG or SVG (by the file's suffix), without a date or software stamp."""
+    """Save a chart as PNG or SVG (by the file's suffix), without a date or software stamp.
+
+    The file is written whole or not at all, never through a link (a link under its name is
+    replaced).
+    """
     import matplotlib as mpl  # noqa: PLC0415 - an optional extra
 
     where = Path(path)
@@ -238,6 +250,6 @@ def save_chart(figure: Figure, path: str | Path) -> Path:
         msg = f"a chart is saved as .png or .svg, got {where.name!r}"
         raise InvalidValueError(msg, field="path", value=where.name, expected=".png or .svg")
     metadata: dict[str, Any] = {"Software": None} if kind == "png" else {"Date": None}
-    with mpl.rc_context({"svg.hashsalt": "banenafspraak"}):
-        figure.savefig(where, format=kind, metadata=metadata)
+    with replacing(where) as handle, mpl.rc_context({"svg.hashsalt": "banenafspraak"}):
+        figure.savefig(handle, format=kind, metadata=metadata)
     return where

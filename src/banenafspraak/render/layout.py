@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from banenafspraak._printable import printable
+
 if TYPE_CHECKING:
     from banenafspraak.rulesets import Figure, QuotumResult
 
@@ -31,6 +33,7 @@ __all__ = [
     "figures_table",
     "fit_text",
     "is_number",
+    "printable_table",
     "render_plain",
 ]
 
@@ -138,6 +141,21 @@ def _narrowed(  # noqa: PLR0917 - the parts of one layout step
     return [(i, widths[i]) for i in group]
 
 
+def printable_table(table: Table) -> Table:
+    """The table with every control character of its texts written as its escape.
+
+    See :func:`~banenafspraak._printable.printable`: a cell is one line, so a line break in it is
+    escaped too.
+    """
+    return attrs.evolve(
+        table,
+        title=printable(table.title, lines=True),
+        headers=tuple(printable(h) for h in table.headers),
+        rows=tuple(tuple(printable(cell) for cell in row) for row in table.rows),
+        numeric=frozenset(printable(h) for h in table.numeric),
+    )
+
+
 def _wrap(cell: str, width: int) -> list[str]:
     if len(cell) <= width:
         return [cell]
@@ -148,8 +166,10 @@ def render_plain(table: Table, width: int | None = None) -> str:
     """The table as plain text: header, a rule of dashes, rows; no trailing spaces.
 
     Numeric columns are right-aligned. A table wider than ``width`` is written as groups of
-    columns (see :func:`column_groups`). The title, if any, comes first.
+    columns (see :func:`column_groups`). The title, if any, comes first. Control characters are
+    written as escapes (:func:`printable_table`).
     """
+    table = printable_table(table)
     parts: list[str] = []
     right = [table.is_numeric(i) for i in range(len(table.headers))]
     for group in column_groups(table, width):
@@ -179,7 +199,11 @@ def _line(cells: Sequence[tuple[str, int, bool]]) -> str:
 
 
 def fit_text(text: str, width: int | None) -> str:
-    """Prose lines wrapped between words at ``width``, keeping each line's indentation."""
+    r"""Prose lines wrapped between words at ``width``, keeping each line's indentation.
+
+    Control characters other than line breaks are written as escapes (``\x1b``).
+    """
+    text = printable(text, lines=True)
     if width is None:
         return text
     out: list[str] = []
