@@ -438,7 +438,7 @@ DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         (
             "registration end by the text of Besluit SUWI 3.2 in force: t+2 (2016), suspended "
-            "to 2028 (2018-07-28), Wfsv 38b(6) until the AOW age (2020-01-01)"
+            "to 2028 (2018-01-01), Wfsv 38b(6) until the AOW age (2020-01-01)"
         ),
         "V",
         (
@@ -450,6 +450,14 @@ DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "registration.request_ends_not_before",
             "aow.pension_age_months",
         ),
+    ),
+    (
+        (
+            "a t+2 end on 2017-12-31 (conditions ceased in 2015), the day before the "
+            "suspension: the registration stays ended"
+        ),
+        "U",
+        ("registration.suspension_keeps_ended_the_day_before",),
     ),
     (
         "38b(2) group: quotum only up to 2019, also in the sector monitoring from 2020",

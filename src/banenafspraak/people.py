@@ -3,7 +3,7 @@
 UWV keeps the register (Wfsv art. 38d). A person is registered on a legal ground (:class:`Ground`)
 from a start date. When the conditions of the ground cease, the registration does not end at once.
 What happens then depends on the text of Besluit SUWI art. 3.2 in force: the *t+2* end (2016
-text), its suspension to 31 December 2028 (2018-07-28 text), and from the 2020-01-01 text no end
+text), its suspension to 31 December 2028 (2018-01-01 text), and from the 2020-01-01 text no end
 at all: the person stays registered under Wfsv art. 38b(6) until the AOW age, death, a
 beschut-werk finding or a request. Those end dates are **computed** by dated rules (see
 :func:`banenafspraak.rulesets.common.registration_end`), never stored.
@@ -170,7 +170,7 @@ class Person:
         sheltered_work_finding: optional; the day the municipality found that the person can work
             only in a sheltered setting (*vaststelling beschut werk*, Participatiewet 10b(1)). A
             registration running on that day ends on the next day (Besluit SUWI 3.2(3),
-            2020-01-01 text; 3.2(5) of the 2018-07-28 text for Besluit Wfsv 2.25 registrations).
+            2020-01-01 text; 3.2(5) of the 2018-01-01 text for Besluit Wfsv 2.25 registrations).
     """
 
     id: PersonId = attrs.field(converter=person_id, validator=attrs.validators.min_len(1))
