@@ -54,6 +54,7 @@ from banenafspraak import (
     default_parameters,
     rule_set,
 )
+from banenafspraak.people import SUPPORT_REQUIRED_FROM
 from banenafspraak.periods import Period
 
 MARKER = re.compile(r"^<!-- banenafspraak: ([\w-]+)(?: ([\w.-]+))? -->$", re.MULTILINE)
@@ -781,6 +782,9 @@ def api_reference(_: str | None = None) -> str:
 
 # -- the timeline: which text applies from which date ---------------------------------------------
 
+_START_PARAMETERS = {"wet-banenafspraak-2025": "wet2025.article_2_in_force"}
+"""The rule sets whose start is a parameter: the date of art. 2 of the Wet banenafspraak is set
+by royal decree (art. 13(1)), which was not found."""
 _TIMELINE_LEFT_OUT = ("aow.", "target.", "baseline.")
 """Yearly number tables (AOW ages, targets, sub-sector baselines) are in the parameter table."""
 
@@ -793,19 +797,36 @@ def timeline_table(_: str | None = None) -> str:
     1 January 2015, each with the text it reads and what it changes.
     """
     events: list[tuple[str, str, str, str]] = []
+    parameters = default_parameters()
     for name in available_rule_sets():
         rules = rule_set(name)
-        if rules.in_force_from is not None:
-            source = ", ".join(link(r) for r in rules.references[:2])
-            events.append(
-                (rules.in_force_from.isoformat(), source, f"rule set `{name}` takes effect", "")
+        if rules.in_force_from is None:
+            continue
+        start = rules.starts(parameters) or rules.in_force_from
+        source = ", ".join(link(r) for r in rules.references[:2])
+        change, tag = f"rule set `{name}` takes effect", ""
+        set_by = _START_PARAMETERS.get(name)
+        if set_by is not None:
+            row = parameters[set_by].row_on(start)
+            source = f"{link(row.reference)} ({row.note})" if row.note else link(row.reference)
+            change += (
+                f": the date is set by royal decree and is the library's assumption, the "
+                f"parameter `{set_by}` (set it to move the start)"
             )
+            tag = row.tag.value
+        events.append((start.isoformat(), source, change, tag))
     for ground in Ground:
         exists = ground.exists_from
         if exists is not None:
             day, reference = exists
             change = f"ground `{ground.value}` exists ({ground.dutch})"
             events.append((day.isoformat(), link(reference), change, "V"))
+    day, reference = SUPPORT_REQUIRED_FROM
+    change = (
+        f"ground `{Ground.OWN_REQUEST.value}` asks for the municipality's support towards a job "
+        "(Participatiewet 7(1)(a)): `Registration.municipal_support`"
+    )
+    events.append((day.isoformat(), link(reference), change, "V"))
     first_day = pendulum.Date(2015, 1, 1)
     for parameter in default_parameters():
         if parameter.name.startswith(_TIMELINE_LEFT_OUT) or parameter.kind.value.endswith(

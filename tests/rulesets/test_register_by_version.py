@@ -304,10 +304,10 @@ def test_the_last_day_is_the_day_registration_end_explains(
 
 @pytest.mark.parametrize(
     ("ground", "day"),
-    [(Ground.OWN_REQUEST, "2018-12-31"), (Ground.WIA_EXPERIMENT, "2025-12-31")],
+    [(Ground.OWN_REQUEST, "2015-12-10"), (Ground.WIA_EXPERIMENT, "2025-12-31")],
 )
 def test_a_registration_cannot_start_before_its_ground_exists(ground: Ground, day: str) -> None:
-    """Wfsv 38b(1)(e) exists from the 2019-01-01 text, 38b(1)(g) from the 2026-01-01 text: a
+    """Wfsv 38b(1)(e) exists from the 2015-12-11 text, 38b(1)(g) from the 2026-01-01 text: a
     registration on them before that day is a scenario problem, not a silent exclusion.
     """
     with pytest.raises(ValueError, match="exists from"):
@@ -501,3 +501,82 @@ def test_a_pay_period_the_registration_starts_in_counts_whole_by_wfsv_38g_8_from
             "2019-01-01",
         )
         assert registered.tag.value == tag
+
+
+def own_request(start: str, **facts: object) -> Person:
+    return Person(
+        id="asked",
+        registrations=(Registration(ground=Ground.OWN_REQUEST, start=start, **facts),),  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("start", ["2015-05-01", "2015-07-01", "2015-12-10"])
+def test_the_wfsv_texts_of_2015_05_01_and_2015_07_01_have_no_own_request_ground(
+    start: str,
+) -> None:
+    """Wfsv 38b(1) of the 2015-05-01 and 2015-07-01 texts ends at (d): a registration on
+    38b(1)(e) before the 2015-12-11 text is refused, naming the text that added the ground.
+    """
+    with pytest.raises(ValueError, match=r"exists from 2015-12-11 \(Wfsv art. 38b\(1\)\(e\)"):
+        own_request(start)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+@pytest.mark.parametrize(
+    ("start", "year"),
+    [("2015-12-11", 2015), ("2016-01-01", 2016), ("2017-02-01", 2017)],
+)
+def test_own_request_is_a_ground_from_the_wfsv_text_of_2015_12_11(
+    rules: str, start: str, year: int
+) -> None:
+    """Wfsv 38b(1)(e) is in the texts of 2015-12-11, 2016-01-01 and 2017-02-01 (UWV's finding on
+    the person's own request, without the municipality's support): a registration from the
+    text's date loads and counts in its year, support not asked.
+    """
+    exists = Ground.OWN_REQUEST.exists_from
+    assert exists is not None
+    assert (str(exists[0]), str(exists[1].version)) == ("2015-12-11", "2015-12-11")
+    asked = own_request(start)
+    assert counts(one_job(asked, (year,)), rules, year)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_own_request_asks_municipal_support_from_the_wfsv_text_of_2018_01_01(rules: str) -> None:
+    """Wfsv 38b(1)(e), 2018-01-01 text: the person is also led to a job with the municipality's
+    support (Participatiewet 7(1)(a)). A registration from that day without it is refused; one
+    given the support (or not saying) loads and counts.
+    """
+    with pytest.raises(ValueError, match=r"version 2018-01-01\) asks for the municipality's"):
+        own_request("2018-01-01", municipal_support=False)
+    for support in (True, None):
+        supported = own_request("2018-01-01", municipal_support=support)
+        assert counts(one_job(supported, (2018,)), rules, 2018)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_without_municipal_support_own_request_conditions_cease_by_the_wfsv_text_of_2018_01_01(
+    rules: str,
+) -> None:
+    """A 38b(1)(e) registration of 2016 (2015-12-11 text) without the municipality's support no
+    longer meets the conditions of the 2018-01-01 text: ``conditions_ceased`` must be that day or
+    earlier. Ceased on 2018-01-01, the end follows Besluit SUWI 3.2 as for any ground: the
+    suspension to 2028-12-31 (3.2(8), 2018-01-01 text), then Wfsv 38b(6) (2020-01-01 text).
+    """
+    with pytest.raises(ValueError, match="conditions_ceased is not given: give 2018-01-01"):
+        own_request("2016-01-01", municipal_support=False)
+    with pytest.raises(ValueError, match="conditions_ceased is 2018-01-02"):
+        own_request("2016-01-01", municipal_support=False, conditions_ceased="2018-01-02")
+    lost = own_request("2016-01-01", municipal_support=False, conditions_ceased="2018-01-01")
+    params = default_parameters()
+    end, how = registration_end(lost.registrations[0], params.with_overrides(UP_TO_2019))
+    assert end == pendulum.Date(2028, 12, 31)
+    assert how.endswith(suwi("8", "2018-01-01"))
+    assert all(counts(one_job(lost, (year,)), rules, year) for year in (2017, 2018, 2021))
+
+
+def test_municipal_support_belongs_to_the_own_request_ground_only() -> None:
+    """Participatiewet 7(1)(a) support is a condition Wfsv 38b(1)(e) names; on another ground the
+    field is refused rather than ignored.
+    """
+    with pytest.raises(ValueError, match="leave it empty on ground wajong"):
+        Registration(ground=Ground.WAJONG, start="2016-01-01", municipal_support=True)

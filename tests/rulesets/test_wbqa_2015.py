@@ -46,7 +46,8 @@ def employer(id: str, sector: Sector = Sector.MARKET, **extra: object) -> Employ
 
 
 def registered(id: str, ground: Ground = Ground.WAJONG, **extra: object) -> Person:  # noqa: A002
-    return Person(id=id, registrations=(Registration(ground=ground, start=ALWAYS, **extra),))
+    registration = Registration(ground=ground, start=ALWAYS, **extra)  # type: ignore[arg-type]
+    return Person(id=id, registrations=(registration,))
 
 
 def year_of(year: int, hours: int | str) -> tuple[PayPeriod, ...]:
