@@ -449,6 +449,7 @@ DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "registration.suspension_ends_on",
             "registration.stays_under_38b6",
             "registration.request_ends_not_before",
+            "registration.finding_ends_2_25",
             "aow.pension_age_months",
         ),
     ),

@@ -217,6 +217,7 @@ _SEO = _ref(
 _SUWI_2016 = _ref("Besluit SUWI", "3.2(2)", "2016-01-01")
 _SUWI_2018 = _ref("Besluit SUWI", "3.2(8)", "2018-01-01")
 _SUWI_2020 = _ref("Besluit SUWI", "3.2(2)", "2020-01-01")
+_SUWI_FINDING = _ref("Besluit SUWI", "3.2(5)", "2016-06-18")
 _SUWI_2020_REQUEST = _ref("Besluit SUWI", "3.2(4),(5)", "2020-01-01")
 _AOW_7A = _ref("AOW", "7a(1)", "2020-01-01")
 _AOW_SVB = _ref(
@@ -377,6 +378,17 @@ def _register_catalogue() -> list[Parameter]:
                 "2018-01-01; no transitional provision of the amending decree keeping those "
                 "ended on 2017-12-31 was found",
             ),
+        )
+    )
+    add(
+        _param(
+            "registration.finding_ends_2_25",
+            "A beschut-werk finding ends a Besluit Wfsv 2.25 registration (amvb_indication) the "
+            "next day (Besluit SUWI 3.2(5)), while the t+2 texts are in force",
+            "",
+            BOOL,
+            _row("2015-05-01", False, _SUWI_2016, "V", "the 2016-01-01 text has no such rule"),
+            _row("2016-06-18", True, _SUWI_FINDING, "V", "3.2(3)-(7) first in this text"),
         )
     )
     add(

@@ -222,7 +222,8 @@ class Person:
         sheltered_work_finding: optional; the day the municipality found that the person can work
             only in a sheltered setting (*vaststelling beschut werk*, Participatiewet 10b(1)). A
             registration running on that day ends on the next day (Besluit SUWI 3.2(3),
-            2020-01-01 text; 3.2(5) of the 2018-01-01 text for Besluit Wfsv 2.25 registrations).
+            2020-01-01 text; 3.2(5) of the texts from 2016-06-18 for Besluit Wfsv 2.25
+            registrations).
     """
 
     id: PersonId = attrs.field(converter=person_id, validator=attrs.validators.min_len(1))

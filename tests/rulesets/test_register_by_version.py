@@ -130,15 +130,22 @@ def test_a_beschut_werk_finding_ends_the_registration_the_next_day_from_the_2020
     assert registration_end(wajong, default_parameters(), found_2017)[0] is None
 
 
-def test_a_finding_under_the_2018_text_ends_only_a_besluit_wfsv_2_25_registration() -> None:
-    """Besluit SUWI 3.2(5), 2018-01-01 text: a 2.25 registration (``amvb_indication``) ends the
-    day after the finding; other grounds have no such end in that text.
+def test_a_finding_ends_a_besluit_wfsv_2_25_registration_from_the_suwi_text_of_2016_06_18() -> None:
+    """Besluit SUWI 3.2(5), first in the 2016-06-18 text (the 2016-01-01 text has 3.2(1),(2)
+    only): a 2.25 registration (``amvb_indication``) ends the day after the finding, and the
+    explanation cites that text; other grounds have no such end before the 2020-01-01 text. A
+    finding of 2016-06-17 leaves it running.
     """
     amvb = Registration(ground=Ground.AMVB_INDICATION, start="2016-01-01")
-    person = Person(id="x", registrations=(amvb,), sheltered_work_finding="2019-02-01")
-    assert registration_end(amvb, default_parameters(), person)[0] == pendulum.Date(2019, 2, 2)
-    wsw = Registration(ground=Ground.WSW_INDICATION, start="2016-01-01")
-    assert registration_end(wsw, default_parameters(), person)[0] is None
+    for found, end in (("2016-06-18", pendulum.Date(2016, 6, 19)), ("2019-02-01", None)):
+        person = Person(id="x", registrations=(amvb,), sheltered_work_finding=found)
+        day, how = registration_end(amvb, default_parameters(), person)
+        assert day == (end or pendulum.Date(2019, 2, 2))
+        assert how.endswith(suwi("5", "2016-06-18"))
+        wsw = Registration(ground=Ground.WSW_INDICATION, start="2016-01-01")
+        assert registration_end(wsw, default_parameters(), person)[0] is None
+    early = Person(id="x", registrations=(amvb,), sheltered_work_finding="2016-06-17")
+    assert registration_end(amvb, default_parameters(), early)[0] is None
 
 
 def test_a_request_to_leave_the_register_in_2020_ends_it_no_earlier_than_2021() -> None:

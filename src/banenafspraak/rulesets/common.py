@@ -398,6 +398,8 @@ def _other_ends(
     finding = person.sheltered_work_finding if person is not None else None
     if finding is not None and _finding_ends(registration, finding, parameters):
         text = register_text(parameters, finding)
+        if not _flag_on(parameters, "registration.stays_under_38b6", finding):
+            text = _row_on(parameters, "registration.finding_ends_2_25", finding).reference
         form = "beschut-werk finding {finding}: ends the next day ({text})"
         ends.append((finding.add(days=1), _told(form, finding=finding, text=text)))
     requested = registration.ended_on_request
@@ -420,14 +422,14 @@ def _finding_ends(
 ) -> bool:
     """Whether the text in force on the finding day ends this registration by the finding.
 
-    2020-01-01 text, 3.2(3): every registration. 3.2(5) of the texts read before it (2017-07-01,
-    2017-10-01, 2018-01-01): a Besluit Wfsv 2.25 registration (the ``amvb_indication`` ground),
-    applied with the suspension from 2018-01-01. 2016 text: no such rule.
+    2020-01-01 text, 3.2(3): every registration. 3.2(5) of the texts from 2016-06-18 (parameter
+    ``registration.finding_ends_2_25``): a Besluit Wfsv 2.25 registration (the
+    ``amvb_indication`` ground). 2016-01-01 text: no such rule.
     """
     if _flag_on(parameters, "registration.stays_under_38b6", finding):
         return True
     return registration.ground is Ground.AMVB_INDICATION and _flag_on(
-        parameters, "registration.suspension_applies", finding
+        parameters, "registration.finding_ends_2_25", finding
     )
 
 
