@@ -515,12 +515,12 @@ def _standings(person: Person, parameters: Parameters) -> tuple[_Standing, ...]:
 
 def _not_registered(
     standings: tuple[_Standing, ...], pay_period: PayPeriod, parameters: Parameters
-) -> tuple[int | None, Reason, str]:
-    """Why no registration covers the pay period, citing the text that says so.
+) -> tuple[Reason, str]:
+    """Why no registration covers the pay period, citing the text that says so, and the detail.
 
-    When a registration of the person ended before the pay period, the one that ended last: its
-    index, the reason citing the text of Besluit SUWI 3.2 in force on its last day, and when and
-    how it ended. Otherwise the text in force on the pay period's last day, and no index.
+    When a registration of the person ended before the pay period, the one that ended last: the
+    reason cites the text of Besluit SUWI 3.2 in force on its last day, and the detail says when
+    and how it ended. Otherwise the reason cites the text in force on the pay period's last day.
     """
     ended = [
         (standing.end, index)
@@ -529,7 +529,7 @@ def _not_registered(
     ]
     if not ended:
         text = register_text(parameters, pay_period.end)
-        return None, attrs.evolve(NOT_REGISTERED, reference=text), ""
+        return attrs.evolve(NOT_REGISTERED, reference=text), ""
     last, index = max(ended)
     standing = standings[index]
     registration = standing.registration
@@ -538,7 +538,7 @@ def _not_registered(
         f"ended {last}: {standing.told}"
     )
     reason = attrs.evolve(NOT_REGISTERED, reference=register_text(parameters, last))
-    return index, reason, how
+    return reason, how
 
 
 def _standing_in(
@@ -659,7 +659,7 @@ def _membership(
 ) -> tuple[Registration | None, Reason]:
     found = _registration_in(standings, pay_period, parameters)
     if found is None:
-        _, reason, how = _not_registered(standings, pay_period, parameters)
+        reason, how = _not_registered(standings, pay_period, parameters)
         return None, reason.with_detail(f"placement {placement.id}{how}")
     registration, how = found
     why = REGISTERED if pay_period.end >= WHOLE_PAY_PERIOD_FROM else REGISTERED_BEFORE_2019
@@ -777,7 +777,7 @@ class SituationMemo:
             if unregistered is None:
                 unregistered = self._unregistered[key] = _not_registered(
                     standings, pay_period, self._parameters
-                )[1:]
+                )
             reason, how = unregistered
             return None, reason.with_detail(f"placement {placement.id}{how}")
         index = found[0]
