@@ -141,6 +141,7 @@ PEOPLE_BREAKERS: dict[str, tuple[CsvBreaker, ...]] = {
         _cell(file, "ground", ["wajong-2", "WAJONG", "none"]),
         _cell(file, "start", ["2014-02-31", "2014/01/01"]),
         _cell(file, "conditions_ceased", ["2000-01-01", "2012-12-31"], None),
+        _cell(file, "municipal_support", ["maybe", "ja!", "2"]),
     )
     for file in ("people.csv", "registrations.csv")
 }

@@ -54,6 +54,7 @@ from banenafspraak import (
     default_parameters,
     rule_set,
 )
+from banenafspraak.people import SUPPORT_REQUIRED_FROM
 from banenafspraak.periods import Period
 
 MARKER = re.compile(r"^<!-- banenafspraak: ([\w-]+)(?: ([\w.-]+))? -->$", re.MULTILINE)
@@ -438,7 +439,7 @@ DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         (
             "registration end by the text of Besluit SUWI 3.2 in force: t+2 (2016), suspended "
-            "to 2028 (2018-07-28), Wfsv 38b(6) until the AOW age (2020-01-01)"
+            "to 2028 (2018-01-01), Wfsv 38b(6) until the AOW age (2020-01-01)"
         ),
         "V",
         (
@@ -448,8 +449,17 @@ DECISIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "registration.suspension_ends_on",
             "registration.stays_under_38b6",
             "registration.request_ends_not_before",
+            "registration.finding_ends_2_25",
             "aow.pension_age_months",
         ),
+    ),
+    (
+        (
+            "a t+2 end on 2017-12-31 (conditions ceased in 2015), the day before the "
+            "suspension: the registration stays ended"
+        ),
+        "U",
+        ("registration.suspension_keeps_ended_the_day_before",),
     ),
     (
         "38b(2) group: quotum only up to 2019, also in the sector monitoring from 2020",
@@ -776,6 +786,9 @@ def api_reference(_: str | None = None) -> str:
 
 # -- the timeline: which text applies from which date ---------------------------------------------
 
+_START_PARAMETERS = {"wet-banenafspraak-2025": "wet2025.article_2_in_force"}
+"""The rule sets whose start is a parameter: the date of art. 2 of the Wet banenafspraak is set
+by royal decree (art. 13(1)), which was not found."""
 _TIMELINE_LEFT_OUT = ("aow.", "target.", "baseline.")
 """Yearly number tables (AOW ages, targets, sub-sector baselines) are in the parameter table."""
 
@@ -788,19 +801,36 @@ def timeline_table(_: str | None = None) -> str:
     1 January 2015, each with the text it reads and what it changes.
     """
     events: list[tuple[str, str, str, str]] = []
+    parameters = default_parameters()
     for name in available_rule_sets():
         rules = rule_set(name)
-        if rules.in_force_from is not None:
-            source = ", ".join(link(r) for r in rules.references[:2])
-            events.append(
-                (rules.in_force_from.isoformat(), source, f"rule set `{name}` takes effect", "")
+        if rules.in_force_from is None:
+            continue
+        start = rules.starts(parameters) or rules.in_force_from
+        source = ", ".join(link(r) for r in rules.references[:2])
+        change, tag = f"rule set `{name}` takes effect", ""
+        set_by = _START_PARAMETERS.get(name)
+        if set_by is not None:
+            row = parameters[set_by].row_on(start)
+            source = f"{link(row.reference)} ({row.note})" if row.note else link(row.reference)
+            change += (
+                f": the date is set by royal decree and is the library's assumption, the "
+                f"parameter `{set_by}` (set it to move the start)"
             )
+            tag = row.tag.value
+        events.append((start.isoformat(), source, change, tag))
     for ground in Ground:
         exists = ground.exists_from
         if exists is not None:
             day, reference = exists
             change = f"ground `{ground.value}` exists ({ground.dutch})"
             events.append((day.isoformat(), link(reference), change, "V"))
+    day, reference = SUPPORT_REQUIRED_FROM
+    change = (
+        f"ground `{Ground.OWN_REQUEST.value}` asks for the municipality's support towards a job "
+        "(Participatiewet 7(1)(a)): `Registration.municipal_support`"
+    )
+    events.append((day.isoformat(), link(reference), change, "V"))
     first_day = pendulum.Date(2015, 1, 1)
     for parameter in default_parameters():
         if parameter.name.startswith(_TIMELINE_LEFT_OUT) or parameter.kind.value.endswith(

@@ -215,8 +215,9 @@ _SEO = _ref(
     source="SEO Economisch Onderzoek, verdeling detacheringen en uitzendingen (spec §4.2)",
 )
 _SUWI_2016 = _ref("Besluit SUWI", "3.2(2)", "2016-01-01")
-_SUWI_2018 = _ref("Besluit SUWI", "3.2(8)", "2018-07-28")
+_SUWI_2018 = _ref("Besluit SUWI", "3.2(8)", "2018-01-01")
 _SUWI_2020 = _ref("Besluit SUWI", "3.2(2)", "2020-01-01")
+_SUWI_FINDING = _ref("Besluit SUWI", "3.2(5)", "2016-06-18")
 _SUWI_2020_REQUEST = _ref("Besluit SUWI", "3.2(4),(5)", "2020-01-01")
 _AOW_7A = _ref("AOW", "7a(1)", "2020-01-01")
 _AOW_SVB = _ref(
@@ -340,7 +341,7 @@ def _register_catalogue() -> list[Parameter]:
             "",
             BOOL,
             _row("2015-05-01", False, _SUWI_2016, "V", "the 2016 text has no suspension"),
-            _row("2018-07-28", True, _SUWI_2018, "V"),
+            _row("2018-01-01", True, _SUWI_2018, "V", "not in the 2017-10-01 text"),
         )
     )
     add(
@@ -349,7 +350,7 @@ def _register_catalogue() -> list[Parameter]:
             "The suspension covers conditions that ceased before this date",
             "date",
             DATE,
-            _row("2018-07-28", pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
+            _row("2018-01-01", pendulum.Date(2026, 1, 1), _SUWI_2018, "V"),
         )
     )
     add(
@@ -358,7 +359,36 @@ def _register_catalogue() -> list[Parameter]:
             "Registrations under the suspension end on this date",
             "date",
             DATE,
-            _row("2018-07-28", pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
+            _row("2018-01-01", pendulum.Date(2028, 12, 31), _SUWI_2018, "V"),
+        )
+    )
+    add(
+        _param(
+            "registration.suspension_keeps_ended_the_day_before",
+            "The suspension of Besluit SUWI 3.2(8) also keeps a registration that the t+2 rule "
+            "ended on the day before the suspension took effect (31 December 2017)",
+            "",
+            BOOL,
+            _row(
+                "2018-01-01",
+                False,
+                _SUWI_2018,
+                "U",
+                "3.2(8) reads 'would end': it applies to registrations still running on "
+                "2018-01-01; no transitional provision of the amending decree keeping those "
+                "ended on 2017-12-31 was found",
+            ),
+        )
+    )
+    add(
+        _param(
+            "registration.finding_ends_2_25",
+            "A beschut-werk finding ends a Besluit Wfsv 2.25 registration (amvb_indication) the "
+            "next day (Besluit SUWI 3.2(5)), while the t+2 texts are in force",
+            "",
+            BOOL,
+            _row("2015-05-01", False, _SUWI_2016, "V", "the 2016-01-01 text has no such rule"),
+            _row("2016-06-18", True, _SUWI_FINDING, "V", "3.2(3)-(7) first in this text"),
         )
     )
     add(

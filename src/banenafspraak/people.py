@@ -3,7 +3,7 @@
 UWV keeps the register (Wfsv art. 38d). A person is registered on a legal ground (:class:`Ground`)
 from a start date. When the conditions of the ground cease, the registration does not end at once.
 What happens then depends on the text of Besluit SUWI art. 3.2 in force: the *t+2* end (2016
-text), its suspension to 31 December 2028 (2018-07-28 text), and from the 2020-01-01 text no end
+text), its suspension to 31 December 2028 (2018-01-01 text), and from the 2020-01-01 text no end
 at all: the person stays registered under Wfsv art. 38b(6) until the AOW age, death, a
 beschut-werk finding or a request. Those end dates are **computed** by dated rules (see
 :func:`banenafspraak.rulesets.common.registration_end`), never stored.
@@ -50,7 +50,11 @@ class Ground(enum.StrEnum):
     """38b(1)(d) with Besluit Wfsv 2.24-2.25: VSO/PrO, entreeopleiding, lapsed Wsw indication,
     the *indicatie banenafspraak*."""
     OWN_REQUEST = "own_request"
-    """38b(1)(e), from 2019: UWV found "cannot earn the minimum wage" on own request."""
+    """38b(1)(e), from the Wfsv text of 2015-12-11: UWV found "cannot earn the minimum wage" on
+    the person's own request. From the text of 2018-01-01 the person must also be supported by
+    the municipality towards a job (Participatiewet 7(1)(a)):
+    :attr:`Registration.municipal_support`.
+    """
     TRANSITIONAL = "transitional"
     """38b(1)(f): was (b) or (c) on or after 1 January 2013, no longer on 1 May 2015."""
     YOUNG_DISABLED_WITH_PROVISION = "young_disabled_with_provision"
@@ -72,8 +76,9 @@ class Ground(enum.StrEnum):
         """The day the ground entered the law, with the text that added it (``None``: from 2015).
 
         A registration on a ground cannot start before the ground exists: 38b(1)(e) was added by
-        the Wfsv text of 2019-01-01 (V), 38b(1)(g) by the text of 2026-01-01 (V: the text of
-        2025-01-01 ends the list at (f)).
+        the Wfsv text of 2015-12-11 (V: the texts of 2015-05-01 and 2015-07-01 end the list at
+        (d)), 38b(1)(g) by the text of 2026-01-01 (V: the text of 2025-01-01 ends the list at
+        (f)).
         """
         return _EXISTS_FROM.get(self)
 
@@ -93,14 +98,23 @@ _DUTCH = {
 
 _EXISTS_FROM = {
     Ground.OWN_REQUEST: (
-        pendulum.Date(2019, 1, 1),
-        LegalReference(law="Wfsv", article="38b(1)(e)", version="2019-01-01"),
+        pendulum.Date(2015, 12, 11),
+        LegalReference(law="Wfsv", article="38b(1)(e)", version="2015-12-11"),
     ),
     Ground.WIA_EXPERIMENT: (
         pendulum.Date(2026, 1, 1),
         LegalReference(law="Wfsv", article="38b(1)(g)", version="2026-01-01"),
     ),
 }
+
+
+SUPPORT_REQUIRED_FROM = (
+    pendulum.Date(2018, 1, 1),
+    LegalReference(law="Wfsv", article="38b(1)(e)", version="2018-01-01"),
+)
+"""The day 38b(1)(e) starts to ask for the municipality's support towards a job (Participatiewet
+7(1)(a)), with the text that asks it: the texts of 2015-12-11 to 2017-02-01 ask only UWV's
+finding on the person's own request (V)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +128,12 @@ class Registration:
             The registration then runs on to an end date computed by the t+2 rule.
         ended_on_request: the last day of the registration, if it was ended at the person's own
             request (Besluit SUWI 3.2, 2018 text).
+        municipal_support: for a 38b(1)(e) registration (``own_request``) only: whether the
+            municipality supports the person towards a job (Participatiewet 7(1)(a)). From the
+            Wfsv text of 2018-01-01 that support is a condition of the ground: a registration
+            starting on or after that day needs it, and one that started before it without the
+            support no longer met the conditions on 2018-01-01 (``conditions_ceased`` on that
+            day or earlier). ``None`` (not given): the register's answer, taken as met.
     """
 
     ground: Ground = attrs.field(converter=Ground)
@@ -133,6 +153,38 @@ class Registration:
 
     conditions_ceased: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
     ended_on_request: pendulum.Date | None = attrs.field(default=None, converter=optional_date)
+    municipal_support: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+    )
+
+    @municipal_support.validator
+    def _support_fits_the_text(self, _a: object, value: bool | None) -> None:  # noqa: FBT001
+        if value is None:
+            return
+        if self.ground is not Ground.OWN_REQUEST:
+            msg = (
+                f"municipal_support is a condition of ground {Ground.OWN_REQUEST.value} "
+                f"(Wfsv 38b(1)(e)) only; leave it empty on ground {self.ground.value}"
+            )
+            raise InvalidValueError(msg)
+        if value:
+            return
+        day, reference = SUPPORT_REQUIRED_FROM
+        asked = f"{reference} asks for the municipality's support (Participatiewet 7(1)(a))"
+        if self.start >= day:
+            msg = (
+                f"a registration on ground {self.ground.value} starting {self.start} without "
+                f"municipal support is not one: from {day} {asked}"
+            )
+            raise InvalidValueError(msg)
+        if self.conditions_ceased is None or self.conditions_ceased > day:
+            seen = self.conditions_ceased or "not given"
+            msg = (
+                f"without municipal support the conditions of ground {self.ground.value} ceased "
+                f"on {day} at the latest ({asked}); conditions_ceased is {seen}: give {day} or "
+                "an earlier day"
+            )
+            raise InvalidValueError(msg)
 
     @conditions_ceased.validator
     def _ceased_not_before_start(self, _a: object, value: pendulum.Date | None) -> None:
@@ -170,7 +222,8 @@ class Person:
         sheltered_work_finding: optional; the day the municipality found that the person can work
             only in a sheltered setting (*vaststelling beschut werk*, Participatiewet 10b(1)). A
             registration running on that day ends on the next day (Besluit SUWI 3.2(3),
-            2020-01-01 text; 3.2(5) of the 2018-07-28 text for Besluit Wfsv 2.25 registrations).
+            2020-01-01 text; 3.2(5) of the texts from 2016-06-18 for Besluit Wfsv 2.25
+            registrations).
     """
 
     id: PersonId = attrs.field(converter=person_id, validator=attrs.validators.min_len(1))

@@ -20,7 +20,7 @@ import pendulum
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import Employer, EmployerId, EmployerKind
 from banenafspraak.exceptions import MissingExtraError
-from banenafspraak.people import Ground, Person, PersonId, Registration
+from banenafspraak.people import SUPPORT_REQUIRED_FROM, Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId, PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind, ProcurementContract
@@ -86,7 +86,12 @@ def pay_periods(draw: st.DrawFn, *, year: int | None = None, month: int | None =
 def registrations(
     draw: st.DrawFn, *, grounds: st.SearchStrategy[Ground] = st.sampled_from(Ground)
 ) -> Registration:
-    """A registration, which may have ceased conditions or an end on request."""
+    """A registration, which may have ceased conditions or an end on request.
+
+    An ``own_request`` registration may say whether the municipality supports the person
+    (Wfsv 38b(1)(e)): without that support only one that started before 2018-01-01 and whose
+    conditions ceased by that day.
+    """
     ground = draw(grounds)
     start = draw(dates(max_year=2022))
     exists = ground.exists_from
@@ -98,9 +103,30 @@ def registrations(
     on_request = draw(
         st.none() | dates(min_year=start.year, max_year=2030).filter(lambda d: d >= start)
     )
+    support = draw(st.sampled_from(_supports(ground, start, ceased)))
     return Registration(
-        ground=ground, start=start, conditions_ceased=ceased, ended_on_request=on_request
+        ground=ground,
+        start=start,
+        conditions_ceased=ceased,
+        ended_on_request=on_request,
+        municipal_support=support,
     )
+
+
+def _supports(
+    ground: Ground, start: pendulum.Date, ceased: pendulum.Date | None
+) -> tuple[bool | None, ...]:
+    """The values ``municipal_support`` may take on a registration with these facts.
+
+    Only ``own_request`` has it; false only for a registration that started before the Wfsv
+    text of 2018-01-01 asked for the support and whose conditions ceased by that day.
+    """
+    if ground is not Ground.OWN_REQUEST:
+        return (None,)
+    day = SUPPORT_REQUIRED_FROM[0]
+    if start < day and ceased is not None and ceased <= day:
+        return (None, True, False)
+    return (None, True)
 
 
 @st.composite

@@ -228,3 +228,31 @@ def test_every_receipt_of_the_same_tables_names_the_same_digest() -> None:
     assert count.receipt.scenario_digest == tables.digest()
     assert quotum.receipt.scenario_digest == tables.digest()
     assert tables.digest().startswith("sha256:")
+
+
+def test_municipal_support_is_checked_as_the_scenario_loader_checks_it() -> None:
+    """Wfsv 38b(1)(e), 2018-01-01 text: an own_request registration without the municipality's
+    support is refused at its row, as in a CSV folder; true (or ``ja``) is kept as a flag and the
+    tables go back to the same registration.
+    """
+    frames = _frames()
+    frames["registrations"] = pl.DataFrame(
+        {
+            "person": ["p", "q"],
+            "ground": ["own_request", "own_request"],
+            "start": ["2018-01-01", "2018-06-01"],
+            "municipal_support": ["ja", "false"],
+        }
+    )
+    with pytest.raises(InvalidScenarioError) as caught:
+        batch.Tables.from_frames(frames)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(
+        "registrations row 2: a registration on ground own_request starting 2018-06-01 without "
+        "municipal support is not one"
+    )
+    frames["registrations"] = frames["registrations"].head(1)
+    tables = batch.Tables.from_frames(frames)
+    assert tables.registrations["municipal_support"].to_list() == [True]
+    (person,) = tables.to_scenario().people
+    assert person.registrations[0].municipal_support is True

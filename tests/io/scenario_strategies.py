@@ -28,6 +28,7 @@ from banenafspraak import (
     Sector,
     Subsector,
 )
+from banenafspraak.people import SUPPORT_REQUIRED_FROM
 
 BSNS = ("111222333", "123456782", "999999990")
 NAME = st.text(alphabet=string.ascii_letters + string.digits + " ,;\"'-=+@éë", max_size=12).map(
@@ -84,9 +85,18 @@ def registrations(draw: st.DrawFn) -> list[Registration]:
             start = max(start, dt.date(exists[0].year, exists[0].month, exists[0].day))
         ceased = draw(st.none() | st.dates(min_value=start, max_value=LAST))
         ended = draw(st.none() | st.dates(min_value=start, max_value=LAST))
+        support = None
+        if ground is Ground.OWN_REQUEST:  # Wfsv 38b(1)(e): false needs ceased by 2018-01-01
+            day = SUPPORT_REQUIRED_FROM[0]
+            lost = start < day and ceased is not None and ceased <= day
+            support = draw(st.sampled_from((None, True, False) if lost else (None, True)))
         out.append(
             Registration(
-                ground=ground, start=start, conditions_ceased=ceased, ended_on_request=ended
+                ground=ground,
+                start=start,
+                conditions_ceased=ceased,
+                ended_on_request=ended,
+                municipal_support=support,
             )
         )
     return out

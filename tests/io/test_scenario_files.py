@@ -365,7 +365,7 @@ def test_csv_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
         (
             "people.csv: expected a header row: id, name, date_of_birth, date_of_death, "
             "sheltered_work_finding, ground, start, conditions_ceased, "
-            "ended_on_request (got an empty file)"
+            "ended_on_request, municipal_support (got an empty file)"
         ),
         "hours.csv: missing file (got nothing)",
         "contracts.csv: not UTF-8 text (got byte 9)",
@@ -544,3 +544,48 @@ def test_a_quote_typed_before_a_formula_in_a_spreadsheet_is_not_part_of_the_text
     folder = save_scenario(example_scenario(), tmp_path / "csv")
     edit(folder / "employers.csv", "Bakkerij Brood", "'=Bakkerij Brood")
     assert load_scenario(folder).employer("B").name == "=Bakkerij Brood"
+
+
+def test_municipal_support_of_an_own_request_registration_loads_and_is_checked(
+    tmp_path: Path,
+) -> None:
+    """Wfsv 38b(1)(e) asks for the municipality's support from its 2018-01-01 text: the flag
+    ``municipal_support`` reads in a CSV folder (``ja``, ``false``), a JSON file and a workbook
+    alike, and a registration it does not fit is a problem at its row, told with the others.
+    """
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "employers.csv").write_text("id,sector\nG,government\n", encoding="utf-8")
+    people = (
+        "id,ground,start,conditions_ceased,municipal_support\n"
+        "P1,own_request,2018-03-01,,ja\n"
+        "P2,own_request,2016-03-01,2018-01-01,false\n"
+    )
+    (folder / "people.csv").write_text(people, encoding="utf-8")
+    (folder / "placements.csv").write_text("id,person,employer\np,P1,G\n", encoding="utf-8")
+    (folder / "hours.csv").write_text(
+        "placement,start,end,hours\np,2019-01-01,2019-01-31,86.5\n", encoding="utf-8"
+    )
+    scenario = load_scenario(folder)
+    assert [p.registrations[0].municipal_support for p in scenario.people] == [True, False]
+    for target in (tmp_path / "s.json", tmp_path / "s.xlsx", tmp_path / "again"):
+        assert load_scenario(save_scenario(scenario, target)) == scenario
+    (folder / "people.csv").write_text(
+        people
+        + "P3,own_request,2018-03-01,,nee\n"
+        + "P4,wajong,2016-03-01,,true\n"
+        + "P5,own_request,2016-03-01,,maybe\n",
+        encoding="utf-8",
+    )
+    problems = csv_problems(folder)
+    assert len(problems) == 3
+    assert problems[0].startswith("people.csv row 6, municipal_support: expected own_request only")
+    assert problems[1].startswith(
+        "people.csv row 4: a registration on ground own_request starting 2018-03-01 without "
+        "municipal support is not one: from 2018-01-01 Wfsv art. 38b(1)(e) (BWBR0017745, "
+        "version 2018-01-01) asks for the municipality's support (Participatiewet 7(1)(a))"
+    )
+    assert problems[2].startswith(
+        "people.csv row 5: municipal_support is a condition of ground own_request "
+        "(Wfsv 38b(1)(e)) only; leave it empty on ground wajong"
+    )

@@ -72,7 +72,7 @@ def wsw_lapsed(ceased: str, **person: object) -> Person:
 def test_example_9_counts_in_every_year_from_2016_on_by_the_text_then_in_force(rules: str) -> None:
     """Spec wbqa-2015 §11 example 9, corrected: conditions ceased 2016-03-15. 2016-2018: the
     t+2 end of 31 December 2018 (Besluit SUWI 3.2(2), 2016-01-01 text) has not come; 2019: the
-    suspension to 2028-12-31 (3.2(8), 2018-07-28 text); 2020 on: Wfsv 38b(6) (2020-01-01 text).
+    suspension to 2028-12-31 (3.2(8), 2018-01-01 text); 2020 on: Wfsv 38b(6) (2020-01-01 text).
     """
     scenario = one_job(wsw_lapsed("2016-03-15"), range(2016, 2031))
     assert all(counts(scenario, rules, year) for year in range(2016, 2031))
@@ -81,8 +81,8 @@ def test_example_9_counts_in_every_year_from_2016_on_by_the_text_then_in_force(r
 @pytest.mark.parametrize("rules", ALL_RULES)
 def test_a_registration_ended_by_t_plus_2_before_the_2018_text_stays_out(rules: str) -> None:
     """Conditions ceased 2015-06-30: t+2 (Besluit SUWI 3.2(2), 2016-01-01 text) ended the
-    registration on 2017-12-31, before the suspension (2018-07-28 text) and Wfsv 38b(6)
-    (2020-01-01 text) took effect: neither revives it.
+    registration on 2017-12-31, the day before the suspension (3.2(8), 2018-01-01 text) took
+    effect, and before Wfsv 38b(6) (2020-01-01 text): neither revives it.
     """
     scenario = one_job(wsw_lapsed("2015-06-30"), (2017, 2018, 2019, 2021))
     assert counts(scenario, rules, 2017)
@@ -130,15 +130,22 @@ def test_a_beschut_werk_finding_ends_the_registration_the_next_day_from_the_2020
     assert registration_end(wajong, default_parameters(), found_2017)[0] is None
 
 
-def test_a_finding_under_the_2018_text_ends_only_a_besluit_wfsv_2_25_registration() -> None:
-    """Besluit SUWI 3.2(5), 2018-07-28 text: a 2.25 registration (``amvb_indication``) ends the
-    day after the finding; other grounds have no such end in that text.
+def test_a_finding_ends_a_besluit_wfsv_2_25_registration_from_the_suwi_text_of_2016_06_18() -> None:
+    """Besluit SUWI 3.2(5), first in the 2016-06-18 text (the 2016-01-01 text has 3.2(1),(2)
+    only): a 2.25 registration (``amvb_indication``) ends the day after the finding, and the
+    explanation cites that text; other grounds have no such end before the 2020-01-01 text. A
+    finding of 2016-06-17 leaves it running.
     """
     amvb = Registration(ground=Ground.AMVB_INDICATION, start="2016-01-01")
-    person = Person(id="x", registrations=(amvb,), sheltered_work_finding="2019-02-01")
-    assert registration_end(amvb, default_parameters(), person)[0] == pendulum.Date(2019, 2, 2)
-    wsw = Registration(ground=Ground.WSW_INDICATION, start="2016-01-01")
-    assert registration_end(wsw, default_parameters(), person)[0] is None
+    for found, end in (("2016-06-18", pendulum.Date(2016, 6, 19)), ("2019-02-01", None)):
+        person = Person(id="x", registrations=(amvb,), sheltered_work_finding=found)
+        day, how = registration_end(amvb, default_parameters(), person)
+        assert day == (end or pendulum.Date(2019, 2, 2))
+        assert how.endswith(suwi("5", "2016-06-18"))
+        wsw = Registration(ground=Ground.WSW_INDICATION, start="2016-01-01")
+        assert registration_end(wsw, default_parameters(), person)[0] is None
+    early = Person(id="x", registrations=(amvb,), sheltered_work_finding="2016-06-17")
+    assert registration_end(amvb, default_parameters(), early)[0] is None
 
 
 def test_a_request_to_leave_the_register_in_2020_ends_it_no_earlier_than_2021() -> None:
@@ -182,7 +189,7 @@ def suwi(paragraph: str, version: str) -> str:
             {},
             "2028-12-31",
             f"{CEASED} (before 2026-01-01): suspended t+2 ends it 2028-12-31 "
-            + suwi("8", "2018-07-28"),
+            + suwi("8", "2018-01-01"),
         ),
         (
             {},
@@ -211,7 +218,7 @@ def test_each_end_of_example_9_explains_the_text_that_gives_it(
     overrides: dict[str, bool], person: dict[str, str], end: str | None, how: str
 ) -> None:
     """Example 9 (conditions ceased 2016-03-15) under each text of Besluit SUWI 3.2: t+2 (2016
-    text), suspended to 2028-12-31 (3.2(8), 2018-07-28 text), Wfsv 38b(6) until the AOW age
+    text), suspended to 2028-12-31 (3.2(8), 2018-01-01 text), Wfsv 38b(6) until the AOW age
     (2020-01-01 text). A finding the day before death ends it on the day of death as well; the
     explanation that reads first is given. The day alone (``registration_last_day``) is the same.
     """
@@ -304,10 +311,10 @@ def test_the_last_day_is_the_day_registration_end_explains(
 
 @pytest.mark.parametrize(
     ("ground", "day"),
-    [(Ground.OWN_REQUEST, "2018-12-31"), (Ground.WIA_EXPERIMENT, "2025-12-31")],
+    [(Ground.OWN_REQUEST, "2015-12-10"), (Ground.WIA_EXPERIMENT, "2025-12-31")],
 )
 def test_a_registration_cannot_start_before_its_ground_exists(ground: Ground, day: str) -> None:
-    """Wfsv 38b(1)(e) exists from the 2019-01-01 text, 38b(1)(g) from the 2026-01-01 text: a
+    """Wfsv 38b(1)(e) exists from the 2015-12-11 text, 38b(1)(g) from the 2026-01-01 text: a
     registration on them before that day is a scenario problem, not a silent exclusion.
     """
     with pytest.raises(ValueError, match="exists from"):
@@ -319,7 +326,7 @@ def test_a_registration_cannot_start_before_its_ground_exists(ground: Ground, da
 
 @pytest.mark.parametrize(
     ("day", "version"),
-    [("2017-06-30", "2016-01-01"), ("2019-06-30", "2018-07-28"), ("2021-06-30", "2020-01-01")],
+    [("2017-12-31", "2016-01-01"), ("2018-06-30", "2018-01-01"), ("2021-06-30", "2020-01-01")],
 )
 def test_explanations_cite_the_text_of_besluit_suwi_in_force_on_the_pay_period(
     day: str, version: str
@@ -334,15 +341,74 @@ def test_explanations_cite_the_text_of_besluit_suwi_in_force_on_the_pay_period(
     assert f"version {version}" in count.attributions[0].reasons[0].detail
 
 
-def test_the_not_registered_reason_cites_the_text_in_force_that_year() -> None:
-    """A registration ended by t+2 on 2017-12-31: in 2021 the NOT-REG reason cites the
-    2020-01-01 text of Besluit SUWI 3.2.
+def test_the_not_registered_reason_says_when_and_under_which_text_the_registration_ended() -> None:
+    """A registration ended by t+2 on 2017-12-31 (Besluit SUWI 3.2(2), 2016-01-01 text): in 2021
+    the NOT-REG reason cites that text and day, not the 2020-01-01 text in force in 2021.
     """
     count = count_jobs(one_job(wsw_lapsed("2015-06-30"), (2021,)), rules="wbqa-2015", year=2021)
     because = count.attributions[0].excluded_because
     assert because is not None
     assert because.code == "NOT-REG"
+    assert str(because.reference.version) == "2016-01-01"
+    assert because.detail == (
+        "placement job; registration on ground wsw_indication since 2014-01-01 ended 2017-12-31: "
+        f"conditions ceased 2015-06-30: t+2 ends it 2017-12-31 {suwi('2', '2016-01-01')}"
+    )
+
+
+def test_a_person_never_registered_is_explained_by_the_text_in_force_on_the_pay_period() -> None:
+    """No registration at all: the NOT-REG reason cites Besluit SUWI 3.2 in force on the pay
+    period's last day (2020-01-01 text in 2021) and names the placement only.
+    """
+    never = Person(id="never")
+    count = count_jobs(one_job(never, (2021,)), rules="wbqa-2015", year=2021)
+    because = count.attributions[0].excluded_because
+    assert because is not None
     assert str(because.reference.version) == "2020-01-01"
+    assert because.detail == "placement job"
+
+
+def test_the_t_plus_2_suspension_is_first_in_the_besluit_suwi_text_of_2018_01_01() -> None:
+    """Besluit SUWI 3.2(8) is in the 2018-01-01 text, not in the 2017-10-01 text: conditions
+    ceased 2016-03-15, the registration runs past 2018-12-31 (the t+2 end) to 2028-12-31; the
+    explanation on 2018-01-01 already cites the 2018-01-01 text, on 2017-12-31 the 2016 text.
+    """
+    params = default_parameters()
+    assert register_text(params, pendulum.Date(2017, 12, 31)).version == pendulum.Date(2016, 1, 1)
+    text_2018 = register_text(params, pendulum.Date(2018, 1, 1))
+    assert (text_2018.article, str(text_2018.version)) == ("3.2(8)", "2018-01-01")
+    up_to_2019 = params.with_overrides(UP_TO_2019)
+    end, how = registration_end(wsw_lapsed("2016-03-15").registrations[0], up_to_2019)
+    assert end == pendulum.Date(2028, 12, 31)
+    assert how.endswith(suwi("8", "2018-01-01"))
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_a_t_plus_2_end_on_2017_12_31_stays_ended_by_default_under_besluit_suwi_3_2_8(
+    rules: str,
+) -> None:
+    """Conditions ceased 2015-06-30: t+2 ends the registration on 2017-12-31, the day before the
+    suspension of 3.2(8) (2018-01-01 text) takes effect. 3.2(8) applies to a registration that
+    "would end", one still running on 2018-01-01; no transitional provision was found that keeps
+    those ended the day before. The parameter ``registration.suspension_keeps_ended_the_day_before``
+    (default false, tag U) keeps them: then it runs to 2028-12-31 and from the 2020-01-01 text
+    stays under Wfsv 38b(6).
+    """
+    params = default_parameters()
+    row = params["registration.suspension_keeps_ended_the_day_before"].rows[0]
+    assert (row.value, row.tag.value, str(row.start)) == (False, "U", "2018-01-01")
+    lapsed = wsw_lapsed("2015-06-30")
+    assert registration_last_day(lapsed.registrations[0], params) == pendulum.Date(2017, 12, 31)
+    scenario = one_job(lapsed, (2017, 2018, 2021))
+    assert [counts(scenario, rules, year) for year in (2017, 2018, 2021)] == [True, False, False]
+    kept = scenario.evolve(parameters={"registration.suspension_keeps_ended_the_day_before": True})
+    assert all(counts(kept, rules, year) for year in (2017, 2018, 2021))
+    under_2019 = params.with_overrides(
+        {**UP_TO_2019, "registration.suspension_keeps_ended_the_day_before": True}
+    )
+    end, how = registration_end(lapsed.registrations[0], under_2019)
+    assert end == pendulum.Date(2028, 12, 31)
+    assert how.endswith(suwi("8", "2018-01-01"))
 
 
 def test_young_disabled_people_count_in_the_sector_monitoring_from_2020() -> None:
@@ -367,7 +433,7 @@ def test_young_disabled_people_count_in_the_sector_monitoring_from_2020() -> Non
 
 
 def test_the_register_parameters_start_on_the_dates_of_their_texts() -> None:
-    """Rows start on the day each text took effect: 2015-05-01, 2018-07-28 and 2020-01-01."""
+    """Rows start on the day each text took effect: 2015-05-01, 2018-01-01 and 2020-01-01."""
     params = default_parameters()
     starts = {
         name: [str(row.start) for row in params[name].rows]
@@ -378,7 +444,7 @@ def test_the_register_parameters_start_on_the_dates_of_their_texts() -> None:
             "monitoring.young_disabled_counts",
         )
     }
-    assert starts["registration.suspension_applies"] == ["2015-05-01", "2018-07-28"]
+    assert starts["registration.suspension_applies"] == ["2015-05-01", "2018-01-01"]
     assert starts["registration.stays_under_38b6"] == ["2015-05-01", "2020-01-01"]
     assert starts["registration.request_ends_not_before"] == ["2020-01-01"]
     assert starts["monitoring.young_disabled_counts"][-1] == "2020-01-01"
@@ -442,3 +508,82 @@ def test_a_pay_period_the_registration_starts_in_counts_whole_by_wfsv_38g_8_from
             "2019-01-01",
         )
         assert registered.tag.value == tag
+
+
+def own_request(start: str, **facts: object) -> Person:
+    return Person(
+        id="asked",
+        registrations=(Registration(ground=Ground.OWN_REQUEST, start=start, **facts),),  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("start", ["2015-05-01", "2015-07-01", "2015-12-10"])
+def test_the_wfsv_texts_of_2015_05_01_and_2015_07_01_have_no_own_request_ground(
+    start: str,
+) -> None:
+    """Wfsv 38b(1) of the 2015-05-01 and 2015-07-01 texts ends at (d): a registration on
+    38b(1)(e) before the 2015-12-11 text is refused, naming the text that added the ground.
+    """
+    with pytest.raises(ValueError, match=r"exists from 2015-12-11 \(Wfsv art. 38b\(1\)\(e\)"):
+        own_request(start)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+@pytest.mark.parametrize(
+    ("start", "year"),
+    [("2015-12-11", 2015), ("2016-01-01", 2016), ("2017-02-01", 2017)],
+)
+def test_own_request_is_a_ground_from_the_wfsv_text_of_2015_12_11(
+    rules: str, start: str, year: int
+) -> None:
+    """Wfsv 38b(1)(e) is in the texts of 2015-12-11, 2016-01-01 and 2017-02-01 (UWV's finding on
+    the person's own request, without the municipality's support): a registration from the
+    text's date loads and counts in its year, support not asked.
+    """
+    exists = Ground.OWN_REQUEST.exists_from
+    assert exists is not None
+    assert (str(exists[0]), str(exists[1].version)) == ("2015-12-11", "2015-12-11")
+    asked = own_request(start)
+    assert counts(one_job(asked, (year,)), rules, year)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_own_request_asks_municipal_support_from_the_wfsv_text_of_2018_01_01(rules: str) -> None:
+    """Wfsv 38b(1)(e), 2018-01-01 text: the person is also led to a job with the municipality's
+    support (Participatiewet 7(1)(a)). A registration from that day without it is refused; one
+    given the support (or not saying) loads and counts.
+    """
+    with pytest.raises(ValueError, match=r"version 2018-01-01\) asks for the municipality's"):
+        own_request("2018-01-01", municipal_support=False)
+    for support in (True, None):
+        supported = own_request("2018-01-01", municipal_support=support)
+        assert counts(one_job(supported, (2018,)), rules, 2018)
+
+
+@pytest.mark.parametrize("rules", ALL_RULES)
+def test_without_municipal_support_own_request_conditions_cease_by_the_wfsv_text_of_2018_01_01(
+    rules: str,
+) -> None:
+    """A 38b(1)(e) registration of 2016 (2015-12-11 text) without the municipality's support no
+    longer meets the conditions of the 2018-01-01 text: ``conditions_ceased`` must be that day or
+    earlier. Ceased on 2018-01-01, the end follows Besluit SUWI 3.2 as for any ground: the
+    suspension to 2028-12-31 (3.2(8), 2018-01-01 text), then Wfsv 38b(6) (2020-01-01 text).
+    """
+    with pytest.raises(ValueError, match="conditions_ceased is not given: give 2018-01-01"):
+        own_request("2016-01-01", municipal_support=False)
+    with pytest.raises(ValueError, match="conditions_ceased is 2018-01-02"):
+        own_request("2016-01-01", municipal_support=False, conditions_ceased="2018-01-02")
+    lost = own_request("2016-01-01", municipal_support=False, conditions_ceased="2018-01-01")
+    params = default_parameters()
+    end, how = registration_end(lost.registrations[0], params.with_overrides(UP_TO_2019))
+    assert end == pendulum.Date(2028, 12, 31)
+    assert how.endswith(suwi("8", "2018-01-01"))
+    assert all(counts(one_job(lost, (year,)), rules, year) for year in (2017, 2018, 2021))
+
+
+def test_municipal_support_belongs_to_the_own_request_ground_only() -> None:
+    """Participatiewet 7(1)(a) support is a condition Wfsv 38b(1)(e) names; on another ground the
+    field is refused rather than ignored.
+    """
+    with pytest.raises(ValueError, match="leave it empty on ground wajong"):
+        Registration(ground=Ground.WAJONG, start="2016-01-01", municipal_support=True)

@@ -46,7 +46,8 @@ def employer(id: str, sector: Sector = Sector.MARKET, **extra: object) -> Employ
 
 
 def registered(id: str, ground: Ground = Ground.WAJONG, **extra: object) -> Person:  # noqa: A002
-    return Person(id=id, registrations=(Registration(ground=ground, start=ALWAYS, **extra),))
+    registration = Registration(ground=ground, start=ALWAYS, **extra)  # type: ignore[arg-type]
+    return Person(id=id, registrations=(registration,))
 
 
 def year_of(year: int, hours: int | str) -> tuple[PayPeriod, ...]:
@@ -366,7 +367,7 @@ def test_example_9_the_end_of_a_ceased_registration_follows_the_text_of_the_pay_
 ):
     """Example 9, corrected (spec §1.4): a Wsw indication lapses on 15 March 2016. Under the
     2016-01-01 text of Besluit SUWI 3.2(2) alone the registration would end on 31 December 2018;
-    the 2018-07-28 text (3.2(8)) moves that to 31 December 2028; from the 2020-01-01 text the
+    the 2018-01-01 text (3.2(8)) moves that to 31 December 2028; from the 2020-01-01 text the
     person stays registered under Wfsv 38b(6): no end without AOW age, death, finding or request.
     """
     registration = Registration(
@@ -658,7 +659,7 @@ def test_the_2015_heffing_is_never_levied_wfsv_122na_2026_text() -> None:
     [
         (2018, "2020-01-01", "before 2022"),
         (2021, "2020-01-01", "before 2022"),
-        (2022, "2023-01-01", "before 2026"),
+        (2022, "2022-12-14", "before 2026"),
         (2026, "2026-01-01", "art. 2 of the Wet banenafspraak from 2027-01-01"),
     ],
 )
@@ -666,7 +667,8 @@ def test_the_heffing_of_each_year_is_waived_by_the_text_of_wfsv_122na_that_cover
     *, year: int, version: str, detail: str
 ) -> None:
     """122na enters on 2020-01-01 (no heffing before 2022, so for 2018-2021 as well), the
-    2023-01-01 text moves the date to 2026, the 2026-01-01 text to art. 2 of the new law.
+    2022-12-14 text moves the date to 2026 (the 2022-08-02 text still reads 2022), the
+    2026-01-01 text to art. 2 of the new law.
     """
     quotum = assess_quotum(_activated_market(year), rules=RULES, year=year)["factory"]
     assert quotum.levy == Decimal(10_000)
@@ -878,3 +880,15 @@ def test_internal_wsw_work_cites_wfsv_122n_as_numbered_in_each_year_of_a_count()
     batch_count = batch.count_jobs(batch.Tables.from_scenario(scenario), rules=RULES, period=both)
     assert batch_count.excluded_hours == count.excluded_hours == 200
     assert sorted(batch_count.reason_codes("inside")["reasons"]) == ["WSW-INTERNAL"] * 2
+
+
+def test_wfsv_122na_waives_the_years_before_2026_from_the_text_of_2022_12_14() -> None:
+    """Wfsv 122na(1): the 2022-08-02 text waives the years before 2022, the 2022-12-14 text those
+    before 2026. The heffing of 2022 is waived by the 2022-12-14 text, that of 2021 still by the
+    first text (2020-01-01).
+    """
+    for year, version in ((2021, "2020-01-01"), (2022, "2022-12-14"), (2025, "2022-12-14")):
+        quotum = assess_quotum(_activated_market(year), rules=RULES, year=year)["factory"]
+        (why,) = (r for r in quotum.reasons if r.code == "Q15-NOT-LEVIED")
+        assert str(why.reference.version) == version
+        assert why.reference.article == "122na"

@@ -54,6 +54,7 @@ from banenafspraak.rulesets.national_pool import (
     surcharge_rate,
     surcharge_start,
 )
+from banenafspraak.rulesets.wbqa_2015 import WBQA_2015
 from banenafspraak.rulesets.wet_2025 import WET_2025
 
 RULES: Final = "wet-banenafspraak-2025"
@@ -781,3 +782,21 @@ def test_the_lkv_cites_the_text_of_wtl_2_13_in_force_in_the_year(year: int, vers
     lkv = next(r for r in report["F"].reasons if r.code == "W25-LKV")
     assert str(lkv.reference.version) == version
     assert lkv.detail == "EUR 1.01 per hour, at most EUR 2000"
+
+
+def test_the_start_of_the_wet_banenafspraak_is_an_assumed_date_wet_banenafspraak_13_1() -> None:
+    """Wet banenafspraak art. 13(1), 2026-01-01 text: the law takes effect on a date set by royal
+    decree, which was not found. 2027-01-01 is the library's assumption: the parameter
+    ``wet2025.article_2_in_force`` (tag U, citing art. 13(1)), and setting it moves the start of
+    the rule set, the choice by date and the end of the 2015 rules (art. 12) alike.
+    """
+    parameters = default_parameters()
+    (row,) = parameters["wet2025.article_2_in_force"].rows
+    assert (row.value, row.tag.value) == (pendulum.Date(2027, 1, 1), "U")
+    assert (row.reference.article, str(row.reference.version)) == ("13(1)", "2026-01-01")
+    assert WET_2025.starts(parameters) == pendulum.Date(2027, 1, 1)
+    earlier = parameters.with_overrides({"wet2025.article_2_in_force": "2026-07-01"})
+    assert WET_2025.starts(earlier) == pendulum.Date(2026, 7, 1)
+    assert rule_set_in_force("2026-06-30", parameters=earlier).name == "wbqa-2015"
+    assert rule_set_in_force("2026-07-01", parameters=earlier).name == RULES
+    assert WBQA_2015.ends(earlier) == pendulum.Date(2026, 7, 1)

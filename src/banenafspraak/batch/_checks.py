@@ -207,6 +207,7 @@ def _registration_marks() -> pl.Expr:
         | _not_in("ground", tuple(g.value for g in Ground))
         | pl.any_horizontal(_bad_date(c) for c in (*dates, "sheltered_work_finding"))
         | (start < ground_from).fill_null(value=False)
+        | (_given("municipal_support") & ~_supported_own_request())
         | (_date("conditions_ceased") < start).fill_null(value=False)
         | (_date("ended_on_request") < start).fill_null(value=False)
         | (_date("date_of_death") < _date("date_of_birth")).fill_null(value=False)
@@ -218,6 +219,17 @@ def _registration_marks() -> pl.Expr:
         | _failed_elfproef("person")
         | (_text("person") == "")
     )
+
+
+def _supported_own_request() -> pl.Expr:
+    """An ``own_request`` registration with the municipality's support given as true.
+
+    The one use of ``municipal_support`` that needs no check (false asks the text's date, Wfsv
+    38b(1)(e)); any other is given to the loader.
+    """
+    flag = _text("municipal_support").str.strip_chars().str.to_lowercase()
+    own = _text("ground").str.strip_chars() == Ground.OWN_REQUEST.value
+    return (own & flag.is_in(_TRUE)).fill_null(value=False)
 
 
 def _placement_marks(

@@ -10,8 +10,9 @@ table              columns (``?`` = optional)
                    exempt_wage?, small_employer?, sector?`` (optional table; ``sector`` is the
                    year's sector where it differs from the employer's, Regeling Wfsv 3.27)
 ``registrations``  ``person, ground, start, conditions_ceased?, ended_on_request?,
-                   date_of_birth?, date_of_death?, sheltered_work_finding?`` (the last three are
-                   the person's and agree on all rows of one person)
+                   municipal_support?, date_of_birth?, date_of_death?, sheltered_work_finding?``
+                   (the last three are the person's and agree on all rows of one person;
+                   ``municipal_support`` is a flag of an ``own_request`` registration)
 ``placements``     ``id, person, employer, kind?, hirer?, credited_to_hirer?, contract?,
                    employment_start?``
 ``hours``          ``placement, start, end, hours``
@@ -103,6 +104,7 @@ _SCHEMA: dict[str, dict[str, Any]] = {
         "start": pl.Date,
         "conditions_ceased": pl.Date,
         "ended_on_request": pl.Date,
+        "municipal_support": pl.Boolean,
         "date_of_birth": pl.Date,
         "date_of_death": pl.Date,
         "sheltered_work_finding": pl.Date,
@@ -405,6 +407,7 @@ class Tables:
                     start=r.start,
                     conditions_ceased=r.conditions_ceased,
                     ended_on_request=r.ended_on_request,
+                    municipal_support=r.municipal_support,
                     date_of_birth=person.date_of_birth,
                     date_of_death=person.date_of_death,
                     sheltered_work_finding=person.sheltered_work_finding,
@@ -827,6 +830,7 @@ def _people(registrations: pl.DataFrame, persons: pl.Series) -> tuple[Person, ..
                 start=r["start"],
                 conditions_ceased=r["conditions_ceased"],
                 ended_on_request=r["ended_on_request"],
+                municipal_support=r["municipal_support"],
             )
         )
         facts.setdefault(r["person"], {c: r[c] for c in PERSON_COLUMNS})

@@ -9,9 +9,10 @@ file                     columns (``*`` = required)
                          ``sector`` is the year's sector where it differs from the employer's
                          (Regeling Wfsv 3.27; the JSON key ``sector_by_year``)
 ``people.csv`` *         ``id*, name, date_of_birth, date_of_death, sheltered_work_finding, ground,
-                         start, conditions_ceased, ended_on_request``: one row per registration (a
-                         person with two registrations has two rows, whose person columns agree
-                         or are empty; a person without one has one row with an empty ``ground``)
+                         start, conditions_ceased, ended_on_request, municipal_support``: one row
+                         per registration (a person with two registrations has two rows, whose
+                         person columns agree or are empty; a person without one has one row with
+                         an empty ``ground``); ``municipal_support`` (a flag) for ``own_request``
 ``placements.csv`` *     ``id*, person*, employer*, kind, hirer, credited_to_hirer, contract,
                          employment_start``
 ``hours.csv`` *          ``placement*, start*, end*, hours*``: one row per pay period
@@ -122,7 +123,7 @@ FILES: Mapping[str, _Table] = {
     "people": _table(
         "people.csv",
         "id*, name, date_of_birth, date_of_death, sheltered_work_finding, ground, start, "
-        "conditions_ceased, ended_on_request",
+        "conditions_ceased, ended_on_request, municipal_support",
         must_exist=True,
     ),
     "placements": _table(
@@ -144,7 +145,13 @@ Cells = Sequence[Sequence[str]]
 """The records of one table as cell texts, the header first (the rows of a file or a sheet)."""
 
 _PERSON_COLUMNS = ("date_of_birth", "date_of_death", "sheltered_work_finding")
-_REGISTRATION_COLUMNS = ("ground", "start", "conditions_ceased", "ended_on_request")
+_REGISTRATION_COLUMNS = (
+    "ground",
+    "start",
+    "conditions_ceased",
+    "ended_on_request",
+    "municipal_support",
+)
 
 
 _SHOWN_COLUMNS = 5
@@ -434,13 +441,21 @@ def _people(reader: _Reader) -> list[dict[str, Any]]:
                     row[column],
                     f"the rows of person {key!r} disagree: an earlier row has {seen!r}",
                 )
-        registration = {k: row[k] for k in _REGISTRATION_COLUMNS if k in row}
+        registration = _registration(row)
         if registration:
             registrations = person.setdefault("registrations", [])
             path = ("people", index[key], "registrations", len(registrations))
             reader.place(path, "people", line)
             registrations.append(registration)
     return people
+
+
+def _registration(row: Mapping[str, str]) -> dict[str, Any]:
+    """The registration columns of a ``people.csv`` row (none: the person has no registration)."""
+    registration: dict[str, Any] = {k: row[k] for k in _REGISTRATION_COLUMNS if k in row}
+    if "municipal_support" in registration:
+        registration["municipal_support"] = _flag(registration["municipal_support"])
+    return registration
 
 
 def _placements(reader: _Reader) -> list[dict[str, Any]]:

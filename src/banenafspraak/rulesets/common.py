@@ -164,8 +164,9 @@ def _int_on(parameters: Parameters, name: str, day: pendulum.Date) -> int:
 def register_text(parameters: Parameters, on: pendulum.Date) -> LegalReference:
     """The text of Besluit SUWI art. 3.2 in force on a date, as the reference of its parameter row.
 
-    2016-01-01 text (from the start of the law): t+2; 2018-07-28 text: t+2 suspended to
-    2028-12-31 (3.2(8)); 2020-01-01 text: no t+2, the person stays registered under Wfsv 38b(6).
+    2016-01-01 text (from the start of the law): t+2; 2018-01-01 text: t+2 suspended to
+    2028-12-31 (3.2(8), not in the 2017-10-01 text); 2020-01-01 text: no t+2, the person stays
+    registered under Wfsv 38b(6).
     """
     for name in ("registration.stays_under_38b6", "registration.suspension_applies"):
         row = _row_on(parameters, name, on)
@@ -308,8 +309,9 @@ def _ceased_steps(
     """The end the conditions' ceasing gives under each text, from the day they ceased on.
 
     A later text applies only to a registration still running on the day it takes effect: one
-    ended by the t+2 rule before 2018-07-28 stays ended, one still running on 2020-01-01 stays
-    registered under Wfsv 38b(6).
+    ended by the t+2 rule before 2018-01-01 (on 2017-12-31, conditions ceased in 2015) stays
+    ended unless the parameter ``registration.suspension_keeps_ended_the_day_before`` says
+    otherwise; one still running on 2020-01-01 stays registered under Wfsv 38b(6).
 
     The steps depend on the day the conditions ceased and the date of birth (the AOW age)
     alone, so they are worked out once per such pair and parameters: many registrations of a
@@ -336,9 +338,10 @@ def _steps_from(
     changes = texts.changes
     steps: list[_Step] = []
     for day in (ceased, *changes[bisect.bisect_right(changes, ceased) :]):
-        if steps and steps[-1].end is not None and steps[-1].end < day:
-            break  # ended under the earlier text: a later text does not revive it
         text = texts.on(day, parameters)
+        ended = steps[-1].end if steps else None
+        if ended is not None and ended < day and not _kept(ended, day, text, parameters):
+            break  # ended under the earlier text: a later text does not revive it
         if text.stays:
             aow = aow_age_reached(person, parameters) if person is not None else None
             if aow is None:
@@ -365,6 +368,19 @@ def _steps_from(
     return tuple(steps)
 
 
+def _kept(end: pendulum.Date, day: pendulum.Date, text: _Text, parameters: Parameters) -> bool:
+    """Whether the suspension taking effect on ``day`` keeps a registration ended the day before.
+
+    The parameter ``registration.suspension_keeps_ended_the_day_before`` says so (default no:
+    3.2(8) of the 2018-01-01 text applies to a registration that "would end", one still running).
+    """
+    return (
+        text.suspension is not None
+        and end == day.subtract(days=1)
+        and _flag_on(parameters, "registration.suspension_keeps_ended_the_day_before", day)
+    )
+
+
 def _other_ends(
     registration: Registration, person: Person | None, parameters: Parameters
 ) -> list[tuple[pendulum.Date, _Told]]:
@@ -382,6 +398,8 @@ def _other_ends(
     finding = person.sheltered_work_finding if person is not None else None
     if finding is not None and _finding_ends(registration, finding, parameters):
         text = register_text(parameters, finding)
+        if not _flag_on(parameters, "registration.stays_under_38b6", finding):
+            text = _row_on(parameters, "registration.finding_ends_2_25", finding).reference
         form = "beschut-werk finding {finding}: ends the next day ({text})"
         ends.append((finding.add(days=1), _told(form, finding=finding, text=text)))
     requested = registration.ended_on_request
@@ -404,13 +422,14 @@ def _finding_ends(
 ) -> bool:
     """Whether the text in force on the finding day ends this registration by the finding.
 
-    2020-01-01 text, 3.2(3): every registration. 2018-07-28 text, 3.2(5): a Besluit Wfsv 2.25
-    registration (the ``amvb_indication`` ground). 2016 text: no such rule.
+    2020-01-01 text, 3.2(3): every registration. 3.2(5) of the texts from 2016-06-18 (parameter
+    ``registration.finding_ends_2_25``): a Besluit Wfsv 2.25 registration (the
+    ``amvb_indication`` ground). 2016-01-01 text: no such rule.
     """
     if _flag_on(parameters, "registration.stays_under_38b6", finding):
         return True
     return registration.ground is Ground.AMVB_INDICATION and _flag_on(
-        parameters, "registration.suspension_applies", finding
+        parameters, "registration.finding_ends_2_25", finding
     )
 
 
@@ -421,7 +440,7 @@ def registration_end(
 
     Each end follows the text of Besluit SUWI art. 3.2 (BWBR0013267) in force when it happens:
     t+2 after the conditions ceased (2016-01-01 text), suspended to 2028-12-31 for conditions that
-    ceased before 2026 (3.2(8), 2018-07-28 text), and from the 2020-01-01 text no t+2: a person
+    ceased before 2026 (3.2(8), 2018-01-01 text), and from the 2020-01-01 text no t+2: a person
     still registered stays registered under Wfsv 38b(6) until the AOW age or death (3.2(2)). A
     beschut-werk finding ends it the next day (3.2(3)); a request on the day UWV establishes it,
     not before 2021-01-01 except for a 38b(1)(f) registration (3.2(4),(5)). ``person`` gives the
@@ -474,6 +493,7 @@ class _Standing:
     registration: Registration
     end: pendulum.Date | None
     steps: tuple[_Step, ...]
+    told: _Told = _STILL_RUNNING
 
     def how_on(self, parameters: Parameters, on: pendulum.Date) -> str:
         """How it stands on ``on``, citing the text of Besluit SUWI 3.2 then in force."""
@@ -488,9 +508,37 @@ def _standings(person: Person, parameters: Parameters) -> tuple[_Standing, ...]:
     standings = []
     for registration in sorted(person.registrations, key=lambda r: r.start):
         steps = _ceased_steps(registration, person, parameters)
-        end = _end(registration, person, parameters, steps)[0]
-        standings.append(_Standing(registration=registration, end=end, steps=steps))
+        end, told = _end(registration, person, parameters, steps)
+        standings.append(_Standing(registration=registration, end=end, steps=steps, told=told))
     return tuple(standings)
+
+
+def _not_registered(
+    standings: tuple[_Standing, ...], pay_period: PayPeriod, parameters: Parameters
+) -> tuple[Reason, str]:
+    """Why no registration covers the pay period, citing the text that says so, and the detail.
+
+    When a registration of the person ended before the pay period, the one that ended last: the
+    reason cites the text of Besluit SUWI 3.2 in force on its last day, and the detail says when
+    and how it ended. Otherwise the reason cites the text in force on the pay period's last day.
+    """
+    ended = [
+        (standing.end, index)
+        for index, standing in enumerate(standings)
+        if standing.end is not None and standing.end < pay_period.start
+    ]
+    if not ended:
+        text = register_text(parameters, pay_period.end)
+        return attrs.evolve(NOT_REGISTERED, reference=text), ""
+    last, index = max(ended)
+    standing = standings[index]
+    registration = standing.registration
+    how = (
+        f"; registration on ground {registration.ground.value} since {registration.start} "
+        f"ended {last}: {standing.told}"
+    )
+    reason = attrs.evolve(NOT_REGISTERED, reference=register_text(parameters, last))
+    return reason, how
 
 
 def _standing_in(
@@ -611,10 +659,8 @@ def _membership(
 ) -> tuple[Registration | None, Reason]:
     found = _registration_in(standings, pay_period, parameters)
     if found is None:
-        text = register_text(parameters, pay_period.end)
-        return None, attrs.evolve(NOT_REGISTERED, reference=text).with_detail(
-            f"placement {placement.id}"
-        )
+        reason, how = _not_registered(standings, pay_period, parameters)
+        return None, reason.with_detail(f"placement {placement.id}{how}")
     registration, how = found
     why = REGISTERED if pay_period.end >= WHOLE_PAY_PERIOD_FROM else REGISTERED_BEFORE_2019
     return registration, why.with_detail(
@@ -695,7 +741,7 @@ class SituationMemo:
         self._current: _Known | None = None
         self._texts: dict[pendulum.Date, LegalReference] = {}
         self._registered: dict[Hashable, tuple[Registration | None, Reason]] = {}
-        self._unregistered: dict[int, Reason] = {}
+        self._unregistered: dict[Hashable, tuple[Reason, str]] = {}
 
     def standings(self, person_id: str) -> tuple[_Standing, ...]:
         """The registrations of the scenario's person, worked out once (:func:`_standings`)."""
@@ -725,11 +771,15 @@ class SituationMemo:
         found = _standing_in(standings, pay_period)
         last = pay_period.end
         if found is None:
-            text = self._text(last)
-            reason = self._unregistered.get(id(text))
-            if reason is None:
-                reason = self._unregistered[id(text)] = attrs.evolve(NOT_REGISTERED, reference=text)
-            return None, reason.with_detail(f"placement {placement.id}")
+            ended = [s.end for s in standings if s.end is not None and s.end < pay_period.start]
+            key: Hashable = (placement.person, max(ended)) if ended else id(self._text(last))
+            unregistered = self._unregistered.get(key)
+            if unregistered is None:
+                unregistered = self._unregistered[key] = _not_registered(
+                    standings, pay_period, self._parameters
+                )
+            reason, how = unregistered
+            return None, reason.with_detail(f"placement {placement.id}{how}")
         index = found[0]
         begun = bisect.bisect_right(marks[index][2], last)
         in_force = None if begun else id(self._text(last))
@@ -784,7 +834,11 @@ class SituationMemo:
             if start <= last and (end is None or end >= first):  # as _standing_in
                 begun = bisect.bisect_right(changes, last)  # as _Standing.how_on
                 return last.year, index, begun, None if begun else id(self._text(last))
-        return last.year, id(self._text(last))  # not registered: the NOT-REG reason's text
+        # not registered: the NOT-REG reason cites the registration that ended last, if any
+        ended = [end for _, end, _ in standings if end is not None and end < first]
+        if ended:
+            return last.year, max(ended)
+        return last.year, id(self._text(last))
 
     def _text(self, day: pendulum.Date) -> LegalReference:
         text = self._texts.get(day)

@@ -11,7 +11,7 @@ References:
     * Besluit Wfsv (BWBR0019070), versions 2015-05-01 and 2017-01-01 (art. 2.20-2.23) and
       2018-01-01 (art. 2.27-2.33, inleen; 2.32, variables F and G).
       https://wetten.overheid.nl/BWBR0019070/2018-01-01
-    * Besluit SUWI (BWBR0013267), versions 2016-01-01, 2018-07-28 and 2020-01-01: art. 3.2 (t+2,
+    * Besluit SUWI (BWBR0013267), versions 2016-01-01, 2018-01-01 and 2020-01-01: art. 3.2 (t+2,
       its suspension, the stay under Wfsv 38b(6)).
     * Regeling Wfsv (BWBR0019150), art. 3.27 (sectors), 3.34 (inleen correction), 3.35 (A, B).
     * Stcrt. 2017, 60073: quotumpercentage government 2018 (1.93 %).
@@ -213,10 +213,11 @@ NOT_ACTIVE = Reason(
     "so there is no quotumpercentage, tekort or heffing",
     reference=_wfsv("122n(1), 38e(1)"),
 )
-SUSPENDED_BEFORE = ((2022, "2020-01-01"), (2026, "2023-01-01"))
+SUSPENDED_BEFORE = ((2022, "2020-01-01"), (2026, "2022-12-14"))
 """Wfsv 122na as it entered the text (2020-01-01): no heffing for the years before 2022; from the
-2023-01-01 text before 2026; from the 2026-01-01 text before art. 2 of the Wet banenafspraak
-takes effect (:data:`NOT_LEVIED`, which cites that text)."""
+2022-12-14 text before 2026 (the 2022-08-02 text still reads 2022); from the 2026-01-01 text
+before art. 2 of the Wet banenafspraak takes effect (:data:`NOT_LEVIED`, which cites that
+text)."""
 NOT_LEVIED = Reason(
     code="Q15-NOT-LEVIED",
     text="the heffing is nominal: it is not levied for any year before art. 2 of the Wet "
@@ -334,7 +335,7 @@ class Wbqa2015:
         _wfsv("34, 38b-38j, 122n"),
         _wfsv("122na", "2026-01-01"),
         _besluit("2.20-2.33"),
-        LegalReference(law="Besluit SUWI", article="3.2", version="2018-07-28"),
+        LegalReference(law="Besluit SUWI", article="3.2", version="2018-01-01"),
         LegalReference(law="Regeling Wfsv", article="3.27, 3.34, 3.35"),
     )
     extra_parameters: tuple[Parameter, ...] = ()
