@@ -368,8 +368,9 @@ def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
     parts: list[tuple[str, str, int, bool, str, int, tuple[int, int], tuple[int, int]]],
     caps: list[Fraction],
 ) -> None:
-    """Per employer: each person's hours in the chosen stages, capped, added up; and who has
-    hours in them. A person's hours may lie in several stages and over several denominators
+    """Per employer: each person's hours in the chosen stages, capped, added up; all of them
+    uncapped (the banenafspraakbonus's hours); and who has hours in them. A person's hours may
+    lie in several stages and over several denominators
     (pay periods cut at the year's edge, a share of a placement, placements of several kinds).
     An employer with no hours answers 0 and nobody.
     """
@@ -383,6 +384,17 @@ def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
         for stages in _SELECTIONS:
             people = pure_ledger.formal_people(employer, stages)
             assert batch_ledger.formal_people(employer, stages) == people
+            uncapped = sum(
+                (
+                    h
+                    for per_stage in maps.get(EmployerId(employer), {}).values()
+                    for s, h in per_stage.items()
+                    if stages(s)
+                ),
+                Fraction(0),
+            )
+            assert pure_ledger.formal_hours_in(employer, stages) == uncapped
+            assert batch_ledger.formal_hours_in(employer, stages) == uncapped
             for cap in caps:
                 expected = sum(
                     (

@@ -689,23 +689,18 @@ def test_the_quotum_table_shows_the_2025_instrument() -> None:
     assert "-19,401.60" in g_row
 
 
-def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> None:
-    """Wtl 2.10(2)(a), text of 2026-01-01: no LKV for pay periods from the AOW age on.
+_BORN_1962 = pendulum.Date(1962, 1, 15)
+"""Reaches the AOW age of 2029 (67 years and 3 months) on 15 April 2029."""
 
-    Born 15 January 1962, the AOW age of 2029 (67 years and 3 months) is reached on 15 April 2029:
-    the monthly pay periods of January to March give LKV, April to December do not.
-    """
-    born = pendulum.Date(1962, 1, 15)
-    reached = aow_age_reached(Person(id="x", date_of_birth=born))
-    assert reached is not None
-    assert reached.year == YEAR
-    months = sum(1 for m in range(1, 13) if pendulum.Date(YEAR, m, 1) < reached)
-    scenario = Scenario(
+
+def _reaches_aow_age_in_2029() -> Scenario:
+    """One registered worker, 100 h in each monthly pay period of 2029, born 15 January 1962."""
+    return Scenario(
         employers=(Employer(id="E", sector="market"),),
         people=(
             Person(
                 id="old",
-                date_of_birth=born,
+                date_of_birth=_BORN_1962,
                 registrations=(Registration(ground="wajong", start="2015-01-01"),),
             ),
         ),
@@ -723,11 +718,55 @@ def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> No
             ),
         ),
     )
-    result = _quotum(scenario)["E"]
+
+
+def _months_before_aow_age() -> int:
+    reached = aow_age_reached(Person(id="x", date_of_birth=_BORN_1962))
+    assert reached == pendulum.Date(YEAR, 4, 15)
+    return sum(1 for m in range(1, 13) if pendulum.Date(YEAR, m, 1) < reached)
+
+
+def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> None:
+    """Wtl 2.10(2)(a), text of 2026-01-01: no LKV for pay periods from the AOW age on.
+
+    Born 15 January 1962, the AOW age of 2029 (67 years and 3 months) is reached on 15 April 2029:
+    the monthly pay periods that start before that day (January to April) give LKV, May to
+    December do not.
+    """
+    months = _months_before_aow_age()
+    assert months == 4
+    result = _quotum(_reaches_aow_age_in_2029())["E"]
     assert result.lkv == Decimal("1.01") * 100 * months
     (why,) = (r for r in result.reasons if r.code == "W25-LKV-AOW")
     assert (why.reference.article, str(why.reference.version)) == ("2.10(2)(a)", "2026-01-01")
-    assert result.credited_hours == 1200  # the bonus hours are not cut: only the LKV ends
+    assert result.credited_hours == 1200  # the hours still count in the national monitoring
+
+
+def test_no_banenafspraakbonus_is_paid_on_hours_past_the_aow_age_wba_1_wtl_2_10_2_a() -> None:
+    """Wet banenafspraak art. 1 (text of 2026-07-01): the quotumregeling is the LKV of Wtl 2.10
+    "verhoogd met de banenafspraakbonus"; the LKV is not paid from the AOW age on (Wtl
+    2.10(2)(a), text of 2026-01-01), so there is no LKV hour for the bonus to raise.
+
+    The worker stays registered and his 1,200 hours still count, but the bonus is paid on the 400
+    hours of the pay periods of January to April only (April's starts before 15 April, the day he
+    reaches the AOW age): EUR 3.76 x 400 = EUR 1,504. The LKV's cap does not limit the bonus
+    hours (2.13 caps the LKV's amount). The rule is derived: Wtl 2.13(2) is in no text yet.
+    """
+    months = _months_before_aow_age()
+    result = _quotum(_reaches_aow_age_in_2029())["E"]
+    assert result.active
+    assert result.credited_hours == 1200
+    assert result.bonus_hours == 100 * months == 400
+    assert result.bonus == Decimal("3.76") * 400 == Decimal("1504.00")
+    (bonus,) = (r for r in result.reasons if r.code == "W25-BONUS")
+    assert (bonus.reference.law, bonus.reference.article) == ("Wet banenafspraak", "1")
+    assert str(bonus.reference.version) == "2026-07-01"
+    assert bonus.tag is Tag.DERIVED
+    assert bonus.detail == "EUR 3.76 x 400 h"
+    # the LKV's cap per employee caps its amount, not the hours the bonus is paid on
+    capped = _quotum(_reaches_aow_age_in_2029(), params={"lkv.cap_per_employee_year": "100"})
+    assert capped["E"].lkv == 100
+    assert capped["E"].bonus_hours == 400
 
 
 def test_the_lkv_reason_reads_its_amounts_from_the_parameters_in_force() -> None:

@@ -315,6 +315,9 @@ class FormalQueries(Protocol):
     def people(self, stages: StageSelection) -> Mapping[EmployerId, tuple[str, ...]]:
         """Per employer, :meth:`Ledger.formal_people` of ``stages``."""
 
+    def hours(self, stages: StageSelection) -> Mapping[EmployerId, Fraction]:
+        """Per employer, :meth:`Ledger.formal_hours_in` of ``stages``."""
+
 
 @attrs.frozen(kw_only=True)
 class Ledger:
@@ -331,10 +334,10 @@ class Ledger:
         credited_counted: per employer, the credited hours that add to a pool.
         formal: per formal employer (the one whose loonaangifte holds the hours), per person,
             per :class:`Stage`, the hours that add to a pool.
-        formal_queries: answers :meth:`capped_formal_hours` and :meth:`formal_people` for
-            every employer at once (the batch engine gives its columns); ``None``: they are
-            worked out from ``formal``, one employer at a time. Not part of equality: the
-            answers are the same.
+        formal_queries: answers :meth:`capped_formal_hours`, :meth:`formal_hours_in` and
+            :meth:`formal_people` for every employer at once (the batch engine gives its
+            columns); ``None``: they are worked out from ``formal``, one employer at a time.
+            Not part of equality: the answers are the same.
     """
 
     year: int
@@ -382,6 +385,23 @@ class Ledger:
             else:
                 below.append(total)
         return exact_dot(((capped, cap), (1, exact_sum(below))))
+
+    def formal_hours_in(self, employer: str, stages: StageSelection) -> Fraction:
+        """All hours in ``employer``'s loonaangifte in the stages ``stages`` selects, uncapped.
+
+        The hours an amount per hour with no cap reads: the banenafspraakbonus, which raises
+        the LKV on the hours that give it (Wet banenafspraak art. 1, "quotumregeling").
+        """
+        if self.formal_queries is not None:
+            return self.formal_queries.hours(stages).get(EmployerId(employer), _NO_HOURS)
+        return exact_sum(
+            [
+                h
+                for per_stage in self.formal_hours(employer).values()
+                for stage, h in per_stage.items()
+                if h and stages(stage)
+            ]
+        )
 
     def formal_people(self, employer: str, stages: StageSelection) -> tuple[str, ...]:
         """The people with hours in ``employer``'s loonaangifte in a stage ``stages`` selects.

@@ -48,6 +48,7 @@ __all__ = [
     "WBA_VERSION",
     "NationalInstrument",
     "assess_national_instrument",
+    "bonus_hours",
     "doelgroep_reasons",
     "lkv_amount",
     "national_targets",
@@ -212,16 +213,19 @@ SURCHARGE = Reason(
 )
 BONUS = Reason(
     code="W25-BONUS",
-    text="banenafspraakbonus = bonus per verloond uur x verloonde uren of doelgroep employees "
-    "(a raise of the LKV while the quotumregeling is active; amount illustrative)",
+    text="banenafspraakbonus = bonus per verloond uur x the verloonde uren that give the LKV, "
+    "before its cap: the quotumregeling raises the LKV by the bonus, so an hour without LKV "
+    "(from the AOW age, in Wsw work that is not seconded) gets none (amount per hour: "
+    "parameter wet2025.bonus_per_hour, illustrative)",
     reference=LegalReference(
         law="Wet banenafspraak",
         article="1",
         version=WBA_VERSION,
-        source="'quotumregeling': the LKV raised by the banenafspraakbonus of Wtl 2.13(2), a "
-        "paragraph the Wtl text of 2026-01-01 does not have yet",
+        source="'quotumregeling': the LKV of Wtl 2.10 raised by the banenafspraakbonus of Wtl "
+        "2.13(2), a paragraph the Wtl text of 2026-01-01 does not have yet; the hours follow "
+        "the LKV's, the cap per employee is the LKV's own (2.13)",
     ),
-    tag=Tag.UNVERIFIED,
+    tag=Tag.DERIVED,
 )
 LKV = Reason(
     code="W25-LKV",
@@ -519,6 +523,24 @@ def lkv_amount(
     return (terms.rate * hours if hours else hours), tuple(reasons)
 
 
+def bonus_hours(employer: Employer, ledger: Ledger, params: Parameters) -> Fraction:
+    """The hours the banenafspraakbonus of ``employer`` is paid on in ``ledger.year`` (exact).
+
+    Wet banenafspraak art. 1 defines the quotumregeling as the LKV of Wtl 2.10 "verhoogd met de
+    banenafspraakbonus" of Wtl 2.13(2): the bonus raises the LKV, so it is paid on the hours
+    that give the LKV (before the AOW age, Wtl 2.10(2)(a); not in Wsw work left out, 2.10(2)(b);
+    within the years of 2.12(1) and with a doelgroepverklaring where the text of the year asks
+    for them), in the loonaangifte of the employer that gets the LKV, without the LKV's cap per
+    employee (2.13 caps the LKV's amount, not the hours). 2.13(2) is in no consolidated text
+    yet (2026-01-01): derived.
+    """
+    year = ledger.year
+    terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
+    if not terms.paid:
+        return Fraction(0)
+    return ledger.formal_hours_in(employer.id, terms.gives)
+
+
 @attrs.frozen(kw_only=True)
 class NationalInstrument:
     """The quotum instrument of the Wet banenafspraak for one employer in one year.
@@ -533,7 +555,9 @@ class NationalInstrument:
         premium_wage, exempt_wage, surcharge_base: art. 6(4),(8), in EUR.
         surcharge_rate: the inclusiviteitsopslag in percent (``None`` when not active).
         surcharge: the inclusiviteitsopslag in EUR.
-        credited_hours: the counted doelgroep hours credited to the employer (the bonus hours).
+        credited_hours: the counted doelgroep hours credited to the employer.
+        bonus_hours: the hours the bonus is paid on: those that give the LKV, before its cap
+            (:func:`bonus_hours`; computed also when the quotum is not active).
         bonus: the banenafspraakbonus in EUR.
         lkv: the loonkostenvoordeel in EUR (paid whether or not the quotum is active).
         net_effect: bonus - surcharge, in EUR (the LKV is outside it).
@@ -554,6 +578,7 @@ class NationalInstrument:
     surcharge_rate: Decimal | None
     surcharge: Decimal
     credited_hours: Decimal
+    bonus_hours: Decimal
     bonus: Decimal
     lkv: Decimal
     net_effect: Decimal
@@ -575,7 +600,11 @@ class NationalInstrument:
         return "exempt: small employer" if self.small_employer else "due"
 
     def figures(self) -> tuple[Figure, ...]:
-        """Sector, active, liable, small, base, rate, surcharge, bonus hours, bonus, LKV, status."""
+        """The figures: sector, active, liable, small, base, rate, surcharge, hours, bonus, LKV.
+
+        The hours are those credited and those the bonus is paid on; the last figure is the
+        surcharge status in words.
+        """
         return (
             Figure(key="sector", label="sector", value=self.sector.value),
             Figure(key="active", label="active", value=self.active),
@@ -586,7 +615,10 @@ class NationalInstrument:
             ),
             Figure(key="surcharge_rate", label="rate", value=self.surcharge_rate, unit="%"),
             Figure(key="surcharge", label="surcharge", value=self.surcharge, unit="EUR"),
-            Figure(key="credited_hours", label="bonus hours", value=self.credited_hours, unit="h"),
+            Figure(
+                key="credited_hours", label="credited hours", value=self.credited_hours, unit="h"
+            ),
+            Figure(key="bonus_hours", label="bonus hours", value=self.bonus_hours, unit="h"),
             Figure(key="bonus", label="bonus", value=self.bonus, unit="EUR"),
             Figure(key="lkv", label="LKV", value=self.lkv, unit="EUR"),
             Figure(key="surcharge_status", label="surcharge status", value=self.surcharge_status),
@@ -637,6 +669,7 @@ def assess_national_instrument(
     params: Parameters,
     *,
     preamble: tuple[Reason, ...] = (),
+    bonus_on_credit: Reason | None = None,
 ) -> NationalInstrument:
     """Inclusiviteitsopslag, banenafspraakbonus, LKV and their net effect for one employer.
 
@@ -644,8 +677,11 @@ def assess_national_instrument(
       years (it pairs with the surcharge, Wtl 2.13(2) via art. 1 "quotumregeling").
     * ``liable``: active and not a small employer for the Aof premium (art. 6(3)).
     * ``surcharge_base`` = premium wage - exempt wage (art. 6(4),(8)), never below 0.
-    * ``bonus`` = bonus per hour x the counted hours credited to the employer.
+    * ``bonus`` = bonus per hour x the hours that give the LKV, before its cap
+      (:func:`bonus_hours`): the quotumregeling raises the LKV by the bonus (art. 1).
     * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_amount`.
+      Given ``bonus_on_credit`` (the 2018 outline, whose bonus is its own and no raise of the
+      LKV), on all the counted hours credited to the employer instead, with that reason.
     * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
       the quotum is active.
     """
@@ -657,6 +693,9 @@ def assess_national_instrument(
     base = premium_wage - exempt_wage
     small, small_reason = small_employer(employer, year, params)
     credited_hours = ledger.credited_counted_hours(employer.id)
+    hours_for_bonus = (
+        bonus_hours(employer, ledger, params) if bonus_on_credit is None else credited_hours
+    )
     active = terms.active
     reasons.append(small_reason)
     liable = active and small is False
@@ -678,8 +717,9 @@ def assess_national_instrument(
             surcharge = rate * base / 100
             reasons.append(SURCHARGE.with_detail(f"{rate} % x EUR {base} = EUR {surcharge}"))
         per_hour = terms.bonus_per_hour
-        bonus = as_decimal(Fraction(per_hour) * credited_hours)
-        reasons.append(BONUS.with_detail(f"EUR {per_hour} x {as_decimal(credited_hours)} h"))
+        bonus = as_decimal(Fraction(per_hour) * hours_for_bonus)
+        bonus_rule = BONUS if bonus_on_credit is None else bonus_on_credit
+        reasons.append(bonus_rule.with_detail(f"EUR {per_hour} x {as_decimal(hours_for_bonus)} h"))
     amount, lkv_reasons = lkv_amount(employer, ledger, params)
     lkv = as_decimal(amount) if amount else ZERO
     reasons.extend(lkv_reasons)
@@ -702,6 +742,7 @@ def assess_national_instrument(
         surcharge_rate=rate,
         surcharge=surcharge,
         credited_hours=as_decimal(credited_hours),
+        bonus_hours=as_decimal(hours_for_bonus),
         bonus=bonus,
         lkv=lkv,
         net_effect=net,
