@@ -163,6 +163,10 @@ def test_the_bonus_follows_the_buyer_and_the_lkv_stays_with_the_formal_employer(
     assert report["C"].bonus == 0
     assert report["C"].lkv == Decimal("1212.00")
     assert report["G"].reasons[0].code == "C18-INSTRUMENT"
+    # the outline's own bonus, on the credited hours: not the 2025 law's raise of the LKV
+    assert report["G"].bonus_hours == report["G"].credited_hours == 1200
+    assert "C18-BONUS" in {r.code for r in report["G"].reasons}
+    assert "W25-BONUS" not in {r.code for r in report["G"].reasons}
 
 
 def test_the_outline_is_never_selected_by_date() -> None:
