@@ -773,8 +773,13 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The count's warnings, then every result's, in employer order."""
-        return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
+        """The count's warnings, then every result's, in employer order.
+
+        A warning that several results share (an assumed date of the law, the same for every
+        employer) is listed once, where it first appears.
+        """
+        every = (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
+        return tuple(dict.fromkeys(every))
 
     # -- results that travel (banenafspraak.frames, banenafspraak.export) ----------------------
 

@@ -820,3 +820,38 @@ def test_the_lkv_cites_the_text_of_wtl_2_13_in_force_in_the_year(year: int, vers
     lkv = next(r for r in report["F"].reasons if r.code == "W25-LKV")
     assert str(lkv.reference.version) == version
     assert lkv.detail == "EUR 1.01 per hour, at most EUR 2000"
+
+
+@pytest.mark.parametrize("decided", ["2026-05-01", "2026-12-31"])
+def test_an_activation_decided_before_article_2_applies_is_warned_of_art_12_1(
+    decided: str,
+) -> None:
+    """Wet banenafspraak art. 12(1), text of 2026-07-01: arts. 1-6 (the activation of art. 5
+    among them) do not apply to calendar years before the date art. 2 takes effect (the
+    parameter ``wet2025.article_2_in_force``, 2027-01-01 by default, tag U). An activation
+    decided in 2026 is applied as given (the surcharge is due from 2028, art. 6(1)), and the
+    report says that this is assumed: once, though every employer's result carries it.
+    """
+    report = _quotum(year=2028, params={"wet2025.activation_decided_on": decided})
+    assert report["G"].active
+    (warning,) = (w for w in report.warnings if "activation" in w)
+    assert f"decided on {decided}" in warning
+    assert "2027-01-01" in warning
+    assert "wet2025.article_2_in_force [U]" in warning
+    assert "art. 12(1)" in warning
+    assert all(warning in result.warnings for result in report.assessments)
+
+
+@pytest.mark.parametrize(
+    ("decided", "in_force"),
+    [("2027-03-01", None), ("2027-01-01", None), ("2026-05-01", "2026-01-01")],
+)
+def test_an_activation_decided_once_article_2_applies_gives_no_warning(
+    decided: str, in_force: str | None
+) -> None:
+    """Art. 12(1): from the day art. 2 takes effect, art. 5 applies; the day itself included."""
+    params: dict[str, object] = {"wet2025.activation_decided_on": decided}
+    if in_force is not None:
+        params["wet2025.article_2_in_force"] = in_force
+    report = _quotum(year=2029, params=params)
+    assert not [w for w in report.warnings if "activation" in w]

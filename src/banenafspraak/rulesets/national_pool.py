@@ -47,6 +47,7 @@ from banenafspraak.sectors import Pool, Sector
 __all__ = [
     "WBA_VERSION",
     "NationalInstrument",
+    "activation_before_article_2",
     "assess_national_instrument",
     "bonus_hours",
     "doelgroep_reasons",
@@ -633,6 +634,8 @@ class _Terms:
     activation: Reason
     rate: tuple[Decimal, Reason] | None
     bonus_per_hour: Decimal
+    warnings: tuple[str, ...] = ()
+    """The same for every employer: an activation decided before art. 2 applies."""
 
 
 def _instrument_terms(year: int, params: Parameters) -> _Terms:
@@ -650,7 +653,42 @@ def _instrument_terms(year: int, params: Parameters) -> _Terms:
         activation = ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}")
     rate = surcharge_rate(params, year) if active else None
     per_hour = params.decimal("wet2025.bonus_per_hour", year) if active else ZERO
-    return _Terms(active=active, activation=activation, rate=rate, bonus_per_hour=per_hour)
+    early = () if start is None else activation_before_article_2(start[0], year, params)
+    return _Terms(
+        active=active,
+        activation=activation,
+        rate=rate,
+        bonus_per_hour=per_hour,
+        warnings=early,
+    )
+
+
+ARTICLE_2 = "wet2025.article_2_in_force"
+"""The parameter of the date art. 2 of the Wet banenafspraak takes effect (art. 12, 13)."""
+
+
+def activation_before_article_2(
+    decided: pendulum.Date, year: int, params: Parameters
+) -> tuple[str, ...]:
+    """A warning when the activation was decided before art. 2 takes effect; else none.
+
+    Art. 12(1) (text of 2026-07-01): arts. 1-6, the activation of art. 5 among them, do not
+    apply to calendar years before the date art. 2 takes effect. An activation decided before
+    that date has no article to rest on unless art. 5 took effect earlier by a KB of its own
+    (art. 13(1)), which the library does not know: the decision is applied as given, and the
+    warning says that this is assumed, as for other dates the library assumes.
+    """
+    row = params[ARTICLE_2].row_for_year(year)
+    art2 = row.value
+    if not isinstance(art2, pendulum.Date) or decided >= art2:
+        return ()
+    warning = (
+        f"parameter wet2025.activation_decided_on: the activation decided on {decided} lies "
+        f"before {art2}, the day art. 2 of the Wet banenafspraak takes effect (parameter "
+        f"{ARTICLE_2} [{row.tag.value}]); arts. 1-6 do not apply to calendar years before that "
+        "day (art. 12(1)), so the activation is assumed to stand as given"
+    )
+    return (warning,)
 
 
 _instrument = keyword_maker(NationalInstrument)
@@ -687,7 +725,7 @@ def assess_national_instrument(
     """
     terms = params.derived(("national.terms", year), lambda: _instrument_terms(year, params))
     reasons: list[Reason] = [*preamble, terms.activation]
-    warnings: list[str] = []
+    warnings: list[str] = list(terms.warnings)
     premium_wage = employer.premium_wage.get(year, ZERO)
     exempt_wage = min(employer.exempt_wage.get(year, ZERO), premium_wage)
     base = premium_wage - exempt_wage
