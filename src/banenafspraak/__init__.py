@@ -20,6 +20,7 @@ from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.comparing import Comparison, compare
 from banenafspraak.counting import (
+    FigureTotal,
     JobCount,
     Monitoring,
     QuotumReport,
@@ -137,6 +138,7 @@ __all__ = [
     "EmployerId",
     "EmployerKind",
     "Figure",
+    "FigureTotal",
     "FormalQueries",
     "Ground",
     "InvalidPeriodError",

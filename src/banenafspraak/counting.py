@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from banenafspraak import _summary
-from banenafspraak._util import FrozenMap, display, paused_gc, summed_numerators
+from banenafspraak._util import FrozenMap, as_decimal, display, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import EmployerId
@@ -30,6 +30,7 @@ from banenafspraak.placements import Placement, PlacementKind
 from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
+    FigureValue,
     Ledger,
     QuotumResult,
     Reason,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from banenafspraak.frames import CountTable, Numbers
 
 __all__ = [
+    "FigureTotal",
     "JobCount",
     "Monitoring",
     "QuotumReport",
@@ -735,6 +737,28 @@ R_co = TypeVar("R_co", bound=QuotumResult, covariant=True)
 
 
 @attrs.frozen(kw_only=True)
+class FigureTotal:
+    """One figure of a quotum report added up over its employers, and whom it leaves out.
+
+    ``amount`` is the sum over the employers whose value is known; ``unknown`` names the
+    employers whose value the input does not give (a surcharge whose liability is unknown):
+    they are not in ``amount``, and the text says how many. A figure that does not apply to an
+    employer (no rate where nothing is due) adds nothing and leaves nobody out.
+    """
+
+    key: str
+    amount: Decimal
+    included: int
+    unknown: tuple[EmployerId, ...] = ()
+
+    def __str__(self) -> str:
+        text = f"{self.key} {display(self.amount)} over {self.included:,} employer(s)"
+        if self.unknown:
+            text += f"; {len(self.unknown):,} employer(s) unknown, not included"
+        return text
+
+
+@attrs.frozen(kw_only=True)
 class QuotumReport(Mapping[str, R_co], Generic[R_co]):
     """The quotum results of every employer (or the ones asked for) in one year, by employer id.
 
@@ -768,8 +792,43 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
         return len(self.assessments)
 
     def liable(self) -> tuple[R_co, ...]:
-        """The results of liable employers."""
+        """The results of liable employers (not those whose liability is unknown)."""
         return tuple(a for a in self.assessments if a.liable)
+
+    def total(self, key: str = "net_effect") -> FigureTotal:
+        """A figure (by its key, or ``"net_effect"``) added up over the employers, exactly.
+
+        The employers whose value is unknown (``None`` in a figure marked unknown, or a net
+        effect of ``None``) are left out of the amount and named in
+        :attr:`FigureTotal.unknown`, so that a total never quietly reads them as 0.
+        """
+        amounts: list[Fraction] = []
+        unknown: list[EmployerId] = []
+        for result in self.assessments:
+            value: FigureValue
+            if key == "net_effect":
+                value = result.net_effect
+                missing = value is None
+            else:
+                found = {f.key: f for f in result.figures()}.get(key)
+                if found is None:
+                    known = ", ".join(["net_effect", *(f.key for f in result.figures())])
+                    msg = f"{self.rules} results have no figure {key!r}; the figures: {known}"
+                    raise InvalidValueError(msg, field="key", value=key, expected=known)
+                value, missing = found.value, found.value is None and found.unknown
+            if missing:
+                unknown.append(result.employer)
+            elif isinstance(value, (bool, str)):
+                msg = f"figure {key!r} is not a number (employer {result.employer}: {value!r})"
+                raise InvalidValueError(msg, field="key", value=key)
+            elif value is not None:
+                amounts.append(Fraction(value))
+        return FigureTotal(
+            key=key,
+            amount=as_decimal(sum(amounts, Fraction(0))),
+            included=len(self.assessments) - len(unknown),
+            unknown=tuple(unknown),
+        )
 
     @property
     def warnings(self) -> tuple[str, ...]:

@@ -87,7 +87,8 @@ def explain_quotum(assessment: QuotumResult) -> str:
     lines.extend(
         f"  {figure.header}: {figure.text()}" for figure in a.figures() if figure.value is not None
     )
-    lines.append(f"  net effect (EUR): {display(a.net_effect)}")
+    net = "unknown" if a.net_effect is None else display(a.net_effect)
+    lines.append(f"  net effect (EUR): {net}")
     lines.extend(f"  warning: {warning}" for warning in a.warnings)
     lines.extend(f"      {n}. {reason}" for n, reason in enumerate(a.reasons, start=1))
     return "\n".join(lines)

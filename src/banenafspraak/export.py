@@ -436,7 +436,7 @@ def _assessment(a: QuotumResult) -> dict[str, Any]:
     document: dict[str, Any] = {
         "liable": a.liable,
         "active": a.active,
-        "net_effect": exact(a.net_effect),
+        "net_effect": None if a.net_effect is None else exact(a.net_effect),
     }
     document.update({f.key: _figure(f.value) for f in a.figures()})
     document["warnings"] = list(a.warnings)

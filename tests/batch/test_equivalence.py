@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from batch_helpers import assert_same_count, assert_same_quotum
 from hypothesis import given, settings
@@ -150,3 +151,20 @@ def test_the_bonus_past_the_aow_age_and_an_early_activation_are_the_same_in_batc
     assert result.credited_hours == 1200
     assert result.bonus_hours == (400 if rules == "wet-banenafspraak-2025" else 1200)
     assert any("art. 12(1)" in w for w in result.warnings)
+
+
+def test_an_unknown_small_employer_status_is_unknown_in_batch_too() -> None:
+    """Wet banenafspraak art. 6(3): without the premium wage of t-2 (Besluit Wfsv 2.19d) the
+    batch engine, like the pure path, reports liability, surcharge and net effect as unknown.
+    """
+    scenario = example_scenario()
+    employers = tuple(
+        attrs.evolve(e, premium_wage={}, small_employer={}) for e in scenario.employers
+    )
+    scenario = attrs.evolve(scenario, employers=employers)
+    tables = batch.Tables.from_scenario(scenario)
+    report = assert_same_quotum(
+        scenario, tables, rules="wet-banenafspraak-2025", year=2019, parameters=ACTIVE
+    )
+    assert {a.liable for a in report.assessments} == {None}
+    assert report.total("surcharge").unknown == tuple(a.employer for a in report.assessments)

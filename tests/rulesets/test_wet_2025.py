@@ -353,6 +353,7 @@ def test_the_surcharge_is_due_from_1_january_of_the_second_year_after_the_decisi
     """Art. 6(1): decided in 2027, due from 1 January 2029."""
     g = _quotum(year=year, params={"wet2025.activation_decided_on": decided})["G"]
     assert g.active is active
+    assert g.surcharge is not None
     assert (g.surcharge > 0) is active
     assert (g.bonus > 0) is active
     code = "W25-ACTIVE" if active else "W25-NOT-YET-DUE"
@@ -395,26 +396,78 @@ def test_small_employer_by_the_premium_wage_of_two_years_before(
     assert (f.surcharge == 0) is small
 
 
-def test_a_missing_premium_wage_of_t_minus_2_is_named_not_read_as_small() -> None:
-    """Besluit Wfsv 2.19d: without the premium wage of t-2 the status is unknown, not "small".
-
-    The result says so in a reason and a warning; no surcharge is computed for the employer.
-    """
+def _without_wage_of_t_minus_2(year: int = YEAR) -> QuotumReport[NationalInstrument]:
+    """The actors, F without its premium wage of t-2 (nor a small-employer status)."""
     scenario = actors()
     employers = tuple(
-        Employer(id=e.id, sector=e.sector, premium_wage={YEAR: 5_000_000}) if e.id == "F" else e
+        Employer(id=e.id, sector=e.sector, premium_wage={year: 5_000_000}) if e.id == "F" else e
         for e in scenario.employers
     )
-    report = _quotum(scenario.evolve(employers=employers))
+    return _quotum(scenario.evolve(employers=employers), year=year)
+
+
+def test_a_missing_premium_wage_of_t_minus_2_is_named_not_read_as_small() -> None:
+    """Besluit Wfsv 2.19d(1),(4) (text of 2022-01-01 to 2026): without the premium wage of t-2
+    the status is unknown, not "small"; the result says so in a reason and a warning.
+    """
+    report = _without_wage_of_t_minus_2()
     f = report["F"]
     assert f.small_employer is None
-    assert f.liable is False
-    assert f.surcharge == 0
     assert "W25-SMALL-UNKNOWN" in {r.code for r in f.reasons}
     (warning,) = f.warnings
     assert f"premium wage of {YEAR - 2} not given" in warning
     assert f"an employer since {YEAR - 1} or later is small" in warning  # art. 2.19d(4)
     assert warning in report.warnings
+
+
+def test_an_unknown_small_employer_status_leaves_liability_and_surcharge_unknown_art_6_3() -> None:
+    """Wet banenafspraak art. 6(3) (text of 2026-07-01): the surcharge is not due from a small
+    employer (Wfsv 36; Besluit Wfsv 2.19d). Whether F is small is unknown, so whether it owes
+    the surcharge is unknown too: ``liable``, ``surcharge`` and ``net_effect`` are ``None``, in
+    the result, its JSON, its frame and its text, never "no" and 0. A total leaves F out and
+    says so; the bonus, owed whatever the size, is still paid.
+    """
+    report = _without_wage_of_t_minus_2()
+    f = report["F"]
+    assert f.active
+    assert (f.liable, f.surcharge, f.net_effect) == (None, None, None)
+    assert f.surcharge_status == "unknown: small employer?"
+    assert f.bonus == report["F"].bonus_hours * Decimal("3.76")
+    assert report["G"].liable is True
+    # JSON: null, not false and "0"
+    document = report.to_dict()["employers"]["F"]
+    assert (document["liable"], document["surcharge"], document["net_effect"]) == (None,) * 3
+    # a frame: empty cells
+    row = report.to_polars().filter(employer="F").row(0, named=True)
+    assert (row["liable"], row["surcharge"], row["net_effect"]) == (None, None, None)
+    # text: "unknown", not "no" and 0.00
+    (line,) = (x for x in quotum_table(report).splitlines() if x.startswith("F "))
+    assert line.split()[1] == "unknown"
+    assert line.count("unknown") >= 4  # liable, small employer, surcharge, net effect
+    assert "F" not in {a.employer for a in report.liable()}
+    # totals: F is named as left out, never added as 0
+    total = report.total("surcharge")
+    assert total.unknown == ("F",)
+    assert total.included == len(report) - 1
+    assert total.amount == sum(
+        (a.surcharge for a in report.assessments if a.surcharge is not None), Decimal(0)
+    )
+    assert "1 employer(s) unknown, not included" in str(total)
+    net = report.total()
+    assert net.unknown == ("F",)
+    assert "(1 employer unknown, not included)" in repr(report)
+    assert ", 1 unknown;" in repr(report)
+
+
+def test_an_unknown_small_employer_is_not_liable_only_while_the_quotum_is_not_active() -> None:
+    """Art. 5, 6(1): before the surcharge is due nobody is liable, whatever the size: decided in
+    2027, nothing is due in 2028, and F's unknown status changes nothing there.
+    """
+    early = _without_wage_of_t_minus_2(YEAR - 1)["F"]
+    assert early.small_employer is None
+    assert not early.active
+    assert (early.liable, early.surcharge, early.net_effect) == (False, 0, 0)
+    assert not early.warnings
 
 
 @pytest.mark.parametrize(

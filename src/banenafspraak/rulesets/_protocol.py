@@ -174,13 +174,16 @@ class Figure:
     """One figure of a quotum result, as a table, a CSV column or a JSON key shows it.
 
     ``key`` is stable snake_case (the JSON key and CSV column); ``label`` is the human header;
-    ``unit`` is ``"h"``, ``"jobs"``, ``"EUR"``, ``"%"`` or ``""``.
+    ``unit`` is ``"h"``, ``"jobs"``, ``"EUR"``, ``"%"`` or ``""``. ``unknown`` says that a value
+    of ``None`` is not known from the input (shown as ``unknown``), rather than not applicable
+    (shown as ``-``).
     """
 
     key: str
     label: str
     value: FigureValue
     unit: str = ""
+    unknown: bool = False
 
     @property
     def header(self) -> str:
@@ -190,12 +193,14 @@ class Figure:
     def text(self) -> str:
         """The value for a person to read: ``yes``/``no``, ``-`` for nothing, rounded numbers.
 
+        ``unknown`` for a value of ``None`` that the input does not give (:attr:`unknown`).
+
         Rounding is for display only (half to even: amounts and hours to 2 decimals, jobs to 1;
         a percentage as it is, or to 3 decimals when it has no end); the value stays exact.
         """
         value = self.value
         if value is None:
-            return "-"
+            return "unknown" if self.unknown else "-"
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, str):
@@ -227,18 +232,25 @@ class QuotumResult(Protocol):
         """The rule set's name."""
 
     @property
-    def liable(self) -> bool:
-        """The employer falls under the instrument in this year (size, exemptions)."""
+    def liable(self) -> bool | None:
+        """The employer falls under the instrument in this year (size, exemptions).
+
+        ``None`` when that cannot be known from the input (the 2025 law's small-employer test
+        without the premium wage of t-2); the warnings say what is missing.
+        """
 
     @property
     def active(self) -> bool:
         """The instrument is switched on for the employer's pool in this year."""
 
     @property
-    def net_effect(self) -> Decimal:
+    def net_effect(self) -> Decimal | None:
         """What the instrument pays the employer (positive) or costs it (negative) in the year.
 
-        ``0`` when nothing is due, for example a heffing that is computed but not levied.
+        ``0`` when nothing is due, for example a heffing that is computed but not levied;
+        ``None`` when it cannot be known from the input (a surcharge whose liability is
+        unknown), never a guess: a total leaves such an employer out and says so
+        (:meth:`~banenafspraak.QuotumReport.total`).
         """
 
     @property

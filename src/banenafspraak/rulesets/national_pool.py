@@ -551,17 +551,19 @@ class NationalInstrument:
         sector: the employer's sector (for reports; the instrument is national).
         active: the inclusiviteitsopslag is due in the year (art. 5, 6(1)); the bonus is paid
             in the same years.
-        liable: active and not a small employer for the Aof premium (art. 6(3)).
+        liable: active and not a small employer for the Aof premium (art. 6(3)); ``None`` when
+            active and the small-employer status cannot be known.
         small_employer: the Aof small-employer status; ``None`` when it cannot be known.
         premium_wage, exempt_wage, surcharge_base: art. 6(4),(8), in EUR.
         surcharge_rate: the inclusiviteitsopslag in percent (``None`` when not active).
-        surcharge: the inclusiviteitsopslag in EUR.
+        surcharge: the inclusiviteitsopslag in EUR; ``None`` when ``liable`` is unknown.
         credited_hours: the counted doelgroep hours credited to the employer.
         bonus_hours: the hours the bonus is paid on: those that give the LKV, before its cap
             (:func:`bonus_hours`; computed also when the quotum is not active).
         bonus: the banenafspraakbonus in EUR.
         lkv: the loonkostenvoordeel in EUR (paid whether or not the quotum is active).
-        net_effect: bonus - surcharge, in EUR (the LKV is outside it).
+        net_effect: bonus - surcharge, in EUR (the LKV is outside it); ``None`` when the
+            surcharge is unknown.
         warnings: what is missing for a full answer.
         reasons: the rules that decided it.
     """
@@ -571,18 +573,18 @@ class NationalInstrument:
     rules: str
     sector: Sector
     active: bool
-    liable: bool
+    liable: bool | None
     small_employer: bool | None
     premium_wage: Decimal
     exempt_wage: Decimal
     surcharge_base: Decimal
     surcharge_rate: Decimal | None
-    surcharge: Decimal
+    surcharge: Decimal | None
     credited_hours: Decimal
     bonus_hours: Decimal
     bonus: Decimal
     lkv: Decimal
-    net_effect: Decimal
+    net_effect: Decimal | None
     warnings: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
 
@@ -609,13 +611,24 @@ class NationalInstrument:
         return (
             Figure(key="sector", label="sector", value=self.sector.value),
             Figure(key="active", label="active", value=self.active),
-            Figure(key="liable", label="liable", value=self.liable),
-            Figure(key="small_employer", label="small employer", value=self.small_employer),
+            Figure(key="liable", label="liable", value=self.liable, unknown=True),
+            Figure(
+                key="small_employer",
+                label="small employer",
+                value=self.small_employer,
+                unknown=True,
+            ),
             Figure(
                 key="surcharge_base", label="surcharge base", value=self.surcharge_base, unit="EUR"
             ),
             Figure(key="surcharge_rate", label="rate", value=self.surcharge_rate, unit="%"),
-            Figure(key="surcharge", label="surcharge", value=self.surcharge, unit="EUR"),
+            Figure(
+                key="surcharge",
+                label="surcharge",
+                value=self.surcharge,
+                unit="EUR",
+                unknown=True,
+            ),
             Figure(
                 key="credited_hours", label="credited hours", value=self.credited_hours, unit="h"
             ),
@@ -736,15 +749,18 @@ def assess_national_instrument(
     )
     active = terms.active
     reasons.append(small_reason)
-    liable = active and small is False
+    # active and the status unknown: whether the surcharge is due is unknown, never "no"
+    liable = None if active and small is None else active and small is False
     rate: Decimal | None = None
-    surcharge = bonus = ZERO
+    surcharge: Decimal | None = None if liable is None else ZERO
+    bonus = ZERO
     if active:
         if small is None:
             warnings.append(
                 f"employer {employer.id}: premium wage of {year - 2} not given, so whether it is "
-                f"a small employer in {year} is unknown and no surcharge is computed (an "
-                f"employer since {year - 1} or later is small: give its status)"
+                f"a small employer in {year} is unknown: whether it is liable, its surcharge and "
+                f"its net effect are unknown (an employer since {year - 1} or later is small: "
+                "give its status)"
             )
         reasons.append(
             EXEMPT_WAGE.with_detail(f"EUR {premium_wage} - EUR {exempt_wage} = EUR {base}")
@@ -761,9 +777,11 @@ def assess_national_instrument(
     amount, lkv_reasons = lkv_amount(employer, ledger, params)
     lkv = as_decimal(amount) if amount else ZERO
     reasons.extend(lkv_reasons)
-    net = bonus - surcharge
-    if active:
+    net = None if surcharge is None else bonus - surcharge
+    if surcharge is not None and active:
         reasons.append(_net_effect(bonus, surcharge))
+    elif active:
+        reasons.append(NET_EFFECT.with_detail(f"EUR {bonus} - an unknown surcharge: unknown"))
     else:  # no surcharge and no bonus: the same reason for every employer, made once
         reasons.append(params.derived("national.net.none", lambda: _net_effect(ZERO, ZERO)))
     return _instrument(
