@@ -41,7 +41,7 @@ from banenafspraak.exceptions import (
     UnknownParameterError,
     UnknownRuleSetError,
 )
-from banenafspraak.explain import explain_placement, explain_quotum
+from banenafspraak.explain import explain_lkv, explain_placement, explain_quotum
 from banenafspraak.parameters import DatedValue, Parameter, Parameters, default_parameters
 from banenafspraak.people import Ground, Person, PersonId, Registration
 from banenafspraak.periods import Period
@@ -201,6 +201,7 @@ __all__ = [
     "derive_sector",
     "display",
     "durability",
+    "explain_lkv",
     "explain_placement",
     "explain_quotum",
     "load_scenario",

@@ -68,6 +68,7 @@ __all__ = [
     "baseline_from",
     "count_jobs",
     "count_warnings",
+    "formal_stages",
     "job_unit",
     "ledger_of",
     "measured_period",
@@ -714,6 +715,20 @@ def _formal_hours(
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(Fraction))
     )
+    for a, stage in formal_stages(count, parameters):
+        formal[EmployerId(a.employer)][a.person][stage] += a.hours
+    return formal
+
+
+def formal_stages(
+    count: JobCount, parameters: Parameters, employer: str | None = None
+) -> Iterator[tuple[Attribution, Stage]]:
+    """Each counted attribution (of ``employer``'s placements, or all) with its :class:`Stage`.
+
+    The stage of the pay period in its employment, as :func:`ledger_of` sums the hours by: whole
+    years from the placement's first day to the pay period's start, whether the person had
+    reached the AOW age by then, and the placement's kind.
+    """
     placements = count.scenario.placements
     first_days: dict[str, pendulum.Date | None] = {p.id: p.first_day for p in placements}
     kinds: dict[str, PlacementKind] = {p.id: p.kind for p in placements}
@@ -721,7 +736,7 @@ def _formal_hours(
         p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
-        if a.pool is not None:
+        if a.pool is not None and (employer is None or a.employer == employer):
             start = a.pay_period.start
             reached = pension[a.person]
             stage = Stage(
@@ -729,8 +744,7 @@ def _formal_hours(
                 pension_age=reached is not None and start >= reached,
                 placement_kind=kinds[a.placement],
             )
-            formal[EmployerId(a.employer)][a.person][stage] += a.hours
-    return formal
+            yield a, stage
 
 
 R_co = TypeVar("R_co", bound=QuotumResult, covariant=True)

@@ -40,16 +40,18 @@ from banenafspraak import (
     batch,
     count_jobs,
     default_parameters,
+    explain_quotum,
     rule_set,
     rule_set_in_force,
 )
 from banenafspraak.comparing import government_report
-from banenafspraak.counting import JobCount, QuotumReport
+from banenafspraak.counting import JobCount, QuotumReport, ledger_of
 from banenafspraak.report import quotum_table
 from banenafspraak.rulesets import Ledger, Stage
 from banenafspraak.rulesets.national_pool import (
     NationalInstrument,
     lkv_amount,
+    lkv_per_person,
     small_employer,
     surcharge_rate,
     surcharge_start,
@@ -466,7 +468,8 @@ def test_an_unknown_small_employer_is_not_liable_only_while_the_quotum_is_not_ac
     early = _without_wage_of_t_minus_2(YEAR - 1)["F"]
     assert early.small_employer is None
     assert not early.active
-    assert (early.liable, early.surcharge, early.net_effect) == (False, 0, 0)
+    assert early.liable is False
+    assert (early.surcharge, early.net_effect) == (Decimal(0), Decimal(0))
     assert not early.warnings
 
 
@@ -908,3 +911,74 @@ def test_an_activation_decided_once_article_2_applies_gives_no_warning(
         params["wet2025.article_2_in_force"] = in_force
     report = _quotum(year=2029, params=params)
     assert not [w for w in report.warnings if "activation" in w]
+
+
+def _old_and_capped() -> tuple[Scenario, JobCount, QuotumReport[NationalInstrument]]:
+    """E employs "old" (reaches the AOW age on 15 April 2029) and "full" (200 h a month)."""
+    scenario = _reaches_aow_age_in_2029()
+    full = Placement(id="job2", person="full", employer="E", hours=PayPeriod.months(YEAR, 200))
+    scenario = scenario.evolve(
+        people=(
+            *scenario.people,
+            Person.registered("full", ground=Ground.WAJONG, since="2015-01-01"),
+        ),
+        placements=(*scenario.placements, full),
+    )
+    count = count_jobs(scenario, rules=RULES, year=YEAR, parameters=ACTIVATED)
+    report = assess_quotum(scenario, rules=RULES, year=YEAR, parameters=ACTIVATED, count=count)
+    return scenario, count, report
+
+
+def test_explaining_the_lkv_shows_each_persons_hours_cuts_and_cap_wtl_2_10_to_2_13() -> None:
+    """Wtl 2.10(2)(a), 2.12(2), 2.13 (text of 2026-01-01): per person the counted hours, the pay
+    periods cut and why (from the AOW age: May to December, whole pay periods), the hours that
+    give the LKV, EUR 1.01 x hours before the cap and the amount after it (at most EUR 2,000).
+    """
+    _, count, report = _old_and_capped()
+    e = report["E"]
+    params = default_parameters().with_overrides(ACTIVATED)
+    people = lkv_per_person("E", ledger_of(count, params), params)
+    assert sum((p.amount for p in people), Fraction(0)) == e.lkv
+    full, old = people  # in the order of ids
+    assert (old.person, old.counted_hours, old.eligible_hours) == (
+        "old",
+        Fraction(1200),
+        Fraction(400),
+    )
+    ((why, hours),) = old.cut
+    assert (why.code, why.reference.article, hours) == ("W25-LKV-AOW", "2.10(2)(a)", Fraction(800))
+    assert (old.before_cap, old.amount, old.capped) == (Fraction(404), Fraction(404), False)
+    assert (full.eligible_hours, full.before_cap, full.amount, full.capped) == (
+        Fraction(2400),
+        Fraction(2424),
+        Fraction(2000),
+        True,
+    )
+    text = explain_quotum(e, count=count, parameters=ACTIVATED)
+    assert "old: 1,200.00 h counted" in text
+    assert "800.00 h give no LKV [W25-LKV-AOW] (Wtl art. 2.10(2)(a)" in text
+    assert "8 pay periods: 2029-05-01 to 2029-05-31, 2029-06-01 to 2029-06-30, ..." in text
+    assert "400.00 h give the LKV: EUR 1.01 x 400.00 h = EUR 404.00; under the cap" in text
+    assert (
+        "2,400.00 h give the LKV: EUR 1.01 x 2,400.00 h = EUR 2,424.00; capped at EUR 2,000.00"
+        in text
+    )
+    assert f"LKV of E: EUR {e.lkv:,.2f}" in text
+    assert text.index("LKV per person") > text.index("W25-LKV-AOW")  # after the reasons
+
+
+def test_explaining_the_lkv_before_2026_shows_the_pay_periods_past_three_years_wtl_2_12() -> None:
+    """Wtl 2.12(1),(2), text of 2018-01-01 (read up to 2025): employed from 1 July 2021, the
+    pay periods from July 2024 on start three whole years later and give no LKV.
+    """
+    scenario = _lkv_scenario("2021-07-01")
+    count = count_jobs(scenario, rules=RULES, year=2024)
+    text = explain_quotum(assess_quotum(scenario, rules=RULES, year=2024)["F"], count=count)
+    assert (
+        "600.00 h give no LKV [W25-LKV-3Y] (Wtl art. 2.12(1) (BWBR0037522, version 2018-01-01"
+        in text
+    )
+    assert (
+        "6 pay periods: 2024-07-01 to 2024-07-31, 2024-08-01 to 2024-08-31, ..., 2024-12-01" in text
+    )
+    assert "600.00 h give the LKV: EUR 1.01 x 600.00 h = EUR 606.00; under the cap" in text

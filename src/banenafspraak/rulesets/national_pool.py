@@ -46,12 +46,15 @@ from banenafspraak.sectors import Pool, Sector
 
 __all__ = [
     "WBA_VERSION",
+    "LkvPerson",
     "NationalInstrument",
     "activation_before_article_2",
     "assess_national_instrument",
     "bonus_hours",
     "doelgroep_reasons",
     "lkv_amount",
+    "lkv_cut",
+    "lkv_per_person",
     "national_targets",
     "surcharge_rate",
     "surcharge_start",
@@ -178,8 +181,9 @@ NOT_SMALL_EMPLOYER = Reason(
 SMALL_UNKNOWN = Reason(
     code="W25-SMALL-UNKNOWN",
     text="whether the employer is small for the Aof premium is not known: neither its status "
-    "nor its premium wage of t-2 is given, so no inclusiviteitsopslag is computed (an employer "
-    "since t-1 or t is small by art. 2.19d(4): give its status)",
+    "nor its premium wage of t-2 is given, so whether the inclusiviteitsopslag is due, and how "
+    "much, is not known either (an employer since t-1 or t is small by art. 2.19d(4): give its "
+    "status)",
     reference=LegalReference(law="Besluit Wfsv", article="2.19d(1),(4)", version="2022-01-01"),
     tag=Tag.DERIVED,
 )
@@ -522,6 +526,93 @@ def lkv_amount(
     # min(rate x hours, cap) = rate x min(hours, cap / rate), as the rate is above 0
     hours = ledger.capped_formal_hours(employer.id, terms.gives, terms.full_hours)
     return (terms.rate * hours if hours else hours), tuple(reasons)
+
+
+def lkv_cut(stage: Stage, year: int, params: Parameters) -> Reason | None:
+    """Why the hours of ``stage`` give no LKV in ``year`` (``None``: they give it).
+
+    The reason cites the text of the year. In this order: no doelgroepverklaring where the
+    text asks for one (Wtl 2.10(1)(c), 2.11, 2018-2025 texts); the AOW age reached
+    (2.10(2)(a)); work that 2.10(2)(b) leaves out; the limit of whole years of employment
+    (2.12(1), 2018-2025 texts).
+    """
+    terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
+    if not terms.paid:
+        return next(r for r in terms.reasons if r.code == LKV_DECLARATION.code)
+    if terms.gives(stage):
+        return None
+    if stage.pension_age:
+        return terms.pension_age
+    if terms.gives.left_out(stage):
+        return terms.gives.left_out.why
+    if terms.beyond is not None:
+        return terms.beyond.why
+    return None  # pragma: no cover - a stage that does not give the LKV is one of the above
+
+
+@attrs.frozen(kw_only=True)
+class LkvPerson:
+    """The LKV of one person at one employer in one year, worked out (Wtl 2.10-2.13).
+
+    Attributes:
+        person: the person's id.
+        counted_hours: the counted hours in the employer's loonaangifte.
+        cut: the hours that give no LKV, per reason (:func:`lkv_cut`), in the order above.
+        eligible_hours: the hours that give the LKV (``counted_hours`` less ``cut``); the
+            banenafspraakbonus is paid on these too (:func:`bonus_hours`).
+        rate, cap: the LKV per hour and its cap per employee and year, in EUR.
+        before_cap: ``rate x eligible_hours``.
+        amount: ``min(before_cap, cap)``, what the person's hours add to the employer's LKV.
+    """
+
+    person: str
+    counted_hours: Fraction
+    cut: tuple[tuple[Reason, Fraction], ...]
+    eligible_hours: Fraction
+    rate: Fraction
+    cap: Fraction
+    before_cap: Fraction
+    amount: Fraction
+
+    @property
+    def capped(self) -> bool:
+        """The cap lowers the person's amount (Wtl 2.13: "ten hoogste")."""
+        return self.amount < self.before_cap
+
+
+def lkv_per_person(employer: str, ledger: Ledger, params: Parameters) -> tuple[LkvPerson, ...]:
+    """The LKV of ``employer`` in ``ledger.year`` per person, worked out, in the order of ids.
+
+    The amounts add up to :func:`lkv_amount` exactly. Reads the ledger's hours per person
+    (:meth:`Ledger.formal_hours`): for explaining one employer, not for a national year.
+    """
+    year = ledger.year
+    rate = Fraction(params.decimal("lkv.rate_per_hour", year))
+    cap = Fraction(params.decimal("lkv.cap_per_employee_year", year))
+    people = []
+    for person, per_stage in sorted(ledger.formal_hours(employer).items()):
+        cut: dict[Reason, Fraction] = {}
+        eligible = Fraction(0)
+        for stage, hours in sorted(per_stage.items()):
+            why = lkv_cut(stage, year, params)
+            if why is None:
+                eligible += hours
+            else:
+                cut[why] = cut.get(why, Fraction(0)) + hours
+        before_cap = rate * eligible
+        people.append(
+            LkvPerson(
+                person=person,
+                counted_hours=sum(per_stage.values(), Fraction(0)),
+                cut=tuple(cut.items()),
+                eligible_hours=eligible,
+                rate=rate,
+                cap=cap,
+                before_cap=before_cap,
+                amount=min(before_cap, cap),
+            )
+        )
+    return tuple(people)
 
 
 def bonus_hours(employer: Employer, ledger: Ledger, params: Parameters) -> Fraction:
