@@ -108,6 +108,9 @@ def explain_quotum(
     lines.extend(f"  warning: {warning}" for warning in a.warnings)
     lines.extend(f"      {n}. {reason}" for n, reason in enumerate(a.reasons, start=1))
     if count is not None and isinstance(a, NationalInstrument):
+        if (count.rules, count.period.end.year) != (a.rules, a.year):
+            msg = f"the count is of {count.rules} over {count.period}, not of {a.rules} in {a.year}"
+            raise InvalidValueError(msg, field="count", value=count.rules)
         lines.append(explain_lkv(a.employer, count, parameters))
     return "\n".join(lines)
 

@@ -46,6 +46,7 @@ from banenafspraak import (
 )
 from banenafspraak.comparing import government_report
 from banenafspraak.counting import JobCount, QuotumReport, ledger_of
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.report import quotum_table
 from banenafspraak.rulesets import Ledger, Stage
 from banenafspraak.rulesets.national_pool import (
@@ -982,3 +983,11 @@ def test_explaining_the_lkv_before_2026_shows_the_pay_periods_past_three_years_w
         "6 pay periods: 2024-07-01 to 2024-07-31, 2024-08-01 to 2024-08-31, ..., 2024-12-01" in text
     )
     assert "600.00 h give the LKV: EUR 1.01 x 600.00 h = EUR 606.00; under the cap" in text
+
+
+def test_explaining_the_lkv_needs_the_count_of_the_same_rules_and_year() -> None:
+    """The LKV per person is read from the count the result rests on, never another one."""
+    scenario, _, report = _old_and_capped()
+    other = count_jobs(scenario, rules="wbqa-2015", year=YEAR - 3)
+    with pytest.raises(InvalidValueError, match="the count is of wbqa-2015 over 2026"):
+        explain_quotum(report["E"], count=other)
