@@ -163,7 +163,11 @@ class Contouren2018:
     def assess_quotum(
         self, employer: Employer, year: int, ledger: Ledger, context: RuleContext
     ) -> NationalInstrument:
-        """Opslag, bonus, LKV and net effect as under the 2025 law (see INSTRUMENT)."""
+        """Opslag, bonus, LKV and net effect as under the 2025 law (see INSTRUMENT).
+
+        The outline's own bonus follows the credit (``BONUS``); its activation is read as the
+        2025 law's parameter, with no warning of art. 12(1), which binds the law, not the outline.
+        """
         return national_pool.assess_national_instrument(
             self.name,
             employer,
@@ -172,6 +176,7 @@ class Contouren2018:
             context.parameters,
             preamble=(INSTRUMENT,),
             bonus_on_credit=BONUS,
+            before_article_2=False,
         )
 
 

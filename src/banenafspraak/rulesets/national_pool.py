@@ -812,6 +812,7 @@ def assess_national_instrument(
     *,
     preamble: tuple[Reason, ...] = (),
     bonus_on_credit: Reason | None = None,
+    before_article_2: bool = True,
 ) -> NationalInstrument:
     """Inclusiviteitsopslag, banenafspraakbonus, LKV and their net effect for one employer.
 
@@ -824,12 +825,14 @@ def assess_national_instrument(
     * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_amount`.
       Given ``bonus_on_credit`` (the 2018 outline, whose bonus is its own and no raise of the
       LKV), on all the counted hours credited to the employer instead, with that reason.
+    * ``warnings``: what is missing; with ``before_article_2`` (the 2025 law) also an
+      activation decided before art. 2 takes effect (:func:`activation_before_article_2`).
     * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
       the quotum is active.
     """
     terms = params.derived(("national.terms", year), lambda: _instrument_terms(year, params))
     reasons: list[Reason] = [*preamble, terms.activation]
-    warnings: list[str] = list(terms.warnings)
+    warnings: list[str] = list(terms.warnings) if before_article_2 else []
     premium_wage = employer.premium_wage.get(year, ZERO)
     exempt_wage = min(employer.exempt_wage.get(year, ZERO), premium_wage)
     base = premium_wage - exempt_wage
