@@ -818,13 +818,14 @@ def assess_national_instrument(
 
     * ``active``: the surcharge is due in ``year`` (art. 6(1)); the bonus is paid in the same
       years (it pairs with the surcharge, Wtl 2.13(2) via art. 1 "quotumregeling").
-    * ``liable``: active and not a small employer for the Aof premium (art. 6(3)).
+    * ``liable``: active and not a small employer for the Aof premium (art. 6(3)); ``None``
+      when active and the status is unknown, and then ``surcharge`` and ``net_effect`` too.
     * ``surcharge_base`` = premium wage - exempt wage (art. 6(4),(8)), never below 0.
     * ``bonus`` = bonus per hour x the hours that give the LKV, before its cap
-      (:func:`bonus_hours`): the quotumregeling raises the LKV by the bonus (art. 1).
+      (:func:`bonus_hours`): the quotumregeling raises the LKV by the bonus (art. 1). Given
+      ``bonus_on_credit`` (the 2018 outline, whose bonus is its own and no raise of the LKV),
+      on all the counted hours credited to the employer instead, with that reason.
     * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_amount`.
-      Given ``bonus_on_credit`` (the 2018 outline, whose bonus is its own and no raise of the
-      LKV), on all the counted hours credited to the employer instead, with that reason.
     * ``warnings``: what is missing; with ``before_article_2`` (the 2025 law) also an
       activation decided before art. 2 takes effect (:func:`activation_before_article_2`).
     * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
