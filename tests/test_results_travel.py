@@ -231,7 +231,8 @@ def test_a_quotum_report_has_one_row_per_employer_with_every_figure_of_the_law(
 
 def test_a_quotum_report_as_floats(report: QuotumReport[QuotumResult]) -> None:
     frame = report.to_pandas(numbers="float")
-    assert frame["net_effect"].tolist() == [float(a.net_effect) for a in report.assessments]
+    expected = [None if a.net_effect is None else float(a.net_effect) for a in report.assessments]
+    assert frame["net_effect"].tolist() == expected
 
 
 @settings(max_examples=15)

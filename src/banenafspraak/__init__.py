@@ -20,6 +20,7 @@ from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.comparing import Comparison, compare
 from banenafspraak.counting import (
+    FigureTotal,
     JobCount,
     Monitoring,
     QuotumReport,
@@ -46,7 +47,7 @@ from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId, PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind, ProcurementContract
 from banenafspraak.references import LegalReference, Tag
-from banenafspraak.render.explain import explain_placement, explain_quotum
+from banenafspraak.render.explain import explain_lkv, explain_placement, explain_quotum
 from banenafspraak.reports import (
     DurabilityLine,
     DurabilityReport,
@@ -137,6 +138,7 @@ __all__ = [
     "EmployerId",
     "EmployerKind",
     "Figure",
+    "FigureTotal",
     "FormalQueries",
     "Ground",
     "InvalidPeriodError",
@@ -199,6 +201,7 @@ __all__ = [
     "derive_sector",
     "display",
     "durability",
+    "explain_lkv",
     "explain_placement",
     "explain_quotum",
     "load_scenario",

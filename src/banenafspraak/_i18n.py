@@ -54,6 +54,7 @@ NL: dict[str, str] = {
     "surcharge base (EUR)": "grondslag opslag (EUR)",
     "rate (%)": "opslag (%)",
     "surcharge (EUR)": "inclusiviteitsopslag (EUR)",
+    "credited hours (h)": "toegerekende uren (u)",
     "bonus hours (h)": "bonusuren (u)",
     "bonus (EUR)": "banenafspraakbonus (EUR)",
     "LKV (EUR)": "LKV (EUR)",
@@ -88,6 +89,7 @@ NL: dict[str, str] = {
     "exempt: small employer": "vrijgesteld: kleine werkgever",
     "unknown: small employer?": "onbekend: kleine werkgever?",
     "due": "verschuldigd",
+    "unknown": "onbekend",
     # chart texts
     "year": "jaar",
 }

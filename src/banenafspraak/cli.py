@@ -57,7 +57,7 @@ from banenafspraak.counting import (
 )
 from banenafspraak.io import example_path, load_scenario, scenario_schema
 from banenafspraak.periods import Period
-from banenafspraak.render.explain import explain_placement
+from banenafspraak.render.explain import explain_placement, explain_quotum
 from banenafspraak.render.export import (
     Table,
     attribution_document,
@@ -723,9 +723,23 @@ def quotum(
     out: OutFile = None,
     full_ids: FullIds = False,
     engine: EngineOption = Engine.AUTO,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            help="One employer's result in words: its figures and reasons, and under the "
+            "national instrument its LKV per person (hours, pay periods cut and why, the cap). "
+            "As a table, by the pure engine.",
+            metavar="EMPLOYER",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The quotum (or, under the 2025 law, the surcharge and bonus) of every employer."""
     _check_out(format_, out)
+    if explain is not None:
+        _explain_employer(file, explain, year=year, rules=rules, full_ids=full_ids)
+        return
     if _batch(file, engine):
         from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
 
@@ -922,6 +936,29 @@ def explain(
     else:
         mine = attributions_table(result, placement=placement, full_ids=full_ids)
         _write_xlsx({"attributions": attrs.evolve(mine, title="")}, out)
+
+
+def _explain_employer(
+    file: Path, employer: str, *, year: int, rules: str | None, full_ids: bool
+) -> None:
+    """``quotum --explain EMPLOYER``: one result by :func:`explain_quotum`, with its count."""
+    with _progress() as progress:
+        scenario = _read(file, progress, full_ids=full_ids)
+        known = [e.id for e in scenario.employers]
+        if employer not in known:
+            shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")  # noqa: PLR2004
+            problem = Problem(
+                "employers", "id", employer, f"no such employer; the employers: {shown}"
+            )
+            raise InvalidScenarioError([problem], source=str(file))
+        rule_set = rules_in_force(scenario, Period.year(year), rules=rules)
+        counted = count_jobs(scenario, rules=rule_set, year=year, progress=progress)
+        report = assess_quotum(
+            scenario, rules=rule_set, year=year, employers=[employer], count=counted
+        )
+    _warn(report.warnings)
+    text = explain_quotum(report[employer], count=counted)
+    _Output().text(mask_text(text, full=full_ids))
 
 
 def _no_such_placement(placement: str, known: Sequence[str]) -> Problem:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, over
 import attrs
 import pendulum
 
-from banenafspraak._util import FrozenMap, display, paused_gc, summed_numerators
+from banenafspraak._util import FrozenMap, as_decimal, display, paused_gc, summed_numerators
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
 from banenafspraak.employers import EmployerId
@@ -30,6 +30,7 @@ from banenafspraak.render import summary as _summary
 from banenafspraak.rulesets import resolve, rule_set_in_force
 from banenafspraak.rulesets._protocol import (
     Attribution,
+    FigureValue,
     Ledger,
     QuotumResult,
     Reason,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from banenafspraak.render.frames import CountTable, Numbers
 
 __all__ = [
+    "FigureTotal",
     "JobCount",
     "Monitoring",
     "QuotumReport",
@@ -66,6 +68,7 @@ __all__ = [
     "baseline_from",
     "count_jobs",
     "count_warnings",
+    "formal_stages",
     "job_unit",
     "ledger_of",
     "measured_period",
@@ -713,6 +716,20 @@ def _formal_hours(
     formal: defaultdict[EmployerId, defaultdict[str, defaultdict[Stage, Fraction]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(Fraction))
     )
+    for a, stage in formal_stages(count, parameters):
+        formal[EmployerId(a.employer)][a.person][stage] += a.hours
+    return formal
+
+
+def formal_stages(
+    count: JobCount, parameters: Parameters, employer: str | None = None
+) -> Iterator[tuple[Attribution, Stage]]:
+    """Each counted attribution (of ``employer``'s placements, or all) with its :class:`Stage`.
+
+    The stage of the pay period in its employment, as :func:`ledger_of` sums the hours by: whole
+    years from the placement's first day to the pay period's start, whether the person had
+    reached the AOW age by then, and the placement's kind.
+    """
     placements = count.scenario.placements
     first_days: dict[str, pendulum.Date | None] = {p.id: p.first_day for p in placements}
     kinds: dict[str, PlacementKind] = {p.id: p.kind for p in placements}
@@ -720,7 +737,7 @@ def _formal_hours(
         p.id: aow_age_reached(p, parameters) for p in count.scenario.people
     }
     for a in count.attributions:
-        if a.pool is not None:
+        if a.pool is not None and (employer is None or a.employer == employer):
             start = a.pay_period.start
             reached = pension[a.person]
             stage = Stage(
@@ -728,11 +745,32 @@ def _formal_hours(
                 pension_age=reached is not None and start >= reached,
                 placement_kind=kinds[a.placement],
             )
-            formal[EmployerId(a.employer)][a.person][stage] += a.hours
-    return formal
+            yield a, stage
 
 
 R_co = TypeVar("R_co", bound=QuotumResult, covariant=True)
+
+
+@attrs.frozen(kw_only=True)
+class FigureTotal:
+    """One figure of a quotum report added up over its employers, and whom it leaves out.
+
+    ``amount`` is the sum over the employers whose value is known; ``unknown`` names the
+    employers whose value the input does not give (a surcharge whose liability is unknown):
+    they are not in ``amount``, and the text says how many. A figure that does not apply to an
+    employer (no rate where nothing is due) adds nothing and leaves nobody out.
+    """
+
+    key: str
+    amount: Decimal
+    included: int
+    unknown: tuple[EmployerId, ...] = ()
+
+    def __str__(self) -> str:
+        text = f"{self.key} {display(self.amount)} over {self.included:,} employer(s)"
+        if self.unknown:
+            text += f"; {len(self.unknown):,} employer(s) unknown, not included"
+        return text
 
 
 @attrs.frozen(kw_only=True)
@@ -769,13 +807,53 @@ class QuotumReport(Mapping[str, R_co], Generic[R_co]):
         return len(self.assessments)
 
     def liable(self) -> tuple[R_co, ...]:
-        """The results of liable employers."""
+        """The results of liable employers (not those whose liability is unknown)."""
         return tuple(a for a in self.assessments if a.liable)
+
+    def total(self, key: str = "net_effect") -> FigureTotal:
+        """A figure (by its key, or ``"net_effect"``) added up over the employers, exactly.
+
+        The employers whose value is unknown (``None`` in a figure marked unknown, or a net
+        effect of ``None``) are left out of the amount and named in
+        :attr:`FigureTotal.unknown`, so that a total never quietly reads them as 0.
+        """
+        amounts: list[Fraction] = []
+        unknown: list[EmployerId] = []
+        for result in self.assessments:
+            value: FigureValue
+            if key == "net_effect":
+                value = result.net_effect
+                missing = value is None
+            else:
+                found = {f.key: f for f in result.figures()}.get(key)
+                if found is None:
+                    known = ", ".join(["net_effect", *(f.key for f in result.figures())])
+                    msg = f"{self.rules} results have no figure {key!r}; the figures: {known}"
+                    raise InvalidValueError(msg, field="key", value=key, expected=known)
+                value, missing = found.value, found.value is None and found.unknown
+            if missing:
+                unknown.append(result.employer)
+            elif isinstance(value, (bool, str)):
+                msg = f"figure {key!r} is not a number (employer {result.employer}: {value!r})"
+                raise InvalidValueError(msg, field="key", value=key)
+            elif value is not None:
+                amounts.append(Fraction(value))
+        return FigureTotal(
+            key=key,
+            amount=as_decimal(sum(amounts, Fraction(0))),
+            included=len(self.assessments) - len(unknown),
+            unknown=tuple(unknown),
+        )
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The count's warnings, then every result's, in employer order."""
-        return (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
+        """The count's warnings, then every result's, in employer order.
+
+        A warning that several results share (an assumed date of the law, the same for every
+        employer) is listed once, where it first appears.
+        """
+        every = (*self.count_warnings, *(w for a in self.assessments for w in a.warnings))
+        return tuple(dict.fromkeys(every))
 
     # -- results that travel (banenafspraak.render.frames, banenafspraak.render.export) -------
 

@@ -293,7 +293,8 @@ class RuleSetContract:
                 year,
                 self.rules.name,
             )
-            assert isinstance(result.net_effect, Decimal)
+            assert result.net_effect is None or isinstance(result.net_effect, Decimal)
+            assert result.liable in {True, False, None}
             assert all(isinstance(r, Reason) for r in result.reasons)
             assert all(isinstance(w, str) for w in result.warnings)
             own = tuple(f.key for f in result.figures())

@@ -10,13 +10,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from batch_helpers import assert_same_count, assert_same_quotum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from banenafspraak import Period, Scenario, available_rule_sets, batch, count_jobs
+from banenafspraak import (
+    Employer,
+    PayPeriod,
+    Period,
+    Person,
+    Placement,
+    Registration,
+    Scenario,
+    available_rule_sets,
+    batch,
+    count_jobs,
+)
 from banenafspraak.demo import DEMO_YEARS, example_scenario
+from banenafspraak.rulesets.national_pool import NationalInstrument
 from banenafspraak.synthetic import SizeSpec, generate
 
 RULE_SETS = available_rule_sets()
@@ -107,3 +120,53 @@ def test_batch_equals_pure_on_ten_thousand_placements(
     assert any(s.years_employed >= 3 for s in stages)  # the LKV stops after three years
     assert any(s.pension_age for s in stages)
     assert len(quotum) == tables.employers.height
+
+
+@pytest.mark.parametrize("rules", ["wet-banenafspraak-2025", "contouren-2018"])
+def test_the_bonus_past_the_aow_age_and_an_early_activation_are_the_same_in_batch(
+    rules: str,
+) -> None:
+    """Wet banenafspraak art. 1 and Wtl 2.10(2)(a): the 2025 law's bonus follows the LKV's
+    hours, which end at the AOW age (the outline's bonus follows the credit); art. 12(1): an
+    activation decided before art. 2 applies is warned of under the law (not the outline,
+    which it does not bind). The batch engine says the same.
+    """
+    scenario = Scenario(
+        employers=(Employer(id="E", sector="market"),),
+        people=(
+            Person(
+                id="old",
+                date_of_birth="1962-01-15",  # reaches the AOW age on 15 April 2029
+                registrations=(Registration(ground="wajong", start="2015-01-01"),),
+            ),
+        ),
+        placements=(
+            Placement(id="job", person="old", employer="E", hours=PayPeriod.months(2029, 100)),
+        ),
+    )
+    early = {"wet2025.activation_decided_on": "2026-06-01"}
+    tables = batch.Tables.from_scenario(scenario)
+    report = assert_same_quotum(scenario, tables, rules=rules, year=2029, parameters=early)
+    result = report["E"]
+    assert isinstance(result, NationalInstrument)
+    assert result.credited_hours == 1200
+    assert result.bonus_hours == (400 if rules == "wet-banenafspraak-2025" else 1200)
+    law = rules == "wet-banenafspraak-2025"
+    assert any("art. 12(1)" in w for w in result.warnings) is law
+
+
+def test_an_unknown_small_employer_status_is_unknown_in_batch_too() -> None:
+    """Wet banenafspraak art. 6(3): without the premium wage of t-2 (Besluit Wfsv 2.19d) the
+    batch engine, like the pure path, reports liability, surcharge and net effect as unknown.
+    """
+    scenario = example_scenario()
+    employers = tuple(
+        attrs.evolve(e, premium_wage={}, small_employer={}) for e in scenario.employers
+    )
+    scenario = attrs.evolve(scenario, employers=employers)
+    tables = batch.Tables.from_scenario(scenario)
+    report = assert_same_quotum(
+        scenario, tables, rules="wet-banenafspraak-2025", year=2019, parameters=ACTIVE
+    )
+    assert {a.liable for a in report.assessments} == {None}
+    assert report.total("surcharge").unknown == tuple(a.employer for a in report.assessments)

@@ -29,6 +29,7 @@ from banenafspraak import (
     PlacementKind,
     Scenario,
     aow_age_reached,
+    assess_quotum,
     available_rule_sets,
     batch,
     count_jobs,
@@ -42,6 +43,7 @@ from banenafspraak.counting import ledger_of, parameters_for
 from banenafspraak.demo import example_scenario
 from banenafspraak.parameters import default_parameters
 from banenafspraak.rulesets import Ledger, Stage, years_employed
+from banenafspraak.rulesets.national_pool import NationalInstrument, lkv_per_person
 from banenafspraak.strategies import dates, scenarios
 from banenafspraak.synthetic import generate
 
@@ -91,6 +93,32 @@ def test_every_law_assesses_the_same_quotum_in_batch(
     count = batch.count_jobs(tables, rules=rules, year=year, parameters=overrides)
     assert_same_count(count, count_jobs(scenario, rules=rules, year=year, parameters=overrides))
     assert_same_quotum(scenario, tables, rules=rules, year=year, parameters=overrides, count=count)
+
+
+@settings(max_examples=20, deadline=None)
+@given(case=quotum_years())
+def test_the_lkv_worked_out_per_person_is_the_same_from_the_batch_ledger(
+    case: tuple[Scenario, int, dict[str, Any]],
+) -> None:
+    """Wtl 2.10-2.13: each person's counted hours, hours cut (and why), hours that give the LKV
+    and amount before and after the cap are the same from either engine's ledger, and add up
+    to the employer's LKV.
+    """
+    scenario, year, overrides = case
+    rules = "wet-banenafspraak-2025"
+    tables = batch.Tables.from_scenario(scenario)
+    count = batch.count_jobs(tables, rules=rules, year=year, parameters=overrides)
+    pure = count_jobs(scenario, rules=rules, year=year, parameters=overrides)
+    params = parameters_for(scenario, overrides)
+    report = assess_quotum(scenario, rules=rules, year=year, parameters=overrides, count=pure)
+    for employer in scenario.employers:
+        people = lkv_per_person(employer.id, ledger_of(pure, params), params)
+        assert lkv_per_person(employer.id, count.ledger, params) == people
+        result = report[employer.id]
+        assert isinstance(result, NationalInstrument)
+        assert sum((p.amount for p in people), Fraction(0)) == result.lkv
+        for p in people:
+            assert p.eligible_hours + sum((h for _, h in p.cut), Fraction(0)) == p.counted_hours
 
 
 LEAP_DAYS = st.sampled_from([pendulum.Date(y, 2, 29) for y in (2012, 2016, 2020, 2024)])
@@ -368,8 +396,9 @@ def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
     parts: list[tuple[str, str, int, bool, str, int, tuple[int, int], tuple[int, int]]],
     caps: list[Fraction],
 ) -> None:
-    """Per employer: each person's hours in the chosen stages, capped, added up; and who has
-    hours in them. A person's hours may lie in several stages and over several denominators
+    """Per employer: each person's hours in the chosen stages, capped, added up; all of them
+    uncapped (the banenafspraakbonus's hours); and who has hours in them. A person's hours may
+    lie in several stages and over several denominators
     (pay periods cut at the year's edge, a share of a placement, placements of several kinds).
     An employer with no hours answers 0 and nobody.
     """
@@ -383,6 +412,17 @@ def test_the_columns_answer_the_ledgers_queries_as_its_maps_do(
         for stages in _SELECTIONS:
             people = pure_ledger.formal_people(employer, stages)
             assert batch_ledger.formal_people(employer, stages) == people
+            uncapped = sum(
+                (
+                    h
+                    for per_stage in maps.get(EmployerId(employer), {}).values()
+                    for s, h in per_stage.items()
+                    if stages(s)
+                ),
+                Fraction(0),
+            )
+            assert pure_ledger.formal_hours_in(employer, stages) == uncapped
+            assert batch_ledger.formal_hours_in(employer, stages) == uncapped
             for cap in caps:
                 expected = sum(
                     (

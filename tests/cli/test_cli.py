@@ -109,6 +109,20 @@ def test_quotum_json_is_the_python_result() -> None:
     assert document["employers"]["G"]["shortfall_jobs"] == "1"
 
 
+def test_quotum_explain_works_out_an_employers_lkv_per_person() -> None:
+    """Wtl 2.10(2)(b), text of 2018-01-01 (read up to 2025): W's seconded Wsw hours at S give
+    no LKV in 2019; ``quotum --explain S`` names the reason and the pay periods.
+    """
+    args = ["quotum", JSON, "--rules", "wet-banenafspraak-2025", "--year", "2019"]
+    code, out, err = run([*args, "--explain", "S"])
+    assert (code, err) == (0, "")
+    assert out.startswith("Quotum of S in 2019 under wet-banenafspraak-2025")
+    assert "LKV per person in 2019" in out
+    assert "1,302.00 h give no LKV [W25-LKV-WSW]" in out
+    assert "12 pay periods: 2019-01-01 to 2019-01-31" in out
+    assert "LKV of S: EUR 0.00" in out
+
+
 def test_compare_runs_every_rule_set_by_default() -> None:
     document = json_of("compare", JSON, "--year", "2019", "--format", "json")
     assert document["rules"] == list(available_rule_sets())
@@ -231,6 +245,10 @@ def test_wrong_usage_exits_with_2(args: list[str]) -> None:
     [
         (["count", "missing.json", "--year", "2019"], "missing.json: no such file or folder"),
         (["explain", JSON, "zz", "--year", "2019"], "placements, id: no such placement"),
+        (
+            ["quotum", JSON, "--year", "2019", "--explain", "zz"],
+            "employers, id: no such employer; the employers: B, C, F, G, S, U (got zz)",
+        ),
         (["count", JSON, "--year", "2012"], "no rule set was in force on 2012-12-31"),
         (["validate", "README.md"], "README.md: not a scenario file: expected a .json file"),
     ],

@@ -163,6 +163,10 @@ def test_the_bonus_follows_the_buyer_and_the_lkv_stays_with_the_formal_employer(
     assert report["C"].bonus == 0
     assert report["C"].lkv == Decimal("1212.00")
     assert report["G"].reasons[0].code == "C18-INSTRUMENT"
+    # the outline's own bonus, on the credited hours: not the 2025 law's raise of the LKV
+    assert report["G"].bonus_hours == report["G"].credited_hours == 1200
+    assert "C18-BONUS" in {r.code for r in report["G"].reasons}
+    assert "W25-BONUS" not in {r.code for r in report["G"].reasons}
 
 
 def test_the_outline_is_never_selected_by_date() -> None:
@@ -173,3 +177,17 @@ def test_the_outline_is_never_selected_by_date() -> None:
         assert rule_set_in_force(day).name != RULES
     assert rule_set_in_force(pendulum.Date(2019, 1, 1)).name == "wbqa-2015"
     assert any("kst-34352-137" in r.source for r in outline.references)
+
+
+def test_an_activation_before_the_2025_laws_article_2_is_not_warned_of_under_the_outline() -> None:
+    """Wet banenafspraak art. 12(1) (text of 2026-07-01) binds the law, not the 2018 outline,
+    whose years (2018-2019) all lie before art. 2: an activation decided in 2017 is its premise.
+    """
+    report = assess_quotum(
+        _scenario(Period.year(2019)),
+        rules=RULES,
+        year=2019,
+        parameters={"wet2025.activation_decided_on": "2017-01-01"},
+    )
+    assert report["G"].active
+    assert not [w for w in report.warnings if "art. 12(1)" in w]

@@ -40,16 +40,19 @@ from banenafspraak import (
     batch,
     count_jobs,
     default_parameters,
+    explain_quotum,
     rule_set,
     rule_set_in_force,
 )
 from banenafspraak.comparing import government_report
-from banenafspraak.counting import JobCount, QuotumReport
+from banenafspraak.counting import JobCount, QuotumReport, ledger_of
+from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.render.text import quotum_table
 from banenafspraak.rulesets import Ledger, Stage
 from banenafspraak.rulesets.national_pool import (
     NationalInstrument,
     lkv_amount,
+    lkv_per_person,
     small_employer,
     surcharge_rate,
     surcharge_start,
@@ -354,6 +357,7 @@ def test_the_surcharge_is_due_from_1_january_of_the_second_year_after_the_decisi
     """Art. 6(1): decided in 2027, due from 1 January 2029."""
     g = _quotum(year=year, params={"wet2025.activation_decided_on": decided})["G"]
     assert g.active is active
+    assert g.surcharge is not None
     assert (g.surcharge > 0) is active
     assert (g.bonus > 0) is active
     code = "W25-ACTIVE" if active else "W25-NOT-YET-DUE"
@@ -396,26 +400,79 @@ def test_small_employer_by_the_premium_wage_of_two_years_before(
     assert (f.surcharge == 0) is small
 
 
-def test_a_missing_premium_wage_of_t_minus_2_is_named_not_read_as_small() -> None:
-    """Besluit Wfsv 2.19d: without the premium wage of t-2 the status is unknown, not "small".
-
-    The result says so in a reason and a warning; no surcharge is computed for the employer.
-    """
+def _without_wage_of_t_minus_2(year: int = YEAR) -> QuotumReport[NationalInstrument]:
+    """The actors, F without its premium wage of t-2 (nor a small-employer status)."""
     scenario = actors()
     employers = tuple(
-        Employer(id=e.id, sector=e.sector, premium_wage={YEAR: 5_000_000}) if e.id == "F" else e
+        Employer(id=e.id, sector=e.sector, premium_wage={year: 5_000_000}) if e.id == "F" else e
         for e in scenario.employers
     )
-    report = _quotum(scenario.evolve(employers=employers))
+    return _quotum(scenario.evolve(employers=employers), year=year)
+
+
+def test_a_missing_premium_wage_of_t_minus_2_is_named_not_read_as_small() -> None:
+    """Besluit Wfsv 2.19d(1),(4) (text of 2022-01-01 to 2026): without the premium wage of t-2
+    the status is unknown, not "small"; the result says so in a reason and a warning.
+    """
+    report = _without_wage_of_t_minus_2()
     f = report["F"]
     assert f.small_employer is None
-    assert f.liable is False
-    assert f.surcharge == 0
     assert "W25-SMALL-UNKNOWN" in {r.code for r in f.reasons}
     (warning,) = f.warnings
     assert f"premium wage of {YEAR - 2} not given" in warning
     assert f"an employer since {YEAR - 1} or later is small" in warning  # art. 2.19d(4)
     assert warning in report.warnings
+
+
+def test_an_unknown_small_employer_status_leaves_liability_and_surcharge_unknown_art_6_3() -> None:
+    """Wet banenafspraak art. 6(3) (text of 2026-07-01): the surcharge is not due from a small
+    employer (Wfsv 36; Besluit Wfsv 2.19d). Whether F is small is unknown, so whether it owes
+    the surcharge is unknown too: ``liable``, ``surcharge`` and ``net_effect`` are ``None``, in
+    the result, its JSON, its frame and its text, never "no" and 0. A total leaves F out and
+    says so; the bonus, owed whatever the size, is still paid.
+    """
+    report = _without_wage_of_t_minus_2()
+    f = report["F"]
+    assert f.active
+    assert (f.liable, f.surcharge, f.net_effect) == (None, None, None)
+    assert f.surcharge_status == "unknown: small employer?"
+    assert f.bonus == report["F"].bonus_hours * Decimal("3.76")
+    assert report["G"].liable is True
+    # JSON: null, not false and "0"
+    document = report.to_dict()["employers"]["F"]
+    assert (document["liable"], document["surcharge"], document["net_effect"]) == (None,) * 3
+    # a frame: empty cells
+    row = report.to_polars().filter(employer="F").row(0, named=True)
+    assert (row["liable"], row["surcharge"], row["net_effect"]) == (None, None, None)
+    # text: "unknown", not "no" and 0.00
+    (line,) = (x for x in quotum_table(report).splitlines() if x.startswith("F "))
+    assert line.split()[1] == "unknown"
+    assert line.count("unknown") >= 4  # liable, small employer, surcharge, net effect
+    assert "F" not in {a.employer for a in report.liable()}
+    # totals: F is named as left out, never added as 0
+    total = report.total("surcharge")
+    assert total.unknown == ("F",)
+    assert total.included == len(report) - 1
+    assert total.amount == sum(
+        (a.surcharge for a in report.assessments if a.surcharge is not None), Decimal(0)
+    )
+    assert "1 employer(s) unknown, not included" in str(total)
+    net = report.total()
+    assert net.unknown == ("F",)
+    assert "(1 employer unknown, not included)" in repr(report)
+    assert ", 1 unknown;" in repr(report)
+
+
+def test_an_unknown_small_employer_is_not_liable_only_while_the_quotum_is_not_active() -> None:
+    """Art. 5, 6(1): before the surcharge is due nobody is liable, whatever the size: decided in
+    2027, nothing is due in 2028, and F's unknown status changes nothing there.
+    """
+    early = _without_wage_of_t_minus_2(YEAR - 1)["F"]
+    assert early.small_employer is None
+    assert not early.active
+    assert early.liable is False
+    assert (early.surcharge, early.net_effect) == (Decimal(0), Decimal(0))
+    assert not early.warnings
 
 
 @pytest.mark.parametrize(
@@ -690,23 +747,18 @@ def test_the_quotum_table_shows_the_2025_instrument() -> None:
     assert "-19,401.60" in g_row
 
 
-def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> None:
-    """Wtl 2.10(2)(a), text of 2026-01-01: no LKV for pay periods from the AOW age on.
+_BORN_1962 = pendulum.Date(1962, 1, 15)
+"""Reaches the AOW age of 2029 (67 years and 3 months) on 15 April 2029."""
 
-    Born 15 January 1962, the AOW age of 2029 (67 years and 3 months) is reached on 15 April 2029:
-    the monthly pay periods of January to March give LKV, April to December do not.
-    """
-    born = pendulum.Date(1962, 1, 15)
-    reached = aow_age_reached(Person(id="x", date_of_birth=born))
-    assert reached is not None
-    assert reached.year == YEAR
-    months = sum(1 for m in range(1, 13) if pendulum.Date(YEAR, m, 1) < reached)
-    scenario = Scenario(
+
+def _reaches_aow_age_in_2029() -> Scenario:
+    """One registered worker, 100 h in each monthly pay period of 2029, born 15 January 1962."""
+    return Scenario(
         employers=(Employer(id="E", sector="market"),),
         people=(
             Person(
                 id="old",
-                date_of_birth=born,
+                date_of_birth=_BORN_1962,
                 registrations=(Registration(ground="wajong", start="2015-01-01"),),
             ),
         ),
@@ -724,11 +776,55 @@ def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> No
             ),
         ),
     )
-    result = _quotum(scenario)["E"]
+
+
+def _months_before_aow_age() -> int:
+    reached = aow_age_reached(Person(id="x", date_of_birth=_BORN_1962))
+    assert reached == pendulum.Date(YEAR, 4, 15)
+    return sum(1 for m in range(1, 13) if pendulum.Date(YEAR, m, 1) < reached)
+
+
+def test_the_lkv_ends_when_the_employee_reaches_the_aow_age_wtl_2_10_2_a() -> None:
+    """Wtl 2.10(2)(a), text of 2026-01-01: no LKV for pay periods from the AOW age on.
+
+    Born 15 January 1962, the AOW age of 2029 (67 years and 3 months) is reached on 15 April 2029:
+    the monthly pay periods that start before that day (January to April) give LKV, May to
+    December do not.
+    """
+    months = _months_before_aow_age()
+    assert months == 4
+    result = _quotum(_reaches_aow_age_in_2029())["E"]
     assert result.lkv == Decimal("1.01") * 100 * months
     (why,) = (r for r in result.reasons if r.code == "W25-LKV-AOW")
     assert (why.reference.article, str(why.reference.version)) == ("2.10(2)(a)", "2026-01-01")
-    assert result.credited_hours == 1200  # the bonus hours are not cut: only the LKV ends
+    assert result.credited_hours == 1200  # the hours still count in the national monitoring
+
+
+def test_no_banenafspraakbonus_is_paid_on_hours_past_the_aow_age_wba_1_wtl_2_10_2_a() -> None:
+    """Wet banenafspraak art. 1 (text of 2026-07-01): the quotumregeling is the LKV of Wtl 2.10
+    "verhoogd met de banenafspraakbonus"; the LKV is not paid from the AOW age on (Wtl
+    2.10(2)(a), text of 2026-01-01), so there is no LKV hour for the bonus to raise.
+
+    The worker stays registered and his 1,200 hours still count, but the bonus is paid on the 400
+    hours of the pay periods of January to April only (April's starts before 15 April, the day he
+    reaches the AOW age): EUR 3.76 x 400 = EUR 1,504. The LKV's cap does not limit the bonus
+    hours (2.13 caps the LKV's amount). The rule is derived: Wtl 2.13(2) is in no text yet.
+    """
+    months = _months_before_aow_age()
+    result = _quotum(_reaches_aow_age_in_2029())["E"]
+    assert result.active
+    assert result.credited_hours == 1200
+    assert result.bonus_hours == 100 * months == 400
+    assert result.bonus == Decimal("3.76") * 400 == Decimal("1504.00")
+    (bonus,) = (r for r in result.reasons if r.code == "W25-BONUS")
+    assert (bonus.reference.law, bonus.reference.article) == ("Wet banenafspraak", "1")
+    assert str(bonus.reference.version) == "2026-07-01"
+    assert bonus.tag is Tag.DERIVED
+    assert bonus.detail == "EUR 3.76 x 400 h"
+    # the LKV's cap per employee caps its amount, not the hours the bonus is paid on
+    capped = _quotum(_reaches_aow_age_in_2029(), params={"lkv.cap_per_employee_year": "100"})
+    assert capped["E"].lkv == 100
+    assert capped["E"].bonus_hours == 400
 
 
 def test_the_lkv_reason_reads_its_amounts_from_the_parameters_in_force() -> None:
@@ -800,3 +896,117 @@ def test_the_start_of_the_wet_banenafspraak_is_an_assumed_date_wet_banenafspraak
     assert rule_set_in_force("2026-06-30", parameters=earlier).name == "wbqa-2015"
     assert rule_set_in_force("2026-07-01", parameters=earlier).name == RULES
     assert WBQA_2015.ends(earlier) == pendulum.Date(2026, 7, 1)
+
+
+@pytest.mark.parametrize("decided", ["2026-05-01", "2026-12-31"])
+def test_an_activation_decided_before_article_2_applies_is_warned_of_art_12_1(
+    decided: str,
+) -> None:
+    """Wet banenafspraak art. 12(1), text of 2026-07-01: arts. 1-6 (the activation of art. 5
+    among them) do not apply to calendar years before the date art. 2 takes effect (the
+    parameter ``wet2025.article_2_in_force``, 2027-01-01 by default, tag U). An activation
+    decided in 2026 is applied as given (the surcharge is due from 2028, art. 6(1)), and the
+    report says that this is assumed: once, though every employer's result carries it.
+    """
+    report = _quotum(year=2028, params={"wet2025.activation_decided_on": decided})
+    assert report["G"].active
+    (warning,) = (w for w in report.warnings if "activation" in w)
+    assert f"decided on {decided}" in warning
+    assert "2027-01-01" in warning
+    assert "wet2025.article_2_in_force [U]" in warning
+    assert "art. 12(1)" in warning
+    assert all(warning in result.warnings for result in report.assessments)
+
+
+@pytest.mark.parametrize(
+    ("decided", "in_force"),
+    [("2027-03-01", None), ("2027-01-01", None), ("2026-05-01", "2026-01-01")],
+)
+def test_an_activation_decided_once_article_2_applies_gives_no_warning(
+    decided: str, in_force: str | None
+) -> None:
+    """Art. 12(1): from the day art. 2 takes effect, art. 5 applies; the day itself included."""
+    params: dict[str, object] = {"wet2025.activation_decided_on": decided}
+    if in_force is not None:
+        params["wet2025.article_2_in_force"] = in_force
+    report = _quotum(year=2029, params=params)
+    assert not [w for w in report.warnings if "activation" in w]
+
+
+def _old_and_capped() -> tuple[Scenario, JobCount, QuotumReport[NationalInstrument]]:
+    """E employs "old" (reaches the AOW age on 15 April 2029) and "full" (200 h a month)."""
+    scenario = _reaches_aow_age_in_2029()
+    full = Placement(id="job2", person="full", employer="E", hours=PayPeriod.months(YEAR, 200))
+    scenario = scenario.evolve(
+        people=(
+            *scenario.people,
+            Person.registered("full", ground=Ground.WAJONG, since="2015-01-01"),
+        ),
+        placements=(*scenario.placements, full),
+    )
+    count = count_jobs(scenario, rules=RULES, year=YEAR, parameters=ACTIVATED)
+    report = assess_quotum(scenario, rules=RULES, year=YEAR, parameters=ACTIVATED, count=count)
+    return scenario, count, report
+
+
+def test_explaining_the_lkv_shows_each_persons_hours_cuts_and_cap_wtl_2_10_to_2_13() -> None:
+    """Wtl 2.10(2)(a), 2.12(2), 2.13 (text of 2026-01-01): per person the counted hours, the pay
+    periods cut and why (from the AOW age: May to December, whole pay periods), the hours that
+    give the LKV, EUR 1.01 x hours before the cap and the amount after it (at most EUR 2,000).
+    """
+    _, count, report = _old_and_capped()
+    e = report["E"]
+    params = default_parameters().with_overrides(ACTIVATED)
+    people = lkv_per_person("E", ledger_of(count, params), params)
+    assert sum((p.amount for p in people), Fraction(0)) == e.lkv
+    full, old = people  # in the order of ids
+    assert (old.person, old.counted_hours, old.eligible_hours) == (
+        "old",
+        Fraction(1200),
+        Fraction(400),
+    )
+    ((why, hours),) = old.cut
+    assert (why.code, why.reference.article, hours) == ("W25-LKV-AOW", "2.10(2)(a)", Fraction(800))
+    assert (old.before_cap, old.amount, old.capped) == (Fraction(404), Fraction(404), False)
+    assert (full.eligible_hours, full.before_cap, full.amount, full.capped) == (
+        Fraction(2400),
+        Fraction(2424),
+        Fraction(2000),
+        True,
+    )
+    text = explain_quotum(e, count=count, parameters=ACTIVATED)
+    assert "old: 1,200.00 h counted" in text
+    assert "800.00 h give no LKV [W25-LKV-AOW] (Wtl art. 2.10(2)(a)" in text
+    assert "8 pay periods: 2029-05-01 to 2029-05-31, 2029-06-01 to 2029-06-30, ..." in text
+    assert "400.00 h give the LKV: EUR 1.01 x 400.00 h = EUR 404.00; under the cap" in text
+    assert (
+        "2,400.00 h give the LKV: EUR 1.01 x 2,400.00 h = EUR 2,424.00; capped at EUR 2,000.00"
+        in text
+    )
+    assert f"LKV of E: EUR {e.lkv:,.2f}" in text
+    assert text.index("LKV per person") > text.index("W25-LKV-AOW")  # after the reasons
+
+
+def test_explaining_the_lkv_before_2026_shows_the_pay_periods_past_three_years_wtl_2_12() -> None:
+    """Wtl 2.12(1),(2), text of 2018-01-01 (read up to 2025): employed from 1 July 2021, the
+    pay periods from July 2024 on start three whole years later and give no LKV.
+    """
+    scenario = _lkv_scenario("2021-07-01")
+    count = count_jobs(scenario, rules=RULES, year=2024)
+    text = explain_quotum(assess_quotum(scenario, rules=RULES, year=2024)["F"], count=count)
+    assert (
+        "600.00 h give no LKV [W25-LKV-3Y] (Wtl art. 2.12(1) (BWBR0037522, version 2018-01-01"
+        in text
+    )
+    assert (
+        "6 pay periods: 2024-07-01 to 2024-07-31, 2024-08-01 to 2024-08-31, ..., 2024-12-01" in text
+    )
+    assert "600.00 h give the LKV: EUR 1.01 x 600.00 h = EUR 606.00; under the cap" in text
+
+
+def test_explaining_the_lkv_needs_the_count_of_the_same_rules_and_year() -> None:
+    """The LKV per person is read from the count the result rests on, never another one."""
+    scenario, _, report = _old_and_capped()
+    other = count_jobs(scenario, rules="wbqa-2015", year=YEAR - 3)
+    with pytest.raises(InvalidValueError, match="the count is of wbqa-2015 over 2026"):
+        explain_quotum(report["E"], count=other)

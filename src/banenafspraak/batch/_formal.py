@@ -3,6 +3,7 @@
 A quotum instrument reads these hours through its :class:`~banenafspraak.rulesets.Ledger`:
 as maps (:attr:`~banenafspraak.rulesets.Ledger.formal`), or through the ledger's queries
 (:meth:`~banenafspraak.rulesets.Ledger.capped_formal_hours`,
+:meth:`~banenafspraak.rulesets.Ledger.formal_hours_in`,
 :meth:`~banenafspraak.rulesets.Ledger.formal_people`). :class:`FormalColumns` answers each
 query for every employer at once, in polars, with the same exact numbers as the maps give; the
 maps are made only when read.
@@ -49,6 +50,7 @@ class FormalColumns:
         self._stages: list[Stage] | None = None
         self._capped: dict[tuple[frozenset[Stage], Fraction], dict[EmployerId, Fraction]] = {}
         self._people: dict[frozenset[Stage], dict[EmployerId, tuple[str, ...]]] = {}
+        self._hours: dict[frozenset[Stage], dict[EmployerId, Fraction]] = {}
         # A law asks the same question for one employer after the other: the last answers are
         # found by the selection's identity first, without asking it again.
         self._last_capped: tuple[object, object, dict[EmployerId, Fraction]] = (None, None, {})
@@ -89,6 +91,17 @@ class FormalColumns:
                 EmployerId(target): tuple(people) for target, people in grouped.iter_rows()
             }
         self._last_people = [(stages, found), *self._last_people[: _RECENT - 1]]
+        return found
+
+    def hours(self, stages: StageSelection) -> dict[EmployerId, Fraction]:
+        """Per employer, :meth:`Ledger.formal_hours_in` of ``stages`` (exact sums)."""
+        chosen = self._chosen(stages)
+        found = self._hours.get(chosen)
+        if found is None:
+            summed = exact_per_key(self._rows_of(chosen), ("target",), "den", "num", ordered=False)
+            found = self._hours[chosen] = {
+                EmployerId(target): total for (target,), total in summed.items() if total
+            }
         return found
 
     def _chosen(self, stages: StageSelection) -> frozenset[Stage]:
@@ -142,6 +155,10 @@ class DeferredFormal:
     def people(self, stages: StageSelection) -> dict[EmployerId, tuple[str, ...]]:
         """See :meth:`FormalColumns.people`."""
         return (self._columns or self.columns()).people(stages)
+
+    def hours(self, stages: StageSelection) -> dict[EmployerId, Fraction]:
+        """See :meth:`FormalColumns.hours`."""
+        return (self._columns or self.columns()).hours(stages)
 
 
 def _capped(rows: pl.DataFrame, cap: Fraction) -> dict[EmployerId, Fraction]:

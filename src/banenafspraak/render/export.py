@@ -31,9 +31,9 @@ True
     (:meth:`~banenafspraak.QuotumResult.figures`: under ``wbqa-2015`` ``sector``,
     ``total_hours``, ``percentage``, ``credited_hours``, ``required_hours``, ``shortfall_jobs``,
     ``levy``, ``levied``; under the national instrument ``sector``, ``small_employer``,
-    ``surcharge_base``, ``surcharge_rate``, ``surcharge``, ``credited_hours``, ``bonus``,
-    ``lkv``), ``warnings`` and ``reasons``), ``warnings`` (the count's and every employer's),
-    ``receipt``.
+    ``surcharge_base``, ``surcharge_rate``, ``surcharge``, ``credited_hours``, ``bonus_hours``,
+    ``bonus``, ``lkv``, ``surcharge_status``), ``warnings`` and ``reasons``), ``warnings`` (the
+    count's and every employer's), ``receipt``.
 ``comparison`` (:func:`comparison_document`)
     ``kind`` (``"comparison"``), ``year``, ``rules`` (the rule sets, in order), ``pools`` (pool ->
     rule set -> ``{"hours", "jobs"}``, ``null`` where a rule set has no such pool),
@@ -438,7 +438,7 @@ def _assessment(a: QuotumResult) -> dict[str, Any]:
     document: dict[str, Any] = {
         "liable": a.liable,
         "active": a.active,
-        "net_effect": exact(a.net_effect),
+        "net_effect": None if a.net_effect is None else exact(a.net_effect),
     }
     document.update({f.key: _figure(f.value) for f in a.figures()})
     document["warnings"] = list(a.warnings)

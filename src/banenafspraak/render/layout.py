@@ -239,7 +239,13 @@ def figures_table(
     def ordered(result: QuotumResult) -> list[Figure]:
         figures = result.figures()
         front = [f for key in ("liable", "active") for f in figures if f.key == key]
-        net = Figure(key="net_effect", label="net effect", value=result.net_effect, unit="EUR")
+        net = Figure(
+            key="net_effect",
+            label="net effect",
+            value=result.net_effect,
+            unit="EUR",
+            unknown=True,
+        )
         return [*front, *(f for f in figures if f.key not in {"liable", "active"}), net]
 
     first = ordered(results[0]) if results else []

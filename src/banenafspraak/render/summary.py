@@ -88,13 +88,22 @@ def count_html(count: JobCount) -> str:
 
 
 def quotum_repr(report: QuotumReport[QuotumResult]) -> str:
-    """``<QuotumReport wbqa-2015 2018: 6 employers, 4 liable; net effect EUR 0.00>``."""
+    """``<QuotumReport wbqa-2015 2018: 6 employers, 4 liable; net effect EUR 0.00>``.
+
+    Employers whose liability or net effect is unknown are counted apart, never as 0:
+    ``..., 3 liable, 1 unknown; net effect EUR -12.00 (1 employer unknown, not included)>``.
+    """
     liable = sum(1 for a in report.assessments if a.liable)
-    net = sum((a.net_effect for a in report.assessments), start=0)
+    unsure = sum(1 for a in report.assessments if a.liable is None)
+    net = report.total("net_effect")
+    left_out = len(net.unknown)
     return (
         f"<QuotumReport {report.rules} {report.year}: "
-        f"{_plural(len(report.assessments), 'employer')}, {liable:,} liable; "
-        f"net effect EUR {display(net)}>"
+        f"{_plural(len(report.assessments), 'employer')}, {liable:,} liable"
+        + (f", {unsure:,} unknown" if unsure else "")
+        + f"; net effect EUR {display(net.amount)}"
+        + (f" ({_plural(left_out, 'employer')} unknown, not included)" if left_out else "")
+        + ">"
     )
 
 
@@ -103,9 +112,9 @@ def quotum_html(report: QuotumReport[QuotumResult]) -> str:
     rows = [
         (
             a.employer,
-            "yes" if a.liable else "no",
+            "unknown" if a.liable is None else "yes" if a.liable else "no",
             "yes" if a.active else "no",
-            display(a.net_effect),
+            "unknown" if a.net_effect is None else display(a.net_effect),
             str(len(a.warnings)),
         )
         for a in report.assessments

@@ -132,7 +132,8 @@ def _quotum(report: QuotumReport[QuotumResult], *, liable_only: bool) -> Table |
     shown = []
     for a in report.assessments:
         money = any(f.unit == "EUR" and f.value for f in a.figures())
-        if liable_only and not a.liable and not money and not a.net_effect:
+        # an employer whose liability is unknown (None) is shown: it may be liable
+        if liable_only and a.liable is False and not money and not a.net_effect:
             continue
         shown.append(a)
     if not shown:

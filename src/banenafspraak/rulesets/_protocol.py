@@ -174,13 +174,16 @@ class Figure:
     """One figure of a quotum result, as a table, a CSV column or a JSON key shows it.
 
     ``key`` is stable snake_case (the JSON key and CSV column); ``label`` is the human header;
-    ``unit`` is ``"h"``, ``"jobs"``, ``"EUR"``, ``"%"`` or ``""``.
+    ``unit`` is ``"h"``, ``"jobs"``, ``"EUR"``, ``"%"`` or ``""``. ``unknown`` says that a value
+    of ``None`` is not known from the input (shown as ``unknown``), rather than not applicable
+    (shown as ``-``).
     """
 
     key: str
     label: str
     value: FigureValue
     unit: str = ""
+    unknown: bool = False
 
     @property
     def header(self) -> str:
@@ -190,12 +193,14 @@ class Figure:
     def text(self) -> str:
         """The value for a person to read: ``yes``/``no``, ``-`` for nothing, rounded numbers.
 
+        ``unknown`` for a value of ``None`` that the input does not give (:attr:`unknown`).
+
         Rounding is for display only (half to even: amounts and hours to 2 decimals, jobs to 1;
         a percentage as it is, or to 3 decimals when it has no end); the value stays exact.
         """
         value = self.value
         if value is None:
-            return "-"
+            return "unknown" if self.unknown else "-"
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, str):
@@ -227,18 +232,25 @@ class QuotumResult(Protocol):
         """The rule set's name."""
 
     @property
-    def liable(self) -> bool:
-        """The employer falls under the instrument in this year (size, exemptions)."""
+    def liable(self) -> bool | None:
+        """The employer falls under the instrument in this year (size, exemptions).
+
+        ``None`` when that cannot be known from the input (the 2025 law's small-employer test
+        without the premium wage of t-2); the warnings say what is missing.
+        """
 
     @property
     def active(self) -> bool:
         """The instrument is switched on for the employer's pool in this year."""
 
     @property
-    def net_effect(self) -> Decimal:
+    def net_effect(self) -> Decimal | None:
         """What the instrument pays the employer (positive) or costs it (negative) in the year.
 
-        ``0`` when nothing is due, for example a heffing that is computed but not levied.
+        ``0`` when nothing is due, for example a heffing that is computed but not levied;
+        ``None`` when it cannot be known from the input (a surcharge whose liability is
+        unknown), never a guess: a total leaves such an employer out and says so
+        (:meth:`~banenafspraak.QuotumReport.total`).
         """
 
     @property
@@ -315,6 +327,9 @@ class FormalQueries(Protocol):
     def people(self, stages: StageSelection) -> Mapping[EmployerId, tuple[str, ...]]:
         """Per employer, :meth:`Ledger.formal_people` of ``stages``."""
 
+    def hours(self, stages: StageSelection) -> Mapping[EmployerId, Fraction]:
+        """Per employer, :meth:`Ledger.formal_hours_in` of ``stages``."""
+
 
 @attrs.frozen(kw_only=True)
 class Ledger:
@@ -331,10 +346,10 @@ class Ledger:
         credited_counted: per employer, the credited hours that add to a pool.
         formal: per formal employer (the one whose loonaangifte holds the hours), per person,
             per :class:`Stage`, the hours that add to a pool.
-        formal_queries: answers :meth:`capped_formal_hours` and :meth:`formal_people` for
-            every employer at once (the batch engine gives its columns); ``None``: they are
-            worked out from ``formal``, one employer at a time. Not part of equality: the
-            answers are the same.
+        formal_queries: answers :meth:`capped_formal_hours`, :meth:`formal_hours_in` and
+            :meth:`formal_people` for every employer at once (the batch engine gives its
+            columns); ``None``: they are worked out from ``formal``, one employer at a time.
+            Not part of equality: the answers are the same.
     """
 
     year: int
@@ -382,6 +397,23 @@ class Ledger:
             else:
                 below.append(total)
         return exact_dot(((capped, cap), (1, exact_sum(below))))
+
+    def formal_hours_in(self, employer: str, stages: StageSelection) -> Fraction:
+        """All hours in ``employer``'s loonaangifte in the stages ``stages`` selects, uncapped.
+
+        The hours an amount per hour with no cap reads: the banenafspraakbonus, which raises
+        the LKV on the hours that give it (Wet banenafspraak art. 1, "quotumregeling").
+        """
+        if self.formal_queries is not None:
+            return self.formal_queries.hours(stages).get(EmployerId(employer), _NO_HOURS)
+        return exact_sum(
+            [
+                h
+                for per_stage in self.formal_hours(employer).values()
+                for stage, h in per_stage.items()
+                if h and stages(stage)
+            ]
+        )
 
     def formal_people(self, employer: str, stages: StageSelection) -> tuple[str, ...]:
         """The people with hours in ``employer``'s loonaangifte in a stage ``stages`` selects.

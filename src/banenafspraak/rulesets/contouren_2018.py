@@ -82,6 +82,16 @@ INSTRUMENT = Reason(
     tag=Tag.DERIVED,
 )
 
+BONUS = Reason(
+    code="C18-BONUS",
+    text="the outline's individual bonus = bonus per verloond uur x the verloonde uren of "
+    "doelgroep employees credited to the employer, past the AOW age too (it is no raise of the "
+    "LKV, as the 2025 law's art. 1 makes it; amount per hour: parameter "
+    "wet2025.bonus_per_hour, illustrative)",
+    reference=_LETTER,
+    tag=Tag.DERIVED,
+)
+
 
 @attrs.frozen
 class Contouren2018:
@@ -153,9 +163,20 @@ class Contouren2018:
     def assess_quotum(
         self, employer: Employer, year: int, ledger: Ledger, context: RuleContext
     ) -> NationalInstrument:
-        """Opslag, bonus, LKV and net effect as under the 2025 law (see INSTRUMENT)."""
+        """Opslag, bonus, LKV and net effect as under the 2025 law (see INSTRUMENT).
+
+        The outline's own bonus follows the credit (``BONUS``); its activation is read as the
+        2025 law's parameter, with no warning of art. 12(1), which binds the law, not the outline.
+        """
         return national_pool.assess_national_instrument(
-            self.name, employer, year, ledger, context.parameters, preamble=(INSTRUMENT,)
+            self.name,
+            employer,
+            year,
+            ledger,
+            context.parameters,
+            preamble=(INSTRUMENT,),
+            bonus_on_credit=BONUS,
+            before_article_2=False,
         )
 
 

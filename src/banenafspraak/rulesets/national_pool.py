@@ -46,10 +46,15 @@ from banenafspraak.sectors import Pool, Sector
 
 __all__ = [
     "WBA_VERSION",
+    "LkvPerson",
     "NationalInstrument",
+    "activation_before_article_2",
     "assess_national_instrument",
+    "bonus_hours",
     "doelgroep_reasons",
     "lkv_amount",
+    "lkv_cut",
+    "lkv_per_person",
     "national_targets",
     "surcharge_rate",
     "surcharge_start",
@@ -176,8 +181,9 @@ NOT_SMALL_EMPLOYER = Reason(
 SMALL_UNKNOWN = Reason(
     code="W25-SMALL-UNKNOWN",
     text="whether the employer is small for the Aof premium is not known: neither its status "
-    "nor its premium wage of t-2 is given, so no inclusiviteitsopslag is computed (an employer "
-    "since t-1 or t is small by art. 2.19d(4): give its status)",
+    "nor its premium wage of t-2 is given, so whether the inclusiviteitsopslag is due, and how "
+    "much, is not known either (an employer since t-1 or t is small by art. 2.19d(4): give its "
+    "status)",
     reference=LegalReference(law="Besluit Wfsv", article="2.19d(1),(4)", version="2022-01-01"),
     tag=Tag.DERIVED,
 )
@@ -212,16 +218,19 @@ SURCHARGE = Reason(
 )
 BONUS = Reason(
     code="W25-BONUS",
-    text="banenafspraakbonus = bonus per verloond uur x verloonde uren of doelgroep employees "
-    "(a raise of the LKV while the quotumregeling is active; amount illustrative)",
+    text="banenafspraakbonus = bonus per verloond uur x the verloonde uren that give the LKV, "
+    "before its cap: the quotumregeling raises the LKV by the bonus, so an hour without LKV "
+    "(from the AOW age, in Wsw work that is not seconded) gets none (amount per hour: "
+    "parameter wet2025.bonus_per_hour, illustrative)",
     reference=LegalReference(
         law="Wet banenafspraak",
         article="1",
         version=WBA_VERSION,
-        source="'quotumregeling': the LKV raised by the banenafspraakbonus of Wtl 2.13(2), a "
-        "paragraph the Wtl text of 2026-01-01 does not have yet",
+        source="'quotumregeling': the LKV of Wtl 2.10 raised by the banenafspraakbonus of Wtl "
+        "2.13(2), a paragraph the Wtl text of 2026-01-01 does not have yet; the hours follow "
+        "the LKV's, the cap per employee is the LKV's own (2.13)",
     ),
-    tag=Tag.UNVERIFIED,
+    tag=Tag.DERIVED,
 )
 LKV = Reason(
     code="W25-LKV",
@@ -519,6 +528,111 @@ def lkv_amount(
     return (terms.rate * hours if hours else hours), tuple(reasons)
 
 
+def lkv_cut(stage: Stage, year: int, params: Parameters) -> Reason | None:
+    """Why the hours of ``stage`` give no LKV in ``year`` (``None``: they give it).
+
+    The reason cites the text of the year. In this order: no doelgroepverklaring where the
+    text asks for one (Wtl 2.10(1)(c), 2.11, 2018-2025 texts); the AOW age reached
+    (2.10(2)(a)); work that 2.10(2)(b) leaves out; the limit of whole years of employment
+    (2.12(1), 2018-2025 texts).
+    """
+    terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
+    if not terms.paid:
+        return next(r for r in terms.reasons if r.code == LKV_DECLARATION.code)
+    if terms.gives(stage):
+        return None
+    if stage.pension_age:
+        return terms.pension_age
+    if terms.gives.left_out(stage):
+        return terms.gives.left_out.why
+    if terms.beyond is not None:
+        return terms.beyond.why
+    return None  # pragma: no cover - a stage that does not give the LKV is one of the above
+
+
+@attrs.frozen(kw_only=True)
+class LkvPerson:
+    """The LKV of one person at one employer in one year, worked out (Wtl 2.10-2.13).
+
+    Attributes:
+        person: the person's id.
+        counted_hours: the counted hours in the employer's loonaangifte.
+        cut: the hours that give no LKV, per reason (:func:`lkv_cut`), in the order above.
+        eligible_hours: the hours that give the LKV (``counted_hours`` less ``cut``); the
+            banenafspraakbonus is paid on these too (:func:`bonus_hours`).
+        rate, cap: the LKV per hour and its cap per employee and year, in EUR.
+        before_cap: ``rate x eligible_hours``.
+        amount: ``min(before_cap, cap)``, what the person's hours add to the employer's LKV.
+    """
+
+    person: str
+    counted_hours: Fraction
+    cut: tuple[tuple[Reason, Fraction], ...]
+    eligible_hours: Fraction
+    rate: Fraction
+    cap: Fraction
+    before_cap: Fraction
+    amount: Fraction
+
+    @property
+    def capped(self) -> bool:
+        """The cap lowers the person's amount (Wtl 2.13: "ten hoogste")."""
+        return self.amount < self.before_cap
+
+
+def lkv_per_person(employer: str, ledger: Ledger, params: Parameters) -> tuple[LkvPerson, ...]:
+    """The LKV of ``employer`` in ``ledger.year`` per person, worked out, in the order of ids.
+
+    The amounts add up to :func:`lkv_amount` exactly. Reads the ledger's hours per person
+    (:meth:`Ledger.formal_hours`): for explaining one employer, not for a national year.
+    """
+    year = ledger.year
+    rate = Fraction(params.decimal("lkv.rate_per_hour", year))
+    cap = Fraction(params.decimal("lkv.cap_per_employee_year", year))
+    people = []
+    for person, per_stage in sorted(ledger.formal_hours(employer).items()):
+        cut: dict[Reason, Fraction] = {}
+        eligible = Fraction(0)
+        for stage, hours in sorted(per_stage.items()):
+            why = lkv_cut(stage, year, params)
+            if why is None:
+                eligible += hours
+            else:
+                cut[why] = cut.get(why, Fraction(0)) + hours
+        before_cap = rate * eligible
+        people.append(
+            LkvPerson(
+                person=person,
+                counted_hours=sum(per_stage.values(), Fraction(0)),
+                cut=tuple(cut.items()),
+                eligible_hours=eligible,
+                rate=rate,
+                cap=cap,
+                before_cap=before_cap,
+                amount=min(before_cap, cap),
+            )
+        )
+    return tuple(people)
+
+
+def bonus_hours(employer: Employer, ledger: Ledger, params: Parameters) -> Fraction:
+    """The hours the banenafspraakbonus of ``employer`` is paid on in ``ledger.year`` (exact).
+
+    Wet banenafspraak art. 1 defines the quotumregeling as the LKV of Wtl 2.10 "verhoogd met de
+    banenafspraakbonus" of Wtl 2.13(2): the bonus raises the LKV, so it is paid on the hours
+    that give the LKV (before the AOW age, Wtl 2.10(2)(a); not in Wsw work left out, 2.10(2)(b);
+    within the years of 2.12(1) and with a doelgroepverklaring where the text of the year asks
+    for them), in the loonaangifte of the employer that gets the LKV, without the LKV's cap per
+    employee (2.13 caps the LKV's amount, not the hours). 2.13(2) is in no consolidated text
+    yet (2026-01-01): derived.
+    """
+    year = ledger.year
+    terms = params.derived(("lkv.terms", year), lambda: _lkv_terms(year, params))
+    if not terms.paid:
+        return Fraction(0)
+    return ledger.formal_hours_in(employer.id, terms.gives)
+
+
 @attrs.frozen(kw_only=True)
 class NationalInstrument:
     """The quotum instrument of the Wet banenafspraak for one employer in one year.
@@ -528,15 +642,19 @@ class NationalInstrument:
         sector: the employer's sector (for reports; the instrument is national).
         active: the inclusiviteitsopslag is due in the year (art. 5, 6(1)); the bonus is paid
             in the same years.
-        liable: active and not a small employer for the Aof premium (art. 6(3)).
+        liable: active and not a small employer for the Aof premium (art. 6(3)); ``None`` when
+            active and the small-employer status cannot be known.
         small_employer: the Aof small-employer status; ``None`` when it cannot be known.
         premium_wage, exempt_wage, surcharge_base: art. 6(4),(8), in EUR.
         surcharge_rate: the inclusiviteitsopslag in percent (``None`` when not active).
-        surcharge: the inclusiviteitsopslag in EUR.
-        credited_hours: the counted doelgroep hours credited to the employer (the bonus hours).
+        surcharge: the inclusiviteitsopslag in EUR; ``None`` when ``liable`` is unknown.
+        credited_hours: the counted doelgroep hours credited to the employer.
+        bonus_hours: the hours the bonus is paid on: those that give the LKV, before its cap
+            (:func:`bonus_hours`; computed also when the quotum is not active).
         bonus: the banenafspraakbonus in EUR.
         lkv: the loonkostenvoordeel in EUR (paid whether or not the quotum is active).
-        net_effect: bonus - surcharge, in EUR (the LKV is outside it).
+        net_effect: bonus - surcharge, in EUR (the LKV is outside it); ``None`` when the
+            surcharge is unknown.
         warnings: what is missing for a full answer.
         reasons: the rules that decided it.
     """
@@ -546,17 +664,18 @@ class NationalInstrument:
     rules: str
     sector: Sector
     active: bool
-    liable: bool
+    liable: bool | None
     small_employer: bool | None
     premium_wage: Decimal
     exempt_wage: Decimal
     surcharge_base: Decimal
     surcharge_rate: Decimal | None
-    surcharge: Decimal
+    surcharge: Decimal | None
     credited_hours: Decimal
+    bonus_hours: Decimal
     bonus: Decimal
     lkv: Decimal
-    net_effect: Decimal
+    net_effect: Decimal | None
     warnings: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
 
@@ -575,18 +694,36 @@ class NationalInstrument:
         return "exempt: small employer" if self.small_employer else "due"
 
     def figures(self) -> tuple[Figure, ...]:
-        """Sector, active, liable, small, base, rate, surcharge, bonus hours, bonus, LKV, status."""
+        """The figures: sector, active, liable, small, base, rate, surcharge, hours, bonus, LKV.
+
+        The hours are those credited and those the bonus is paid on; the last figure is the
+        surcharge status in words.
+        """
         return (
             Figure(key="sector", label="sector", value=self.sector.value),
             Figure(key="active", label="active", value=self.active),
-            Figure(key="liable", label="liable", value=self.liable),
-            Figure(key="small_employer", label="small employer", value=self.small_employer),
+            Figure(key="liable", label="liable", value=self.liable, unknown=True),
+            Figure(
+                key="small_employer",
+                label="small employer",
+                value=self.small_employer,
+                unknown=True,
+            ),
             Figure(
                 key="surcharge_base", label="surcharge base", value=self.surcharge_base, unit="EUR"
             ),
             Figure(key="surcharge_rate", label="rate", value=self.surcharge_rate, unit="%"),
-            Figure(key="surcharge", label="surcharge", value=self.surcharge, unit="EUR"),
-            Figure(key="credited_hours", label="bonus hours", value=self.credited_hours, unit="h"),
+            Figure(
+                key="surcharge",
+                label="surcharge",
+                value=self.surcharge,
+                unit="EUR",
+                unknown=True,
+            ),
+            Figure(
+                key="credited_hours", label="credited hours", value=self.credited_hours, unit="h"
+            ),
+            Figure(key="bonus_hours", label="bonus hours", value=self.bonus_hours, unit="h"),
             Figure(key="bonus", label="bonus", value=self.bonus, unit="EUR"),
             Figure(key="lkv", label="LKV", value=self.lkv, unit="EUR"),
             Figure(key="surcharge_status", label="surcharge status", value=self.surcharge_status),
@@ -601,6 +738,8 @@ class _Terms:
     activation: Reason
     rate: tuple[Decimal, Reason] | None
     bonus_per_hour: Decimal
+    warnings: tuple[str, ...] = ()
+    """The same for every employer: an activation decided before art. 2 applies."""
 
 
 def _instrument_terms(year: int, params: Parameters) -> _Terms:
@@ -618,7 +757,42 @@ def _instrument_terms(year: int, params: Parameters) -> _Terms:
         activation = ACTIVE.with_detail(f"decided {start[0]}, due from {start[1]}")
     rate = surcharge_rate(params, year) if active else None
     per_hour = params.decimal("wet2025.bonus_per_hour", year) if active else ZERO
-    return _Terms(active=active, activation=activation, rate=rate, bonus_per_hour=per_hour)
+    early = () if start is None else activation_before_article_2(start[0], year, params)
+    return _Terms(
+        active=active,
+        activation=activation,
+        rate=rate,
+        bonus_per_hour=per_hour,
+        warnings=early,
+    )
+
+
+ARTICLE_2 = "wet2025.article_2_in_force"
+"""The parameter of the date art. 2 of the Wet banenafspraak takes effect (art. 12, 13)."""
+
+
+def activation_before_article_2(
+    decided: pendulum.Date, year: int, params: Parameters
+) -> tuple[str, ...]:
+    """A warning when the activation was decided before art. 2 takes effect; else none.
+
+    Art. 12(1) (text of 2026-07-01): arts. 1-6, the activation of art. 5 among them, do not
+    apply to calendar years before the date art. 2 takes effect. An activation decided before
+    that date has no article to rest on unless art. 5 took effect earlier by a KB of its own
+    (art. 13(1)), which the library does not know: the decision is applied as given, and the
+    warning says that this is assumed, as for other dates the library assumes.
+    """
+    row = params[ARTICLE_2].row_for_year(year)
+    art2 = row.value
+    if not isinstance(art2, pendulum.Date) or decided >= art2:
+        return ()
+    warning = (
+        f"parameter wet2025.activation_decided_on: the activation decided on {decided} lies "
+        f"before {art2}, the day art. 2 of the Wet banenafspraak takes effect (parameter "
+        f"{ARTICLE_2} [{row.tag.value}]); arts. 1-6 do not apply to calendar years before that "
+        "day (art. 12(1)), so the activation is assumed to stand as given"
+    )
+    return (warning,)
 
 
 _instrument = keyword_maker(NationalInstrument)
@@ -637,37 +811,51 @@ def assess_national_instrument(
     params: Parameters,
     *,
     preamble: tuple[Reason, ...] = (),
+    bonus_on_credit: Reason | None = None,
+    before_article_2: bool = True,
 ) -> NationalInstrument:
     """Inclusiviteitsopslag, banenafspraakbonus, LKV and their net effect for one employer.
 
     * ``active``: the surcharge is due in ``year`` (art. 6(1)); the bonus is paid in the same
       years (it pairs with the surcharge, Wtl 2.13(2) via art. 1 "quotumregeling").
-    * ``liable``: active and not a small employer for the Aof premium (art. 6(3)).
+    * ``liable``: active and not a small employer for the Aof premium (art. 6(3)); ``None``
+      when active and the status is unknown, and then ``surcharge`` and ``net_effect`` too.
     * ``surcharge_base`` = premium wage - exempt wage (art. 6(4),(8)), never below 0.
-    * ``bonus`` = bonus per hour x the counted hours credited to the employer.
+    * ``bonus`` = bonus per hour x the hours that give the LKV, before its cap
+      (:func:`bonus_hours`): the quotumregeling raises the LKV by the bonus (art. 1). Given
+      ``bonus_on_credit`` (the 2018 outline, whose bonus is its own and no raise of the LKV),
+      on all the counted hours credited to the employer instead, with that reason.
     * ``lkv`` = per person min(rate x hours, cap) (Wtl 2.13), see :func:`lkv_amount`.
+    * ``warnings``: what is missing; with ``before_article_2`` (the 2025 law) also an
+      activation decided before art. 2 takes effect (:func:`activation_before_article_2`).
     * ``net_effect`` = bonus - surcharge; the LKV is outside it, since it is paid whether or not
       the quotum is active.
     """
     terms = params.derived(("national.terms", year), lambda: _instrument_terms(year, params))
     reasons: list[Reason] = [*preamble, terms.activation]
-    warnings: list[str] = []
+    warnings: list[str] = list(terms.warnings) if before_article_2 else []
     premium_wage = employer.premium_wage.get(year, ZERO)
     exempt_wage = min(employer.exempt_wage.get(year, ZERO), premium_wage)
     base = premium_wage - exempt_wage
     small, small_reason = small_employer(employer, year, params)
     credited_hours = ledger.credited_counted_hours(employer.id)
+    hours_for_bonus = (
+        bonus_hours(employer, ledger, params) if bonus_on_credit is None else credited_hours
+    )
     active = terms.active
     reasons.append(small_reason)
-    liable = active and small is False
+    # active and the status unknown: whether the surcharge is due is unknown, never "no"
+    liable = None if active and small is None else active and small is False
     rate: Decimal | None = None
-    surcharge = bonus = ZERO
+    surcharge: Decimal | None = None if liable is None else ZERO
+    bonus = ZERO
     if active:
         if small is None:
             warnings.append(
                 f"employer {employer.id}: premium wage of {year - 2} not given, so whether it is "
-                f"a small employer in {year} is unknown and no surcharge is computed (an "
-                f"employer since {year - 1} or later is small: give its status)"
+                f"a small employer in {year} is unknown: whether it is liable, its surcharge and "
+                f"its net effect are unknown (an employer since {year - 1} or later is small: "
+                "give its status)"
             )
         reasons.append(
             EXEMPT_WAGE.with_detail(f"EUR {premium_wage} - EUR {exempt_wage} = EUR {base}")
@@ -678,14 +866,17 @@ def assess_national_instrument(
             surcharge = rate * base / 100
             reasons.append(SURCHARGE.with_detail(f"{rate} % x EUR {base} = EUR {surcharge}"))
         per_hour = terms.bonus_per_hour
-        bonus = as_decimal(Fraction(per_hour) * credited_hours)
-        reasons.append(BONUS.with_detail(f"EUR {per_hour} x {as_decimal(credited_hours)} h"))
+        bonus = as_decimal(Fraction(per_hour) * hours_for_bonus)
+        bonus_rule = BONUS if bonus_on_credit is None else bonus_on_credit
+        reasons.append(bonus_rule.with_detail(f"EUR {per_hour} x {as_decimal(hours_for_bonus)} h"))
     amount, lkv_reasons = lkv_amount(employer, ledger, params)
     lkv = as_decimal(amount) if amount else ZERO
     reasons.extend(lkv_reasons)
-    net = bonus - surcharge
-    if active:
+    net = None if surcharge is None else bonus - surcharge
+    if surcharge is not None and active:
         reasons.append(_net_effect(bonus, surcharge))
+    elif active:
+        reasons.append(NET_EFFECT.with_detail(f"EUR {bonus} - an unknown surcharge: unknown"))
     else:  # no surcharge and no bonus: the same reason for every employer, made once
         reasons.append(params.derived("national.net.none", lambda: _net_effect(ZERO, ZERO)))
     return _instrument(
@@ -702,6 +893,7 @@ def assess_national_instrument(
         surcharge_rate=rate,
         surcharge=surcharge,
         credited_hours=as_decimal(credited_hours),
+        bonus_hours=as_decimal(hours_for_bonus),
         bonus=bonus,
         lkv=lkv,
         net_effect=net,
