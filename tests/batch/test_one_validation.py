@@ -178,3 +178,50 @@ def test_a_placement_with_a_problem_of_its_own_still_has_its_unknown_employer_to
     assert isinstance(by_pure, set)
     assert unknown in by_pure
     assert by_batch == by_pure
+
+
+def test_a_row_with_every_cell_emptied_is_no_row_on_either_engine() -> None:
+    """A spreadsheet writes an emptied row as ``,,,``: the scenario loader reads it as no row,
+    and so does the batch engine; the rows after it keep the numbers their file gives them.
+    """
+    scenario = Scenario(
+        employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),
+        people=(Person(id="P0"),),
+        placements=(
+            Placement(id="L0", person="P0", employer="E1", hours=(PayPeriod.month(2018, 1, 8),)),
+        ),
+    )
+    with tempfile.TemporaryDirectory() as temporary:
+        pure = save_scenario(scenario, Path(temporary) / "pure")
+        tables = batch_folder(pure, Path(temporary) / "tables")
+        blank = [("employers.csv", 1, "id", ""), ("employers.csv", 1, "sector", "")]
+        for change in (*blank, ("employers.csv", 2, "sector", "public")):
+            apply(pure, change)
+            apply(tables, change)
+        by_pure = problems(lambda: load_scenario(pure))
+        by_batch = problems(lambda: batch.Tables.read(tables))
+    assert isinstance(by_pure, set)
+    assert {p[:2] for p in by_pure} == {("employers.csv row 3", "sector")}
+    assert by_batch == by_pure
+
+
+def test_a_folder_with_an_emptied_row_counts_as_one_without_it() -> None:
+    scenario = Scenario(
+        employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),
+        people=(Person(id="P0"),),
+        placements=(
+            Placement(id="L0", person="P0", employer="E1", hours=(PayPeriod.month(2018, 1, 8),)),
+        ),
+    )
+    with tempfile.TemporaryDirectory() as temporary:
+        pure = save_scenario(scenario, Path(temporary) / "pure")
+        tables = batch_folder(pure, Path(temporary) / "tables")
+        for change in (("employers.csv", 1, "id", ""), ("employers.csv", 1, "sector", "")):
+            apply(pure, change)
+            apply(tables, change)
+        loaded = load_scenario(pure)
+        read = batch.Tables.read(tables)
+    assert [e.id for e in loaded.employers] == ["E1"]
+    assert read.employers["id"].to_list() == ["E1"]
+    pure_count = count_jobs(loaded, rules="wbqa-2015", year=2018)
+    assert_same_count(batch.count_jobs(read, rules="wbqa-2015", year=2018), pure_count)

@@ -311,13 +311,33 @@ def _as_text(value: object) -> str:
 
 
 def _rows(frame: pl.DataFrame, first: int) -> list[tuple[int, dict[str, str]]]:
-    """The rows of a frame (with ``_row``: the row index) as numbered rows of text cells."""
+    """The rows of a frame (with ``_row``: the row index) as numbered rows of text cells.
+
+    A row with no cell given is no row, as in a scenario's CSV file (:func:`without_blank_rows`).
+    """
     rows = []
     for row in frame.iter_rows(named=True):
         line = row.pop("_row") + first
         cells = {k: _as_text(v).strip() for k, v in row.items() if v is not None and k[0] != "_"}
-        rows.append((line, {k: v for k, v in cells.items() if v}))
+        given = {k: v for k, v in cells.items() if v}
+        if given:
+            rows.append((line, given))
     return rows
+
+
+def without_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame without its rows of no cell given (empty or blank text, or null).
+
+    A spreadsheet writes such a row (``,,,``) where a row was emptied; the scenario loader reads
+    it as no row at all, and so does the batch engine, once the rows are numbered as their file
+    numbers them.
+    """
+    if not frame.width:
+        return frame
+    blank = [
+        pl.col(c).cast(pl.String).str.strip_chars().fill_null("").eq("") for c in frame.columns
+    ]
+    return frame.filter(~pl.all_horizontal(blank))
 
 
 def _with_context(

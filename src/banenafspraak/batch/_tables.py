@@ -248,13 +248,16 @@ def _problems(
         problems.extend(found)
         if not found:
             usable[table] = _as_given(table, frame)
-    from banenafspraak.batch._checks import loader_problems  # noqa: PLC0415 - a cycle otherwise
+    from banenafspraak.batch._checks import (  # noqa: PLC0415 - a cycle otherwise
+        loader_problems,
+        without_blank_rows,
+    )
 
     complete = {t: usable.get(t, _as_given(t, pl.DataFrame())) for t in TABLES}
     problems += loader_problems(
         complete, read=set(usable), source=source, names=names, first_row=first_row
     )
-    return usable, problems
+    return {t: without_blank_rows(frame) for t, frame in usable.items()}, problems
 
 
 @attrs.frozen(kw_only=True)
