@@ -14,7 +14,10 @@ of the design (nothing lost; one pool or a reason; totals are sums; order and na
 matter; monotone; additive; deterministic) and the contract of the protocol: every member
 declared, shares that add up to one, targets for the rule set's own pools, and a quotum that reads
 only the year's :class:`~banenafspraak.rulesets.Ledger` and returns a
-:class:`~banenafspraak.rulesets.QuotumResult` with the same figures for every employer.
+:class:`~banenafspraak.rulesets.QuotumResult` with the same figures for every employer; and the
+contract the batch engine relies on: a rule reads no more of a pay period and its context than
+:meth:`~banenafspraak.rulesets.RuleSet.attribute` allows, so both engines count the same, to the
+exact fraction. That check needs the ``batch`` extra besides ``testing``.
 """
 
 from __future__ import annotations
@@ -165,6 +168,32 @@ class RuleSetContract:
                     assert share.credited_to is None or share.credited_to in employers
                     assert share.reasons
                     assert all(isinstance(r, Reason) for r in share.reasons)
+
+    @_SETTINGS
+    @given(scenario=scenarios(), period=MEASURED)
+    def test_both_engines_count_the_same(self, scenario: Scenario, period: Period) -> None:
+        """The batch engine asks a rule once per situation; every hour still counts the same.
+
+        Scenarios with pay periods and registrations that start or end inside a month, and
+        contracts that cover part of a pay period: a rule set that reads only what
+        :meth:`~banenafspraak.rulesets.RuleSet.attribute` allows gives, on the batch engine,
+        exactly the pure path's pools, credits, exclusions and monitoring. A rule set that
+        answers two pay periods of one situation differently fails here: with a different total,
+        or with the engine's error naming the placements.
+        """
+        from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only for this check
+
+        pure = count_jobs(scenario, rules=self.rules, period=period)
+        tables = batch.Tables.from_scenario(scenario)
+        counted = batch.count_jobs(tables, rules=self.rules, period=period)
+        assert counted.pools == pure.pools
+        assert counted.employers == pure.employers
+        assert counted.monitoring == pure.monitoring
+        excluded: defaultdict[str, Fraction] = defaultdict(Fraction)
+        for a in pure.attributions:
+            if a.excluded_because is not None:
+                excluded[a.excluded_because.code] += a.hours
+        assert dict(counted.excluded) == dict(excluded)
 
     # -- the invariants of the count ---------------------------------------------------------
 

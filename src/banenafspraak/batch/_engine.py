@@ -1,15 +1,17 @@
 """The columnar engine: the pure rule sets, asked once per distinct situation.
 
 A rule set's answer for one pay period of one placement depends on a small *situation*: the
-placement's kind, the formal employer's sector (of the pay period's year) and kind, the hirer's (if
-any), the agreement to
-credit the hirer, the procurement contract's kind, buyer and how much of the pay period it covers,
-the registration found for the pay period (its ground, or none), and the pay period's years. A
-national year holds millions of pay periods but only hundreds or a few thousand situations.
+placement's kind, the formal employer's sector (of each year) and kind, the hirer's (if any), the
+agreement to credit the hirer, the procurement contract's kind, buyer and which days of the pay
+period it covers, which of these employers are the same, the registration found for the pay period
+(its ground, or none), and the pay period's years. That is all a rule may read (the contract of
+``RuleSet.attribute``). A national year holds millions of pay periods but only hundreds or a few
+thousand situations.
 
 The engine computes the situation of every row with column operations, takes one real row of
 each distinct situation, asks the **pure** rule set (``rule_set.attribute``) what it decides for
-that row, translates the answer into roles (credited to the formal employer, the hirer, the
+that row (and for a second row of the situation, refusing a rule set that answers the two
+differently), translates the answer into roles (credited to the formal employer, the hirer, the
 contract's buyer or supplier, or nobody; pool; share of the hours; reason codes), joins the
 decisions back onto the rows and adds up in whole ten-thousandths of an hour. The law lives in the
 rule sets alone: the engine only groups and adds.
@@ -26,7 +28,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import polars as pl
@@ -122,11 +124,11 @@ _PARTIAL_KEYS = tuple(c for c in PARTIAL_SCHEMA if c != "hours_e4")
 _GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
 
 # Bit layout of the situation key (an Int64): placement situation | ground | start year |
-# year span | contract cover.
+# year span | contract cover (none, all days, or which days: see _key).
 _COVER_BITS, _SPAN_BITS, _YEAR_BITS, _GROUND_BITS = 23, 3, 8, 5
 MAX_DAYS = 2047
-"""The longest pay period the engine counts: its situation key holds the days and the days
-covered by a contract in the cover bits."""
+"""The longest pay period the engine counts: its situation key holds the days of a pay period
+a contract covers in part, and which of them it covers."""
 _MAX_PLACEMENT_SITUATIONS = 1 << (63 - _COVER_BITS - _SPAN_BITS - _YEAR_BITS - _GROUND_BITS)
 
 
@@ -360,18 +362,23 @@ def _stage_on(start: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     )
 
 
+class _FlatRows(Protocol):
+    def __call__(self, indices: pl.Series, *, last: bool) -> list[dict[str, Any]]: ...
+
+
 @attrs.frozen(kw_only=True)
 class _Keyed:
     """Rows with their situation key and integer codes of the employers they may credit.
 
     ``rows`` has ``key, start, end, hours_e4`` and ``employer_c, hirer_c, buyer_c, supplier_c``
-    (codes into ``ids``); ``flat_rows(indices)`` gives those rows as :func:`flatten` would, for
-    the representatives of the situations.
+    (codes into ``ids``); ``flat_rows(indices, last)`` gives those rows as :func:`flatten` would,
+    for the representatives of the situations (``last``: a collapsed row as its last pay period
+    rather than its first; ``i_last``, where the rows have it, says which that is).
     """
 
     rows: pl.DataFrame
     ids: pl.Series
-    flat_rows: Callable[[pl.Series], list[dict[str, Any]]]
+    flat_rows: _FlatRows
 
     @functools.cached_property
     def representatives(self) -> _Situations:
@@ -380,41 +387,81 @@ class _Keyed:
         The keys in order of first appearance; each one's flat row; its placement and pay period
         with the layer of :class:`_Representatives` that holds its nouns; and each layer's
         scenario. The same for every rule set that decides these situations (:func:`_decide`).
+
+        A situation of more than one row also gets a second representative, its last row (most
+        often another placement's): :func:`_decide` asks the rule set about it too and refuses a
+        rule set that answers the two differently.
         """
-        firsts = self.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
-        rows = self.flat_rows(firsts["i"])
+        # A collapsed row (one per placement, see _collapsed) stands for several pay periods:
+        # its second representative is its last pay period.
+        several = (
+            pl.col("i_last") != pl.col("i")
+            if "i_last" in self.rows.columns
+            else pl.lit(value=False)
+        )
+        ends = (
+            self.rows.select("key", several.alias("several"))
+            .with_row_index("row")
+            .group_by("key")
+            .agg(
+                pl.col("row").first(),
+                pl.col("row").last().alias("last"),
+                pl.col("several").last(),
+            )
+            .sort("row")
+        )
+        second = ends.with_row_index("n").filter(
+            (pl.col("last") != pl.col("row")) | pl.col("several")
+        )
+        rows = self.flat_rows(ends["row"], last=False) + self.flat_rows(second["last"], last=True)
         nouns = _Representatives()
         picked = [nouns.add(row) for row in rows]
+        first = ends.height
         return _Situations(
-            keys=firsts["key"].to_list(), rows=rows, picked=picked, scenarios=nouns.scenarios()
+            keys=ends["key"].to_list(),
+            rows=rows[:first],
+            picked=picked[:first],
+            scenarios=nouns.scenarios(),
+            seconds=list(zip(second["n"].to_list(), rows[first:], picked[first:], strict=True)),
         )
 
 
 @attrs.frozen(kw_only=True)
 class _Situations:
-    """:attr:`_Keyed.representatives`."""
+    """:attr:`_Keyed.representatives`.
+
+    ``seconds``: per situation with a second representative, the situation's index in ``keys``,
+    the second's flat row and its placement and pay period (as ``picked``).
+    """
 
     keys: list[int]
     rows: list[dict[str, Any]]
     picked: list[tuple[int, Placement, PayPeriod]]
     scenarios: list[Scenario]
+    seconds: list[tuple[int, dict[str, Any], tuple[int, Placement, PayPeriod]]]
 
 
 def _key(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.)."""
+    """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.).
+
+    The contract's part of the key says which days of the pay period the contract covers: none
+    of them, all of them, or (a partial cover) the days before the first covered day, the days
+    after the last one and the pay period's days, which fix the covered sub-interval relative to
+    the pay period. Partial covers are numbered densely within the rows keyed together.
+    """
     start = pl.col("start").cast(pl.Int32)
     end = pl.col("end").cast(pl.Int32)
     days = end - start + 1
-    cover = (
-        pl.min_horizontal(end, pl.col("contract_end").cast(pl.Int32))
-        - pl.max_horizontal(start, pl.col("contract_start").cast(pl.Int32))
-        + 1
-    ).clip(lower_bound=0)
+    covered_from = pl.max_horizontal(start, pl.col("contract_start").cast(pl.Int32))
+    covered_to = pl.min_horizontal(end, pl.col("contract_end").cast(pl.Int32))
+    cover = (covered_to - covered_from + 1).clip(lower_bound=0)
     first_year = pl.col("start").dt.year()
     span = (pl.col("end").dt.year() - first_year).cast(pl.Int64)
     parts = frame.select(
         days.cast(pl.Int64).alias("_days"),
         cover.cast(pl.Int64).alias("_cover"),
+        (covered_from - start).cast(pl.Int64).alias("_before"),
+        (end - covered_to).cast(pl.Int64).alias("_after"),
         (first_year - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64).alias("_year"),
         span.alias("_span"),
     )
@@ -429,6 +476,17 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
         if frame["_psit"].max() >= _MAX_PLACEMENT_SITUATIONS:  # type: ignore[operator]  # pragma: no cover
             msg = "too many distinct placement situations for the batch engine's key"
             raise UnsupportedRuleSetError(msg)
+    partial = (pl.col("_cover") > 0) & (pl.col("_cover") < pl.col("_days"))
+    width = MAX_DAYS + 1
+    which_days = (
+        pl.when(partial)
+        .then((pl.col("_before") * width + pl.col("_after")) * width + pl.col("_days"))
+        .rank("dense")
+    )
+    parts = parts.with_columns(_which=which_days)
+    if frame.height and (parts["_which"].max() or 0) >= (1 << _COVER_BITS) - 3:  # type: ignore[operator]  # pragma: no cover
+        msg = "too many distinct partial contract covers for the batch engine's key"
+        raise UnsupportedRuleSetError(msg)
     cover_code = (
         pl.when(pl.col("_cover").is_null())
         .then(0)
@@ -436,7 +494,7 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
         .then(1)
         .when(pl.col("_cover") == pl.col("_days"))
         .then(2)
-        .otherwise(3 + pl.col("_cover") * (MAX_DAYS + 1) + pl.col("_days"))
+        .otherwise(2 + pl.col("_which").cast(pl.Int64))
     )
     key = pl.col("_psit").cast(pl.Int64)
     for value, bits in (
@@ -467,6 +525,7 @@ def _placement_situation(*extra: str) -> pl.Expr:
             pl.col("buyer_sector"),
             pl.col("buyer_kind"),
             (pl.col("buyer") == pl.col("hirer")).alias("buyer_is_hirer"),
+            (pl.col("buyer") == pl.col("employer")).alias("buyer_is_employer"),
             (pl.col("supplier") == pl.col("employer")).alias("supplier_is_employer"),
             (pl.col("supplier") == pl.col("hirer")).alias("supplier_is_hirer"),
         )
@@ -578,6 +637,7 @@ def _row_frame(hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) ->
         {
             "p": p,
             "i": hours["i"],
+            "i_last": hours["i"],
             "start": hours["start"],
             "end": hours["end"],
             "hours_e4": hours["hours_e4"],
@@ -626,7 +686,7 @@ def _collapsed(
     ``hours`` are the pay periods that overlap the measured period. A placement collapses when
     all of them lie in the measured period and in one calendar year, it serves no contract, and
     one registration (or none) decides every one alike. They then have one key; ``i`` keeps a
-    real one as representative.
+    real one as representative, ``i_last`` the last one (a second representative).
     """
     first, last = measured.start, measured.end
     if hours["p"].is_sorted():  # the usual order: a placement's pay periods together
@@ -638,6 +698,7 @@ def _collapsed(
         pl.col("end").max().alias("last_end"),
         pl.col("hours_e4").sum(),
         pl.col("i").first(),
+        pl.col("i").last().alias("i_last"),
     )
     p = spans["p"]
     r1 = places["r1"].gather(p)
@@ -667,6 +728,7 @@ def _collapsed(
         {
             "p": sp,
             "i": simple["i"],
+            "i_last": simple["i_last"],
             "start": simple["first_start"],
             "end": simple["last_end"],
             "hours_e4": simple["hours_e4"],
@@ -745,9 +807,9 @@ def _encode(
     employers = tables.employers
     sectors = _sector_years(tables)
 
-    def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
+    def flat_rows(indices: pl.Series, *, last: bool) -> list[dict[str, Any]]:
         picked = keyed[indices]
-        real = hours[picked["i"]]  # not tables.hours: the tables keep this function
+        real = hours[picked["i_last" if last else "i"]]  # not tables.hours: kept with this
         picked = picked.with_columns(
             start=real["start"], end=real["end"], hours_e4=real["hours_e4"]
         )
@@ -863,7 +925,7 @@ def _keyed_flat(frame: pl.DataFrame, *, ledger: bool = False) -> _Keyed:
             *kept,
         ),
         ids=ids,
-        flat_rows=lambda indices: keyed[indices].select(FLAT_COLUMNS).to_dicts(),
+        flat_rows=lambda indices, *, last: keyed[indices].select(FLAT_COLUMNS).to_dicts(),  # noqa: ARG005
     )
 
 
@@ -1001,36 +1063,92 @@ _DECISION_SCHEMA = {
 }
 
 
+_Decision = tuple[int, str | None, str | None, Fraction, str]
+"""One share of a situation's decision: role, pool, exclusion code, fraction, reason codes."""
+
+
+def _decision(
+    rules: RuleSet,
+    row: Mapping[str, Any],
+    picked: tuple[int, Placement, PayPeriod],
+    contexts: Sequence[RuleContext],
+) -> list[_Decision]:
+    """The pure rule set's shares for one representative row, as roles."""
+    layer, placement, pay_period = picked
+    shares = rules.attribute(placement, pay_period, contexts[layer])
+    total = sum((s.fraction for s in shares), Fraction(0))
+    if total != 1:
+        msg = (
+            f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up "
+            f"to {total}, not 1"
+        )
+        raise UnsupportedRuleSetError(msg)
+    return [
+        (
+            _role(share.credited_to, row, rules),
+            None if share.pool is None else share.pool.value,
+            share.excluded_because.code if share.excluded_because else None,
+            share.fraction,
+            "|".join(r.code for r in share.reasons),
+        )
+        for share in shares
+    ]
+
+
+def _disagreement(
+    rules: RuleSet,
+    first: tuple[Mapping[str, Any], PayPeriod],
+    second: tuple[Mapping[str, Any], PayPeriod],
+) -> UnsupportedRuleSetError:
+    """The error for a rule set that answers two pay periods of one situation differently."""
+    (row, pay), (other, other_pay) = first, second
+    msg = (
+        f"rule set {rules.name!r} decides placement {row['placement']!r} (pay period "
+        f"{pay.start}..{pay.end}) and placement {other['placement']!r} (pay period "
+        f"{other_pay.start}..{other_pay.end}) differently, although they share one situation: "
+        "it reads more of a pay period or its context than a rule may (see RuleSet.attribute); "
+        "the batch engine would count one of them wrong, so it counts neither. Read only what the "
+        "contract allows, or count with banenafspraak.count_jobs"
+    )
+    return UnsupportedRuleSetError(msg)
+
+
 def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
     """The decision table: for every situation key, the pure rule set's shares as roles.
 
     Columns: ``key, share, role`` (index into :data:`ROLES`), ``pool`` (null when excluded),
     ``excluded`` (the reason code, or null), ``fnum, fden`` (the share of the hours) and
     ``reasons`` (the reason codes, ``|``-separated).
+
+    A situation with a second representative (:attr:`_Keyed.representatives`) is decided for
+    both; a rule set that answers them differently breaks the contract the engine relies on,
+    and :func:`_disagreement` says so rather than count one of them wrong.
+
+    Raises:
+        UnsupportedRuleSetError: shares that do not add up to 1, a credit to an employer the
+            row does not name, or two answers within one situation.
     """
     out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
     situations = keyed.representatives
     contexts = [RuleContext(scenario=s, parameters=params) for s in situations.scenarios]
-    for key, row, (layer, placement, pay_period) in zip(
-        situations.keys, situations.rows, situations.picked, strict=True
-    ):
-        shares = rules.attribute(placement, pay_period, contexts[layer])
-        total = sum((s.fraction for s in shares), Fraction(0))
-        if total != 1:
-            msg = (
-                f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up "
-                f"to {total}, not 1"
-            )
-            raise UnsupportedRuleSetError(msg)
-        for index, share in enumerate(shares):
+    decided = [
+        _decision(rules, row, picked, contexts)
+        for row, picked in zip(situations.rows, situations.picked, strict=True)
+    ]
+    for index, row, picked in situations.seconds:
+        if _decision(rules, row, picked, contexts) != decided[index]:
+            first = (situations.rows[index], situations.picked[index][2])
+            raise _disagreement(rules, first, (row, picked[2]))
+    for key, shares in zip(situations.keys, decided, strict=True):
+        for index, (role, pool, excluded, fraction, reasons) in enumerate(shares):
             out["key"].append(key)
             out["share"].append(index)
-            out["role"].append(_role(share.credited_to, row, rules))
-            out["pool"].append(None if share.pool is None else share.pool.value)
-            out["excluded"].append(share.excluded_because.code if share.excluded_because else None)
-            out["fnum"].append(share.fraction.numerator)
-            out["fden"].append(share.fraction.denominator)
-            out["reasons"].append("|".join(r.code for r in share.reasons))
+            out["role"].append(role)
+            out["pool"].append(pool)
+            out["excluded"].append(excluded)
+            out["fnum"].append(fraction.numerator)
+            out["fden"].append(fraction.denominator)
+            out["reasons"].append(reasons)
     return pl.DataFrame(out, schema=_DECISION_SCHEMA)
 
 
