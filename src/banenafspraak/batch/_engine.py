@@ -48,6 +48,7 @@ from banenafspraak.counting import (
     job_unit,
     monitor,
     parameters_for,
+    rules_in_force,
 )
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
@@ -137,6 +138,21 @@ class UnsupportedRuleSetError(BanenafspraakError, NotImplementedError):
 
 
 # -- encoding: the rows as integer columns with a way back to the nouns ----------------------------
+
+
+def rules_for(
+    tables_parameters: Mapping[str, Any],
+    measured: Period,
+    parameters: ParametersArg,
+    rules: str | RuleSet | None,
+) -> RuleSet:
+    """``rules``, or the law in force on the last day of ``measured`` under the tables' parameters.
+
+    The pure :func:`~banenafspraak.counting.rules_in_force`, with the tables' own parameters
+    (``Tables.read(folder, parameters=...)``, or the scenario's that the tables were made from)
+    and the call's, as the pure path reads a scenario's.
+    """
+    return rules_in_force(Scenario(parameters=tables_parameters), measured, parameters, rules)
 
 
 def _parameters(
@@ -1298,7 +1314,7 @@ def _formal_partial(formal: pl.DataFrame) -> pl.DataFrame:
 def count_batch(
     batch: object,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -1311,11 +1327,13 @@ def count_batch(
     :func:`finish` makes the exact result. ``parameters`` must be the ones the rows were
     flattened with. With ``ledger`` (a calendar year), the partial also holds the counted hours
     per formal employer, person and stage, from which :func:`finish` makes the year's
-    :class:`~banenafspraak.rulesets.Ledger` (what every quotum instrument reads).
+    :class:`~banenafspraak.rulesets.Ledger` (what every quotum instrument reads). Without
+    ``rules``, the law in force at the end of the period under ``parameters``
+    (:func:`rules_for`).
     """
-    rule_set = resolve(rules)
-    params = _parameters({}, parameters, rule_set)
     measured = _measured(year, period)
+    rule_set = rules_for({}, measured, parameters, rules)
+    params = _parameters({}, parameters, rule_set)
     keyed = _keyed_flat(_as_frame(batch), ledger=ledger)
     decisions = _decide(keyed, rule_set, params)
     partial = _partial(keyed.rows, keyed.ids, decisions, measured)
@@ -1334,9 +1352,11 @@ def _calendar_year(measured: Period) -> int:
 
 
 def decide(
-    batch: object, *, rules: str | RuleSet = "wbqa-2015", parameters: ParametersArg = None
+    batch: object, *, rules: str | RuleSet, parameters: ParametersArg = None
 ) -> pl.DataFrame:
     """The decision table of a batch of flat rows: per situation key, the pure rule set's shares.
+
+    ``rules`` is named: a decision table has no period to find the law in force by.
 
     Columns ``key, share, role`` (index into :data:`ROLES`), ``pool``, ``excluded``,
     ``fnum, fden`` (the share of the hours) and ``reasons`` (the reason codes, ``|``-separated).
@@ -1603,7 +1623,7 @@ class BatchCount:
 def finish(
     partial: object,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -1613,10 +1633,11 @@ def finish(
     """The exact result from the (combined) partial of all rows.
 
     With ``ledger``, the partials were counted with ``ledger=True`` and the result has a
-    :attr:`BatchCount.ledger`.
+    :attr:`BatchCount.ledger`. Without ``rules``, the law in force at the end of the period
+    under ``parameters`` (:func:`rules_for`), as :func:`count_batch` chose it.
     """
-    rule_set = resolve(rules)
     measured = _measured(year, period)
+    rule_set = rules_for({}, measured, parameters, rules)
     params = _parameters({}, parameters, rule_set)
     unit = job_unit(measured, params)
     summed = combine([partial])
@@ -1723,7 +1744,7 @@ def _chunks(rows: pl.DataFrame, size: int) -> Iterable[pl.DataFrame]:
 def count_jobs(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -1734,7 +1755,9 @@ def count_jobs(
 
     Args:
         tables: the input (:class:`Tables`).
-        rules: a rule set name or object; every registered rule set works.
+        rules: a rule set name or object; every registered rule set works. Without it, the
+            law in force at the end of the period under the tables' and the call's parameters
+            (:func:`rules_for`), as the pure path chooses it.
         year: the measured calendar year (or give ``period``).
         period: any measured period.
         parameters: a :class:`Parameters` or overrides, as in the pure path.
@@ -1742,8 +1765,8 @@ def count_jobs(
         chunk_rows: count in chunks of this many rows (the result is the same; the progress
             display is finer and the peak memory lower).
     """
-    rule_set = resolve(rules)
     measured = _measured(year, period)
+    rule_set = rules_for(tables.parameters, measured, parameters, rules)
     params = _parameters(tables.parameters, parameters, rule_set)
     report = progress or (lambda _stage, _done, _total: None)
     report("situations", 0, 1)
@@ -1813,7 +1836,7 @@ def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period)
 def assess_quotum(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     parameters: ParametersArg = None,
     count: BatchCount | None = None,
@@ -1823,11 +1846,12 @@ def assess_quotum(
     The year is counted (or ``count`` is taken: a :func:`count_jobs` result of the same tables,
     rules and year, or a :func:`finish` result counted with ``ledger=True``), summed into the
     year's :class:`~banenafspraak.rulesets.Ledger`, and the rule set's own ``assess_quotum`` is
-    asked once per employer of ``tables``, as the pure path asks it.
+    asked once per employer of ``tables``, as the pure path asks it. Without ``rules``, the law
+    in force at the end of ``year`` (:func:`rules_for`).
     """
-    rule_set = resolve(rules)
-    params = _parameters(tables.parameters, parameters, rule_set)
     measured = Period.year(year)
+    rule_set = rules_for(tables.parameters, measured, parameters, rules)
+    params = _parameters(tables.parameters, parameters, rule_set)
     if count is None:
         count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
     elif count.rules != rule_set.name or count.period != measured:
