@@ -170,7 +170,7 @@ def test_every_command_counts_under_the_law_in_force(  # noqa: PLR0917 - paramet
 
 def test_no_entry_point_names_a_law_as_its_default() -> None:
     """Every entry point above takes ``rules=None`` (the law in force) as its default."""
-    entry_points = [
+    entry_points: list[Callable[..., object]] = [
         count_jobs,
         assess_quotum,
         subsector_monitoring,
