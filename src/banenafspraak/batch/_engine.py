@@ -405,8 +405,9 @@ class _Keyed:
         scenario. The same for every rule set that decides these situations (:func:`_decide`).
 
         A situation of more than one row also gets a second representative, its last row (most
-        often another placement's): :func:`_decide` asks the rule set about it too and refuses a
-        rule set that answers the two differently.
+        often another placement's), with the first one's employers (:func:`_as_member_of`):
+        :func:`_decide` asks the rule set about it too and refuses a rule set that answers the
+        two differently.
         """
         # A collapsed row (one per placement, see _collapsed) stands for several pay periods:
         # its second representative is its last pay period.
@@ -429,7 +430,11 @@ class _Keyed:
         second = ends.with_row_index("n").filter(
             (pl.col("last") != pl.col("row")) | pl.col("several")
         )
-        rows = self.flat_rows(ends["row"], last=False) + self.flat_rows(second["last"], last=True)
+        rows = self.flat_rows(ends["row"], last=False)
+        seconds = self.flat_rows(second["last"], last=True)
+        for n, row in zip(second["n"], seconds, strict=True):
+            _as_member_of(row, rows[n], n)
+        rows += seconds
         nouns = _Representatives()
         picked = [nouns.add(row) for row in rows]
         first = ends.height
@@ -440,6 +445,20 @@ class _Keyed:
             scenarios=nouns.scenarios(),
             seconds=list(zip(second["n"].to_list(), rows[first:], picked[first:], strict=True)),
         )
+
+
+def _as_member_of(row: dict[str, Any], first: Mapping[str, Any], situation: int) -> None:
+    """Give a second representative ``row`` the employers of the first one of its situation.
+
+    The situation fixes the employers' kinds and sectors and which of them are the same, so the
+    row stays a member of it, and it brings no employer nouns of its own (they are most of what a
+    representative costs). Its contract keeps its own period and kind under an id of its own
+    (one per situation).
+    """
+    for column in _ROLE_COLUMN.values():
+        row[column] = first[column]
+    if row["contract"] is not None:
+        row["contract"] = f"{row['contract']} (second {situation})"
 
 
 @attrs.frozen(kw_only=True)
@@ -1042,9 +1061,10 @@ class _Representatives:
         return len(self.layers) - 1
 
     def scenarios(self) -> list[Scenario]:
+        nouns = {e: self._employer_noun(e) for e in self.kinds}  # one noun for every layer
         return [
             Scenario(
-                employers=tuple(self._employer_noun(e) for e in layer["employers"]),
+                employers=tuple(nouns[e] for e in layer["employers"]),
                 people=tuple(layer["people"].values()),
                 placements=tuple(layer["placements"].values()),
                 contracts=tuple(layer["contracts"].values()),
