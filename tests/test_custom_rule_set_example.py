@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import runpy
 import sys
 from pathlib import Path
 
 import pytest
 
-from banenafspraak import available_rule_sets
+from banenafspraak import RuleSet, available_rule_sets
+from banenafspraak.testing import RuleSetContract
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "custom_rule_set.py"
 
@@ -26,3 +28,20 @@ def test_the_custom_rule_set_example_registers_and_compares(
     assert "wbqa-2015-buyer" not in available_rule_sets()
     assert sys.path == before
     sys.modules.pop("custom_rule_set", None)
+
+
+def _example_rule_set() -> RuleSet:
+    """``BUYER_2015`` of the example, loaded without running it."""
+    spec = importlib.util.spec_from_file_location("custom_rule_set_contract", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rules: RuleSet = module.BUYER_2015
+    return rules
+
+
+class TestTheExampleKeepsTheContract(RuleSetContract):
+    """The library's contract suite, as a plug-in runs it on itself: both engines included."""
+
+    rules = _example_rule_set()

@@ -99,7 +99,7 @@ from banenafspraak.reports import (
     subsector_monitoring,
     trend,
 )
-from banenafspraak.rulesets import Figure, available_rule_sets, rule_set_in_force, rule_sets
+from banenafspraak.rulesets import Figure, available_rule_sets, rule_sets
 from banenafspraak.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -489,10 +489,6 @@ def _plural(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _rules_for(rules: str | None, year: int) -> str:
-    return rules if rules is not None else rule_set_in_force(f"{year}-12-31").name
-
-
 # -- commands --------------------------------------------------------------------------------
 
 
@@ -681,9 +677,7 @@ def count(
     """Where every hour of a year counts: pools, employer credits, placements."""
     _check_out(format_, out)
     if _batch(file, engine):
-        _count_batch(
-            file, rules=_rules_for(rules, year), year=year, format_=format_, table=table, out=out
-        )
+        _count_batch(file, rules=rules, year=year, format_=format_, table=table, out=out)
         return
     with _progress() as progress:
         scenario = _read(file, progress, full_ids=full_ids)
@@ -744,9 +738,7 @@ def quotum(
         from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
 
         with _progress() as progress:
-            report = batch.quotum_files(
-                file, rules=_rules_for(rules, year), year=year, progress=progress
-            )
+            report = batch.quotum_files(file, rules=rules, year=year, progress=progress)
     else:
         with _progress() as progress:
             scenario = _read(file, progress, full_ids=full_ids)
@@ -770,7 +762,7 @@ def quotum(
 def _count_batch(
     file: Path,
     *,
-    rules: str,
+    rules: str | None,
     year: int,
     format_: Format,
     table: CountTable | None,
@@ -989,7 +981,7 @@ def _write_charts(
             [Problem("placements", "hours", "nothing", "no pay periods: nothing to chart")],
             source=scenario.name or "scenario",
         )
-    chosen = rules or rule_set_in_force(f"{years[-1]}-12-31").name
+    chosen = rules_in_force(scenario, Period.year(years[-1]), rules=rules)
     counts = [count_jobs(scenario, rules=chosen, year=y) for y in years]
     last = year or years[-1]
     compared = count_each(scenario, compare_rules or list(available_rule_sets()), last)
@@ -1087,7 +1079,15 @@ _Report = TypeVar("_Report", SubsectorMonitoring, ProcurementReport, DurabilityR
 ReportFormat = Annotated[
     Format, typer.Option("--format", help="table or json.", case_sensitive=False)
 ]
-ReportRules = Annotated[str, typer.Option("--rules", help="The rule set.", callback=_check_rule)]
+ReportRules = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        help="The rule set (default: the one in force at the end of the data, for every year).",
+        callback=_check_rule,
+        show_default=False,
+    ),
+]
 
 
 def _emit_report(
@@ -1140,14 +1140,13 @@ def report_subsectors(
     engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Extra jobs per government sub-sector against its target (targets are parameters)."""
-    chosen = _rules_for(rules, year)
     if _batch(file, engine):
         from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
 
-        result = batch.subsector_monitoring(_tables(file), rules=chosen, year=year)
+        result = batch.subsector_monitoring(_tables(file), rules=rules, year=year)
     else:
         result = _pure_report(
-            file, lambda s: subsector_monitoring(s, rules=chosen, year=year), full_ids=full_ids
+            file, lambda s: subsector_monitoring(s, rules=rules, year=year), full_ids=full_ids
         )
     _emit_report("subsectors", result, format_, result.receipt)
 
@@ -1163,14 +1162,13 @@ def report_procurement(
     engine: EngineOption = Engine.AUTO,
 ) -> None:
     """Jobs carried by procurement contracts per buyer, and where they count under each law."""
-    chosen = _rules_for(rules, year)
     if _batch(file, engine):
         from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only when asked for
 
-        result = batch.procurement_jobs(_tables(file), rules=chosen, year=year)
+        result = batch.procurement_jobs(_tables(file), rules=rules, year=year)
     else:
         result = _pure_report(
-            file, lambda s: procurement_jobs(s, rules=chosen, year=year), full_ids=full_ids
+            file, lambda s: procurement_jobs(s, rules=rules, year=year), full_ids=full_ids
         )
     _emit_report("procurement", result, format_, result.receipt)
 
@@ -1179,7 +1177,7 @@ def report_procurement(
 def report_durability(
     file: ScenarioPath,
     *,
-    rules: ReportRules = "wbqa-2015",
+    rules: ReportRules = None,
     format_: ReportFormat = Format.TABLE,
     full_ids: FullIds = False,
     engine: EngineOption = Engine.AUTO,
@@ -1198,7 +1196,7 @@ def report_durability(
 def report_trend(
     file: ScenarioPath,
     *,
-    rules: ReportRules = "wbqa-2015",
+    rules: ReportRules = None,
     format_: ReportFormat = Format.TABLE,
     chart: Annotated[
         Path | None,

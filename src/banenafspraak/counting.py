@@ -137,7 +137,10 @@ def rules_in_force(
 
     The one default of the library and the command line (:func:`~banenafspraak.rule_set_in_force`
     with the scenario's and the call's parameters, so that an override of the 2025 law's start
-    date moves it too).
+    date moves it too). Every entry point whose ``rules`` is ``None`` asks it: :func:`count_jobs`,
+    :func:`assess_quotum`, the reports of :mod:`banenafspraak.reports`, the batch engine (with
+    its tables' parameters, by ``banenafspraak.batch._engine.rules_for``) and the command line.
+    A report over several years (durability, trend) asks it once, for the end of its data.
     """
     if rules is not None:
         return resolve(rules)

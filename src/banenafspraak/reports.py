@@ -41,6 +41,7 @@ from banenafspraak.counting import (
     count_jobs,
     measured_period,
     parameters_for,
+    rules_in_force,
 )
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError, NotFoundError
@@ -398,7 +399,7 @@ def _parameter_reason(params: Parameters, name: str, year: int, what: str) -> Re
 def subsector_monitoring(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     parameters: ParametersArg = None,
     basis: SubsectorBasis | str = SubsectorBasis.AUTO,
@@ -419,10 +420,13 @@ def subsector_monitoring(
     >>> report = subsector_monitoring(example_scenario(), year=2019)
     >>> report.line("gemeenten").employers
     ('G',)
+
+    Without ``rules``, the law in force at the end of ``year``
+    (:func:`~banenafspraak.counting.rules_in_force`), as :func:`~banenafspraak.count_jobs`.
     """
-    rule_set = resolve(rules)
-    params = parameters_for(scenario, parameters)
     measured = Period.year(year)
+    rule_set = rules_in_force(scenario, measured, parameters, rules)
+    params = parameters_for(scenario, parameters)
     if count is None:
         count = count_jobs(scenario, rules=rule_set, year=year, parameters=params)
     else:
@@ -746,7 +750,7 @@ def _procurement_rule_sets(
 def procurement_jobs(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -759,6 +763,8 @@ def procurement_jobs(
     employer and pool they count for. Beside them, for ``rules`` and every rule set of
     ``compare_with`` (default: every registered rule set), the pool those hours add to and the
     employer they are credited to, so that the effect of counting at the buyer is visible.
+    Without ``rules``, the law in force at the end of the period
+    (:func:`~banenafspraak.counting.rules_in_force`).
 
     >>> from banenafspraak.demo import example_scenario
     >>> line = procurement_jobs(example_scenario(), year=2019).buyer("G")
@@ -766,7 +772,8 @@ def procurement_jobs(
     True
     """
     measured = measured_period(year, period)
-    rule_sets = _procurement_rule_sets(rules, compare_with)
+    chosen = rules_in_force(scenario, measured, parameters, rules)
+    rule_sets = _procurement_rule_sets(chosen, compare_with)
     params = parameters_for(scenario, parameters)
     counts = [count_jobs(scenario, rules=r, period=measured, parameters=params) for r in rule_sets]
     return _procurement_report(
@@ -1254,7 +1261,7 @@ def _placement_spell(
 def durability(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     parameters: ParametersArg = None,
     observed_until: object = None,
     horizon_months: int = 12,
@@ -1264,7 +1271,9 @@ def durability(
     A placement's spell runs from the first pay period whose hours count in a pool under
     ``rules`` to the last one; gaps in between do not end it. The data end on ``observed_until``
     (default: the last day of any pay period of the scenario). A spell whose horizon lies after
-    that is censored: left out of the share still running.
+    that is censored: left out of the share still running. Without ``rules``, the law in force
+    on the last day observed (:func:`~banenafspraak.counting.rules_in_force` of the observed
+    period, as :func:`~banenafspraak.count_jobs` of that period): one law for every spell.
 
     >>> from banenafspraak.demo import example_scenario
     >>> report = durability(example_scenario())
@@ -1272,13 +1281,13 @@ def durability(
     Fraction(1, 1)
     """
     _check_horizon(horizon_months)
-    rule_set = resolve(rules)
     pay_periods = [pp for placement in scenario.placements for pp in placement.hours]
     observed = _observed(
         min((pp.start for pp in pay_periods), default=None),
         max((pp.end for pp in pay_periods), default=None),
         observed_until,
     )
+    rule_set = rules_in_force(scenario, observed, parameters, rules)
     count = count_jobs(scenario, rules=rule_set, period=observed, parameters=parameters)
     counted: defaultdict[str, dict[PayPeriod, None]] = defaultdict(dict)
     for attribution in count.attributions:
@@ -1485,23 +1494,26 @@ def _points(
 def trend(
     scenario: Scenario,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     years: Iterable[int] | None = None,
     parameters: ParametersArg = None,
     basis: SubsectorBasis | str = SubsectorBasis.AUTO,
 ) -> Trend:
     """Extra jobs per pool and sub-sector for each of ``years`` (default: the scenario's years).
 
+    One law for every year, so that each series has the same pools: ``rules``, or the law in
+    force at the end of the last year followed (:func:`~banenafspraak.counting.rules_in_force`).
+
     >>> from banenafspraak.demo import example_scenario
     >>> series = trend(example_scenario()).pool("government")
     >>> series.years
     (2018, 2019)
     """
-    rule_set = resolve(rules)
     data_years = scenario.years
     wanted = _trend_years(
         data_years[0] if data_years else None, data_years[-1] if data_years else None, years
     )
+    rule_set = rules_in_force(scenario, Period.year(wanted[-1]), parameters, rules)
     params = parameters_for(scenario, parameters)
     years_done = []
     for year in wanted:

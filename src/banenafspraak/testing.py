@@ -14,11 +14,15 @@ of the design (nothing lost; one pool or a reason; totals are sums; order and na
 matter; monotone; additive; deterministic) and the contract of the protocol: every member
 declared, shares that add up to one, targets for the rule set's own pools, and a quotum that reads
 only the year's :class:`~banenafspraak.rulesets.Ledger` and returns a
-:class:`~banenafspraak.rulesets.QuotumResult` with the same figures for every employer.
+:class:`~banenafspraak.rulesets.QuotumResult` with the same figures for every employer; and the
+contract the batch engine relies on: a rule reads no more of a pay period and its context than
+:meth:`~banenafspraak.rulesets.RuleSet.attribute` allows, so both engines count the same, to the
+exact fraction. That check needs the ``batch`` extra besides ``testing``.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
@@ -32,15 +36,17 @@ from hypothesis import strategies as st
 from banenafspraak.counting import assess_quotum, count_jobs, ledger_of, parameters_for
 from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.parameters import Parameter, default_parameters
+from banenafspraak.people import Ground, Person, Registration
 from banenafspraak.periods import Period
-from banenafspraak.placements import Placement
+from banenafspraak.placements import PayPeriod, Placement
+from banenafspraak.procurement import ContractKind, ProcurementContract
 from banenafspraak.references import LegalReference
 from banenafspraak.rulesets import QuotumResult, Reason, RuleContext, RuleSet
 from banenafspraak.scenario import Scenario
-from banenafspraak.sectors import Pool
-from banenafspraak.strategies import scenarios
+from banenafspraak.sectors import Pool, Sector
+from banenafspraak.strategies import hours, scenarios
 
-__all__ = ["RuleSetContract", "input_hours", "placement_hours", "renamed"]
+__all__ = ["RuleSetContract", "contracts_in_part", "input_hours", "placement_hours", "renamed"]
 
 _SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.differing_executors])
 """Every subclass runs the same methods on purpose (one per rule set)."""
@@ -101,6 +107,92 @@ def renamed(scenario: Scenario, suffix: str) -> Scenario:
         baseline=scenario.baseline,
         parameters=scenario.parameters,
     )
+
+
+_SAME_LENGTH = ((1, 3, 5, 7, 8, 10, 12), (4, 6, 9, 11))
+"""The months of 2019 with 31 days, and those with 30."""
+
+
+@st.composite
+def contracts_in_part(draw: st.DrawFn) -> Scenario:
+    """Jobs of 2019 at one supplier for contracts of one buyer that start and end inside months.
+
+    Every pay period is a calendar month. A contract starts ``c`` days before the end of one
+    month and ends on day ``c`` of a later month of the same length, so that the pay periods
+    of those two months are covered for as many days, one at its end and one at its start:
+    what the batch engine's situations must tell apart. The jobs' pay periods fall in the
+    contracts' first and last months.
+    """
+    found = []
+    months: set[int] = set()
+    for i in range(draw(st.integers(1, 3))):
+        first, last = sorted(
+            draw(
+                st.lists(
+                    st.sampled_from(draw(st.sampled_from(_SAME_LENGTH))),
+                    min_size=2,
+                    max_size=2,
+                    unique=True,
+                )
+            )
+        )
+        length = calendar.monthrange(2019, first)[1]
+        covered = draw(st.integers(1, length - 1))
+        months.update((first, last))
+        found.append(
+            ProcurementContract(
+                id=f"K{i}",
+                buyer="B",
+                supplier="S",
+                period=Period(
+                    start=pendulum.Date(2019, first, length - covered + 1),
+                    end=pendulum.Date(2019, last, covered),
+                ),
+                kind=draw(st.sampled_from(ContractKind)),
+            )
+        )
+    grounds = st.sampled_from([Ground.WAJONG, Ground.PARTICIPATION_ACT, Ground.WSW_INDICATION])
+    jobs = draw(st.integers(1, 6))
+    people = tuple(
+        Person(id=f"P{i}", registrations=(Registration(ground=draw(grounds), start="2016-01-01"),))
+        for i in range(jobs)
+    )
+    worked = st.lists(st.sampled_from(sorted(months)), min_size=1, max_size=4, unique=True)
+    placements = tuple(
+        Placement(
+            id=f"L{i}",
+            person=f"P{i}",
+            employer="S",
+            contract=draw(st.sampled_from(found)).id,
+            hours=tuple(PayPeriod.month(2019, m, draw(hours())) for m in sorted(draw(worked))),
+        )
+        for i in range(jobs)
+    )
+    return Scenario(
+        employers=(
+            Employer(id="S", sector=Sector.MARKET),
+            Employer(id="B", sector=draw(st.sampled_from(Sector))),
+        ),
+        people=people,
+        placements=placements,
+        contracts=tuple(found),
+    )
+
+
+def _same_on_both_engines(rules: RuleSet, scenario: Scenario, period: Period) -> None:
+    """Pools, credits, monitoring and exclusions of both engines are equal (exact)."""
+    from banenafspraak import batch  # noqa: PLC0415 - the batch extra, only for this check
+
+    pure = count_jobs(scenario, rules=rules, period=period)
+    counted = batch.count_jobs(batch.Tables.from_scenario(scenario), rules=rules, period=period)
+    assert counted.pools == pure.pools
+    assert counted.employers == pure.employers
+    assert counted.monitoring == pure.monitoring
+    excluded: defaultdict[str, Fraction] = defaultdict(Fraction)
+    for a in pure.attributions:
+        if a.excluded_because is not None:
+            excluded[a.excluded_because.code] += a.hours
+    assert dict(counted.excluded) == dict(excluded)
 
 
 def _grown(scenario: Scenario, data: st.DataObject) -> tuple[Scenario, int] | None:
@@ -165,6 +257,33 @@ class RuleSetContract:
                     assert share.credited_to is None or share.credited_to in employers
                     assert share.reasons
                     assert all(isinstance(r, Reason) for r in share.reasons)
+
+    @_SETTINGS
+    @given(scenario=scenarios(), period=MEASURED)
+    def test_both_engines_count_the_same(self, scenario: Scenario, period: Period) -> None:
+        """The batch engine asks a rule once per situation; every hour still counts the same.
+
+        Scenarios with pay periods and registrations that start or end inside a month, and
+        contracts that cover part of a pay period: a rule set that reads only what
+        :meth:`~banenafspraak.rulesets.RuleSet.attribute` allows gives, on the batch engine,
+        exactly the pure path's pools, credits, exclusions and monitoring. A rule set that
+        answers two pay periods of one situation differently fails here: with a different total,
+        or with the engine's error naming the placements.
+        """
+        _same_on_both_engines(self.rules, scenario, period)
+
+    @_SETTINGS
+    @given(scenario=contracts_in_part())
+    def test_both_engines_count_the_same_where_contracts_cover_part_of_a_pay_period(
+        self, scenario: Scenario
+    ) -> None:
+        """The same, where it is hardest: jobs for contracts that start and end inside a month.
+
+        A rule may read which days of the pay period a contract covers (whether it runs on the
+        pay period's last day, say): two jobs covered for as many days, one at the start and one
+        at the end of their pay periods, must still count apart on the batch engine.
+        """
+        _same_on_both_engines(self.rules, scenario, Period.year(2019))
 
     # -- the invariants of the count ---------------------------------------------------------
 

@@ -119,7 +119,7 @@ def read_tables(
 def count_files(
     path: str | Path,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     parameters: ParametersArg = None,
     progress: Progress | None = None,
@@ -147,7 +147,7 @@ def count_files(
 def quotum_files(
     path: str | Path,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     parameters: ParametersArg = None,
     progress: Progress | None = None,

@@ -1,15 +1,17 @@
 """The columnar engine: the pure rule sets, asked once per distinct situation.
 
 A rule set's answer for one pay period of one placement depends on a small *situation*: the
-placement's kind, the formal employer's sector (of the pay period's year) and kind, the hirer's (if
-any), the agreement to
-credit the hirer, the procurement contract's kind, buyer and how much of the pay period it covers,
-the registration found for the pay period (its ground, or none), and the pay period's years. A
-national year holds millions of pay periods but only hundreds or a few thousand situations.
+placement's kind, the formal employer's sector (of each year) and kind, the hirer's (if any), the
+agreement to credit the hirer, the procurement contract's kind, buyer and which days of the pay
+period it covers, which of these employers are the same, the registration found for the pay period
+(its ground, or none), and the pay period's years. That is all a rule may read (the contract of
+``RuleSet.attribute``). A national year holds millions of pay periods but only hundreds or a few
+thousand situations.
 
 The engine computes the situation of every row with column operations, takes one real row of
 each distinct situation, asks the **pure** rule set (``rule_set.attribute``) what it decides for
-that row, translates the answer into roles (credited to the formal employer, the hirer, the
+that row (and for a second row of the situation, refusing a rule set that answers the two
+differently), translates the answer into roles (credited to the formal employer, the hirer, the
 contract's buyer or supplier, or nobody; pool; share of the hours; reason codes), joins the
 decisions back onto the rows and adds up in whole ten-thousandths of an hour. The law lives in the
 rule sets alone: the engine only groups and adds.
@@ -26,7 +28,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import polars as pl
@@ -47,6 +49,7 @@ from banenafspraak.counting import (
     monitor,
     parameters_for,
     period_warnings,
+    rules_in_force,
 )
 from banenafspraak.counting import count_jobs as pure_count_jobs
 from banenafspraak.employers import Employer, EmployerId
@@ -123,11 +126,11 @@ _PARTIAL_KEYS = tuple(c for c in PARTIAL_SCHEMA if c != "hours_e4")
 _GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
 
 # Bit layout of the situation key (an Int64): placement situation | ground | start year |
-# year span | contract cover.
+# year span | contract cover (none, all days, or which days: see _key).
 _COVER_BITS, _SPAN_BITS, _YEAR_BITS, _GROUND_BITS = 23, 3, 8, 5
 MAX_DAYS = 2047
-"""The longest pay period the engine counts: its situation key holds the days and the days
-covered by a contract in the cover bits."""
+"""The longest pay period the engine counts: its situation key holds the days of a pay period
+a contract covers in part, and which of them it covers."""
 _MAX_PLACEMENT_SITUATIONS = 1 << (63 - _COVER_BITS - _SPAN_BITS - _YEAR_BITS - _GROUND_BITS)
 
 
@@ -136,6 +139,21 @@ class UnsupportedRuleSetError(BanenafspraakError, NotImplementedError):
 
 
 # -- encoding: the rows as integer columns with a way back to the nouns ----------------------------
+
+
+def rules_for(
+    tables_parameters: Mapping[str, Any],
+    measured: Period,
+    parameters: ParametersArg,
+    rules: str | RuleSet | None,
+) -> RuleSet:
+    """``rules``, or the law in force on the last day of ``measured`` under the tables' parameters.
+
+    The pure :func:`~banenafspraak.counting.rules_in_force`, with the tables' own parameters
+    (``Tables.read(folder, parameters=...)``, or the scenario's that the tables were made from)
+    and the call's, as the pure path reads a scenario's.
+    """
+    return rules_in_force(Scenario(parameters=tables_parameters), measured, parameters, rules)
 
 
 def _parameters(
@@ -361,18 +379,23 @@ def _stage_on(start: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     )
 
 
+class _FlatRows(Protocol):
+    def __call__(self, indices: pl.Series, *, last: bool) -> list[dict[str, Any]]: ...
+
+
 @attrs.frozen(kw_only=True)
 class _Keyed:
     """Rows with their situation key and integer codes of the employers they may credit.
 
     ``rows`` has ``key, start, end, hours_e4`` and ``employer_c, hirer_c, buyer_c, supplier_c``
-    (codes into ``ids``); ``flat_rows(indices)`` gives those rows as :func:`flatten` would, for
-    the representatives of the situations.
+    (codes into ``ids``); ``flat_rows(indices, last)`` gives those rows as :func:`flatten` would,
+    for the representatives of the situations (``last``: a collapsed row as its last pay period
+    rather than its first; ``i_last``, where the rows have it, says which that is).
     """
 
     rows: pl.DataFrame
     ids: pl.Series
-    flat_rows: Callable[[pl.Series], list[dict[str, Any]]]
+    flat_rows: _FlatRows
 
     @functools.cached_property
     def representatives(self) -> _Situations:
@@ -381,41 +404,100 @@ class _Keyed:
         The keys in order of first appearance; each one's flat row; its placement and pay period
         with the layer of :class:`_Representatives` that holds its nouns; and each layer's
         scenario. The same for every rule set that decides these situations (:func:`_decide`).
+
+        A situation of more than one row also gets a second representative, its last row (most
+        often another placement's), with the first one's employers (:func:`_as_member_of`):
+        :func:`_decide` asks the rule set about it too and refuses a rule set that answers the
+        two differently.
         """
-        firsts = self.rows.select("key").with_row_index("i").unique("key", keep="first").sort("i")
-        rows = self.flat_rows(firsts["i"])
+        # A collapsed row (one per placement, see _collapsed) stands for several pay periods:
+        # its second representative is its last pay period.
+        several = (
+            pl.col("i_last") != pl.col("i")
+            if "i_last" in self.rows.columns
+            else pl.lit(value=False)
+        )
+        ends = (
+            self.rows.select("key", several.alias("several"))
+            .with_row_index("row")
+            .group_by("key")
+            .agg(
+                pl.col("row").first(),
+                pl.col("row").last().alias("last"),
+                pl.col("several").last(),
+            )
+            .sort("row")
+        )
+        second = ends.with_row_index("n").filter(
+            (pl.col("last") != pl.col("row")) | pl.col("several")
+        )
+        rows = self.flat_rows(ends["row"], last=False)
+        seconds = self.flat_rows(second["last"], last=True)
+        for n, row in zip(second["n"], seconds, strict=True):
+            _as_member_of(row, rows[n], n)
+        rows += seconds
         nouns = _Representatives()
         picked = [nouns.add(row) for row in rows]
+        first = ends.height
         return _Situations(
-            keys=firsts["key"].to_list(), rows=rows, picked=picked, scenarios=nouns.scenarios()
+            keys=ends["key"].to_list(),
+            rows=rows[:first],
+            picked=picked[:first],
+            scenarios=nouns.scenarios(),
+            seconds=list(zip(second["n"].to_list(), rows[first:], picked[first:], strict=True)),
         )
+
+
+def _as_member_of(row: dict[str, Any], first: Mapping[str, Any], situation: int) -> None:
+    """Give a second representative ``row`` the employers of the first one of its situation.
+
+    The situation fixes the employers' kinds and sectors and which of them are the same, so the
+    row stays a member of it, and it brings no employer nouns of its own (they are most of what a
+    representative costs). Its contract keeps its own period and kind under an id of its own
+    (one per situation).
+    """
+    for column in _ROLE_COLUMN.values():
+        row[column] = first[column]
+    if row["contract"] is not None:
+        row["contract"] = f"{row['contract']} (second {situation})"
 
 
 @attrs.frozen(kw_only=True)
 class _Situations:
-    """:attr:`_Keyed.representatives`."""
+    """:attr:`_Keyed.representatives`.
+
+    ``seconds``: per situation with a second representative, the situation's index in ``keys``,
+    the second's flat row and its placement and pay period (as ``picked``).
+    """
 
     keys: list[int]
     rows: list[dict[str, Any]]
     picked: list[tuple[int, Placement, PayPeriod]]
     scenarios: list[Scenario]
+    seconds: list[tuple[int, dict[str, Any], tuple[int, Placement, PayPeriod]]]
 
 
 def _key(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.)."""
+    """Add the exact integer ``key`` of each row's situation (from ``_psit``, ``_ground`` etc.).
+
+    The contract's part of the key says which days of the pay period the contract covers: none
+    of them, all of them, or (a partial cover) the days before the first covered day, the days
+    after the last one and the pay period's days, which fix the covered sub-interval relative to
+    the pay period. Partial covers are numbered densely within the rows keyed together.
+    """
     start = pl.col("start").cast(pl.Int32)
     end = pl.col("end").cast(pl.Int32)
     days = end - start + 1
-    cover = (
-        pl.min_horizontal(end, pl.col("contract_end").cast(pl.Int32))
-        - pl.max_horizontal(start, pl.col("contract_start").cast(pl.Int32))
-        + 1
-    ).clip(lower_bound=0)
+    covered_from = pl.max_horizontal(start, pl.col("contract_start").cast(pl.Int32))
+    covered_to = pl.min_horizontal(end, pl.col("contract_end").cast(pl.Int32))
+    cover = (covered_to - covered_from + 1).clip(lower_bound=0)
     first_year = pl.col("start").dt.year()
     span = (pl.col("end").dt.year() - first_year).cast(pl.Int64)
     parts = frame.select(
         days.cast(pl.Int64).alias("_days"),
         cover.cast(pl.Int64).alias("_cover"),
+        (covered_from - start).cast(pl.Int64).alias("_before"),
+        (end - covered_to).cast(pl.Int64).alias("_after"),
         (first_year - 1900).clip(0, (1 << _YEAR_BITS) - 1).cast(pl.Int64).alias("_year"),
         span.alias("_span"),
     )
@@ -430,6 +512,17 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
         if frame["_psit"].max() >= _MAX_PLACEMENT_SITUATIONS:  # type: ignore[operator]  # pragma: no cover
             msg = "too many distinct placement situations for the batch engine's key"
             raise UnsupportedRuleSetError(msg)
+    partial = (pl.col("_cover") > 0) & (pl.col("_cover") < pl.col("_days"))
+    width = MAX_DAYS + 1
+    which_days = (
+        pl.when(partial)
+        .then((pl.col("_before") * width + pl.col("_after")) * width + pl.col("_days"))
+        .rank("dense")
+    )
+    parts = parts.with_columns(_which=which_days)
+    if frame.height and (parts["_which"].max() or 0) >= (1 << _COVER_BITS) - 3:  # type: ignore[operator]  # pragma: no cover
+        msg = "too many distinct partial contract covers for the batch engine's key"
+        raise UnsupportedRuleSetError(msg)
     cover_code = (
         pl.when(pl.col("_cover").is_null())
         .then(0)
@@ -437,7 +530,7 @@ def _key(frame: pl.DataFrame) -> pl.DataFrame:
         .then(1)
         .when(pl.col("_cover") == pl.col("_days"))
         .then(2)
-        .otherwise(3 + pl.col("_cover") * (MAX_DAYS + 1) + pl.col("_days"))
+        .otherwise(2 + pl.col("_which").cast(pl.Int64))
     )
     key = pl.col("_psit").cast(pl.Int64)
     for value, bits in (
@@ -468,6 +561,7 @@ def _placement_situation(*extra: str) -> pl.Expr:
             pl.col("buyer_sector"),
             pl.col("buyer_kind"),
             (pl.col("buyer") == pl.col("hirer")).alias("buyer_is_hirer"),
+            (pl.col("buyer") == pl.col("employer")).alias("buyer_is_employer"),
             (pl.col("supplier") == pl.col("employer")).alias("supplier_is_employer"),
             (pl.col("supplier") == pl.col("hirer")).alias("supplier_is_hirer"),
         )
@@ -579,6 +673,7 @@ def _row_frame(hours: pl.DataFrame, places: pl.DataFrame, regs: pl.DataFrame) ->
         {
             "p": p,
             "i": hours["i"],
+            "i_last": hours["i"],
             "start": hours["start"],
             "end": hours["end"],
             "hours_e4": hours["hours_e4"],
@@ -627,7 +722,7 @@ def _collapsed(
     ``hours`` are the pay periods that overlap the measured period. A placement collapses when
     all of them lie in the measured period and in one calendar year, it serves no contract, and
     one registration (or none) decides every one alike. They then have one key; ``i`` keeps a
-    real one as representative.
+    real one as representative, ``i_last`` the last one (a second representative).
     """
     first, last = measured.start, measured.end
     if hours["p"].is_sorted():  # the usual order: a placement's pay periods together
@@ -639,6 +734,7 @@ def _collapsed(
         pl.col("end").max().alias("last_end"),
         pl.col("hours_e4").sum(),
         pl.col("i").first(),
+        pl.col("i").last().alias("i_last"),
     )
     p = spans["p"]
     r1 = places["r1"].gather(p)
@@ -668,6 +764,7 @@ def _collapsed(
         {
             "p": sp,
             "i": simple["i"],
+            "i_last": simple["i_last"],
             "start": simple["first_start"],
             "end": simple["last_end"],
             "hours_e4": simple["hours_e4"],
@@ -746,9 +843,9 @@ def _encode(
     employers = tables.employers
     sectors = _sector_years(tables)
 
-    def flat_rows(indices: pl.Series) -> list[dict[str, Any]]:
+    def flat_rows(indices: pl.Series, *, last: bool) -> list[dict[str, Any]]:
         picked = keyed[indices]
-        real = hours[picked["i"]]  # not tables.hours: the tables keep this function
+        real = hours[picked["i_last" if last else "i"]]  # not tables.hours: kept with this
         picked = picked.with_columns(
             start=real["start"], end=real["end"], hours_e4=real["hours_e4"]
         )
@@ -864,7 +961,7 @@ def _keyed_flat(frame: pl.DataFrame, *, ledger: bool = False) -> _Keyed:
             *kept,
         ),
         ids=ids,
-        flat_rows=lambda indices: keyed[indices].select(FLAT_COLUMNS).to_dicts(),
+        flat_rows=lambda indices, *, last: keyed[indices].select(FLAT_COLUMNS).to_dicts(),  # noqa: ARG005
     )
 
 
@@ -965,9 +1062,10 @@ class _Representatives:
         return len(self.layers) - 1
 
     def scenarios(self) -> list[Scenario]:
+        nouns = {e: self._employer_noun(e) for e in self.kinds}  # one noun for every layer
         return [
             Scenario(
-                employers=tuple(self._employer_noun(e) for e in layer["employers"]),
+                employers=tuple(nouns[e] for e in layer["employers"]),
                 people=tuple(layer["people"].values()),
                 placements=tuple(layer["placements"].values()),
                 contracts=tuple(layer["contracts"].values()),
@@ -1002,36 +1100,92 @@ _DECISION_SCHEMA = {
 }
 
 
+_Decision = tuple[int, str | None, str | None, Fraction, str]
+"""One share of a situation's decision: role, pool, exclusion code, fraction, reason codes."""
+
+
+def _decision(
+    rules: RuleSet,
+    row: Mapping[str, Any],
+    picked: tuple[int, Placement, PayPeriod],
+    contexts: Sequence[RuleContext],
+) -> list[_Decision]:
+    """The pure rule set's shares for one representative row, as roles."""
+    layer, placement, pay_period = picked
+    shares = rules.attribute(placement, pay_period, contexts[layer])
+    total = sum((s.fraction for s in shares), Fraction(0))
+    if total != 1:
+        msg = (
+            f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up "
+            f"to {total}, not 1"
+        )
+        raise UnsupportedRuleSetError(msg)
+    return [
+        (
+            _role(share.credited_to, row, rules),
+            None if share.pool is None else share.pool.value,
+            share.excluded_because.code if share.excluded_because else None,
+            share.fraction,
+            "|".join(r.code for r in share.reasons),
+        )
+        for share in shares
+    ]
+
+
+def _disagreement(
+    rules: RuleSet,
+    first: tuple[Mapping[str, Any], PayPeriod],
+    second: tuple[Mapping[str, Any], PayPeriod],
+) -> UnsupportedRuleSetError:
+    """The error for a rule set that answers two pay periods of one situation differently."""
+    (row, pay), (other, other_pay) = first, second
+    msg = (
+        f"rule set {rules.name!r} decides placement {row['placement']!r} (pay period "
+        f"{pay.start}..{pay.end}) and placement {other['placement']!r} (pay period "
+        f"{other_pay.start}..{other_pay.end}) differently, although they share one situation: "
+        "it reads more of a pay period or its context than a rule may (see RuleSet.attribute); "
+        "the batch engine would count one of them wrong, so it counts neither. Read only what the "
+        "contract allows, or count with banenafspraak.count_jobs"
+    )
+    return UnsupportedRuleSetError(msg)
+
+
 def _decide(keyed: _Keyed, rules: RuleSet, params: Parameters) -> pl.DataFrame:
     """The decision table: for every situation key, the pure rule set's shares as roles.
 
     Columns: ``key, share, role`` (index into :data:`ROLES`), ``pool`` (null when excluded),
     ``excluded`` (the reason code, or null), ``fnum, fden`` (the share of the hours) and
     ``reasons`` (the reason codes, ``|``-separated).
+
+    A situation with a second representative (:attr:`_Keyed.representatives`) is decided for
+    both; a rule set that answers them differently breaks the contract the engine relies on,
+    and :func:`_disagreement` says so rather than count one of them wrong.
+
+    Raises:
+        UnsupportedRuleSetError: shares that do not add up to 1, a credit to an employer the
+            row does not name, or two answers within one situation.
     """
     out: dict[str, list[Any]] = {c: [] for c in _DECISION_SCHEMA}
     situations = keyed.representatives
     contexts = [RuleContext(scenario=s, parameters=params) for s in situations.scenarios]
-    for key, row, (layer, placement, pay_period) in zip(
-        situations.keys, situations.rows, situations.picked, strict=True
-    ):
-        shares = rules.attribute(placement, pay_period, contexts[layer])
-        total = sum((s.fraction for s in shares), Fraction(0))
-        if total != 1:
-            msg = (
-                f"rule set {rules.name!r}: the shares of placement {row['placement']!r} add up "
-                f"to {total}, not 1"
-            )
-            raise UnsupportedRuleSetError(msg)
-        for index, share in enumerate(shares):
+    decided = [
+        _decision(rules, row, picked, contexts)
+        for row, picked in zip(situations.rows, situations.picked, strict=True)
+    ]
+    for index, row, picked in situations.seconds:
+        if _decision(rules, row, picked, contexts) != decided[index]:
+            first = (situations.rows[index], situations.picked[index][2])
+            raise _disagreement(rules, first, (row, picked[2]))
+    for key, shares in zip(situations.keys, decided, strict=True):
+        for index, (role, pool, excluded, fraction, reasons) in enumerate(shares):
             out["key"].append(key)
             out["share"].append(index)
-            out["role"].append(_role(share.credited_to, row, rules))
-            out["pool"].append(None if share.pool is None else share.pool.value)
-            out["excluded"].append(share.excluded_because.code if share.excluded_because else None)
-            out["fnum"].append(share.fraction.numerator)
-            out["fden"].append(share.fraction.denominator)
-            out["reasons"].append("|".join(r.code for r in share.reasons))
+            out["role"].append(role)
+            out["pool"].append(pool)
+            out["excluded"].append(excluded)
+            out["fnum"].append(fraction.numerator)
+            out["fden"].append(fraction.denominator)
+            out["reasons"].append(reasons)
     return pl.DataFrame(out, schema=_DECISION_SCHEMA)
 
 
@@ -1181,7 +1335,7 @@ def _formal_partial(formal: pl.DataFrame) -> pl.DataFrame:
 def count_batch(
     batch: object,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -1194,11 +1348,13 @@ def count_batch(
     :func:`finish` makes the exact result. ``parameters`` must be the ones the rows were
     flattened with. With ``ledger`` (a calendar year), the partial also holds the counted hours
     per formal employer, person and stage, from which :func:`finish` makes the year's
-    :class:`~banenafspraak.rulesets.Ledger` (what every quotum instrument reads).
+    :class:`~banenafspraak.rulesets.Ledger` (what every quotum instrument reads). Without
+    ``rules``, the law in force at the end of the period under ``parameters``
+    (:func:`rules_for`).
     """
-    rule_set = resolve(rules)
-    params = _parameters({}, parameters, rule_set)
     measured = _measured(year, period)
+    rule_set = rules_for({}, measured, parameters, rules)
+    params = _parameters({}, parameters, rule_set)
     keyed = _keyed_flat(_as_frame(batch), ledger=ledger)
     decisions = _decide(keyed, rule_set, params)
     partial = _partial(keyed.rows, keyed.ids, decisions, measured)
@@ -1217,9 +1373,11 @@ def _calendar_year(measured: Period) -> int:
 
 
 def decide(
-    batch: object, *, rules: str | RuleSet = "wbqa-2015", parameters: ParametersArg = None
+    batch: object, *, rules: str | RuleSet, parameters: ParametersArg = None
 ) -> pl.DataFrame:
     """The decision table of a batch of flat rows: per situation key, the pure rule set's shares.
+
+    ``rules`` is named: a decision table has no period to find the law in force by.
 
     Columns ``key, share, role`` (index into :data:`ROLES`), ``pool``, ``excluded``,
     ``fnum, fden`` (the share of the hours) and ``reasons`` (the reason codes, ``|``-separated).
@@ -1491,7 +1649,7 @@ class BatchCount:
 def finish(
     partial: object,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -1501,10 +1659,11 @@ def finish(
     """The exact result from the (combined) partial of all rows.
 
     With ``ledger``, the partials were counted with ``ledger=True`` and the result has a
-    :attr:`BatchCount.ledger`.
+    :attr:`BatchCount.ledger`. Without ``rules``, the law in force at the end of the period
+    under ``parameters`` (:func:`rules_for`), as :func:`count_batch` chose it.
     """
-    rule_set = resolve(rules)
     measured = _measured(year, period)
+    rule_set = rules_for({}, measured, parameters, rules)
     params = _parameters({}, parameters, rule_set)
     unit = job_unit(measured, params)
     summed = combine([partial])
@@ -1612,7 +1771,7 @@ def _chunks(rows: pl.DataFrame, size: int) -> Iterable[pl.DataFrame]:
 def count_jobs(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -1623,7 +1782,9 @@ def count_jobs(
 
     Args:
         tables: the input (:class:`Tables`).
-        rules: a rule set name or object; every registered rule set works.
+        rules: a rule set name or object; every registered rule set works. Without it, the
+            law in force at the end of the period under the tables' and the call's parameters
+            (:func:`rules_for`), as the pure path chooses it.
         year: the measured calendar year (or give ``period``).
         period: any measured period.
         parameters: a :class:`Parameters` or overrides, as in the pure path.
@@ -1631,8 +1792,8 @@ def count_jobs(
         chunk_rows: count in chunks of this many rows (the result is the same; the progress
             display is finer and the peak memory lower).
     """
-    rule_set = resolve(rules)
     measured = _measured(year, period)
+    rule_set = rules_for(tables.parameters, measured, parameters, rules)
     params = _parameters(tables.parameters, parameters, rule_set)
     report = progress or (lambda _stage, _done, _total: None)
     report("situations", 0, 1)
@@ -1711,7 +1872,7 @@ def _receipt(rules: RuleSet, params: Parameters, tables: Tables, period: Period)
 def assess_quotum(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     parameters: ParametersArg = None,
     count: BatchCount | None = None,
@@ -1721,11 +1882,12 @@ def assess_quotum(
     The year is counted (or ``count`` is taken: a :func:`count_jobs` result of the same tables,
     rules and year, or a :func:`finish` result counted with ``ledger=True``), summed into the
     year's :class:`~banenafspraak.rulesets.Ledger`, and the rule set's own ``assess_quotum`` is
-    asked once per employer of ``tables``, as the pure path asks it.
+    asked once per employer of ``tables``, as the pure path asks it. Without ``rules``, the law
+    in force at the end of ``year`` (:func:`rules_for`).
     """
-    rule_set = resolve(rules)
-    params = _parameters(tables.parameters, parameters, rule_set)
     measured = Period.year(year)
+    rule_set = rules_for(tables.parameters, measured, parameters, rules)
+    params = _parameters(tables.parameters, parameters, rule_set)
     if count is None:
         count = count_jobs(tables, rules=rule_set, year=year, parameters=params)
     elif count.rules != rule_set.name or count.period != measured:

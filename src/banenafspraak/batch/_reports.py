@@ -31,6 +31,7 @@ from banenafspraak.batch._engine import (
     _receipt,
     count_jobs,
     decided,
+    rules_for,
 )
 from banenafspraak.batch._tables import Tables, kept_for_equal
 from banenafspraak.counting import Tally, measured_period
@@ -64,7 +65,6 @@ from banenafspraak.reports import (
     _trend_report,
     _trend_years,
 )
-from banenafspraak.rulesets import resolve
 from banenafspraak.rulesets._protocol import RuleSet
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -257,7 +257,7 @@ def _check_count(
 def subsector_monitoring(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int,
     parameters: ParametersArg = None,
     basis: SubsectorBasis | str = SubsectorBasis.AUTO,
@@ -265,11 +265,13 @@ def subsector_monitoring(
 ) -> SubsectorMonitoring:
     """:func:`banenafspraak.subsector_monitoring` on columnar tables: the same report.
 
-    ``count`` may pass a :func:`count_jobs` result of the same tables, rules and year.
+    ``count`` may pass a :func:`count_jobs` result of the same tables, rules and year. Without
+    ``rules``, the law in force at the end of ``year`` under the tables' parameters, as the
+    pure report chooses it.
     """
-    rule_set = resolve(rules)
-    params = _parameters(tables.parameters, parameters)
     measured = Period.year(year)
+    rule_set = rules_for(tables.parameters, measured, parameters, rules)
+    params = _parameters(tables.parameters, parameters)
     if count is None:
         count = _count(tables, rule_set, measured, params)
     else:
@@ -394,7 +396,7 @@ def _parts(count: BatchCount) -> list[_Part]:
 def procurement_jobs(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -402,7 +404,8 @@ def procurement_jobs(
 ) -> ProcurementReport:
     """:func:`banenafspraak.procurement_jobs` on columnar tables: the same report."""
     measured = measured_period(year, period)
-    rule_sets = _procurement_rule_sets(rules, compare_with)
+    chosen = rules_for(tables.parameters, measured, parameters, rules)
+    rule_sets = _procurement_rule_sets(chosen, compare_with)
     params = _parameters(tables.parameters, parameters)
     counts = [_count(tables, r, measured, params) for r in rule_sets]
     parts = [_parts(c) for c in counts]
@@ -454,14 +457,13 @@ def _counted_pay_periods(
 def durability(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     parameters: ParametersArg = None,
     observed_until: object = None,
     horizon_months: int = 12,
 ) -> DurabilityReport:
     """:func:`banenafspraak.durability` on columnar tables: the same report."""
     _check_horizon(horizon_months)
-    rule_set = resolve(rules)
     hours = tables.hours
     first, last = (None, None) if not hours.height else (hours["start"].min(), hours["end"].max())
     observed = _observed(
@@ -469,6 +471,7 @@ def durability(
         None if last is None else pendulum.instance(last),  # type: ignore[arg-type]
         observed_until,
     )
+    rule_set = rules_for(tables.parameters, observed, parameters, rules)
     # Only which pay periods count is read: the rule set's decisions, without the count's sums.
     params = _parameters(tables.parameters, parameters, rule_set)
     rows, decisions = decided(tables, rule_set, params, observed)
@@ -582,17 +585,17 @@ def _spells(
 def trend(
     tables: Tables,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     years: Iterable[int] | None = None,
     parameters: ParametersArg = None,
     basis: SubsectorBasis | str = SubsectorBasis.AUTO,
 ) -> Trend:
     """:func:`banenafspraak.trend` on columnar tables: the same report."""
-    rule_set = resolve(rules)
     hours = tables.hours
     first = None if not hours.height else hours["start"].dt.year().min()
     last = None if not hours.height else hours["end"].dt.year().max()
     wanted = _trend_years(first, last, years)  # type: ignore[arg-type]
+    rule_set = rules_for(tables.parameters, Period.year(wanted[-1]), parameters, rules)
     params = _parameters(tables.parameters, parameters)
     counts = []
     for year in wanted:

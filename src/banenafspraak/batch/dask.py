@@ -32,12 +32,13 @@ from banenafspraak.batch._engine import (
     count_batch,
     finish,
     flatten,
+    rules_for,
 )
 from banenafspraak.batch._tables import Tables
 from banenafspraak.exceptions import MissingExtraError
 from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
-from banenafspraak.rulesets import RuleSet, resolve
+from banenafspraak.rulesets import RuleSet
 
 try:
     import dask.dataframe as dd
@@ -80,7 +81,7 @@ def count_partition(
 def count_jobs(
     flat: dd.DataFrame,
     *,
-    rules: str | RuleSet = "wbqa-2015",
+    rules: str | RuleSet | None = None,
     year: int | None = None,
     period: Period | None = None,
     parameters: ParametersArg = None,
@@ -91,10 +92,12 @@ def count_jobs(
     """Count a Dask data frame of flat rows partition by partition; the same exact numbers.
 
     With ``ledger`` (a calendar year) the result carries the year's ledger, so that
-    :func:`banenafspraak.batch.assess_quotum` can assess every employer from it.
+    :func:`banenafspraak.batch.assess_quotum` can assess every employer from it. Without
+    ``rules``, the law in force at the end of the period under ``parameters`` (the flat rows
+    carry no parameters of their own: give those they were flattened with).
     """
-    rule_set = resolve(rules)
     measured = _measured(year, period)
+    rule_set = rules_for({}, measured, parameters, rules)
     params = _parameters({}, parameters, rule_set)
     meta = _to_pandas(pl.DataFrame(schema=PARTIAL_SCHEMA))
     partials = flat.map_partitions(  # type: ignore[no-untyped-call,unused-ignore]

@@ -502,7 +502,9 @@ class RuleSet(Protocol):
     """The interface of a rule set.
 
     Built-in rule sets are registered in :mod:`banenafspraak.rulesets`; third-party ones through
-    the entry-point group ``banenafspraak.rulesets``.
+    the entry-point group ``banenafspraak.rulesets``. What :meth:`attribute` may read of a pay
+    period and its context is part of the protocol (see there): both engines count the same
+    only for a rule set that reads no more.
     """
 
     @property
@@ -548,7 +550,41 @@ class RuleSet(Protocol):
     def attribute(
         self, placement: Placement, pay_period: PayPeriod, context: RuleContext
     ) -> tuple[Share, ...]:
-        """Where the hours of one pay period count; the shares' fractions add up to 1."""
+        """Where the hours of one pay period count; the shares' fractions add up to 1.
+
+        The answer (each share's fraction, pool, exclusion code, reason codes, and whom it is
+        credited to: the formal employer, the hirer, the contract's buyer or supplier, or
+        nobody) may depend on these, and on nothing else:
+
+        * of the pay period: the calendar years of its first and last day;
+        * of the placement: its kind, whether it has a hirer and the agreement to credit the
+          hirer (``credited_to_hirer``), whether it serves a contract, and which of its
+          employer, hirer and the contract's buyer and supplier are the same employer;
+        * of those employers (``context.employer``): the kind, and the sector of each year;
+        * of the contract (``context.contract``): its kind, and which days of the pay period it
+          covers: none, all, or a part, given by the days before the first covered day, the
+          days after the last one, and the pay period's days (so ``pay_period.end in
+          contract.period`` and ``contract.period.overlap_days(pay_period) / pay_period.days``
+          may be read);
+        * of the person (``context.person``): the registration that counts for the pay period,
+          the earliest-starting one that covers a day of it (with its end by
+          :func:`~banenafspraak.rulesets.common.registration_last_day`): its ground, or that
+          there is none;
+        * all of ``context.parameters``.
+
+        Not the ids (other than to look a noun up or to credit it), the pay period's hours,
+        dates or length otherwise, the placement's other pay periods or first day, the
+        person's dates, other registrations or the registered days of the pay period, nor an
+        employer's other figures (subsector, totals). A reason's ``detail`` may say anything:
+        only its code is part of the answer.
+
+        This is the contract the batch engine relies on: it asks a rule set once per
+        *situation*, the pay periods that agree on all of the above, and gives that answer to
+        every pay period of the situation. :class:`banenafspraak.testing.RuleSetContract`
+        holds a rule set to it (both engines count the same, to the exact fraction), and the
+        batch engine refuses, with an error naming the placements, a rule set it sees answer
+        two pay periods of one situation differently.
+        """
 
     def targets(self, year: int, parameters: Parameters) -> Mapping[Pool, Decimal]:
         """Cumulative extra jobs each pool must reach by the end of ``year``."""
