@@ -18,7 +18,6 @@ from collections.abc import Mapping
 import polars as pl
 
 from banenafspraak._util import MAX_MAGNITUDE, MAX_PLACES
-from banenafspraak.batch._engine import MAX_DAYS
 from banenafspraak.employers import EmployerKind
 from banenafspraak.exceptions import InvalidScenarioError, Problem
 from banenafspraak.people import Ground
@@ -26,6 +25,10 @@ from banenafspraak.placements import PlacementKind
 from banenafspraak.procurement import ContractKind
 from banenafspraak.scenario import FIRST_YEAR, LAST_YEAR
 from banenafspraak.sectors import Sector, Subsector
+
+MAX_DAYS = 2047
+"""The longest pay period the batch engine counts: its situation key holds the days of a pay
+period a contract covers in part, and which of them it covers (``batch._engine``)."""
 
 __all__ = ["MARK", "loader_problems"]
 

@@ -36,6 +36,7 @@ import polars as pl
 from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak._version import __version__
 from banenafspraak.baselines import Baseline
+from banenafspraak.batch._checks import MAX_DAYS
 from banenafspraak.batch._exact import exact_per_key
 from banenafspraak.batch._formal import STAGE_COLUMNS, DeferredFormal, FormalColumns
 from banenafspraak.batch._tables import HOURS_SCALE, Tables, kept_for_equal
@@ -128,9 +129,6 @@ _GROUNDS = {g.value: i for i, g in enumerate(Ground, start=1)}
 # Bit layout of the situation key (an Int64): placement situation | ground | start year |
 # year span | contract cover (none, all days, or which days: see _key).
 _COVER_BITS, _SPAN_BITS, _YEAR_BITS, _GROUND_BITS = 23, 3, 8, 5
-MAX_DAYS = 2047
-"""The longest pay period the engine counts: its situation key holds the days of a pay period
-a contract covers in part, and which of them it covers."""
 _MAX_PLACEMENT_SITUATIONS = 1 << (63 - _COVER_BITS - _SPAN_BITS - _YEAR_BITS - _GROUND_BITS)
 
 

@@ -53,6 +53,7 @@ from banenafspraak._folders import (
 )
 from banenafspraak._util import FrozenMap, paused_gc
 from banenafspraak.baselines import Baseline
+from banenafspraak.batch._checks import loader_problems, without_blank_rows
 from banenafspraak.employers import (
     YEAR_TABLES,
     Employer,
@@ -248,10 +249,6 @@ def _problems(
         problems.extend(found)
         if not found:
             usable[table] = _as_given(table, frame)
-    from banenafspraak.batch._checks import (  # noqa: PLC0415 - a cycle otherwise
-        loader_problems,
-        without_blank_rows,
-    )
 
     complete = {t: usable.get(t, _as_given(t, pl.DataFrame())) for t in TABLES}
     problems += loader_problems(
