@@ -18,7 +18,10 @@ MODULES = (
     "banenafspraak.rulesets.contouren_2018",
     "banenafspraak.rulesets.wet_2025",
     "banenafspraak.rulesets.national_pool",
-    "banenafspraak.reports",
+    "banenafspraak.reports.subsectors",
+    "banenafspraak.reports.procurement",
+    "banenafspraak.reports.durability",
+    "banenafspraak.reports.trend",
     "banenafspraak.comparing",
 )
 NOT_READ_BY_VERSION = {"Regeling Wfsv"}

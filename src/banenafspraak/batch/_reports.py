@@ -41,30 +41,32 @@ from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
 from banenafspraak.placements import PlacementKind
 from banenafspraak.procurement import ContractId, ContractKind
-from banenafspraak.reports import (
+from banenafspraak.reports.durability import (
     DurabilityReport,
     PlacementSpell,
-    ProcurementReport,
     SpellStatus,
+    check_horizon,
+    data_window,
+    durability_report,
+    placement_spell,
+)
+from banenafspraak.reports.procurement import (
+    Part,
+    ProcurementReport,
+    credit_class,
+    procurement_report,
+    procurement_rule_sets,
+)
+from banenafspraak.reports.subsectors import (
+    Holder,
     SubsectorBasis,
     SubsectorMonitoring,
-    Trend,
-    _check_horizon,
-    _credit_class,
-    _durability_report,
-    _Holder,
-    _observed,
-    _Part,
-    _placement_spell,
-    _procurement_report,
-    _procurement_rule_sets,
-    _resolve_basis,
-    _subsector_bucket,
-    _subsector_holder,
-    _subsector_report,
-    _trend_report,
-    _trend_years,
+    resolve_basis,
+    subsector_bucket,
+    subsector_holder,
+    subsector_report,
 )
+from banenafspraak.reports.trend import Trend, trend_report, trend_years
 from banenafspraak.rulesets._protocol import RuleSet
 from banenafspraak.sectors import Pool, Sector, Subsector
 
@@ -232,7 +234,7 @@ def _count(tables: Tables, rules: RuleSet, period: Period, params: Parameters) -
     return attrs.evolve(kept, tables=tables)
 
 
-def _check_count(
+def check_count(
     count: BatchCount, tables: Tables, rules: RuleSet, period: Period, params: Parameters
 ) -> None:
     """A count passed in must be of the same rules, period, parameters and tables."""
@@ -275,9 +277,9 @@ def subsector_monitoring(
     if count is None:
         count = _count(tables, rule_set, measured, params)
     else:
-        _check_count(count, tables, rule_set, measured, params)
+        check_count(count, tables, rule_set, measured, params)
     rows, decisions, _ = _rows(count)
-    chosen = _resolve_basis(basis, rule_set)
+    chosen = resolve_basis(basis, rule_set)
     shares = _shares(_with_placements(_in_period(rows, measured), tables), decisions)
     # Regeling Wfsv 3.27: the employer's sector of the pay period's year, as the rule sets;
     # the rows summed per what decides their line and their exact sum
@@ -291,7 +293,7 @@ def subsector_monitoring(
 
     def holder(kind: str, credited: bool) -> str:  # noqa: FBT001 - a row of distinct values
         lends = PlacementKind(kind).lends_to_hirer
-        return _subsector_holder(chosen, lends_to_hirer=lends, credited=credited).value
+        return subsector_holder(chosen, lends_to_hirer=lends, credited=credited).value
 
     frame = _ask(
         frame.with_columns(_credited=pl.col("credited").is_not_null()),
@@ -301,9 +303,9 @@ def subsector_monitoring(
         pl.String,
     )
     frame = frame.with_columns(
-        holder=pl.when(pl.col("_holder") == _Holder.HIRER.value)
+        holder=pl.when(pl.col("_holder") == Holder.HIRER.value)
         .then(pl.col("hirer"))
-        .when(pl.col("_holder") == _Holder.CREDITED.value)
+        .when(pl.col("_holder") == Holder.CREDITED.value)
         .then(pl.col("credited"))
         .otherwise(pl.col("employer")),
     )
@@ -311,7 +313,7 @@ def subsector_monitoring(
     buckets: dict[str, Subsector | str] = {}
 
     def bucket(pool: str, sector: str | None, subsector: str | None) -> str:
-        found = _subsector_bucket(
+        found = subsector_bucket(
             Pool(pool),
             None if sector is None else Sector(sector),
             None if subsector is None else Subsector(subsector),
@@ -324,7 +326,7 @@ def subsector_monitoring(
     sums = _tallies(_exact(frame, ["bucket"], "overlap", "days"), count.unit)
     lines = frame.filter(~pl.col("bucket").str.starts_with("-"))
     employers = lines.group_by("bucket").agg(pl.col("holder").unique())
-    return _subsector_report(
+    return subsector_report(
         rules=rule_set,
         year=year,
         basis=chosen,
@@ -366,20 +368,20 @@ def _contract_rows(rows: pl.DataFrame, tables: Tables, measured: Period) -> pl.D
     return kept_for_equal(tables, ("contract rows", str(measured)), rows, made)
 
 
-def _parts(count: BatchCount) -> list[_Part]:
+def _parts(count: BatchCount) -> list[Part]:
     """The shares of placements serving a contract, inside its period, summed alike."""
     rows, decisions, tables = _rows(count)
     frame = _shares(_contract_rows(rows, tables, count.period), decisions)
     frame = _ask(
         frame,
         ["credited", "buyer", "supplier"],
-        _credit_class,
+        credit_class,
         "credit",
         pl.String,
     )
     by = ["buyer", "contract", "pool", "credit", "year"]
     return [
-        _Part(
+        Part(
             buyer=EmployerId(buyer),
             contract=ContractId(contract),
             pool=None if pool is None else Pool(pool),
@@ -405,12 +407,12 @@ def procurement_jobs(
     """:func:`banenafspraak.procurement_jobs` on columnar tables: the same report."""
     measured = measured_period(year, period)
     chosen = rules_for(tables.parameters, measured, parameters, rules)
-    rule_sets = _procurement_rule_sets(chosen, compare_with)
+    rule_sets = procurement_rule_sets(chosen, compare_with)
     params = _parameters(tables.parameters, parameters)
     counts = [_count(tables, r, measured, params) for r in rule_sets]
     parts = [_parts(c) for c in counts]
     buyers = {part.buyer for of_rule_set in parts for part in of_rule_set}
-    return _procurement_report(
+    return procurement_report(
         rule_sets=rule_sets,
         period=measured,
         employers=sorted(  # the canonical order of ids, as the pure path's scenario keeps them
@@ -463,10 +465,10 @@ def durability(
     horizon_months: int = 12,
 ) -> DurabilityReport:
     """:func:`banenafspraak.durability` on columnar tables: the same report."""
-    _check_horizon(horizon_months)
+    check_horizon(horizon_months)
     hours = tables.hours
     first, last = (None, None) if not hours.height else (hours["start"].min(), hours["end"].max())
-    observed = _observed(
+    observed = data_window(
         None if first is None else pendulum.instance(first),  # type: ignore[arg-type]
         None if last is None else pendulum.instance(last),  # type: ignore[arg-type]
         observed_until,
@@ -500,7 +502,7 @@ def durability(
     with paused_gc():  # a spell per placement and a tally per employer: acyclic objects
         result = _spells(spells, observed, horizon_months)
         tallies = _employer_tallies(spells, result)
-    return _durability_report(
+    return durability_report(
         rules=rule_set,
         observed=observed,
         horizon_months=horizon_months,
@@ -559,7 +561,7 @@ def _spells(
     horizons = {day: dates[day].add(months=horizon_months) for day in set(first)}
     sectors = {s.value: s for s in Sector}
     return tuple(
-        _placement_spell(
+        placement_spell(
             placement=placement,
             employer=employer,
             sector=sectors[sector],
@@ -594,7 +596,7 @@ def trend(
     hours = tables.hours
     first = None if not hours.height else hours["start"].dt.year().min()
     last = None if not hours.height else hours["end"].dt.year().max()
-    wanted = _trend_years(first, last, years)  # type: ignore[arg-type]
+    wanted = trend_years(first, last, years)  # type: ignore[arg-type]
     rule_set = rules_for(tables.parameters, Period.year(wanted[-1]), parameters, rules)
     params = _parameters(tables.parameters, parameters)
     counts = []
@@ -604,4 +606,4 @@ def trend(
             tables, rules=rule_set, year=year, parameters=params, basis=basis, count=count
         )
         counts.append((count.receipt, count.monitoring, report))
-    return _trend_report(rules=rule_set, years=wanted, counts=counts)
+    return trend_report(rules=rule_set, years=wanted, counts=counts)
