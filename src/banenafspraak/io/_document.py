@@ -227,12 +227,13 @@ def _lone_surrogate(text: str) -> int | None:
 def _sound(node: object, depth: int = 0) -> bool:
     """Whether a document has none of the problems of :func:`_document_problems` (a fast yes).
 
-    It builds no paths: only a document that is not sound is walked again for the places. Text
-    that is all ASCII (told at once) holds no lone surrogate. The recursion stops at
-    :data:`MAX_DEPTH`, so that no document can exhaust Python's stack.
+    It builds no paths: only a document that is not sound is walked again for the places. The
+    keys of an object, and its values when they are all text, are joined and checked at once
+    (text that is all ASCII holds no lone surrogate, and joining never pairs two lone ones). The
+    recursion stops at :data:`MAX_DEPTH`, so that no document can exhaust Python's stack.
     """
     if isinstance(node, Mapping):
-        if getattr(node, "twice", ()) or not all(_sound_text(str(key)) for key in node):
+        if getattr(node, "twice", ()) or not _sound_text(_joined(node)):
             return False
         values: Iterable[object] = node.values()
     elif isinstance(node, list):
@@ -241,6 +242,17 @@ def _sound(node: object, depth: int = 0) -> bool:
         return not isinstance(node, str) or _sound_text(node)
     if depth >= MAX_DEPTH and len(node) > 0:
         return False
+    return _sound_values(values, depth)
+
+
+def _sound_values(values: Iterable[object], depth: int) -> bool:
+    """Whether the values of an object or list at ``depth`` are sound (see :func:`_sound`)."""
+    try:
+        text = "".join(values)  # type: ignore[arg-type]
+    except TypeError:  # not all text: each value on its own
+        pass
+    else:
+        return _sound_text(text)
     for value in values:
         kind = type(value)
         if kind is str:
@@ -249,6 +261,13 @@ def _sound(node: object, depth: int = 0) -> bool:
         elif not (kind is int or kind is Decimal or value is None) and not _sound(value, depth + 1):
             return False
     return True
+
+
+def _joined(keys: Iterable[object]) -> str:
+    try:
+        return "".join(keys)  # type: ignore[arg-type]
+    except TypeError:  # a key that is not text, as a mapping built in Python may have
+        return "".join(map(str, keys))
 
 
 def _sound_text(text: str) -> bool:
