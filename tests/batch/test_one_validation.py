@@ -180,22 +180,25 @@ def test_a_placement_with_a_problem_of_its_own_still_has_its_unknown_employer_to
     assert by_batch == by_pure
 
 
+TWO_EMPLOYERS = Scenario(
+    employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),
+    people=(Person(id="P0"),),
+    placements=(
+        Placement(id="L0", person="P0", employer="E1", hours=(PayPeriod.month(2018, 1, 8),)),
+    ),
+)
+"""Two employers, the second with a placement: the first row of ``employers.csv`` can be emptied."""
+EMPTIED = (("employers.csv", 1, "id", ""), ("employers.csv", 1, "sector", ""))
+
+
 def test_a_row_with_every_cell_emptied_is_no_row_on_either_engine() -> None:
     """A spreadsheet writes an emptied row as ``,,,``: the scenario loader reads it as no row,
     and so does the batch engine; the rows after it keep the numbers their file gives them.
     """
-    scenario = Scenario(
-        employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),
-        people=(Person(id="P0"),),
-        placements=(
-            Placement(id="L0", person="P0", employer="E1", hours=(PayPeriod.month(2018, 1, 8),)),
-        ),
-    )
     with tempfile.TemporaryDirectory() as temporary:
-        pure = save_scenario(scenario, Path(temporary) / "pure")
+        pure = save_scenario(TWO_EMPLOYERS, Path(temporary) / "pure")
         tables = batch_folder(pure, Path(temporary) / "tables")
-        blank = [("employers.csv", 1, "id", ""), ("employers.csv", 1, "sector", "")]
-        for change in (*blank, ("employers.csv", 2, "sector", "public")):
+        for change in (*EMPTIED, ("employers.csv", 2, "sector", "public")):
             apply(pure, change)
             apply(tables, change)
         by_pure = problems(lambda: load_scenario(pure))
@@ -206,17 +209,10 @@ def test_a_row_with_every_cell_emptied_is_no_row_on_either_engine() -> None:
 
 
 def test_a_folder_with_an_emptied_row_counts_as_one_without_it() -> None:
-    scenario = Scenario(
-        employers=(Employer(id="E0", sector="market"), Employer(id="E1", sector="market")),
-        people=(Person(id="P0"),),
-        placements=(
-            Placement(id="L0", person="P0", employer="E1", hours=(PayPeriod.month(2018, 1, 8),)),
-        ),
-    )
     with tempfile.TemporaryDirectory() as temporary:
-        pure = save_scenario(scenario, Path(temporary) / "pure")
+        pure = save_scenario(TWO_EMPLOYERS, Path(temporary) / "pure")
         tables = batch_folder(pure, Path(temporary) / "tables")
-        for change in (("employers.csv", 1, "id", ""), ("employers.csv", 1, "sector", "")):
+        for change in EMPTIED:
             apply(pure, change)
             apply(tables, change)
         loaded = load_scenario(pure)

@@ -1,4 +1,4 @@
-"""What the four reports share: exact tallies, the check of a count passed in, the sources cited.
+"""What the four reports share: exact tallies and the check of a count passed in.
 
 See :mod:`banenafspraak.reports` and ``docs/reports.md`` for the method.
 """
@@ -17,27 +17,10 @@ from banenafspraak.counting import (
 from banenafspraak.exceptions import InvalidValueError
 from banenafspraak.parameters import Parameters
 from banenafspraak.periods import Period
-from banenafspraak.references import LegalReference
 from banenafspraak.rulesets._protocol import Attribution, RuleSet
-from banenafspraak.rulesets.national_pool import WBA_VERSION
 from banenafspraak.scenario import Scenario
 
 ZERO = Fraction(0)
-
-SUBSECTOR_REPORTING = LegalReference(
-    law="Sub-sector reporting of the banenafspraak",
-    source="yearly progress letters to parliament; VSO sector tables (wbqa-2015 spec §5)",
-)
-ART_4_4 = LegalReference(law="Wet banenafspraak", article="4(4)", version=WBA_VERSION)
-PROCUREMENT_STUDY = LegalReference(
-    law="Letter on the banenafspraak at government employers",
-    source="kst-34352-279 (21 February 2023) with the Beleidsonderzoekers study: "
-    "15,000-17,000 market jobs through government procurement and social return",
-)
-DURABILITY_RESEARCH = LegalReference(
-    law="Durability research of the banenafspraak",
-    source="UWV/SZW yearly research on how long banenafspraak jobs last",
-)
 
 
 def tally_of(attributions: Iterable[tuple[Attribution, Fraction]]) -> Tally:

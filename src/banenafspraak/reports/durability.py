@@ -26,11 +26,15 @@ from banenafspraak.employers import Employer, EmployerId
 from banenafspraak.exceptions import InvalidValueError, NotFoundError
 from banenafspraak.periods import Period
 from banenafspraak.placements import PayPeriod, Placement, PlacementId
-from banenafspraak.references import Tag
-from banenafspraak.reports.common import DURABILITY_RESEARCH
+from banenafspraak.references import LegalReference, Tag
 from banenafspraak.rulesets._protocol import Reason, RuleSet
 from banenafspraak.scenario import Scenario
 from banenafspraak.sectors import Sector
+
+DURABILITY_RESEARCH = LegalReference(
+    law="Durability research of the banenafspraak",
+    source="UWV/SZW yearly research on how long banenafspraak jobs last",
+)
 
 
 class SpellStatus(enum.StrEnum):

@@ -69,11 +69,6 @@ SUBSECTOR_REPORTING = LegalReference(
 )
 
 ART_4_4 = LegalReference(law="Wet banenafspraak", article="4(4)", version=WBA_VERSION)
-PROCUREMENT_STUDY = LegalReference(
-    law="Letter on the banenafspraak at government employers",
-    source="kst-34352-279 (21 February 2023) with the Beleidsonderzoekers study: "
-    "15,000-17,000 market jobs through government procurement and social return",
-)
 """For a year from 2020: the renumbered text (see
 :func:`~banenafspraak.rulesets.common.by_122n_text`)."""
 SUBSECTOR_CREDITED = Reason(
