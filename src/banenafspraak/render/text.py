@@ -277,17 +277,19 @@ def demo_parts() -> list[Part]:
     count = count_jobs(scenario, rules="wbqa-2015", year=2019)
     parts.append("=== Why: three placements explained (wbqa-2015, 2019) ===")
     parts.extend(count.explain(placement) for placement in ("s-w", "u-y", "f-r"))
-    original = count_jobs(
+    kept = count_jobs(
         scenario,
         rules="wbqa-2015",
         year=2019,
-        parameters={"registration.suspension_applies": False},
+        parameters={"registration.suspension_keeps_ended_the_day_before": True},
     )
     parts.append(
-        "=== What if: R under the original t+2 rule, without the 2018 suspension ===\n"
-        "(Besluit SUWI 3.2(2): conditions ceased 2015-06-30, registration ended 2017-12-31)"
+        "=== What if: the 2018 suspension of the t+2 end also kept R ===\n"
+        "(conditions ceased 2015-06-30: t+2 ended the registration on 2017-12-31, the day\n"
+        "before Besluit SUWI 3.2(8) took effect; the parameter\n"
+        "registration.suspension_keeps_ended_the_day_before keeps it)"
     )
-    parts.append(original.explain("f-r"))
+    parts.append(kept.explain("f-r"))
     return parts
 
 
